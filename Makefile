@@ -1,0 +1,61 @@
+# eventprint: `make` (or `make all`) sets itself up and builds everything; `make test` runs the tests.
+# Nothing to install by hand beyond Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+CONTENT ?= content
+OUT    ?= out
+# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1
+SIZE   ?=
+SHEET  ?=
+PERSON ?=
+
+EP := $(PY) -m generator
+OPTS_SIZE   := $(if $(SIZE),--size $(SIZE))
+OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
+OPTS_PERSON := $(if $(PERSON),--person $(PERSON))
+DIRS := --content $(CONTENT) --out $(OUT)
+
+.PHONY: all booklet signs poster badges site check test bench clean setup
+
+all: $(STAMP)
+	$(EP) all $(DIRS) $(if $(SIZE),--size $(SIZE))
+
+booklet: $(STAMP)
+	$(EP) booklet $(DIRS)
+
+signs: $(STAMP)
+	$(EP) signs $(DIRS) $(OPTS_SIZE)
+
+poster: $(STAMP)
+	$(EP) poster $(DIRS) $(OPTS_SIZE)
+
+badges: $(STAMP)
+	$(EP) badges $(DIRS) $(OPTS_SIZE) $(OPTS_SHEET) $(OPTS_PERSON)
+
+site: $(STAMP)
+	$(EP) site $(DIRS)
+
+check: $(STAMP)
+	$(EP) check --content $(CONTENT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) tests/bench.py
+
+setup: $(STAMP)
+
+# The virtual environment is rebuilt when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "eventprint needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(OUT)/* .pytest_cache

@@ -1,0 +1,83 @@
+"""Load content, render outputs in memory, then write them all at once.
+
+Rendering everything before writing anything is what makes a build atomic: a
+layout that fails on the fifth badge leaves every previous file in out/ as it
+was.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import reprint
+from .fonts import coverage_problems, register
+from .load import load_event
+from .model import Event
+from .options import BuildOptions
+from .output import Artifact, write_all
+from .problems import ContentError
+
+OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
+
+
+class NotAvailable(Exception):
+    """An output whose layout is not written yet."""
+
+
+def load(content_dir: str | Path) -> Event:
+    """The validated model, with every string checked against the fonts."""
+    event = load_event(content_dir)
+    gaps = coverage_problems(event, content_dir)
+    if gaps:
+        raise ContentError(gaps)
+    return event
+
+
+def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
+    """Artifacts of one output, in memory. Layout modules expose ``render(event, options)``."""
+    if name not in OUTPUTS:
+        raise ValueError(name)
+    register()
+    module = importlib.import_module(f"layouts.{name}")
+    fn = getattr(module, "render", None)
+    if fn is None:
+        raise NotAvailable(name)
+    return fn(event, options)
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)  # extra lines for the user (e.g. reprint)
+
+
+def _progress(enabled: bool, text: str) -> None:
+    if enabled:
+        print(text, file=sys.stderr, flush=True)
+
+
+def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
+          options: BuildOptions = BuildOptions(), event: Event | None = None) -> BuildReport:
+    """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed."""
+    report = BuildReport()
+    event = event or load(content_dir)
+    artifacts: list[Artifact] = []
+    for name in names:
+        _progress(options.progress, f"  {name} \u2026")
+        t0 = time.perf_counter()
+        try:
+            artifacts += render(event, name, options)
+        except NotAvailable:
+            report.skipped.append(name)
+            continue
+        report.seconds[name] = time.perf_counter() - t0
+    out = Path(out_dir)
+    # compares with the previous build's manifest and may add out/reprint.pdf
+    report.messages += reprint.after_render(event, out, names, options, artifacts)
+    report.written = write_all(out, artifacts)
+    return report

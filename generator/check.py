@@ -1,0 +1,51 @@
+"""Warnings that do not stop a build but that an organiser should see before printing."""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from pathlib import Path
+
+from .model import Event
+from .problems import Problem
+
+_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "æ": "ae"}
+
+
+def _fold(name: str) -> str:
+    """'Jörg Stückler' and 'Joerg Stueckler' fold to the same key."""
+    s = "".join(_TRANSLIT.get(ch, ch) for ch in name.casefold())
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(s.replace("-", " ").replace(".", " ").split())
+
+
+def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
+    """Everything worth a second look; each names the file and line to edit."""
+    prog = str(Path(content_dir) / "programme.yaml")
+    people_file = str(Path(content_dir) / "people.yaml")
+    out: list[Problem] = []
+    for it in event.talks:
+        if not it.title.confirmed:
+            out.append(Problem(prog, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
+                               "when the speaker confirms, replace 'tbc' with the title and rebuild", warning=True))
+        if not it.abstract:
+            out.append(Problem(prog, it.source_line, f"the talk '{it.id}' has no abstract",
+                               "add 'abstract: >' with the text, if the speaker sends one", warning=True))
+    for p in event.people:
+        if not p.roles:
+            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no role in the programme",
+                               "add them to a programme item, or remove them", warning=True))
+            continue
+        if not p.bio:
+            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no bio",
+                               "add 'bio: >' with a short biography, if you have one", warning=True))
+        if not p.affiliations and not p.position:
+            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
+                               "add 'position:' and 'affiliation:'", warning=True))
+    folded = [(p, _fold(p.name)) for p in event.people]
+    for i, (a, fa) in enumerate(folded):
+        for b, fb in folded[i + 1:]:
+            if fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.88:
+                out.append(Problem(people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
+                                   "if they are the same person, keep one entry and use its id everywhere", warning=True))
+    return out

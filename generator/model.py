@@ -1,0 +1,307 @@
+"""The typed, immutable model of an event.
+
+Layouts read only this module's objects, never YAML. Everything is a frozen
+dataclass holding tuples, so a layout cannot change what another one sees.
+Cross-references are resolved objects (an item holds its speakers' ``Person``
+objects), so layouts never look anything up by id.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+
+class Kind(enum.Enum):
+    """What a programme item is. Decides styling and which items get pages."""
+
+    REGISTRATION = "registration"
+    TOUR = "tour"
+    WELCOME = "welcome"
+    KEYNOTE = "keynote"
+    PROJECT_TALK = "project_talk"
+    TALK = "talk"
+    BREAK = "break"
+    MEAL = "meal"
+    POSTER = "poster"
+    SOCIAL = "social"
+    OTHER = "other"
+
+    @property
+    def is_talk(self) -> bool:
+        """Talks have a title, speakers, an abstract and an abstract page."""
+        return self in (Kind.KEYNOTE, Kind.PROJECT_TALK, Kind.TALK)
+
+    @property
+    def is_pause(self) -> bool:
+        """Breaks and meals print as quiet separator rows."""
+        return self in (Kind.BREAK, Kind.MEAL)
+
+    @property
+    def label(self) -> str:
+        """Human label for the kind, e.g. 'Keynote', 'Project talk'."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    Kind.REGISTRATION: "Registration",
+    Kind.TOUR: "Tour",
+    Kind.WELCOME: "Welcome",
+    Kind.KEYNOTE: "Keynote",
+    Kind.PROJECT_TALK: "Project talk",
+    Kind.TALK: "Talk",
+    Kind.BREAK: "Break",
+    Kind.MEAL: "Meal",
+    Kind.POSTER: "Posters",
+    Kind.SOCIAL: "Social",
+    Kind.OTHER: "Other",
+}
+
+
+class Role(enum.Enum):
+    """A person's part in the programme, derived from the items they appear in."""
+
+    SPEAKER = "speaker"
+    CHAIR = "chair"
+    HOST = "host"
+
+    @property
+    def label(self) -> str:
+        return self.value.upper()
+
+
+TBC_TEXT = "Title to be confirmed"
+
+
+@dataclass(frozen=True)
+class Title:
+    """A talk title, or the explicit state "not confirmed yet".
+
+    ``text is None`` means unconfirmed; ``display`` is what every layout prints.
+    """
+
+    text: str | None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.text is not None
+
+    @property
+    def display(self) -> str:
+        return self.text if self.text is not None else TBC_TEXT
+
+
+@dataclass(frozen=True, eq=False)
+class Venue:
+    id: str
+    name: str
+    short_name: str
+    address: tuple[str, ...]  # address lines, e.g. ("Max-Planck-Ring 4", "72076 Tübingen")
+
+
+@dataclass(frozen=True, eq=False)
+class Room:
+    id: str
+    name: str
+    venue: Venue
+
+    @property
+    def full_name(self) -> str:
+        """'N0.002, MPI-IS' — the room with its venue's short name."""
+        return f"{self.name}, {self.venue.short_name}"
+
+
+@dataclass(frozen=True, eq=False)
+class Person:
+    id: str
+    name: str  # as printed: "Katherine J. Kuchenbecker"
+    given_name: str  # badge's big first name
+    family_name: str  # sort key for the index
+    position: str | None
+    affiliations: tuple[str, ...]
+    bio: str | None
+    roles: tuple[Role, ...]  # derived from the programme, in Role order
+    source_line: int = field(default=0, compare=False)  # line in people YAML
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.family_name.casefold(), self.given_name.casefold())
+
+    @property
+    def affiliation_line(self) -> str:
+        """Position and affiliations on one line, for compact places."""
+        parts = ([self.position] if self.position else []) + list(self.affiliations)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    """One programme item: a talk, a break, the registration desk..."""
+
+    id: str  # stable; used in URLs, manifests and anchors
+    date: date
+    start: time
+    end: time
+    kind: Kind
+    title: Title  # for non-talks the plain label ("Lunch Break"); always confirmed
+    room: Room | None  # None: somewhere at the day's venue, not said where
+    speakers: tuple[Person, ...]
+    chairs: tuple[Person, ...]
+    abstract: str | None
+    note: str | None  # short remark printed with the item: "Pre-registration required"
+    source_line: int = field(default=0, compare=False)  # line in programme YAML
+
+    @property
+    def is_talk(self) -> bool:
+        return self.kind.is_talk
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    @property
+    def start_dt(self) -> datetime:
+        return datetime.combine(self.date, self.start)
+
+    @property
+    def end_dt(self) -> datetime:
+        return datetime.combine(self.date, self.end)
+
+    @property
+    def time_range(self) -> str:
+        """'13:00–13:30' with an en dash, the one format all outputs use."""
+        return f"{self.start:%H:%M}\u2013{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    venue: Venue  # where the day mainly happens
+    items: tuple[Item, ...]  # sorted by start time, then by room name
+
+    @property
+    def label(self) -> str:
+        """'Monday 16 September 2024'."""
+        return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
+
+    @property
+    def short_label(self) -> str:
+        """'Mon 16 Sep'."""
+        return f"{self.date:%a} {self.date.day} {self.date:%b}"
+
+    @property
+    def rooms(self) -> tuple[Room, ...]:
+        """Rooms with at least one item this day, in first-use order."""
+        seen: dict[str, Room] = {}
+        for it in self.items:
+            if it.room is not None and it.room.id not in seen:
+                seen[it.room.id] = it.room
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Session:
+    """Consecutive items under the same chair(s); derived, never written in content."""
+
+    chairs: tuple[Person, ...]
+    items: tuple[Item, ...]
+
+    @property
+    def start(self) -> time:
+        return self.items[0].start
+
+    @property
+    def end(self) -> time:
+        return self.items[-1].end
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    short_name: str
+    timezone: str  # IANA name, e.g. "Europe/Berlin"
+    language: str  # BCP 47, e.g. "en"
+    hosts: tuple[str, ...]  # hosting organisations
+    base_url: str  # public URL of the abstract site, always ends with "/"
+    updated: datetime  # "as of" stamp for printed material
+    venues: tuple[Venue, ...]
+    rooms: tuple[Room, ...]
+    people: tuple[Person, ...]  # in content order
+    days: tuple[Day, ...]  # in date order
+    info: tuple[tuple[str, str], ...] = ()  # extra practical notes: (heading, text)
+
+    # -- queries layouts need; all derived, nothing stored twice ------------
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(it for d in self.days for it in d.items)
+
+    @property
+    def talks(self) -> tuple[Item, ...]:
+        return tuple(it for it in self.items if it.is_talk)
+
+    @property
+    def people_with_roles(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.roles)
+
+    @property
+    def first_date(self) -> date:
+        return self.days[0].date
+
+    @property
+    def last_date(self) -> date:
+        return self.days[-1].date
+
+    @property
+    def date_range(self) -> str:
+        """'16–17 September 2024' (or across months/years as needed)."""
+        a, b = self.first_date, self.last_date
+        if a == b:
+            return f"{a.day} {a:%B %Y}"
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.day}\u2013{b.day} {b:%B %Y}"
+        if a.year == b.year:
+            return f"{a.day} {a:%B} \u2013 {b.day} {b:%B %Y}"
+        return f"{a.day} {a:%B %Y} \u2013 {b.day} {b:%B %Y}"
+
+    def person(self, person_id: str) -> Person:
+        for p in self.people:
+            if p.id == person_id:
+                return p
+        raise KeyError(person_id)
+
+    def item(self, item_id: str) -> Item:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def day_of(self, item: Item) -> Day:
+        for d in self.days:
+            if d.date == item.date:
+                return d
+        raise KeyError(item.date)
+
+    def items_of(self, person: Person) -> tuple[Item, ...]:
+        """Every item a person speaks at, chairs or hosts, in time order."""
+        return tuple(
+            it for it in self.items if person in it.speakers or person in it.chairs
+        )
+
+    def talks_of(self, person: Person) -> tuple[Item, ...]:
+        return tuple(it for it in self.items if it.is_talk and person in it.speakers)
+
+    def sessions(self, day: Day) -> tuple[Session, ...]:
+        """Runs of consecutive items with the same session chairs; an unchaired item ends a run."""
+        runs: list[Session] = []
+        prev_chairs: tuple[Person, ...] = ()
+        for it in day.items:
+            if it.chairs and it.chairs == prev_chairs:
+                runs[-1] = Session(it.chairs, runs[-1].items + (it,))
+            elif it.chairs:
+                runs.append(Session(it.chairs, (it,)))
+            prev_chairs = it.chairs
+        return tuple(runs)
+
+    def room_days(self) -> tuple[tuple[Room, Day], ...]:
+        """Every (room, day) that has items: one door sign each."""
+        return tuple((r, d) for d in self.days for r in d.rooms)

@@ -1,0 +1,37 @@
+"""Problems found in content, phrased for organisers rather than programmers.
+
+Every problem knows the file and line it came from and says how to fix it, so
+the command line can print ``file:line: what is wrong — how to fix`` and stop
+without a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # path as the user should see it, e.g. "content/people.yaml"
+    line: int  # 1-based; 0 when the problem is about a whole file
+    what: str  # what is wrong
+    fix: str  # how to fix it
+    warning: bool = False  # warnings do not stop a build
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.what} \u2014 {self.fix}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, never just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(Exception):
+    """A problem found while laying out (text that cannot fit, a glyph no font has).
+
+    The message already names the person, talk or field and how to fix it.
+    """

@@ -1,0 +1,1 @@
+"""The booklet: not written yet. generator.build reports it as not available."""

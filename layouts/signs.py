@@ -1,0 +1,1 @@
+"""The signs: not written yet. generator.build reports it as not available."""

@@ -1,0 +1,86 @@
+"""The one place for fonts, colours and sizes shared by every printed thing.
+
+Layouts take their look from here so that booklet, signs, poster and badges
+read as one family, and a different event can restyle by editing one file.
+"""
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A1, A2, A3, A4, A5, A6, LETTER, landscape, portrait
+from reportlab.lib.units import inch, mm
+
+# -- fonts ------------------------------------------------------------------
+# Noto Sans: OFL, TrueType outlines (ReportLab refuses CFF), covers Latin
+# Extended, Greek and Cyrillic. Registered once by generator.fonts.register().
+FONT = "EP-Sans"
+FONT_BOLD = "EP-Sans-Bold"
+FONT_ITALIC = "EP-Sans-Italic"
+FONT_BOLD_ITALIC = "EP-Sans-BoldItalic"
+FONT_FILES = {
+    FONT: "NotoSans-Regular.ttf",
+    FONT_BOLD: "NotoSans-Bold.ttf",
+    FONT_ITALIC: "NotoSans-Italic.ttf",
+    FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
+}
+
+# -- colours ------------------------------------------------------------------
+INK = HexColor("#1A1A1A")  # body text: near-black reads softer than pure black
+MUTED = HexColor("#5F6368")  # secondary text: affiliations, notes, folios
+RULE = HexColor("#C9CDD2")  # hairlines and separators
+PAUSE_BG = HexColor("#F1F3F4")  # quiet background of breaks and meals
+ACCENT = HexColor("#0B6E79")  # the one accent colour: headings, bands, markers
+ACCENT_LIGHT = HexColor("#E3F1F2")
+WHITE = HexColor("#FFFFFF")
+ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
+    "speaker": ACCENT,
+    "chair": HexColor("#7A4E9E"),
+    "host": HexColor("#B5512B"),
+}
+CROP_MARK = HexColor("#000000")
+
+# -- print geometry -----------------------------------------------------------
+BLEED = 3 * mm  # background that runs to the cut extends this far beyond it
+SAFE = 5 * mm  # minimum distance of any text from the trim
+CROP_MARK_LENGTH = 5 * mm
+CROP_MARK_OFFSET = 3 * mm  # gap between the trim corner and the start of a mark
+CROP_MARK_WIDTH = 0.25  # pt
+
+# -- QR codes -----------------------------------------------------------------
+QR_ERROR = "M"  # recovers ~15 %; M or better is required
+QR_QUIET_MODULES = 4
+QR_MIN_MODULE = 0.4 * mm
+
+# -- page and badge sizes by name (width, height in points) -------------------
+PAGE_SIZES = {
+    "A1": portrait(A1),
+    "A2": portrait(A2),
+    "A3": portrait(A3),
+    "A4": portrait(A4),
+    "A5": portrait(A5),
+    "A6": portrait(A6),
+    "LETTER": portrait(LETTER),
+}
+BADGE_SIZES = {
+    "A6": portrait(A6),
+    "4x3": (4 * inch, 3 * inch),  # US pocket, landscape
+    "90x54": (90 * mm, 54 * mm),  # card holders
+}
+A4_LANDSCAPE = landscape(A4)
+A5_PORTRAIT = portrait(A5)
+
+# -- type scale (pt) ----------------------------------------------------------
+BODY = 9.5
+SMALL = 7.5
+LEADING = 1.3  # line height as a multiple of the size
+
+
+def leading(size: float) -> float:
+    return round(size * LEADING, 2)
+
+
+# Text drawn by layouts themselves (not from content) must also be in the font;
+# tests check these strings, layouts use only these symbols.
+EN_DASH = "\u2013"
+EM_DASH = "\u2014"
+BULLET = "\u2022"
+MIDDOT = "\u00b7"
