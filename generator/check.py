@@ -45,7 +45,32 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     folded = [(p, _fold(p.name)) for p in event.people]
     for i, (a, fa) in enumerate(folded):
         for b, fb in folded[i + 1:]:
-            if fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.88:
+            if _variants(fa, fb):
                 out.append(Problem(people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
                                    "if they are the same person, keep one entry and use its id everywhere", warning=True))
     return out
+
+
+def _variants(fa: str, fb: str) -> bool:
+    """Same folded name, or one word differing as a truncation or a near-identical long word.
+
+    Initials are ignored ('Ming C. Lin' ~ 'Ming Lin'); words with digits never match,
+    and short words must be equal ('Hana' and 'Jana' are different people).
+    """
+    if fa == fb:
+        return True
+    ta = [t for t in fa.split() if len(t) > 1]
+    tb = [t for t in fb.split() if len(t) > 1]
+    if ta == tb:
+        return True
+    if len(ta) != len(tb):
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if any(ch.isdigit() for ch in x + y):
+        return False
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True
+    return min(len(x), len(y)) >= 6 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
