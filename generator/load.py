@@ -107,6 +107,9 @@ class _Reader:
     def ident(self, loc: Located | None, what: str) -> str | None:
         if loc is None or loc.value is None:
             return None
+        if isinstance(loc.value, (LMap, LList, bool)):
+            self.bad(loc, f"{what} should be a single id", "write one id, like 'n0-002', after the colon")
+            return None
         s = str(loc.value)
         if not _ID.match(s):
             self.bad(loc, f"{what} '{s}' is not a valid id",
@@ -116,6 +119,9 @@ class _Reader:
 
     def idents(self, loc: Located | None, what: str) -> list[tuple[str, Located]]:
         if loc is None or loc.value is None:
+            return []
+        if isinstance(loc.value, LMap):
+            self.bad(loc, f"{what} should be an id or a list of ids", f"write it like [{what}-id, other-id]")
             return []
         entries = loc.value.items if isinstance(loc.value, LList) else [loc]
         out = []
@@ -168,9 +174,11 @@ class _Reader:
 # the four files
 # --------------------------------------------------------------------------
 def _display_path(path: Path) -> str:
+    """'content/people.yaml' below the working directory, else the absolute path."""
+    path = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
         return str(path)
 
 
@@ -230,6 +238,7 @@ class _ItemDraft:
     abstract: str | None
     note: str | None
     loc: Located
+    id_loc: Located | None
 
 
 def load_event(content_dir: str | os.PathLike) -> Event:
@@ -386,7 +395,7 @@ def load_event(content_dir: str | os.PathLike) -> Event:
             it.id = f"{it.date:%Y%m%d}-{it.start:%H%M}-{it.kind.value.replace('_', '-')}"
             if it.room:
                 it.id += f"-{it.room}"
-        claim("programme item", it.id, it.loc)
+        claim("programme item", it.id, it.id_loc or it.loc)
         if it.room and it.room not in rooms:
             _unknown(r, it.room_loc, "room", it.room, rooms)
         for pid, ploc in it.speakers + it.chairs:
@@ -503,6 +512,7 @@ def _read_item(r: _Reader, iloc: Located, d: date | None) -> _ItemDraft | None:
         r.text(m.get("abstract"), "abstract", paragraphs=True),
         r.text(m.get("note"), "note"),
         m.get("start") or iloc,
+        m.get("id"),
     )
 
 
@@ -535,8 +545,8 @@ def _check_double_bookings(r: _Reader, items: list[_ItemDraft], people: dict[str
         entries.sort(key=lambda e: (e[0].date, e[0].start))
         for i, (a, _) in enumerate(entries):
             for b, bloc in entries[i + 1:]:
-                if b is a:
-                    continue
+                if b is a or (a.room is not None and a.room == b.room):
+                    continue  # same item twice, or same room: the room overlap check reports it
                 if b.date != a.date or b.start >= a.end:
                     break
                 name = people[pid].name if pid in people else pid

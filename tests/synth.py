@@ -46,8 +46,8 @@ def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1) ->
                         "family_name": family, "position": rng.choice(POSITIONS),
                         "affiliation": rng.choice(ORGS),
                         "bio": " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 5)))})
-    # talks spread over days x rooms x slots of 30 minutes, 09:00-12:00 and 13:00-18:00
-    slots_per_day = 16
+    # talks spread over days x rooms x slots of 30 minutes, 09:00-12:00 and 13:00-19:00
+    slots_per_day = 18
     capacity = days * rooms * slots_per_day
     if talks > capacity:
         raise ValueError(f"{talks} talks do not fit in {capacity} slots")
@@ -62,7 +62,7 @@ def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1) ->
         the_date = start_date + timedelta(days=d)
         items.append({"start": "08:30", "end": "09:00", "kind": "registration" if d == 0 else "other",
                       "title": "Registration" if d == 0 else "Morning coffee", "room": "foyer"})
-        slot_times = [(9 * 60 + 30 * k) for k in range(6)] + [(13 * 60 + 30 * k) for k in range(10)]
+        slot_times = [(9 * 60 + 30 * k) for k in range(6)] + [(13 * 60 + 30 * k) for k in range(12)]
         n = per_day[d]
         for k in range(n):
             slot, room = divmod(k, rooms)
@@ -70,8 +70,8 @@ def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1) ->
             # a speaker speaks at most once per slot: take consecutive people from a shuffled cycle
             who = speaker_cycle[talk_no % people]
             speakers = [f"p{who + 1:04d}"]
-            if talk_no % 7 == 3:
-                speakers.append(f"p{(who + people // 2) % people + 1:04d}")
+            if talk_no % 7 == 3:  # co-speaker half a cycle away: never in the same slot
+                speakers.append(f"p{speaker_cycle[(talk_no + people // 2) % people] + 1:04d}")
             talk_no += 1
             items.append({
                 "start": f"{t0 // 60:02d}:{t0 % 60:02d}", "end": f"{(t0 + 30) // 60:02d}:{(t0 + 30) % 60:02d}",

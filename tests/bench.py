@@ -1,0 +1,86 @@
+"""Benchmark (not a test): wall time, peak memory, pages and bytes per output.
+
+Runs each output of (a) the shipped symposium and (b) a generated large event
+(3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) in its own
+process, so peak memory is the real resident size of that build alone.
+Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium])
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import write_event  # noqa: E402
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {repo!r})
+t0 = time.perf_counter()
+from generator.build import OUTPUTS, build
+from generator.options import BuildOptions
+names = OUTPUTS if {name!r} == "all" else ({name!r},)
+report = build({content!r}, {out!r}, names, BuildOptions())
+wall = time.perf_counter() - t0
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"wall": wall, "peak_mb": peak_mb, "skipped": report.skipped,
+                  "files": [str(p) for p in report.written]}}))
+"""
+
+
+def pages(paths: list[str]) -> int:
+    from pypdf import PdfReader
+    total = 0
+    for p in paths:
+        if p.endswith(".pdf") and not p.endswith("all-signs.pdf"):
+            total += len(PdfReader(p).pages)
+    return total
+
+
+def measure(content: Path, name: str) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        if run.returncode != 0:
+            raise SystemExit(f"{name} failed:\n{run.stderr}")
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        files = result["files"]
+        result["pages"] = pages(files)
+        result["bytes"] = sum(Path(f).stat().st_size for f in files)
+        result["count"] = len(files)
+        return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", choices=["symposium", "large"])
+    args = ap.parse_args()
+    from generator.build import OUTPUTS
+    events = []
+    if args.only in (None, "symposium"):
+        events.append(("symposium", REPO / "content"))
+    tmp = tempfile.TemporaryDirectory()
+    if args.only in (None, "large"):
+        events.append(("large (3 days, 8 rooms, 400 talks, 600 people)",
+                       write_event(Path(tmp.name) / "large", days=3, rooms=8, talks=400, people=600, seed=2024)))
+    print(f"{'event':<48} {'output':<8} {'wall s':>7} {'peak MB':>8} {'pages':>6} {'files':>6} {'bytes':>11}")
+    for label, content in events:
+        for name in (*OUTPUTS, "all"):
+            r = measure(content, name)
+            if r["skipped"] and name != "all":
+                print(f"{label:<48} {name:<8} {'(not available)':>24}")
+                continue
+            print(f"{label:<48} {name:<8} {r['wall']:7.2f} {r['peak_mb']:8.0f} {r['pages']:6d} "
+                  f"{r['count']:6d} {r['bytes']:11,d}")
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""The build as a whole: every output exists, is deterministic, and is written atomically."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, REPO, THREE_DAY
+
+from generator import build as build_mod
+from generator.build import OUTPUTS, build
+from generator.output import write_atomic
+from generator.problems import BuildError
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    a, b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
+    report = build(CONTENT, a, OUTPUTS)
+    build(CONTENT, b, OUTPUTS)
+    return report, files(a), files(b)
+
+
+def test_every_output_is_built(two_builds):
+    report, a, _ = two_builds
+    assert report.skipped == []
+    for expected in ("booklet.pdf", "booklet-imposed.pdf", "poster.pdf", "badges.pdf",
+                     "signs/all-signs.pdf", "signs/n0-002-2024-09-16.pdf",
+                     "signs/amazon-main-2024-09-17.pdf", "site/index.html"):
+        assert expected in a, sorted(a)
+
+
+def test_same_content_gives_byte_identical_files(two_builds):
+    _, a, b = two_builds
+    assert a.keys() == b.keys()
+    different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def test_source_date_epoch_sets_the_pdf_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1726473600")  # 2024-09-16 08:00 UTC
+    build(CONTENT, tmp_path, ("poster",))
+    data = (tmp_path / "poster.pdf").read_bytes()
+    assert b"D:20240916080000" in data
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
+    build(CONTENT, tmp_path, OUTPUTS)
+    before = files(tmp_path)
+    real = build_mod.render
+
+    def failing(event, name, options):
+        if name == "badges":  # fails after the booklet, signs and poster rendered
+            raise BuildError("simulated failure halfway through")
+        return real(event, name, options)
+
+    monkeypatch.setattr(build_mod, "render", failing)
+    with pytest.raises(BuildError):
+        build(CONTENT, tmp_path, OUTPUTS)
+    assert files(tmp_path) == before
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "booklet.pdf"
+    target.write_bytes(b"old complete file")
+
+    def boom(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new" * 1000)
+    assert target.read_bytes() == b"old complete file"
+    assert [p.name for p in tmp_path.iterdir()] == ["booklet.pdf"]  # no temporary left behind
+
+
+def test_another_event_builds_from_its_own_folder(tmp_path):
+    report = build(THREE_DAY, tmp_path, OUTPUTS)
+    assert report.skipped == []
+    signs = sorted(p.name for p in (tmp_path / "signs").glob("*.pdf"))
+    # 3 days x (3 halls + foyer) door signs, plus the combined file
+    assert len(signs) == 3 * 4 + 1, signs
+
+
+@pytest.mark.parametrize("command", [*OUTPUTS, "all", "check"])
+def test_every_command_has_help(command):
+    run = subprocess.run([sys.executable, "-m", "generator", command, "--help"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0
+    assert "--content" in run.stdout
+    assert ("--out" in run.stdout) == (command != "check")
+
+
+def test_check_lists_unconfirmed_titles():
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(CONTENT)],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "the title of 'markus-kratz-keynote' (Chris Markus-Kratz) is not confirmed yet" in run.stdout
+    assert "has no bio" in run.stdout
+    assert "content OK: 2 days" in run.stdout
+
+
+def test_quiet_when_not_a_terminal(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "generator", "poster", "--content", str(CONTENT),
+                          "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""  # progress lines only go to a terminal
+    assert "wrote" in run.stdout
