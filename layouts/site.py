@@ -185,8 +185,6 @@ def index_page(event: Event) -> Artifact:
         b.append('<nav class="days" aria-label="Days">'
                  + "".join(pg.a(urls.INDEX, d.short_label, "button", urls.day_anchor(d.date)) for d in event.days)
                  + "</nav>\n")
-    else:
-        b.append('<div class="days"></div>\n')
     for heading, text in event.info:
         b.append(f'<div class="note"><h3>{esc(heading)}</h3>{paragraphs(text)}</div>\n')
     b.append(f'<p>{pg.a(urls.CALENDAR, "Add the programme to your calendar", "button")}</p>\n')

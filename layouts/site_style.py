@@ -93,6 +93,7 @@ footer p {{ margin: 0 0 0.3rem; }}
 
 /* the programme */
 .days {{ display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1.2rem 0; }}
+.days .button {{ padding: 0.35rem 0.7rem; }}
 .day-head {{ margin-top: 2.2rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--accent); }}
 .day-head h2 {{ margin: 0; }}
 .day-head p {{ margin: 0.15rem 0 0; color: var(--muted); font-size: 0.9rem; }}
