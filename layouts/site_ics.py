@@ -12,6 +12,7 @@ the calendar entries instead of duplicating them; DTSTAMP is the event's
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -118,9 +119,13 @@ def _byday(dt: datetime) -> str:
 
 def vtimezone(event: Event) -> list[str]:
     """A VTIMEZONE for event.timezone covering the years of the event (and the one before)."""
-    tz = ZoneInfo(event.timezone)
-    first, last = event.first_date.year, event.last_date.year
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{event.timezone}"]
+    return list(_vtimezone(event.timezone, event.first_date.year, event.last_date.year))
+
+
+@lru_cache(maxsize=16)
+def _vtimezone(tzid: str, first: int, last: int) -> tuple[str, ...]:
+    tz = ZoneInfo(tzid)
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}"]
     years = range(first - 1, last + 1)
     per_year = [_transitions(tz, y) for y in years]
     if not any(per_year):
@@ -128,7 +133,7 @@ def vtimezone(event: Event) -> list[str]:
         off = _offset(ref.utcoffset())
         lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", f"TZOFFSETFROM:{off}",
                   f"TZOFFSETTO:{off}", f"TZNAME:{ref.tzname()}", "END:STANDARD"]
-        return lines + ["END:VTIMEZONE"]
+        return tuple(lines + ["END:VTIMEZONE"])
     # A yearly rule (month + n-th weekday + time) when every year follows it, else each change.
     shape = [[(o.month, _byday(o), o.time(), f, t, n, d) for (o, f, t, n, d) in ys] for ys in per_year]
     regular = all(s == shape[0] for s in shape) and len(shape[0]) == 2
@@ -144,7 +149,7 @@ def vtimezone(event: Event) -> list[str]:
         lines += [f"TZOFFSETFROM:{_offset(frm)}", f"TZOFFSETTO:{_offset(to)}"]
         lines += [f"TZNAME:{name}"] if name else []
         lines += [f"END:{kind}"]
-    return lines + ["END:VTIMEZONE"]
+    return tuple(lines + ["END:VTIMEZONE"])
 
 
 # -- events ---------------------------------------------------------------------
