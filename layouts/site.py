@@ -245,7 +245,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
             head = f"<h3>{pg.person(p)}</h3>\n" if len(with_bio) > 1 else ""
             b.append(f'<div class="bio">{head}{paragraphs(p.bio)}</div>\n')
     b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme", anchor=urls.day_anchor(it.date))}</p>\n')
-    desc = f"{it.title.display} {EN_DASH} {', '.join(p.name for p in it.speakers)}".rstrip(f" {EN_DASH}")
+    desc = f" {EN_DASH} ".join([it.title.display] + ([", ".join(p.name for p in it.speakers)] if it.speakers else []))
     return pg.render(it.title.display, "".join(b), desc)
 
 

@@ -20,7 +20,6 @@ from conftest import CONTENT
 
 from generator import urls
 from generator.build import OUTPUTS, build, render
-from generator.model import Kind
 from generator.options import BuildOptions
 from layouts import site, site_ics
 import pdfcheck
