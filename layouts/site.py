@@ -1,1 +1,308 @@
-"""The site: not written yet. generator.build reports it as not available."""
+"""The static site the QR codes open: programme, talk, person and room-day pages.
+
+``render(event, options)`` returns every file below ``site/``: plain HTML5 pages,
+one stylesheet and iCalendar files. Paths come only from ``generator.urls`` so
+every URL a PDF prints or encodes has its file here; links between pages are
+relative, so the folder works from any base URL or straight from disk. All
+content text goes through ``html.escape`` (quotes too). No JavaScript, no
+external resources; same content gives byte-identical files.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from generator import urls
+from generator.model import Day, Event, Item, Kind, Person, Role, Room
+from generator.options import BuildOptions
+from generator.output import Artifact
+
+from . import site_ics, site_style
+from .theme import EN_DASH, MIDDOT
+
+ROOT = "site/"
+ROLE_LABELS = {Role.SPEAKER: "Speaker", Role.CHAIR: "Session chair", Role.HOST: "Host"}
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def paragraphs(text: str | None, cls: str | None = None) -> str:
+    """Paragraphs split on blank lines; single newlines inside a paragraph become spaces."""
+    if not text:
+        return ""
+    attr = f' class="{cls}"' if cls else ""
+    parts = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(f"<p{attr}>{esc(p)}</p>\n" for p in parts if p)
+
+
+class Page:
+    """One HTML page at ``path`` (below the site root); builds relative links from there."""
+
+    def __init__(self, event: Event, path: str):
+        self.event = event
+        self.path = path
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        """Relative, escaped href from this page to the site path ``target``."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        if anchor:
+            rel = ("" if target == self.path else rel) + "#" + anchor
+        return esc(rel)
+
+    def a(self, target: str, text: str, cls: str | None = None, anchor: str | None = None) -> str:
+        c = f' class="{cls}"' if cls else ""
+        return f'<a{c} href="{self.link(target, anchor)}">{esc(text)}</a>'
+
+    def person(self, p: Person) -> str:
+        return self.a(urls.person_path(p), p.name)
+
+    def people(self, persons: tuple[Person, ...]) -> str:
+        return ", ".join(self.person(p) for p in persons)
+
+    def title_of(self, it: Item, cls: str = "title") -> str:
+        """The item's title, linked to its page if it is a talk; 'Title to be confirmed' in italics."""
+        c = cls + ("" if it.title.confirmed else " tbc")
+        if it.is_talk:
+            return self.a(urls.talk_path(it), it.title.display, c)
+        return f'<span class="{c}">{esc(it.title.display)}</span>'
+
+    def room(self, room: Room, day: date, text: str | None = None) -> str:
+        return self.a(urls.room_day_path(room, day), text or room.name)
+
+    def render(self, title: str, body: str, description: str | None = None) -> Artifact:
+        ev = self.event
+        full_title = title if title == ev.name else f"{title} {EN_DASH} {ev.short_name}"
+        desc = f'<meta name="description" content="{esc(description)}">\n' if description else ""
+        hosts = f"<p>{esc(' & '.join(ev.hosts))}</p>\n" if ev.hosts else ""
+        doc = (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{esc(ev.language)}">\n'
+            "<head>\n"
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(full_title)}</title>\n"
+            f"{desc}"
+            f'<link rel="stylesheet" href="{self.link(urls.STYLESHEET)}">\n'
+            '<link rel="icon" href="data:,">\n'
+            "</head>\n"
+            "<body>\n"
+            f'<header class="bar"><div class="wrap">{self.a(urls.INDEX, ev.short_name)}</div></header>\n'
+            f'<main class="wrap">\n{body}</main>\n'
+            '<footer><div class="wrap">\n'
+            f"<p>{esc(ev.name)} {MIDDOT} {esc(ev.date_range)}</p>\n"
+            f"{hosts}"
+            f"<p>Programme as of {ev.updated:%Y-%m-%d %H:%M}.</p>\n"
+            "</div></footer>\n"
+            "</body>\n"
+            "</html>\n"
+        )
+        return Artifact(ROOT + self.path, doc.encode("utf-8"))
+
+
+# -- helpers on the model ---------------------------------------------------------
+def zone_name(event: Event, it: Item) -> str:
+    """'CEST' for an item's start in the event's time zone."""
+    return it.start_dt.replace(tzinfo=ZoneInfo(event.timezone)).tzname() or event.timezone
+
+
+def role_in(it: Item, p: Person) -> str:
+    if p in it.chairs:
+        return ROLE_LABELS[Role.CHAIR]
+    return ROLE_LABELS[Role.HOST] if it.kind is Kind.WELCOME else ROLE_LABELS[Role.SPEAKER]
+
+
+def venue_of(event: Event, it: Item):
+    return it.room.venue if it.room else event.day_of(it).venue
+
+
+def chairs_shown(event: Event, day: Day) -> dict[str, tuple[Person, ...]]:
+    """Item id -> chairs, on the first item of each chaired session only."""
+    return {s.items[0].id: s.chairs for s in event.sessions(day)}
+
+
+def programme_rows(pg: Page, items: tuple[Item, ...], chairs: dict[str, tuple[Person, ...]],
+                   here: Room | None = None, show_room: bool = True, person: Person | None = None) -> str:
+    """<ol class="programme"> of items; pauses quiet; on a room page, items elsewhere say where.
+
+    With ``person``, each row also says what that person does in it (Speaker, Session chair, Host).
+    """
+    ev = pg.event
+    out = ['<ol class="programme">\n']
+    for it in items:
+        classes = ["pause" if it.kind.is_pause else ("talk" if it.is_talk else "other")]
+        parts = []
+        labels = [role_in(it, person)] if person is not None else []
+        if it.is_talk:
+            labels.append(it.kind.label)
+        if labels:
+            parts.append(f'<span class="kind">{esc(f" {MIDDOT} ".join(labels))}</span>')
+        parts.append(pg.title_of(it))
+        speakers = tuple(x for x in it.speakers if x is not person)
+        if speakers:
+            with_ = "with " if person is not None else ""
+            parts.append(f'<span class="who">{with_}{pg.people(speakers)}</span>')
+        if it.id in chairs:
+            parts.append(f'<span class="chair">Chair: {pg.people(chairs[it.id])}</span>')
+        if it.room is not None and (show_room or it.room is not here):
+            prefix = "" if here is None else "in "
+            parts.append(f'<span class="where">{prefix}{pg.room(it.room, it.date)}</span>')
+        if it.note:
+            parts.append(f'<span class="remark">{esc(it.note)}</span>')
+        out.append(
+            f'<li class="{" ".join(classes)}" id="{esc(it.id)}">'
+            f'<span class="time">{esc(it.time_range)}</span>'
+            f'<div>{" ".join(parts)}</div></li>\n'
+        )
+    out.append("</ol>\n")
+    return "".join(out)
+
+
+def facts(rows: list[tuple[str, str]]) -> str:
+    inner = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>\n" for k, v in rows)
+    return f'<dl class="facts">\n{inner}</dl>\n'
+
+
+def venue_html(venue) -> str:
+    addr = ", ".join(venue.address)
+    return f'{esc(venue.name)}<span class="sub">{esc(addr)}</span>'
+
+
+# -- pages --------------------------------------------------------------------------
+def index_page(event: Event) -> Artifact:
+    pg = Page(event, urls.INDEX)
+    venues = []
+    for d in event.days:
+        if d.venue not in venues:
+            venues.append(d.venue)
+    b = ['<p class="eyebrow">Programme</p>\n', f"<h1>{esc(event.name)}</h1>\n",
+         f'<p class="lede">{esc(event.date_range)} {MIDDOT} '
+         f'{esc(", ".join(v.name for v in venues))}</p>\n']
+    if len(event.days) > 1:
+        b.append('<nav class="days" aria-label="Days">'
+                 + "".join(pg.a(urls.INDEX, d.short_label, "button", urls.day_anchor(d.date)) for d in event.days)
+                 + "</nav>\n")
+    for heading, text in event.info:
+        b.append(f'<div class="note"><h3>{esc(heading)}</h3>{paragraphs(text)}</div>\n')
+    b.append(f'<p>{pg.a(urls.CALENDAR, "Add the programme to your calendar", "button")}</p>\n')
+    for d in event.days:
+        zone = d.items[0].start_dt.replace(tzinfo=ZoneInfo(event.timezone)).tzname() if d.items else ""
+        b.append(f'<section id="{esc(urls.day_anchor(d.date))}">\n'
+                 f'<div class="day-head"><h2>{esc(d.label)}</h2>'
+                 f'<p>{esc(d.venue.name)}, {esc(", ".join(d.venue.address))} {MIDDOT} '
+                 f'times in {esc(zone)}</p></div>\n')
+        b.append(programme_rows(pg, d.items, chairs_shown(event, d)))
+        if d.rooms:
+            b.append('<p class="rooms">Room schedules: '
+                     + f" {MIDDOT} ".join(pg.room(r, d.date) for r in d.rooms) + "</p>\n")
+        b.append("</section>\n")
+    people = sorted(event.people_with_roles, key=lambda p: p.sort_key)
+    if people:
+        b.append('<section id="people">\n<h2>Speakers, chairs and hosts</h2>\n<ul class="index-people">\n')
+        b += [f"<li>{pg.person(p)}</li>\n" for p in people]
+        b.append("</ul>\n</section>\n")
+    return pg.render(event.name, "".join(b), f"{event.name}, {event.date_range}")
+
+
+def talk_page(event: Event, it: Item) -> Artifact:
+    pg = Page(event, urls.talk_path(it))
+    day = event.day_of(it)
+    venue = venue_of(event, it)
+    title_cls = "" if it.title.confirmed else ' class="tbc"'
+    b = [f'<p class="eyebrow">{esc(it.kind.label)}</p>\n',
+         f"<h1{title_cls}>{esc(it.title.display)}</h1>\n"]
+    if it.speakers:
+        b.append(f'<p class="lede">{pg.people(it.speakers)}</p>\n')
+    rows = [("When", f"{esc(day.label)}<span class=\"sub\">{esc(it.time_range)} "
+                     f"{esc(zone_name(event, it))}</span>")]
+    if it.room:
+        rows.append(("Room", pg.room(it.room, it.date)))
+    rows.append(("Venue", venue_html(venue)))
+    chairs = it.chairs
+    if chairs:
+        rows.append(("Chair", pg.people(chairs)))
+    b.append(facts(rows))
+    b.append(f'<p>{pg.a(urls.talk_ics_path(it), "Add to calendar", "button")}</p>\n')
+    if it.note:
+        b.append(f'<p class="note">{esc(it.note)}</p>\n')
+    if it.speakers:
+        label = "Speaker" if len(it.speakers) == 1 else "Speakers"
+        b.append(f"<h2>{label}</h2>\n<ul class=\"people\">\n")
+        for p in it.speakers:
+            aff = f'<span class="aff">{esc(p.affiliation_line)}</span>' if p.affiliation_line else ""
+            b.append(f'<li><span class="name">{pg.person(p)}</span>{aff}</li>\n')
+        b.append("</ul>\n")
+    b.append('<h2>Abstract</h2>\n<div class="abstract">\n')
+    b.append(paragraphs(it.abstract) or '<p class="muted">The abstract will follow.</p>\n')
+    b.append("</div>\n")
+    with_bio = [p for p in it.speakers if p.bio]
+    if with_bio:
+        b.append("<h2>About the speaker" + ("s" if len(with_bio) > 1 else "") + "</h2>\n")
+        for p in with_bio:
+            head = f"<h3>{pg.person(p)}</h3>\n" if len(with_bio) > 1 else ""
+            b.append(f'<div class="bio">{head}{paragraphs(p.bio)}</div>\n')
+    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme", anchor=urls.day_anchor(it.date))}</p>\n')
+    desc = f" {EN_DASH} ".join([it.title.display] + ([", ".join(p.name for p in it.speakers)] if it.speakers else []))
+    return pg.render(it.title.display, "".join(b), desc)
+
+
+def person_page(event: Event, p: Person) -> Artifact:
+    pg = Page(event, urls.person_path(p))
+    b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(ROLE_LABELS[r] for r in p.roles))}</p>\n',
+         f"<h1>{esc(p.name)}</h1>\n"]
+    lines = ([p.position] if p.position else []) + list(p.affiliations)
+    if lines:
+        b.append('<p class="lede">' + "<br>".join(esc(x) for x in lines) + "</p>\n")
+    items = event.items_of(p)
+    if items:
+        b.append("<h2>In the programme</h2>\n")
+        for d in event.days:
+            mine = tuple(it for it in items if it.date == d.date)
+            if not mine:
+                continue
+            b.append(f"<h3>{esc(d.label)}</h3>\n")
+            b.append(programme_rows(pg, mine, {}, person=p))
+    if p.bio:
+        b.append(f'<h2>About</h2>\n<div class="bio">{paragraphs(p.bio)}</div>\n')
+    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme")}</p>\n')
+    return pg.render(p.name, "".join(b), f"{p.name}{', ' + p.affiliation_line if p.affiliation_line else ''}")
+
+
+def door_items(room: Room, day: Day) -> tuple[Item, ...]:
+    """What the door sign of ``room`` shows: its items, plus the day's breaks and meals wherever they are."""
+    return tuple(it for it in day.items if it.room is room or (it.kind.is_pause and it.room is not room))
+
+
+def room_day_page(event: Event, room: Room, day: Day) -> Artifact:
+    pg = Page(event, urls.room_day_path(room, day.date))
+    b = [f'<p class="eyebrow">Room schedule</p>\n<h1>{esc(room.name)}</h1>\n',
+         f'<p class="lede">{esc(day.label)} {MIDDOT} {esc(room.venue.name)}, '
+         f'{esc(", ".join(room.venue.address))}</p>\n']
+    others = [r for r in day.rooms if r is not room]
+    b.append(programme_rows(pg, door_items(room, day), chairs_shown(event, day), here=room, show_room=False))
+    same_room = [d for d in event.days if room in d.rooms and d is not day]
+    if same_room:
+        b.append('<p class="rooms">This room on other days: '
+                 + f" {MIDDOT} ".join(pg.room(room, d.date, d.label) for d in same_room) + "</p>\n")
+    if others:
+        b.append('<p class="rooms">Other rooms this day: '
+                 + f" {MIDDOT} ".join(pg.room(r, day.date) for r in others) + "</p>\n")
+    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme", anchor=urls.day_anchor(day.date))}</p>\n')
+    return pg.render(f"{room.name}, {day.short_label}", "".join(b), f"{room.full_name}, {day.label}")
+
+
+def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    """Every file of the site, paths prefixed ``site/``, in a fixed order."""
+    out = [Artifact(ROOT + urls.STYLESHEET, site_style.stylesheet()), index_page(event),
+           Artifact(ROOT + urls.CALENDAR, site_ics.programme_ics(event))]
+    for it in event.talks:
+        out.append(talk_page(event, it))
+        out.append(Artifact(ROOT + urls.talk_ics_path(it), site_ics.talk_ics(event, it)))
+    for p in event.people_with_roles:
+        out.append(person_page(event, p))
+    for room, day in event.room_days():
+        out.append(room_day_page(event, room, day))
+    return out
