@@ -596,7 +596,7 @@ def layout(event: Event) -> tuple[bytes, bytes, dict[str, int]]:
     forms(c)
     snapshot = c.font_snapshot()
     c.save()
-    imposed = impose(c.recorded, theme.A5_PORTRAIT, snapshot,
+    imposed = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
                      _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
     return buf.getvalue(), imposed, dict(doc.anchors)
 

@@ -58,16 +58,23 @@ class RecordingCanvas(Canvas):
                 [copy.deepcopy(f.state[doc]) for f in doc.delayedFonts])
 
 
-def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, float], snapshot,
-           new_canvas, define_forms) -> bytes:
-    """The imposed PDF of recorded pages.
+def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, float],
+           sheet_size: tuple[float, float], snapshot, new_canvas, define_forms) -> bytes:
+    """The imposed PDF of recorded pages, two to a sheet, centred on the sheet's fold.
+
+    Two A5 pages are 296 mm wide, A4 is 297 mm: the pair is centred, so the
+    fold is the middle of the sheet and half a millimetre is left at each side.
 
     ``new_canvas(buffer, pagesize)`` makes the (still empty) target canvas;
     ``define_forms(canvas)`` redraws the form XObjects the pages use.
     """
     w, h = page_size
+    sw, sh = sheet_size
+    if 2 * w > sw + 0.01 or h > sh + 0.01:
+        raise ValueError("two pages do not fit on the sheet")
+    x0, y0 = (sw - 2 * w) / 2, (sh - h) / 2
     buf = io.BytesIO()
-    c = new_canvas(buf, (2 * w, h))
+    c = new_canvas(buf, (sw, sh))
     doc = c._doc
     mapping, fonts, states = snapshot
     if doc.fontMapping:
@@ -79,15 +86,16 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
     define_forms(c)
     for left, right in sheet_order(len(pages)):
         (lcode, lforms), (rcode, rforms) = pages[left - 1], pages[right - 1]
-        c._code.extend(["q"] + lcode + ["Q", f"q 1 0 0 1 {w:.4f} 0 cm"] + rcode + ["Q"])
+        c._code.extend([f"q 1 0 0 1 {x0:.4f} {y0:.4f} cm"] + lcode + ["Q", f"q 1 0 0 1 {x0 + w:.4f} {y0:.4f} cm"]
+                       + rcode + ["Q"])
         for f in lforms + rforms:
             if f not in c._formsinuse:
                 c._formsinuse.append(f)
         c.saveState()
         c.setStrokeColor(theme.CROP_MARK)
         c.setLineWidth(theme.CROP_MARK_WIDTH)
-        c.line(w, FOLD_MARK_OFFSET, w, FOLD_MARK_OFFSET + FOLD_MARK)
-        c.line(w, h - FOLD_MARK_OFFSET, w, h - FOLD_MARK_OFFSET - FOLD_MARK)
+        c.line(sw / 2, FOLD_MARK_OFFSET, sw / 2, FOLD_MARK_OFFSET + FOLD_MARK)
+        c.line(sw / 2, sh - FOLD_MARK_OFFSET, sw / 2, sh - FOLD_MARK_OFFSET - FOLD_MARK)
         c.restoreState()
         c.showPage()
     c.save()
