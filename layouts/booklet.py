@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageBreak,
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak,
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
 from generator import urls
-from generator.model import Day, Event, Item, Kind, Person, Role
+from generator.fonts import check_literal
+from generator.model import Day, Event, Item, Kind
 from generator.options import BuildOptions, OptionError
 from generator.output import Artifact
 from generator.problems import BuildError
@@ -49,8 +50,8 @@ PRACTICAL = "Practical information"
 GLANCE = "Programme at a glance"
 CONTENTS = "Contents"
 
-for _label in (theme.EN_DASH, theme.MIDDOT, NOTES, INDEX, PRACTICAL, GLANCE, CONTENTS):
-    assert _label.isprintable()
+LABELS = (theme.EN_DASH, theme.MIDDOT, NOTES, INDEX, PRACTICAL, GLANCE, CONTENTS, "(continued)",
+          "Programme, abstracts and updates online", "Abstract online: ", "KEYNOTE", "ABOUT THE SPEAKERS")
 
 
 # --------------------------------------------------------------------------
@@ -209,20 +210,34 @@ def _draw_cover(c: Canvas, event: Event) -> None:
     common.draw_lines(c, dates, theme.FONT, text_x, top_dates, color=theme.ACCENT_LIGHT)
     c.restoreState()
 
-    # venues with their days, then hosts
-    y = panel_y - 9 * mm
-    x = text_x
-    y = _cover_block(c, "Venue" if len(event.venues) == 1 else "Venues", [
-        (v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(d.short_label for d in days)
-                                          if days and len(event.days) > 1 else ""))
-        for v, days in _venue_days(event)], x, y, text_w)
+    # venues with their days, then hosts, set towards the foot of the page
+    venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(d.short_label for d in days)
+                                               if days and len(event.days) > 1 else ""))
+              for v, days in _venue_days(event)]
+    hosts = [(h, "") for h in event.hosts]
+    vlabel = "Venue" if len(event.venues) == 1 else "Venues"
+    height = (_cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
+              + _cover_block(None, "Hosted by", hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
+    y = min(panel_y - 9 * mm, 16 * mm - height)
+    y = _cover_block(c, vlabel, venues, text_x, y, text_w)
     y -= 4 * mm
-    _cover_block(c, "Hosted by", [(h, "") for h in event.hosts], x, y, text_w)
+    _cover_block(c, "Hosted by", hosts, text_x, y, text_w)
 
 
-def _cover_block(c: Canvas, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
+def _cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
                  bottom: float = 14 * mm) -> float:
-    """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off."""
+    """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off.
+
+    With ``c`` None nothing is drawn and the y below is returned, to measure the block.
+    """
+    if c is None:
+        y -= 3.5 * mm
+        for main, sub in entries:
+            y -= common.fit(main, theme.FONT_BOLD, w, 10, 7, max_lines=2, what=f"'{main}' on the cover").height
+            if sub:
+                y -= common.fit(sub, theme.FONT, w, 8, 6.5, max_lines=2, what=f"the address of '{main}'").height
+            y -= 1.5 * mm
+        return y
     c.saveState()
     c.setFont(theme.FONT_BOLD, 7)
     c.setFillColor(theme.ACCENT)
@@ -377,7 +392,7 @@ def _practical(ctx: _Ctx) -> list:
         for it in items:
             day = ev.day_of(it)
             text = (f"<b>{_m(it.title.display)}</b><br/>{_m(day.label)}, {_m(it.time_range)}"
-                    f"{theme.EN_DASH if False else ''} {theme.MIDDOT} {_m(_place(it, day))}")
+                    f" {theme.MIDDOT} {_m(_place(it, day))}")
             if it.note:
                 text += f'<br/><font name="{theme.FONT_ITALIC}" color="{_colour(theme.MUTED)}">{_m(it.note)}</font>'
             out.append(Paragraph(text, st["body-left"]))
@@ -455,8 +470,6 @@ def _glance(ctx: _Ctx, day: Day, first: bool) -> list:
                     t = _link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
                     t = f'<font color="{_colour(theme.ACCENT)}">KEYNOTE</font>  ' + t
-                elif not it.is_talk and it.kind not in (Kind.WELCOME, Kind.OTHER):
-                    pass
                 what = [Paragraph(t, st["g-what"])]
                 if it.speakers:
                     what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))
@@ -606,5 +619,7 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise OptionError(f"the booklet is A5 only; drop --size {options.size}")
     if not event.days:
         raise BuildError("the programme has no days, so there is no booklet to print")
+    for label in LABELS:
+        check_literal(label)
     single, imposed, _ = layout(event)
     return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]
