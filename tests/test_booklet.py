@@ -1,0 +1,376 @@
+"""The programme booklet, checked on the real PDFs: text, geometry, order, outline, links, QR codes."""
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+import pypdf
+import pytest
+from reportlab.platypus import Paragraph
+
+import pdfcheck as pc
+from generator import urls
+from generator.build import render
+from generator.fonts import register
+from generator.options import BuildOptions
+
+MM = pc.MM
+A5 = (148 * MM, 210 * MM)
+A4L = (297 * MM, 210 * MM)
+SAFE = 5 * MM
+FOLIO_ZONE = 14 * MM  # folios sit in the bottom margin
+X0 = (A4L[0] - 2 * A5[0]) / 2  # the pair of pages is centred on the A4 sheet
+
+
+def _build(event) -> dict[str, bytes]:
+    return {a.path: a.data for a in render(event, "booklet", BuildOptions())}
+
+
+@pytest.fixture(scope="module")
+def built(symposium, three_day, edge):
+    return {"symposium": (symposium, _build(symposium)), "three_day": (three_day, _build(three_day)),
+            "edge": (edge, _build(edge))}
+
+
+def _parse(data: bytes) -> tuple[list[list[dict]], list[str]]:
+    """Chars and text of every page, parsing the PDF once (pdfplumber is the slow part of these tests)."""
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        return [list(p.chars) for p in doc.pages], [p.extract_text() or "" for p in doc.pages]
+
+
+@pytest.fixture(scope="module")
+def parsed(built):
+    return {name: (_parse(files["booklet.pdf"]), _parse(files["booklet-imposed.pdf"]))
+            for name, (_, files) in built.items()}
+
+
+@pytest.fixture(scope="module")
+def texts(parsed):
+    return {name: single[1] for name, (single, _) in parsed.items()}
+
+
+@pytest.fixture(scope="module")
+def chars(parsed):
+    return {name: (single[0], imposed[0]) for name, (single, imposed) in parsed.items()}
+
+
+EVENTS = ["symposium", "three_day", "edge"]
+
+
+def squash(text: str) -> str:
+    """Text with whitespace and hyphens removed: line breaks and hyphenation cannot hide a match."""
+    return re.sub(r"[\s\-\u00ad\u2010]", "", text)
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+
+
+def section(texts: list[str], name: str) -> list[int]:
+    """Pages whose running header (the first line) names the section."""
+    return [i for i, t in enumerate(texts) if name in (t.splitlines() or [""])[0]]
+
+
+def reader(data: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+# -- content ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_every_title_speaker_and_abstract_is_printed(built, texts, name):
+    event, _ = built[name]
+    whole = squash("\n".join(texts[name]))
+    missing = []
+    for talk in event.talks:
+        wanted = [talk.title.display] + [p.name for p in talk.speakers]
+        if talk.abstract:
+            wanted.append(first_sentence(talk.abstract))
+        missing += [w for w in wanted if squash(w) not in whole]
+    assert not missing
+
+
+def test_placeholder_for_unconfirmed_titles(built, texts):
+    event, _ = built["symposium"]
+    assert any(not t.title.confirmed for t in event.talks)
+    assert "Title to be confirmed" in pc.normalise("\n".join(texts["symposium"]))
+
+
+def test_every_person_with_a_role_is_in_the_index_in_family_name_order(built, texts):
+    event, files = built["symposium"]
+    r = reader(files["booklet.pdf"])
+    index_pages = section(texts["symposium"], "Speaker index")
+    assert index_pages
+    body = "\n".join(texts["symposium"][i] for i in index_pages)
+    positions = []
+    for p in sorted(event.people_with_roles, key=lambda p: p.sort_key):
+        at = squash(body).find(squash(p.name))
+        assert at >= 0, p.name
+        positions.append(at)
+    assert positions == sorted(positions)
+
+
+def test_edge_event_markup_text_is_literal(built, texts):
+    whole = pc.normalise("\n".join(texts["edge"]))
+    assert "R&D <future>" in whole
+    assert "<script>" in whole
+    event, _ = built["edge"]
+    three = next(p for p in event.people if len(p.affiliations) >= 3)
+    for aff in three.affiliations:
+        assert squash(aff) in squash(whole)
+    longest = max(event.talks, key=lambda t: len(t.title.display))
+    assert squash(longest.title.display) in squash(whole)
+
+
+def test_practical_information(built, texts):
+    event, _ = built["symposium"]
+    page = texts["symposium"][section(texts["symposium"], "Practical information")[0]]
+    flat = squash(page)
+    for venue in event.venues:
+        assert squash(venue.name) in flat
+        for line in venue.address:
+            assert squash(line) in flat
+    reg = next(it for it in event.items if it.kind.value == "registration")
+    tour = next(it for it in event.items if it.kind.value == "tour")
+    for it in (reg, tour):
+        assert squash(it.time_range) in flat
+    assert squash(tour.note) in flat
+    for day in event.days:
+        for it in day.items:
+            if it.kind.is_pause:
+                assert squash(f"{it.time_range} {it.title.display}") in flat
+
+
+def test_times_are_24_hour_with_en_dash(texts):
+    whole = "\n".join(texts["symposium"])
+    assert "13:00\u201313:30" in whole
+    assert not re.search(r"\d{1,2}:\d\d\s*[ap]\.?m\b", whole, re.I)
+    assert not re.search(r"\d\d:\d\d-\d\d:\d\d", whole)  # never a hyphen between times
+
+
+def test_hyphenation_is_on(built, texts, symposium):
+    register()
+    from layouts.booklet_flow import styles
+    style = styles(symposium.language)["body"]
+    assert style.hyphenationLang
+    p = Paragraph("Extraordinarily understandable internationalisation considerations", style)
+    p.wrap(60, 1000)
+    assert p._hyphenations > 0
+    # and it happens in the booklet: a word split at a line end that is one word in an abstract
+    words = {w.lower() for t in symposium.talks for w in re.findall(r"[A-Za-z]+", t.abstract or "")}
+    splits = re.findall(r"([A-Za-z]+)-\n([a-z]+)", "\n".join(texts["symposium"]))
+    assert any((a + b).lower() in words for a, b in splits)
+
+
+# -- pages, order, imposition ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_a5_and_multiple_of_four(built, texts, name):
+    _, files = built[name]
+    r = reader(files["booklet.pdf"])
+    n = len(r.pages)
+    assert n % 4 == 0
+    for page in r.pages:
+        assert float(page.mediabox.width) == pytest.approx(A5[0], abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(A5[1], abs=0.5)
+    # no accidental blank page anywhere; padding pages say what they are
+    assert all(t.strip() for t in texts[name])
+    index = section(texts[name], "Speaker index")
+    assert index
+    notes = section(texts[name], "Notes")
+    # after the index only notes pages, then the back cover
+    assert notes == list(range(index[-1] + 1, n - 1))
+
+
+def folios(page_chars: list[dict], height: float, x0: float, x1: float) -> str:
+    """The printed page number in the bottom margin between x0 and x1."""
+    digits = sorted((c for c in page_chars if c["top"] > height - FOLIO_ZONE and x0 <= c["x0"] < x1
+                     and c["text"].isdigit()), key=lambda c: c["x0"])
+    return "".join(c["text"] for c in digits)
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_imposed_sheets_carry_the_right_pages(built, chars, name):
+    _, files = built[name]
+    single, imposed = chars[name]
+    n = len(single)
+    r = reader(files["booklet-imposed.pdf"])
+    assert len(r.pages) == n // 2
+    for page in r.pages:
+        assert float(page.mediabox.width) == pytest.approx(A4L[0], abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(A4L[1], abs=0.5)
+    # the single pages print their own number (cover and back cover have none)
+    printed = [folios(cs, A5[1], 0, A5[0]) for cs in single]
+    assert printed[0] == "" and printed[-1] == ""
+    assert printed[1:-1] == [str(i) for i in range(2, n)]
+    for k in range(n // 4):
+        for side, (left, right) in enumerate([(n - 2 * k, 2 * k + 1), (2 * k + 2, n - 2 * k - 1)]):
+            cs = imposed[2 * k + side]
+            got = (folios(cs, A5[1], X0, X0 + A5[0]), folios(cs, A5[1], X0 + A5[0], X0 + 2 * A5[0]))
+            assert got == (printed[left - 1], printed[right - 1]), (k, side)
+            # each half holds exactly that page's text
+            for half, page in ((0, left), (1, right)):
+                mine = "".join(c["text"] for c in sorted(cs, key=lambda c: (round(c["top"]), c["x0"]))
+                               if X0 + half * A5[0] <= c["x0"] < X0 + (half + 1) * A5[0])
+                theirs = "".join(c["text"] for c in sorted(single[page - 1], key=lambda c: (round(c["top"]), c["x0"])))
+                assert mine == theirs, (k, side, half)
+
+
+# -- outline, links, metadata ------------------------------------------------------
+
+
+def _flatten(outline, out=None):
+    out = [] if out is None else out
+    for entry in outline:
+        if isinstance(entry, list):
+            _flatten(entry, out)
+        else:
+            out.append(entry)
+    return out
+
+
+def talk_pages(r: pypdf.PdfReader, event) -> dict[str, int]:
+    """0-based page of every talk, from the outline."""
+    entries = {e.title: r.get_destination_page_number(e) for e in _flatten(r.outline)}
+    out = {}
+    for talk in event.talks:
+        title = f"{talk.start:%H:%M} {talk.title.display}"
+        assert title in entries, title
+        out[talk.id] = entries[title]
+    return out
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_outline_points_at_the_talk_pages(built, texts, name):
+    event, files = built[name]
+    r = reader(files["booklet.pdf"])
+    titles = [e.title for e in _flatten(r.outline)]
+    for day in event.days:
+        assert day.label in titles
+    pages = talk_pages(r, event)
+    for talk in event.talks:
+        page_text = squash(texts[name][pages[talk.id]])
+        assert squash(talk.title.display) in page_text
+        # the running header names the day
+        day = event.day_of(talk)
+        assert day.label in texts[name][pages[talk.id]]
+    assert list(pages.values()) == sorted(pages.values())  # programme order
+
+
+def _link_targets(r: pypdf.PdfReader, page_index: int) -> list[int]:
+    named = r.named_destinations
+    out = []
+    for annot in r.pages[page_index].get("/Annots") or []:
+        a = annot.get_object()
+        if a.get("/Subtype") != "/Link":
+            continue
+        dest = a.get("/Dest")
+        if dest is None and a.get("/A") is not None:
+            dest = a["/A"].get("/D")
+        if isinstance(dest, str) or hasattr(dest, "original_bytes"):
+            dest = named[str(dest)]
+            out.append(r.get_destination_page_number(dest))
+        elif dest is not None:
+            out.append(r.get_page_number(dest[0].get_object() if hasattr(dest[0], "get_object") else dest[0]))
+    return out
+
+
+@pytest.mark.parametrize("name", ["symposium", "three_day"])
+def test_glance_and_index_link_to_the_talk_pages(built, texts, name):
+    event, files = built[name]
+    r = reader(files["booklet.pdf"])
+    pages = talk_pages(r, event)
+    glance = [i for i, t in enumerate(texts[name]) if "Programme at a glance \u00b7" in t]
+    index = section(texts[name], "Speaker index")
+    assert glance and index
+    from_glance = {p for i in glance for p in _link_targets(r, i)}
+    from_index = {p for i in range(index[0], len(r.pages)) for p in _link_targets(r, i)}
+    assert set(pages.values()) <= from_glance
+    assert set(pages.values()) <= from_index
+    contents = _link_targets(r, 1)
+    assert glance[0] in contents and index[0] in contents and min(pages.values()) in contents
+
+
+def test_index_page_numbers_are_the_talk_pages(built, texts):
+    event, files = built["symposium"]
+    r = reader(files["booklet.pdf"])
+    pages = talk_pages(r, event)
+    speaker = next(p for p in event.people_with_roles if event.talks_of(p))
+    talk = event.talks_of(speaker)[0]
+    lines = [ln for i in section(texts["symposium"], "Speaker index") for ln in texts["symposium"][i].splitlines()]
+    line = next(ln for ln in lines if squash(speaker.family_name) in squash(ln) and re.search(r"\d+$", ln))
+    assert str(pages[talk.id] + 1) in re.findall(r"\d+", line)
+
+
+def test_metadata(built):
+    event, files = built["symposium"]
+    r = reader(files["booklet.pdf"])
+    meta = r.metadata
+    assert event.name in meta.title
+    assert meta.author == ", ".join(event.hosts)
+    assert "Programme booklet" in meta.subject
+    assert r.trailer["/Root"]["/Lang"] == event.language
+
+
+# -- QR codes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["symposium", "edge"])
+def test_qr_codes_decode_to_talk_urls(built, name):
+    event, files = built[name]
+    data = files["booklet.pdf"]
+    r = reader(data)
+    pages = talk_pages(r, event)
+    for talk in event.talks:
+        image = pc.render(data, pages[talk.id], dpi=300)
+        top = image.crop((0, 0, image.width, image.height // 3))  # the code sits in the talk's head
+        assert pc.decode_qr(top) == [urls.talk_url(event, talk)], talk.id
+
+
+def test_back_cover_qr_opens_the_programme(built):
+    event, files = built["symposium"]
+    data = files["booklet.pdf"]
+    n = len(reader(data).pages)
+    assert pc.decode_qr(pc.render(data, n - 1, dpi=300)) == [urls.programme_url(event)]
+
+
+# -- print quality ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_text_inside_safe_margin_and_no_overlaps(chars, name):
+    single, imposed = chars[name]
+    for i, cs in enumerate(single):
+        assert not pc.chars_outside(cs, (SAFE, SAFE, A5[0] - SAFE, A5[1] - SAFE)), f"page {i + 1}"
+        assert not pc.overlapping_lines(cs), f"page {i + 1}"
+    for i, cs in enumerate(imposed):
+        for half in (0, 1):
+            mine = [c for c in cs if X0 + half * A5[0] <= (c["x0"] + c["x1"]) / 2 < X0 + (half + 1) * A5[0]]
+            box = (X0 + half * A5[0] + SAFE, SAFE, X0 + (half + 1) * A5[0] - SAFE, A5[1] - SAFE)
+            assert not pc.chars_outside(mine, box), f"sheet side {i + 1}, half {half}"
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_fonts_embedded_and_no_missing_glyphs(built, chars, name):
+    _, files = built[name]
+    for data in files.values():
+        assert pc.unembedded_fonts(data) == []
+    for pages in chars[name]:  # what pc.missing_glyph_chars checks, on the already parsed pages
+        assert [c["text"] for cs in pages for c in cs if c["text"] in ("\x00", "\ufffd")] == []
+
+
+def test_deterministic(symposium, built):
+    again = _build(symposium)
+    assert again == built["symposium"][1]
+
+
+def test_three_day_glance_shows_parallel_rooms(built, texts):
+    event, _ = built["three_day"]
+    glance = "\n".join(t for t in texts["three_day"] if "Programme at a glance \u00b7" in t)
+    for day in event.days:
+        assert day.label in glance
+        for room in day.rooms:
+            assert room.name in glance
