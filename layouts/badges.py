@@ -67,9 +67,9 @@ class Style:
 STYLES = {
     "A6": Style(True, 11 * mm, 15, 7.5, (42, 32), (14, 10), (9, 7), (11.5, 7.5), 3, (9, 7.5), 7.5,
                 (7, 5.5), (10.5, 7.5), 28 * mm, 3 * mm, 3 * mm),
-    "4x3": Style(False, 8 * mm, 11, 6.5, (30, 23), (11, 8), (7.5, 6), (9, 6.5), 2, (7.5, 6), 6.5,
+    "4x3": Style(False, 8 * mm, 11, 6.5, (30, 23), (11, 8), (7.5, 6), (9, 6.5), 3, (7.5, 6), 6.5,
                  (6, 5), (8, 6), 24 * mm, 2 * mm, 2.5 * mm),
-    "90x54": Style(False, 6.5 * mm, 8.5, 5.5, (21, 16), (8.5, 6.5), (6.5, 5.5), (7, 5.5), 2, (6.5, 5.5),
+    "90x54": Style(False, 6.5 * mm, 8.5, 5.5, (21, 16), (8.5, 6.5), (6.5, 5.5), (7, 5.5), 3, (6.5, 5.5),
                    5.5, (5.5, 4.5), (6.5, 5), 19 * mm, 1.5 * mm, 2 * mm),
 }
 ROLE_CHAR_SPACE = 1.2  # letter-spacing of the role word, as a fraction of a point per pt/10
@@ -188,13 +188,16 @@ def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: 
     t.textOut(d.role_word)
     t.setCharSpace(0)  # Tc persists in the PDF text state: reset it for later strings
     c.drawText(t)
-    right = right_text
-    if d.other_roles:
-        right = "ALSO " + f" {theme.MIDDOT} ".join(d.other_roles)
-    if right:
-        room = width - 2 * st.pad - word_w - 3 * mm
-        f = _fit(d, "event short name" if not d.other_roles else "role list", right, theme.FONT_BOLD,
-                 room, (st.also, min(st.also, 5.0)), lines=1)
+    used = st.pad + word_w
+    if d.other_roles:  # further roles small, right after the role word
+        also = "+ " + f" {theme.MIDDOT} ".join(d.other_roles)
+        c.setFont(theme.FONT_BOLD, st.also)
+        c.setFillColor(theme.WHITE)
+        c.drawString(x + used + 2 * mm, base, also)
+        used += 2 * mm + common.width(also, theme.FONT_BOLD, st.also)
+    if right_text:
+        room = width - used - st.pad - 3 * mm
+        f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, min(st.also, 4.5)), lines=1)
         c.setFont(theme.FONT_BOLD, f.size)
         c.setFillColor(theme.WHITE)
         c.drawRightString(x + width - st.pad, top - st.band / 2 - 0.36 * f.size, f.lines[0])
@@ -215,11 +218,13 @@ def _identity(d: BadgeData, st: Style, width: float, k: float, compact: bool) ->
     small = _scaled(st.small, k)
     out = [Block(_fit(d, "full name", d.name, theme.FONT, width, _scaled(st.name, k)), theme.FONT,
                  space_before=0.5 * st.gap)]
-    if compact:
-        line = ", ".join(([d.position] if d.position else []) + list(d.affiliations))
-        if line:
-            out.append(Block(_fit(d, "position and affiliation", line, theme.FONT, width, small),
-                             theme.FONT, theme.MUTED, space_before=0.4 * st.gap))
+    if compact:  # landscape: position, then all affiliations on one (or two) line(s)
+        if d.position:
+            out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
+                             theme.MUTED, space_before=0.4 * st.gap))
+        if d.affiliations:
+            out.append(Block(_fit(d, "affiliation", ", ".join(d.affiliations), theme.FONT, width, small),
+                             theme.FONT, space_before=(0.1 if d.position else 0.4) * st.gap))
         return out
     if d.position:
         out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
@@ -293,16 +298,20 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
             if free >= st.gap and _stack_height(info) <= q:
                 break
         else:
+            # QR top right under the band, name block beside it; talk full width above the URL
             lw = cw - q - st.gap
+            y_top = top - st.band - st.gap
             given = _given(d, st, lw)
             top_blocks = [given] + _identity(d, st, lw, k, compact=True)
-            talk = _talk(d, st, lw, k)
-            info = _info(d, st, lw, k, one_line=True)
-            lower = talk + info
+            talk = _talk(d, st, cw, k)
+            info = _info(d, st, cw, k, one_line=True)
             if talk:
                 info[0].space_before = 0.3 * st.gap
-            free = (top - st.band - st.gap) - _stack_height(top_blocks) - (qr_y + _stack_height(lower))
-            if free >= 0.5 * st.gap and q <= top - st.band - st.gap - qr_y:
+            lower = talk + info
+            upper_bottom = min(y_top - _stack_height(top_blocks), y_top - q)
+            lower_top = bottom + url_h + 0.3 * st.gap + _stack_height(lower)
+            free = upper_bottom - lower_top
+            if free >= 0.8 * st.gap:
                 break
     else:
         raise _too_tall(d, "front", top_blocks)
@@ -327,7 +336,7 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         _draw_stack(c, info, x0, qr_y + q, lw)
     else:
         _draw_stack(c, top_blocks, x0, y, lw)
-        _draw_stack(c, talk + info, x0, qr_y + _stack_height(talk + info), lw)
+        _draw_stack(c, lower, x0, lower_top, cw)
 
 
 # --------------------------------------------------------------------------
@@ -362,7 +371,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
                 meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
                               theme.FONT_BOLD, space_before=0.6 * st.gap)]
             entries.append(meta + [
-                Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 2), theme.FONT,
+                Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
                       space_before=0.1 * st.gap),
             ])
         avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head + [heading])
