@@ -181,6 +181,7 @@ def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: 
     space = ROLE_CHAR_SPACE * st.role / 10
     word_w = common.width(d.role_word, theme.FONT_BOLD, st.role) + space * (len(d.role_word) - 1)
     base = top - st.band / 2 - 0.36 * st.role
+    c.setFont(theme.FONT_BOLD, st.role)  # else the text object starts in ReportLab's default Helvetica
     t = c.beginText(x + st.pad, base)
     t.setFont(theme.FONT_BOLD, st.role)
     t.setCharSpace(space)
@@ -277,7 +278,8 @@ def _too_tall(d: BadgeData, side: str, blocks: list[Block]) -> BuildError:
 def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     bx, by, bw, bh = box
     s = theme.SAFE
-    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s
+    # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
+    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
     cw = x1 - x0
     for k in SHRINK_STEPS:
         url = _fit_url(d, d.qr_caption, cw, st.url)
@@ -347,7 +349,8 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     bx, by, bw, bh = box
     s = theme.SAFE
-    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s
+    # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
+    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
     cw = x1 - x0
     foot_text = f"{d.event_name} {theme.MIDDOT} {d.event_dates}"
     for k in SHRINK_STEPS:
