@@ -6,6 +6,7 @@ same way (one renderer, many layouts).
 """
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable
@@ -144,12 +145,17 @@ _QR_LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR
               "H": qrcode.constants.ERROR_CORRECT_H}
 
 
-def qr_matrix(url: str, level: str = theme.QR_ERROR) -> list[list[bool]]:
-    """Module matrix without quiet zone (we draw the quiet zone ourselves)."""
+@functools.lru_cache(maxsize=4096)
+def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
+    """Module matrix without quiet zone (we draw the quiet zone ourselves).
+
+    Cached (immutable rows): encoding costs ~10 ms, and the same URL is often drawn
+    more than once (the programme URL on many badges, a badge again in reprint.pdf).
+    """
     q = qrcode.QRCode(error_correction=_QR_LEVELS[level], border=0, box_size=1)
     q.add_data(url)
     q.make(fit=True)
-    return q.get_matrix()
+    return tuple(tuple(row) for row in q.get_matrix())
 
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
