@@ -79,14 +79,14 @@ def sign_keys(event: Event) -> list[tuple[str, date]]:
 def sign_data(event: Event, room_id: str, day: date) -> dict:
     """What a door sign shows: its room and day, and that day's items in the room (plus the
     day's items with no room, such as lunch, which a sign may list)."""
-    room = next(r for r in event.rooms if r.id == room_id)
-    the_day = next(d for d in event.days if d.date == day)
-    items = [it for it in the_day.items if it.room is None or it.room.id == room_id]
+    room = next((r for r in event.rooms if r.id == room_id), None)
+    the_day = next((d for d in event.days if d.date == day), None)
+    items = [it for it in (the_day.items if the_day else ()) if it.room is None or it.room.id == room_id]
     return {
         "event": [event.name, event.short_name],
-        "room": room.full_name,
-        "day": the_day.label,
-        "url": urls.room_day_url(event, room, day),
+        "room": room.full_name if room else room_id,
+        "day": the_day.label if the_day else day.isoformat(),
+        "url": urls.room_day_url(event, room, day) if room else "",
         "items": [[it.id, it.time_range, it.kind.value, it.title.display, [p.name for p in it.speakers],
                    [p.name for p in it.chairs], it.note or "", it.room.full_name if it.room else ""]
                   for it in items],
@@ -94,8 +94,8 @@ def sign_data(event: Event, room_id: str, day: date) -> dict:
 
 
 def sign_label(event: Event, room_id: str, day: date) -> str:
-    room = next(r for r in event.rooms if r.id == room_id)
-    return f"door sign {room.name} {day:%A} {day.day} {day:%B}"
+    room = next((r for r in event.rooms if r.id == room_id), None)
+    return f"door sign {room.name if room else room_id} {day:%A} {day.day} {day:%B}"
 
 
 def sign_entries(event: Event) -> dict[str, dict[str, str]]:
