@@ -80,4 +80,6 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     # compares with the previous build's manifest and may add out/reprint.pdf
     report.messages += reprint.after_render(event, out, names, options, artifacts)
     report.written = write_all(out, artifacts)
+    # only now, with the new files in place: drop an out/reprint.pdf this build did not renew
+    report.messages += reprint.after_write(out, names, artifacts)
     return report

@@ -1,7 +1,241 @@
-"""Reprinting only what changed: not written yet (see the badges issue)."""
+"""Reprinting only what changed: a manifest of what each badge and door sign shows.
+
+Every build of badges and/or door signs writes ``out/manifest.json``: one
+content hash per badge (person id) and per door sign (room id and date),
+computed from the model data the item prints, never from PDF bytes and never
+from the "as of" stamp. The next build compares with it, tells the user in
+plain words which badges and signs changed, and adds ``reprint.pdf`` holding
+only those (badges on sheets like the full run, then the door signs). Nothing
+changed: it says so and writes no reprint file; a reprint.pdf left over from an
+earlier build is removed after the new build has been written, because it no
+longer matches anything.
+
+The manifest keeps the entries of outputs not built in this run, so building
+only badges does not forget the door signs (and ``--person`` updates only that
+person's entry).
+"""
 from __future__ import annotations
 
+import hashlib
+import importlib
+import io
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
 
-def after_render(event, out, names, options, artifacts) -> list[str]:
-    """Compare with the previous build; may append artifacts; returns lines to tell the user."""
+from . import urls
+from .model import Event
+from .options import BuildOptions
+from .output import Artifact
+
+MANIFEST = "manifest.json"
+REPRINT = "reprint.pdf"
+FORMAT = 1
+BADGES, SIGNS = "badges", "signs"
+
+
+# --------------------------------------------------------------------------
+# what each item shows
+# --------------------------------------------------------------------------
+
+
+def _digest(data) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
+    """person id -> {hash, label} for the badges this build makes."""
+    from layouts.badge_data import AgendaIndex, badge_data, select_people
+
+    index = AgendaIndex(event)
+    out = {}
+    for p in select_people(event, options):
+        out[p.id] = {"hash": _digest(asdict(badge_data(event, p, index))), "label": f"badge for {p.name}"}
+    return out
+
+
+def sign_key(room_id: str, day: date) -> str:
+    return f"{room_id}/{day.isoformat()}"
+
+
+def _signs_module():
+    try:
+        return importlib.import_module("layouts.signs")
+    except ImportError:
+        return None
+
+
+def sign_keys(event: Event) -> list[tuple[str, date]]:
+    """The door signs a signs build makes: the signs layout says, else one per room and day."""
+    mod = _signs_module()
+    fn = getattr(mod, "sign_keys", None)
+    if fn is not None:
+        return list(fn(event))
+    return [(r.id, d.date) for r, d in event.room_days()]
+
+
+def sign_data(event: Event, room_id: str, day: date) -> dict:
+    """What a door sign shows: its room and day, and that day's items in the room (plus the
+    day's items with no room, such as lunch, which a sign may list)."""
+    room = next((r for r in event.rooms if r.id == room_id), None)
+    the_day = next((d for d in event.days if d.date == day), None)
+    items = [it for it in (the_day.items if the_day else ()) if it.room is None or it.room.id == room_id]
+    return {
+        "event": [event.name, event.short_name],
+        "room": room.full_name if room else room_id,
+        "day": the_day.label if the_day else day.isoformat(),
+        "url": urls.room_day_url(event, room, day) if room else "",
+        "items": [[it.id, it.time_range, it.kind.value, it.title.display, [p.name for p in it.speakers],
+                   [p.name for p in it.chairs], it.note or "", it.room.full_name if it.room else ""]
+                  for it in items],
+    }
+
+
+def sign_label(event: Event, room_id: str, day: date) -> str:
+    room = next((r for r in event.rooms if r.id == room_id), None)
+    return f"door sign {room.name if room else room_id} {day:%A} {day.day} {day:%B}"
+
+
+def sign_entries(event: Event) -> dict[str, dict[str, str]]:
+    return {sign_key(rid, d): {"hash": _digest(sign_data(event, rid, d)), "label": sign_label(event, rid, d)}
+            for rid, d in sign_keys(event)}
+
+
+# --------------------------------------------------------------------------
+# the manifest
+# --------------------------------------------------------------------------
+
+
+def read_manifest(out: Path) -> dict | None:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError, OSError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def manifest_bytes(manifest: dict) -> bytes:
+    return (json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _built(names, artifacts) -> set[str]:
+    """Which tracked outputs this build actually rendered."""
+    built = set()
+    if BADGES in names and any(a.path.startswith("badges") for a in artifacts):
+        built.add(BADGES)
+    if SIGNS in names and getattr(_signs_module(), "render", None) is not None:
+        built.add(SIGNS)
+    return built
+
+
+def _changes(old: dict, new: dict) -> tuple[list[str], list[str]]:
+    changed = [k for k in sorted(new) if k in old and old[k].get("hash") != new[k]["hash"]]
+    added = [k for k in sorted(new) if k not in old]
+    return changed, added
+
+
+# --------------------------------------------------------------------------
+# the build hooks
+# --------------------------------------------------------------------------
+
+
+def after_render(event: Event, out: Path, names, options: BuildOptions, artifacts: list[Artifact]) -> list[str]:
+    """Compare with the previous build; append manifest.json (and reprint.pdf); return lines for the user."""
+    built = _built(names, artifacts)
+    if not built:
+        return []
+    previous = read_manifest(Path(out))
+    manifest = {"format": FORMAT, BADGES: {}, SIGNS: {}}
+    if previous:
+        manifest[BADGES] = dict(previous.get(BADGES) or {})
+        manifest[SIGNS] = dict(previous.get(SIGNS) or {})
+    current: dict[str, dict] = {}
+    if BADGES in built:
+        current[BADGES] = badge_entries(event, options)
+    if SIGNS in built:
+        current[SIGNS] = sign_entries(event)
+
+    messages: list[str] = []
+    changed: dict[str, list[str]] = {BADGES: [], SIGNS: []}
+    words: list[str] = []
+    gone: list[str] = []
+    for section, entries in current.items():
+        old = (previous or {}).get(section)
+        if old:  # a section seen before: compare (a first build of this output only records)
+            ch, added = _changes(old, entries)
+            changed[section] = sorted(ch + added, key=list(entries).index)
+            words += [entries[k]["label"] for k in ch] + ["new " + entries[k]["label"] for k in added]
+            if section == BADGES and options.person:
+                pass  # one person's build says nothing about the others
+            else:
+                gone += [old[k].get("label", k) for k in sorted(old) if k not in entries]
+        if section == BADGES and options.person:
+            if manifest[section]:  # one person's badge never starts a manifest of everyone
+                manifest[section].update(entries)
+        else:
+            manifest[section] = entries
+
+    if not any((previous or {}).get(s) for s in current):
+        if not any(manifest[s] for s in current):
+            return messages  # nothing recorded (a single person's badge before any full build)
+        messages.append(f"Recorded what every {' and '.join(_nouns(built))} shows in {MANIFEST}; "
+                        f"the next build will tell what changed.")
+    elif words:
+        messages.append("Changed since the last build: " + "; ".join(words))
+        data, note = _reprint_pdf(event, names, options, changed)
+        if data is not None:
+            artifacts.append(Artifact(REPRINT, data))
+            messages.append(f"{REPRINT} holds only these; print it instead of the full run.")
+        if note:
+            messages.append(note)
+    else:
+        messages.append("Nothing changed since the last build; no reprint needed.")
+    if gone:
+        messages.append("No longer needed (not in the programme any more): " + "; ".join(gone))
+    artifacts.append(Artifact(MANIFEST, manifest_bytes(manifest)))
+    return messages
+
+
+def _nouns(built: set[str]) -> list[str]:
+    return [n for s, n in ((BADGES, "badge"), (SIGNS, "door sign")) if s in built]
+
+
+def _reprint_pdf(event: Event, names, options: BuildOptions, changed: dict[str, list[str]]):
+    """reprint.pdf bytes (or None when there is nothing it can hold) and a note for the user."""
+    from layouts import common, theme
+    from layouts.badge_data import badge_order
+    from layouts.badges import draw_badge_sheets, sheet_for, size_of
+
+    note = ""
+    people = badge_order([event.person(pid) for pid in changed[BADGES]])
+    draw_signs = getattr(_signs_module(), "draw_signs", None)
+    signs = {(k.split("/", 1)[0], date.fromisoformat(k.split("/", 1)[1])) for k in changed[SIGNS]}
+    if signs and draw_signs is None:
+        note = "The changed door signs are not in reprint.pdf (this version cannot draw single signs): " \
+               "print them from the signs output."
+        signs = set()
+    if not people and not signs:
+        return None, note
+    page = sheet_for(size_of(options), options.sheet).page if people else theme.A4_LANDSCAPE
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, page, event, f"Reprint \u2014 {event.name}",
+                          "Only the badges and door signs that changed since the last build")
+    if people:
+        draw_badge_sheets(c, event, options, people)
+    if signs:
+        draw_signs(c, event, BuildOptions(size=options.size), only=signs)
+    c.save()
+    return buf.getvalue(), note
+
+
+def after_write(out: Path, names, artifacts: list[Artifact]) -> list[str]:
+    """After a successful write: remove a reprint.pdf that this build did not renew."""
+    if not _built(names, artifacts) or any(a.path == REPRINT for a in artifacts):
+        return []
+    stale = Path(out) / REPRINT
+    if stale.exists():
+        stale.unlink()
+        return [f"Removed the old {REPRINT} of an earlier build: it no longer matches anything to reprint."]
     return []

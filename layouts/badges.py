@@ -1,1 +1,448 @@
-"""The badges: not written yet. generator.build reports it as not available."""
+"""Badges for every speaker, session chair and host, double-sided, on printable sheets.
+
+``render(event, options)`` gives ``badges.pdf`` (or ``badges-<id>.pdf`` for
+``--person``): front sheet, back sheet, front sheet, back sheet... The back
+sheet mirrors the column order, so with long-edge flip each back lands behind
+its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
+the same way; generator.reprint uses it for reprint.pdf.
+
+Design decisions:
+- Order: sorted by family name, then given name (see badge_data.badge_order).
+- Sizes (options.size): A6 portrait (default), 4x3 in landscape, 90x54 mm; sheets see
+  layouts/sheets.py. The first name is the largest text on the front: 42 pt shrinking to
+  32 pt on A6, scaled with the square root of the badge area for the smaller sizes.
+- No ink runs to the trim: the role band and every text sit inside the 5 mm safe area
+  (theme.SAFE), so no sheet needs bleed, A6 can butt four to an A4 sheet, and a cut that
+  is off by a few millimetres damages nothing. The single-badge page is exactly the badge
+  size with TrimBox = BleedBox = MediaBox.
+- Text shrinks to fit per field down to a floor, then wraps to a second line (the talk
+  title to a third); past that, or when the fields together do not fit the badge height,
+  the build stops with a BuildError naming the person and the field.
+- A person with several roles gets the band of the first in SPEAKER, CHAIR, HOST order and
+  the others listed small in the band ("ALSO HOST").
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.model import Event, Person
+from generator.options import BuildOptions, OptionError
+from generator.output import Artifact
+from generator.problems import BuildError
+
+from . import common, theme
+from .badge_data import AgendaIndex, BadgeData, badge_data, select_people
+from .common import Fitted
+from .sheets import Box, Sheet, draw_crop_marks, sheet_for
+
+SIZES = ("A6", "4x3", "90x54")
+
+
+@dataclass(frozen=True)
+class Style:
+    """Type sizes (pt: max, floor) and measures for one badge size."""
+
+    portrait: bool
+    band: float  # band height
+    role: float  # role word size
+    also: float  # "ALSO CHAIR" size
+    given: tuple[float, float]
+    name: tuple[float, float]
+    small: tuple[float, float]  # position, affiliations, event name
+    title: tuple[float, float]
+    title_lines: int
+    info: tuple[float, float]  # day, time, room
+    label: float  # "KEYNOTE" above the title
+    url: tuple[float, float]
+    agenda: tuple[float, float]  # back: the person's programme
+    qr: float  # QR square incl. quiet zone
+    gap: float
+    pad: float  # inside the band
+
+
+STYLES = {
+    "A6": Style(True, 11 * mm, 15, 7.5, (42, 32), (14, 10), (9, 7), (11.5, 7.5), 3, (9, 7.5), 7.5,
+                (7, 5.5), (10.5, 7.5), 28 * mm, 3 * mm, 3 * mm),
+    "4x3": Style(False, 8 * mm, 11, 6.5, (30, 23), (11, 8), (7.5, 6), (9, 6.5), 3, (7.5, 6), 6.5,
+                 (6, 5), (8, 6), 24 * mm, 2 * mm, 2.5 * mm),
+    "90x54": Style(False, 6.5 * mm, 8.5, 5.5, (21, 16), (8.5, 6.5), (6.5, 5.5), (7, 5.5), 3, (6.5, 5.5),
+                   5.5, (5.5, 4.5), (6.5, 5), 19 * mm, 1.5 * mm, 2 * mm),
+}
+ROLE_CHAR_SPACE = 1.2  # letter-spacing of the role word, as a fraction of a point per pt/10
+SHRINK_STEPS = (1.0, 0.92, 0.85, 0.78, 0.7)  # secondary fields shrink together when a badge is too tall
+
+
+def size_of(options: BuildOptions) -> str:
+    size = options.size or "A6"
+    for s in SIZES:
+        if s.lower() == size.lower():
+            return s
+    raise OptionError(f"--size {size} is not a badge size: use " + ", ".join(SIZES) + " (default A6)")
+
+
+# --------------------------------------------------------------------------
+# text helpers
+# --------------------------------------------------------------------------
+
+
+def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tuple[float, float],
+         lines: int = 2) -> Fitted:
+    try:
+        return common.fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field)
+    except BuildError:
+        raise BuildError(
+            f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
+            f"line(s) even at {min(sizes):g} pt \u2014 shorten it in the content, or use a larger "
+            f"badge size (--size A6)") from None
+
+
+def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
+                 sizes: tuple[float, float], lines: int) -> Fitted:
+    """For running text (titles, agenda): wrap at the largest size first, shrink only if needed."""
+    size = sizes[0]
+    while size >= sizes[1] - 1e-9:
+        wrapped = common.wrap(text, font, size, width)
+        if len(wrapped) <= lines:
+            return Fitted(size, tuple(wrapped))
+        size -= 0.25
+    raise BuildError(
+        f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
+        f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
+        f"badge size (--size A6)")
+
+
+def _fit_url(d: BadgeData, text: str, width: float, sizes: tuple[float, float]) -> Fitted:
+    """A URL never gets a hyphen: one line, or two lines split after a '/'."""
+    size = sizes[0]
+    while size >= sizes[1] - 1e-9:
+        if common.width(text, theme.FONT, size) <= width:
+            return Fitted(size, (text,))
+        size -= 0.25
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "/" and 0 < i < len(text) - 1]
+    size = sizes[0]
+    while size >= sizes[1] - 1e-9 and cuts:
+        best = min(cuts, key=lambda i: max(common.width(text[:i], theme.FONT, size),
+                                           common.width(text[i:], theme.FONT, size)))
+        a, b = text[:best], text[best:]
+        if max(common.width(a, theme.FONT, size), common.width(b, theme.FONT, size)) <= width:
+            return Fitted(size, (a, b))
+        size -= 0.25
+    raise BuildError(f"the badge for {d.name} ({d.person_id}): the web address {text} is too long to "
+                     f"print under the QR code \u2014 use a shorter base_url in event.yaml")
+
+
+def _scaled(sizes: tuple[float, float], k: float) -> tuple[float, float]:
+    return (max(sizes[1], round(sizes[0] * k * 2) / 2), sizes[1])
+
+
+@dataclass
+class Block:
+    """Text lines with a font and colour, laid out top-down."""
+
+    fitted: Fitted
+    font: str
+    color: object = theme.INK
+    space_before: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return self.space_before + self.fitted.height
+
+
+def _stack_height(blocks: list[Block]) -> float:
+    return sum(b.height for b in blocks)
+
+
+def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: float,
+                align: str = "left") -> float:
+    y = top
+    for b in blocks:
+        y -= b.space_before
+        y = common.draw_lines(c, b.fitted, b.font, x, y, align=align, box_width=width, color=b.color)
+    return y
+
+
+# --------------------------------------------------------------------------
+# the band
+# --------------------------------------------------------------------------
+
+
+def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
+               right_text: str = "") -> None:
+    """Role colour band with the role word; other roles (or the event name) small on the right."""
+    colour = theme.ROLE_COLOURS.get(d.role, theme.ACCENT)
+    c.saveState()
+    c.setFillColor(colour)
+    c.rect(x, top - st.band, width, st.band, stroke=0, fill=1)
+    space = ROLE_CHAR_SPACE * st.role / 10
+    word_w = common.width(d.role_word, theme.FONT_BOLD, st.role) + space * (len(d.role_word) - 1)
+    base = top - st.band / 2 - 0.36 * st.role
+    c.setFont(theme.FONT_BOLD, st.role)  # else the text object starts in ReportLab's default Helvetica
+    t = c.beginText(x + st.pad, base)
+    t.setFont(theme.FONT_BOLD, st.role)
+    t.setCharSpace(space)
+    t.setFillColor(theme.WHITE)
+    t.textOut(d.role_word)
+    t.setCharSpace(0)  # Tc persists in the PDF text state: reset it for later strings
+    c.drawText(t)
+    used = st.pad + word_w
+    if d.other_roles:  # further roles small, right after the role word
+        also = "+ " + f" {theme.MIDDOT} ".join(d.other_roles)
+        c.setFont(theme.FONT_BOLD, st.also)
+        c.setFillColor(theme.WHITE)
+        c.drawString(x + used + 2 * mm, base, also)
+        used += 2 * mm + common.width(also, theme.FONT_BOLD, st.also)
+    if right_text:
+        room = width - used - st.pad - 3 * mm
+        f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, min(st.also, 4.5)), lines=1)
+        c.setFont(theme.FONT_BOLD, f.size)
+        c.setFillColor(theme.WHITE)
+        c.drawRightString(x + width - st.pad, top - st.band / 2 - 0.36 * f.size, f.lines[0])
+    c.restoreState()
+
+
+# --------------------------------------------------------------------------
+# front
+# --------------------------------------------------------------------------
+
+
+def _given(d: BadgeData, st: Style, width: float) -> Block:
+    return Block(_fit(d, "first name", d.given_name, theme.FONT_BOLD, width, st.given), theme.FONT_BOLD)
+
+
+def _identity(d: BadgeData, st: Style, width: float, k: float, compact: bool) -> list[Block]:
+    """Full name, position and affiliations under the first name."""
+    small = _scaled(st.small, k)
+    out = [Block(_fit(d, "full name", d.name, theme.FONT, width, _scaled(st.name, k)), theme.FONT,
+                 space_before=0.5 * st.gap)]
+    if compact:  # landscape: position, then all affiliations on one (or two) line(s)
+        if d.position:
+            out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
+                             theme.MUTED, space_before=0.4 * st.gap))
+        if d.affiliations:
+            out.append(Block(_fit(d, "affiliation", ", ".join(d.affiliations), theme.FONT, width, small),
+                             theme.FONT, space_before=(0.1 if d.position else 0.4) * st.gap))
+        return out
+    if d.position:
+        out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
+                         theme.MUTED, space_before=0.6 * st.gap))
+    for i, aff in enumerate(d.affiliations):
+        out.append(Block(_fit(d, "affiliation", aff, theme.FONT, width, small), theme.FONT, theme.INK,
+                         space_before=(0.6 * st.gap if i == 0 and not d.position else 0.15 * st.gap)))
+    return out
+
+
+def _talk(d: BadgeData, st: Style, width: float, k: float) -> list[Block]:
+    """Kind label and title of the person's (first) talk."""
+    if not d.has_talk:
+        return []
+    colour = theme.ROLE_COLOURS.get("speaker", theme.ACCENT)
+    return [Block(Fitted(st.label, (d.talk_kind.upper(),)), theme.FONT_BOLD, colour),
+            Block(_fit_wrapped(d, "talk title", d.talk_title, theme.FONT_BOLD, width, _scaled(st.title, k),
+                               st.title_lines), theme.FONT_BOLD, space_before=0.2 * st.gap)]
+
+
+def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> list[Block]:
+    """When and where the talk is (or what the QR code opens)."""
+    info = _scaled(st.info, k)
+    if not d.has_talk:
+        return [Block(_fit(d, "programme note", "Programme, talks and rooms", theme.FONT_BOLD, width, info),
+                      theme.FONT_BOLD),
+                Block(_fit(d, "event dates", d.event_dates, theme.FONT, width, info), theme.FONT, theme.MUTED)]
+    out = []
+    if one_line and d.talk_room:
+        out.append(Block(_fit(d, "talk time and room", f"{d.talk_when} {theme.MIDDOT} {d.talk_room}",
+                              theme.FONT, width, info), theme.FONT))
+    else:
+        out.append(Block(_fit(d, "talk time", d.talk_when, theme.FONT_BOLD, width, info), theme.FONT_BOLD))
+        if d.talk_room:
+            out.append(Block(_fit(d, "room", d.talk_room, theme.FONT, width, info), theme.FONT))
+    if d.more_talks:
+        more = f"+ {d.more_talks} more talk{'s' if d.more_talks > 1 else ''}: see the back"
+        out.append(Block(_fit(d, "talk note", more, theme.FONT_ITALIC, width, _scaled(st.small, k)),
+                         theme.FONT_ITALIC, theme.MUTED, space_before=0.2 * st.gap))
+    return out
+
+
+def _too_tall(d: BadgeData, side: str, blocks: list[Block]) -> BuildError:
+    return BuildError(
+        f"the badge for {d.name} ({d.person_id}) is too full on the {side}: the name, position, "
+        f"affiliations and talk title together do not fit even at the smallest sizes \u2014 shorten "
+        f"the position or affiliations in people.yaml or the talk title, or use --size A6")
+
+
+def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
+    bx, by, bw, bh = box
+    s = theme.SAFE
+    # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
+    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
+    cw = x1 - x0
+    for k in SHRINK_STEPS:
+        url = _fit_url(d, d.qr_caption, cw, st.url)
+        url_h = url.height
+        q = st.qr
+        qr_y = bottom + url_h + 0.3 * st.gap
+        if st.portrait:
+            head = [Block(_fit(d, "event short name", d.event_name, theme.FONT_BOLD, cw, _scaled(st.small, k)),
+                          theme.FONT_BOLD, theme.MUTED)]
+            given = _given(d, st, cw)
+            given.space_before = 1.2 * st.gap
+            top_blocks = head + [given] + _identity(d, st, cw, k, compact=False)
+            talk = _talk(d, st, cw, k)
+            lw = cw - q - st.gap
+            info = _info(d, st, lw, k, one_line=False)
+            talk_top = qr_y + q + (st.gap + _stack_height(talk) if talk else 0)
+            free = (top - st.band - st.gap) - _stack_height(top_blocks) - talk_top
+            if free >= st.gap and _stack_height(info) <= q:
+                break
+        else:
+            # QR top right under the band, name block beside it; talk full width above the URL
+            lw = cw - q - st.gap
+            y_top = top - st.band - st.gap
+            given = _given(d, st, lw)
+            top_blocks = [given] + _identity(d, st, lw, k, compact=True)
+            talk = _talk(d, st, cw, k)
+            info = _info(d, st, cw, k, one_line=True)
+            if talk:
+                info[0].space_before = 0.3 * st.gap
+            lower = talk + info
+            upper_bottom = min(y_top - _stack_height(top_blocks), y_top - q)
+            lower_top = bottom + url_h + 0.3 * st.gap + _stack_height(lower)
+            free = upper_bottom - lower_top
+            if free >= 0.8 * st.gap:
+                break
+    else:
+        raise _too_tall(d, "front", top_blocks)
+
+    if st.portrait:  # the name block sits a little lower than the top: calmer, and clear of the band
+        given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
+    _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
+    y = top - st.band - st.gap
+    common.draw_qr(c, d.qr_url, x1 - q, qr_y if st.portrait else y - q, q,
+                   what=f"QR code on the badge for {d.name}")
+    _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
+    if st.portrait:
+        _draw_stack(c, top_blocks, x0, y, cw)
+        if talk:
+            rule_y = qr_y + q + st.gap + _stack_height(talk) + 0.5 * st.gap
+            c.saveState()
+            c.setStrokeColor(theme.RULE)
+            c.setLineWidth(0.5)
+            c.line(x0, rule_y, x1, rule_y)
+            c.restoreState()
+            _draw_stack(c, talk, x0, qr_y + q + st.gap + _stack_height(talk) - 0.01, cw)
+        _draw_stack(c, info, x0, qr_y + q, lw)
+    else:
+        _draw_stack(c, top_blocks, x0, y, lw)
+        _draw_stack(c, lower, x0, lower_top, cw)
+
+
+# --------------------------------------------------------------------------
+# back
+# --------------------------------------------------------------------------
+
+
+def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
+    bx, by, bw, bh = box
+    s = theme.SAFE
+    # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
+    x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
+    cw = x1 - x0
+    foot_text = f"{d.event_name} {theme.MIDDOT} {d.event_dates}"
+    for k in SHRINK_STEPS:
+        foot = Block(_fit(d, "event name", foot_text, theme.FONT, cw, _scaled(st.small, k)), theme.FONT, theme.MUTED)
+        given = _given(d, st, cw)
+        head = [given, Block(_fit(d, "full name", d.name, theme.FONT, cw, _scaled(st.name, k)), theme.FONT,
+                             space_before=0.3 * st.gap)]
+        info = _scaled(st.agenda, k)
+        heading = Block(Fitted(st.label, ("YOUR PROGRAMME",)), theme.FONT_BOLD,
+                        theme.ROLE_COLOURS.get(d.role, theme.ACCENT), space_before=1.2 * st.gap)
+        entries: list[list[Block]] = []
+        for e in d.agenda:
+            if st.portrait:
+                meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
+                              space_before=0.8 * st.gap)]
+                if e.where:
+                    meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
+                                      theme.MUTED))
+            else:
+                line = e.when + (f" {theme.MIDDOT} {e.where}" if e.where else "")
+                meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
+                              theme.FONT_BOLD, space_before=0.6 * st.gap)]
+            entries.append(meta + [
+                Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
+                      space_before=0.1 * st.gap),
+            ])
+        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head + [heading])
+        used = sum(_stack_height(e) for e in entries)
+        if used <= avail:
+            break
+    else:
+        # more entries than fit even small: show what fits and say where the rest is
+        more_h = theme.leading(info[1]) + 0.6 * st.gap
+        kept: list[list[Block]] = []
+        for e in entries:
+            if sum(_stack_height(x) for x in kept) + _stack_height(e) + more_h > avail:
+                break
+            kept.append(e)
+        rest = len(entries) - len(kept)
+        note = f"+ {rest} more in the programme"
+        entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
+        if avail < _stack_height(entries[-1]):
+            raise _too_tall(d, "back", head)
+
+    _draw_band(c, d, st, x0, top, cw)
+    blocks = head + [heading] + [b for e in entries for b in e]
+    _draw_stack(c, blocks, x0, top - st.band - st.gap, cw)
+    _draw_stack(c, [foot], x0, bottom + foot.height, cw)
+
+
+# --------------------------------------------------------------------------
+# sheets
+# --------------------------------------------------------------------------
+
+
+def _page(c: Canvas, sheet: Sheet) -> None:
+    c.setPageSize(sheet.page)
+    if sheet.name == "single":
+        w, h = sheet.page
+        common.set_boxes(c, (0, 0, w, h), bleed=0)
+
+
+def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Person],
+                      index: AgendaIndex | None = None) -> int:
+    """Draw the badges of ``people`` (in this order) as front sheet, back sheet, ...; return pages drawn."""
+    size = size_of(options)
+    sheet = sheet_for(size, options.sheet)
+    st = STYLES[size]
+    index = index or AgendaIndex(event)
+    data = [badge_data(event, p, index) for p in people]
+    pages = 0
+    for start in range(0, len(data), sheet.per_sheet):
+        chunk = data[start:start + sheet.per_sheet]
+        for back in (False, True):
+            _page(c, sheet)
+            boxes = sheet.boxes(len(chunk), back=back)
+            for d, box in zip(chunk, boxes):
+                (draw_back if back else draw_front)(c, d, st, box)
+            draw_crop_marks(c, sheet, boxes)
+            c.showPage()
+            pages += 1
+    return pages
+
+
+def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    size = size_of(options)
+    sheet = sheet_for(size, options.sheet)  # validate before drawing anything
+    people = select_people(event, options)
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, sheet.page, event, f"Badges \u2014 {event.name}",
+                          f"Badges for speakers, chairs and hosts, {size} on {sheet.name} sheets")
+    draw_badge_sheets(c, event, options, people)
+    c.save()
+    name = f"badges-{options.person}.pdf" if options.person else "badges.pdf"
+    return [Artifact(name, buf.getvalue())]

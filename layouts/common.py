@@ -6,9 +6,9 @@ same way (one renderer, many layouts).
 """
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import BinaryIO, Iterable
 from xml.sax.saxutils import escape
 
@@ -146,19 +146,17 @@ _QR_LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR
               "H": qrcode.constants.ERROR_CORRECT_H}
 
 
-@lru_cache(maxsize=4096)
-def _qr_rows(url: str, level: str) -> tuple[tuple[bool, ...], ...]:
-    # choosing the best mask costs ~10 ms per code; a layout that measures and
-    # draws a code several times (two-pass layouts, imposition) pays it once
+@functools.lru_cache(maxsize=4096)
+def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
+    """Module matrix without quiet zone (we draw the quiet zone ourselves).
+
+    Cached (immutable rows): encoding costs ~10 ms, and the same URL is often drawn
+    more than once (the programme URL on many badges, a badge again in reprint.pdf).
+    """
     q = qrcode.QRCode(error_correction=_QR_LEVELS[level], border=0, box_size=1)
     q.add_data(url)
     q.make(fit=True)
     return tuple(tuple(row) for row in q.get_matrix())
-
-
-def qr_matrix(url: str, level: str = theme.QR_ERROR) -> list[list[bool]]:
-    """Module matrix without quiet zone (we draw the quiet zone ourselves)."""
-    return [list(row) for row in _qr_rows(url, level)]
 
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:

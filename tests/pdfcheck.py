@@ -134,3 +134,14 @@ def decode_qr(image) -> list[str]:
 
 def save_png(pdf: bytes | str | Path, index: int, path: str | Path, dpi: int = 60) -> None:
     render(pdf, index, dpi).save(path)
+
+
+def page_lines(pdf: bytes | str | Path) -> list[list[dict]]:
+    """pdfplumber line segments per page (x0, x1, top, bottom in top-left coordinates)."""
+    with _open(pdf) as doc:
+        return [list(p.lines) for p in doc.pages]
+
+
+def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+    with _open(pdf) as doc:
+        return [(float(p.width), float(p.height)) for p in doc.pages]

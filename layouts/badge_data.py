@@ -1,0 +1,164 @@
+"""What each badge shows, as plain strings: the single source for drawing and for reprint hashes.
+
+``badge_data(event, person)`` turns the model into exactly the text a badge
+prints (front and back). The layout draws only this, and generator.reprint
+hashes only this, so "the badge changed" means "something printed on it
+changed" and never depends on PDF bytes or the "as of" stamp.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+
+from generator import urls
+from generator.model import Day, Event, Item, Kind, Person, Role
+from generator.options import BuildOptions, OptionError
+
+from . import theme
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One line of a person's own programme on the badge back."""
+
+    when: str  # "Mon 16 Sep · 13:00–13:30"
+    where: str  # "N0.002, MPI-IS" or "" when the item has no room
+    what: str  # "Keynote: Haptic Intelligence", "Session chair: 5 items from …"
+
+
+@dataclass(frozen=True)
+class BadgeData:
+    person_id: str
+    role: str  # most important role's value: "speaker", "chair" or "host"
+    role_word: str  # "SPEAKER"
+    other_roles: tuple[str, ...]  # ("HOST",) — listed small next to the role word
+    given_name: str
+    name: str
+    position: str
+    affiliations: tuple[str, ...]
+    event_name: str  # the event's short name
+    event_dates: str  # "16–17 September 2024"
+    talk_kind: str  # "Keynote"; "" when the person gives no talk
+    talk_title: str  # Title.display; "" when no talk
+    talk_when: str  # "Tue 17 Sep · 10:15–10:35"
+    talk_room: str  # "Main room, Amazon R&D Building"
+    more_talks: int  # further talks, listed on the back
+    qr_url: str  # the talk's abstract page, or the programme
+    qr_caption: str  # qr_url without "https://"
+    agenda: tuple[AgendaEntry, ...]
+
+    @property
+    def has_talk(self) -> bool:
+        return bool(self.talk_title)
+
+
+def when(day: Day, start_end: str) -> str:
+    return f"{day.short_label} {theme.MIDDOT} {start_end}"
+
+
+def _where(item: Item) -> str:
+    return item.room.full_name if item.room is not None else ""
+
+
+def _caption(url: str) -> str:
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            return url[len(prefix):]
+    return url
+
+
+class AgendaIndex:
+    """Every person's agenda, computed in one pass over the programme (fast for large events)."""
+
+    def __init__(self, event: Event):
+        self.days: dict[date, Day] = {d.date: d for d in event.days}
+        self.entries: dict[str, list[tuple[tuple, AgendaEntry]]] = {}
+        self.talks: dict[str, list[Item]] = {}
+        for day in event.days:
+            for it in day.items:
+                for p in it.speakers:
+                    if it.is_talk:
+                        self.talks.setdefault(p.id, []).append(it)
+                        what = f"{it.kind.label}: {it.title.display}"
+                    elif it.kind is Kind.WELCOME:
+                        what = it.title.display
+                    else:
+                        what = f"{it.kind.label}: {it.title.display}"
+                    self._add(p, (day.date, it.start, 1), AgendaEntry(
+                        when(day, it.time_range), _where(it), what))
+            for s in event.sessions(day):
+                first = s.items[0]
+                n = len(s.items)
+                what = (f"Session chair: {first.title.display}" if n == 1
+                        else f"Session chair: {n} items, from {first.title.display}")
+                span = f"{s.start:%H:%M}{theme.EN_DASH}{s.end:%H:%M}"
+                for p in s.chairs:
+                    self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span), _where(first), what))
+
+    def _add(self, person: Person, key: tuple, entry: AgendaEntry) -> None:
+        self.entries.setdefault(person.id, []).append((key, entry))
+
+    def agenda(self, person: Person) -> tuple[AgendaEntry, ...]:
+        return tuple(e for _, e in sorted(self.entries.get(person.id, []), key=lambda x: x[0]))
+
+
+def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -> BadgeData:
+    index = index or AgendaIndex(event)
+    roles = person.roles or (Role.SPEAKER,)
+    talks = index.talks.get(person.id, [])
+    if talks:
+        talk = talks[0]
+        day = index.days[talk.date]
+        url = urls.talk_url(event, talk)
+        kind, title = talk.kind.label, talk.title.display
+        t_when, t_room = when(day, talk.time_range), _where(talk)
+    else:
+        url = urls.programme_url(event)
+        kind = title = t_when = t_room = ""
+    return BadgeData(
+        person_id=person.id,
+        role=roles[0].value,
+        role_word=roles[0].label,
+        other_roles=tuple(r.label for r in roles[1:]),
+        given_name=person.given_name,
+        name=person.name,
+        position=person.position or "",
+        affiliations=tuple(person.affiliations),
+        event_name=event.short_name,
+        event_dates=event.date_range,
+        talk_kind=kind,
+        talk_title=title,
+        talk_when=t_when,
+        talk_room=t_room,
+        more_talks=max(0, len(talks) - 1),
+        qr_url=url,
+        qr_caption=_caption(url),
+        agenda=index.agenda(person),
+    )
+
+
+def badge_order(people) -> list[Person]:
+    """Badges are sorted by family name, then given name (how a registration desk files them)."""
+    return sorted(people, key=lambda p: (p.sort_key, p.id))
+
+
+def select_people(event: Event, options: BuildOptions) -> list[Person]:
+    """The people whose badges this build makes: everyone with a role, or ``--person``."""
+    if not options.person:
+        return badge_order(event.people_with_roles)
+    pid = options.person
+    known = {p.id: p for p in event.people}
+    if pid not in known:
+        by_name = {p.name.casefold(): p.id for p in event.people}
+        close = difflib.get_close_matches(pid, list(known), n=3, cutoff=0.5)
+        close += [by_name[n] for n in difflib.get_close_matches(pid.casefold(), list(by_name), n=3, cutoff=0.5)
+                  if by_name[n] not in close]
+        hint = (f"did you mean {', '.join(close[:3])}?" if close
+                else "use the id from people.yaml, e.g. " + ", ".join(list(known)[:3]))
+        raise OptionError(f"--person: there is no person with id \"{pid}\" \u2014 {hint}")
+    person = known[pid]
+    if not person.roles:
+        raise OptionError(f"--person: {person.name} ({pid}) has no talk, chair or welcome in the "
+                          f"programme, so there is no badge for them")
+    return [person]

@@ -1,0 +1,325 @@
+"""Badges: the real PDF, parsed and rendered. Geometry here is computed independently of
+layouts/sheets.py from the sheet sizes the issue names."""
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+
+import pytest
+
+import pdfcheck
+from conftest import CONTENT, REPO
+from generator import urls
+from generator.build import render
+from generator.options import BuildOptions, OptionError
+from generator.problems import BuildError
+from layouts import theme
+
+MM = pdfcheck.MM
+A4 = (210 * MM, 297 * MM)
+LETTER = (8.5 * 72, 11 * 72)
+# size -> (badge w, h), sheet -> (page, cols, rows, column gutter)
+BADGE = {"A6": (105 * MM, 148 * MM), "4x3": (4 * 72, 3 * 72), "90x54": (90 * MM, 54 * MM)}
+SHEET = {("A6", "a4"): (A4, 2, 2, 0), ("90x54", "a4"): (A4, 2, 5, 6 * MM), ("4x3", "letter"): (LETTER, 2, 3, 0)}
+
+
+def boxes(size: str, sheet: str, count: int, back: bool) -> list[tuple[float, float, float, float]]:
+    """Badge boxes (x0, top, x1, bottom) in pdfplumber coordinates, slot order, columns mirrored on backs."""
+    w, h = BADGE[size]
+    if sheet == "single":
+        return [(0, 0, w, h)]
+    (pw, ph), cols, rows, gap = SHEET[(size, sheet)]
+    left = (pw - cols * w - (cols - 1) * gap) / 2
+    top = (ph - rows * h) / 2
+    out = []
+    for i in range(count):
+        r, col = divmod(i, cols)
+        if back:
+            col = cols - 1 - col
+        x = left + col * (w + gap)
+        out.append((x, top + r * h, x + w, top + (r + 1) * h))
+    return out
+
+
+def per_sheet(size, sheet):
+    return 1 if sheet == "single" else SHEET[(size, sheet)][1] * SHEET[(size, sheet)][2]
+
+
+@functools.lru_cache(maxsize=8)
+def chars_of(pdf: bytes) -> list[list[dict]]:
+    """pdfplumber is the slow part: parse each PDF once per session."""
+    return pdfcheck.page_chars(pdf)
+
+
+@functools.lru_cache(maxsize=8)
+def lines_of(pdf: bytes) -> list[list[dict]]:
+    return pdfcheck.page_lines(pdf)
+
+
+def inside(ch, box) -> bool:
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def badges_by_page(pdf: bytes, size: str, sheet: str, n: int):
+    """[(page index, back?, [(box, chars in box)])] for every page."""
+    chars = chars_of(pdf)
+    k = per_sheet(size, sheet)
+    out = []
+    for i, page in enumerate(chars):
+        s, back = divmod(i, 2)
+        count = min(k, n - s * k)
+        bx = boxes(size, sheet, count, bool(back))
+        out.append((i, bool(back), [(b, [c for c in page if inside(c, b)]) for b in bx]))
+    return out
+
+
+def text_of(chars) -> str:
+    """Text of a badge, line by line, spaces kept."""
+    rows: dict[int, list[dict]] = {}
+    for c in chars:
+        rows.setdefault(round(c["bottom"]), []).append(c)
+    return pdfcheck.normalise(" ".join("".join(c["text"] for c in sorted(r, key=lambda c: c["x0"]))
+                                       for _, r in sorted(rows.items())))
+
+
+def expected_url(event, person) -> str:
+    talks = event.talks_of(person)
+    return urls.talk_url(event, talks[0]) if talks else urls.programme_url(event)
+
+
+def person_in(event, chars):
+    """The person whose full name is printed in these chars (the longest matching name)."""
+    text = text_of(chars)
+    found = [p for p in event.people_with_roles if p.name in text]
+    assert found, f"no person's name in badge text: {text[:120]}"
+    return max(found, key=lambda p: len(p.name))
+
+
+@pytest.fixture(scope="module")
+def a6(symposium):
+    return render(symposium, "badges", BuildOptions())[0].data
+
+
+@pytest.fixture(scope="module")
+def small(symposium):
+    return render(symposium, "badges", BuildOptions(size="90x54"))[0].data
+
+
+@pytest.fixture(scope="module")
+def us(symposium):
+    return render(symposium, "badges", BuildOptions(size="4x3"))[0].data
+
+
+@pytest.fixture(scope="module")
+def edge_a6(edge):
+    return render(edge, "badges", BuildOptions())[0].data
+
+
+CASES = [("a6", "A6", "a4"), ("small", "90x54", "a4"), ("us", "4x3", "letter")]
+
+
+def test_page_count_and_sizes(symposium, a6, small, us):
+    n = len(symposium.people_with_roles)
+    for pdf, size, sheet in ((a6, "A6", "a4"), (small, "90x54", "a4"), (us, "4x3", "letter")):
+        sizes = pdfcheck.page_sizes(pdf)
+        sheets = -(-n // per_sheet(size, sheet))
+        assert len(sizes) == 2 * sheets
+        page = SHEET[(size, sheet)][0]
+        assert all(abs(w - page[0]) < 0.5 and abs(h - page[1]) < 0.5 for w, h in sizes)
+
+
+@pytest.mark.parametrize("name,size,sheet", CASES)
+def test_every_badge_has_its_persons_qr_and_count_matches(request, symposium, name, size, sheet):
+    pdf = request.getfixturevalue(name)
+    n = len(symposium.people_with_roles)
+    seen = []
+    for i, back, slots in badges_by_page(pdf, size, sheet, n):
+        if back:
+            continue
+        image = pdfcheck.render(pdf, i, dpi=300)
+        scale = 300 / 72
+        for box, chars in slots:
+            person = person_in(symposium, chars)
+            crop = image.crop(tuple(int(v * scale) for v in box))
+            assert pdfcheck.decode_qr(crop) == [expected_url(symposium, person)], person.id
+            seen.append(person.id)
+    assert sorted(seen) == sorted(p.id for p in symposium.people_with_roles)
+
+
+@pytest.mark.parametrize("name,size,sheet", CASES + [("edge_a6", "A6", "a4")])
+def test_every_character_inside_its_badges_safe_area(request, symposium, edge, name, size, sheet):
+    pdf = request.getfixturevalue(name)
+    event = edge if name == "edge_a6" else symposium
+    n = len(event.people_with_roles)
+    all_chars = chars_of(pdf)
+    s = theme.SAFE
+    for i, back, slots in badges_by_page(pdf, size, sheet, n):
+        placed = 0
+        for (x0, top, x1, bottom), chars in slots:
+            assert chars, f"page {i}: an empty badge"
+            assert not pdfcheck.chars_outside(chars, (x0 + s, top + s, x1 - s, bottom - s)), f"page {i}"
+            placed += len([c for c in chars if c["text"].strip()])
+        assert placed == len([c for c in all_chars[i] if c["text"].strip()]), f"page {i}: text outside every badge"
+
+
+@pytest.mark.parametrize("name,size,sheet", CASES + [("edge_a6", "A6", "a4")])
+def test_no_overlapping_text_lines(request, symposium, edge, name, size, sheet):
+    pdf = request.getfixturevalue(name)
+    for i, page in enumerate(chars_of(pdf)):
+        assert not pdfcheck.overlapping_lines(page), f"page {i}"
+
+
+@pytest.mark.parametrize("name,size,sheet,floor", [("a6", "A6", "a4", 32), ("small", "90x54", "a4", 16),
+                                                    ("us", "4x3", "letter", 23), ("edge_a6", "A6", "a4", 32)])
+def test_first_name_is_the_largest_text_on_the_front(request, symposium, edge, name, size, sheet, floor):
+    pdf = request.getfixturevalue(name)
+    event = edge if name == "edge_a6" else symposium
+    for i, back, slots in badges_by_page(pdf, size, sheet, len(event.people_with_roles)):
+        if back:
+            continue
+        for box, chars in slots:
+            person = person_in(event, chars)
+            chars = [c for c in chars if c["text"].strip()]
+            biggest = max(c["size"] for c in chars)
+            big_text = "".join(c["text"] for c in chars if c["size"] > biggest - 0.01)
+            assert big_text.replace(" ", "") == person.given_name.replace(" ", ""), person.id
+            assert biggest >= floor - 0.01
+            others = [c["size"] for c in chars if c["size"] <= biggest - 0.01]
+            assert max(others) < biggest
+
+
+@pytest.mark.parametrize("name,size,sheet", CASES)
+def test_duplex_back_in_mirrored_slot_is_the_same_person(request, symposium, name, size, sheet):
+    pdf = request.getfixturevalue(name)
+    pages = badges_by_page(pdf, size, sheet, len(symposium.people_with_roles))
+    for (i, back_f, front), (j, back_b, back) in zip(pages[::2], pages[1::2]):
+        assert not back_f and back_b and len(front) == len(back)
+        for (_, fc), (_, bc) in zip(front, back):  # back slots are already mirrored
+            person = person_in(symposium, fc)
+            assert person_in(symposium, bc) is person
+            assert person.given_name in text_of(bc)
+
+
+def is_crop_mark(ln) -> bool:
+    """Crop marks are hairlines in registration black; the badges' own rules are grey and thicker."""
+    return abs(ln["linewidth"] - theme.CROP_MARK_WIDTH) < 0.01 and tuple(ln["stroking_color"] or ()) in ((0, 0, 0), (0,))
+
+
+def _segments_clear_of(lines, bxs, margin=0.5 * MM):
+    bad = []
+    for ln in lines:
+        for (x0, top, x1, bottom) in bxs:
+            if ln["x0"] < x1 + margin and ln["x1"] > x0 - margin and ln["top"] < bottom + margin \
+                    and ln["bottom"] > top - margin:
+                bad.append(ln)
+    return bad
+
+
+@pytest.mark.parametrize("name,size,sheet", CASES)
+def test_crop_marks_outside_badges_at_every_cut(request, symposium, name, size, sheet):
+    pdf = request.getfixturevalue(name)
+    n = len(symposium.people_with_roles)
+    lines = [[ln for ln in page if is_crop_mark(ln)] for page in lines_of(pdf)]
+    for i, back, slots in badges_by_page(pdf, size, sheet, n):
+        bxs = [b for b, _ in slots]
+        assert not _segments_clear_of(lines[i], bxs), f"page {i}: a line touches a badge"
+        if (size, sheet) == ("A6", "a4"):
+            assert not lines[i]  # four A6 fill the A4: no paper outside the badges for marks
+            continue
+        verticals = {round(ln["x0"], 1) for ln in lines[i] if abs(ln["x0"] - ln["x1"]) < 0.01}
+        horizontals = {round(ln["top"], 1) for ln in lines[i] if abs(ln["top"] - ln["bottom"]) < 0.01}
+        for (x0, top, x1, bottom) in bxs:
+            assert round(x0, 1) in verticals and round(x1, 1) in verticals, f"page {i}: a vertical cut unmarked"
+            assert round(top, 1) in horizontals and round(bottom, 1) in horizontals, f"page {i}: a horizontal cut unmarked"
+
+
+def test_edge_names_and_markup_print_literally(edge, edge_a6):
+    text = pdfcheck.normalise(" ".join(pdfcheck.page_texts(edge_a6)))
+    assert "R&D <future> Labs" in text
+    assert "<script>alert(1)</script>" in text
+    assert "Tom O'Brien \"TJ\"" in text
+    for pid in ("greek", "cyrillic", "longname"):
+        p = edge.person(pid)
+        assert p.given_name in text
+    long = edge.person("longname").name
+    assert len(long) >= 60
+    assert pdfcheck.normalise(long) in text or long.split()[-1] in text
+    assert not pdfcheck.missing_glyph_chars(edge_a6)
+    # every drawn character is in an embedded Noto Sans subset (pdfcheck.unembedded_fonts also lists
+    # the Helvetica that ReportLab puts in every canvas's resources, used or not)
+    used = {c["fontname"] for page in chars_of(edge_a6) for c in page}
+    assert used and all("+NotoSans-" in f for f in used), used
+    assert "Title to be confirmed" in text
+
+
+def test_back_lists_the_persons_agenda(symposium, a6):
+    black = symposium.person("black")
+    pages = badges_by_page(a6, "A6", "a4", len(symposium.people_with_roles))
+    backs = [bc for (_, back, slots) in pages if back for (_, bc) in slots]
+    mine = [text_of(bc) for bc in backs if person_in(symposium, bc) is black]
+    assert len(mine) == 1
+    assert "Welcome Remarks" in mine[0]
+    assert "13:00\u201314:30" in mine[0]  # the session he chairs, start to end
+    assert "YOUR PROGRAMME" in mine[0]
+
+
+def test_single_sheet_is_one_badge_per_page_with_trimbox(symposium):
+    pdf = render(symposium, "badges", BuildOptions(size="90x54", sheet="single", person="kuchenbecker"))[0]
+    assert pdf.path == "badges-kuchenbecker.pdf"
+    sizes = pdfcheck.page_sizes(pdf.data)
+    assert len(sizes) == 2 and all(abs(w - 90 * MM) < 0.1 and abs(h - 54 * MM) < 0.1 for w, h in sizes)
+    import io
+
+    import pypdf
+    page = pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0]
+    assert [round(float(v), 1) for v in page.trimbox] == [0, 0, round(90 * MM, 1), round(54 * MM, 1)]
+    chars = pdfcheck.page_chars(pdf.data)[0]
+    s = theme.SAFE
+    assert not pdfcheck.chars_outside(chars, (s, s, 90 * MM - s, 54 * MM - s))
+    person = symposium.person("kuchenbecker")
+    assert pdfcheck.decode_qr(pdfcheck.render(pdf.data, 0)) == [expected_url(symposium, person)]
+
+
+@pytest.mark.parametrize("size,sheet", [("A7", None), ("4x3", "a4"), ("A6", "letter"), ("90x54", "a3")])
+def test_invalid_size_or_sheet_says_what_is_allowed(symposium, size, sheet):
+    with pytest.raises(OptionError) as e:
+        render(symposium, "badges", BuildOptions(size=size, sheet=sheet))
+    assert "use" in str(e.value)
+
+
+def test_unknown_person_suggests_close_ids(symposium):
+    with pytest.raises(OptionError) as e:
+        render(symposium, "badges", BuildOptions(person="kuchenbeker"))
+    assert "kuchenbeker" in str(e.value) and "kuchenbecker" in str(e.value)
+
+
+def test_too_long_for_a_small_badge_names_person_and_field(edge):
+    with pytest.raises(BuildError) as e:
+        render(edge, "badges", BuildOptions(size="90x54"))
+    msg = str(e.value)
+    assert "Maximiliane Alexandrea Theodora von Hohenzollern-Sigmaringen" in msg and "longname" in msg
+
+
+def test_deterministic(symposium, a6):
+    assert render(symposium, "badges", BuildOptions())[0].data == a6
+
+
+def test_three_day_event_builds(three_day):
+    pdf = render(three_day, "badges", BuildOptions())[0].data
+    assert len(pdfcheck.page_sizes(pdf)) == 2 * -(-len(three_day.people_with_roles) // 4)
+
+
+def test_person_via_cli(tmp_path):
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "generator", "badges", "--person", "kuchenbecker",
+                        "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    pdf = (out / "badges-kuchenbecker.pdf").read_bytes()
+    texts = pdfcheck.page_texts(pdf)
+    assert len(texts) == 2 and "Katherine" in texts[0] and "Katherine" in texts[1]
+    assert not (out / "badges.pdf").exists()
+    r = subprocess.run([sys.executable, "-m", "generator", "badges", "--person", "nobody-x",
+                        "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert r.returncode == 2 and "nobody-x" in r.stderr

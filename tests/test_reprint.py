@@ -1,0 +1,200 @@
+"""Reprinting only what changed: real builds into a temporary out/, on a copy of the content."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import pdfcheck
+from conftest import CONTENT
+from generator import reprint, urls
+from generator.build import build, load
+from generator.options import BuildOptions
+
+TBC_ID = "markus-kratz-keynote"
+NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
+
+
+def signs_can_reprint() -> bool:
+    try:
+        import layouts.signs as signs
+    except ImportError:
+        return False
+    return all(hasattr(signs, f) for f in ("render", "draw_signs", "sign_keys"))
+
+
+NAMES = ("badges", "signs")  # build skips signs when that layout is not available
+
+
+def _set_title(content, item_id, title):
+    path = content / "programme.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.strip() == f"id: {item_id}")
+    j = next(i for i in range(at, at + 6) if lines[i].strip().startswith("title:"))
+    lines[j] = lines[j][: lines[j].index("title:")] + "title: " + json.dumps(title)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def front_names(pdf: bytes, event) -> list[str]:
+    """Person ids whose full name is on the badge front pages (even pages of the badge part)."""
+    found = []
+    texts = pdfcheck.page_texts(pdf)
+    for i, text in enumerate(texts):
+        flat = pdfcheck.normalise(text)
+        if i % 2 == 0 and "YOUR PROGRAMME" not in flat:
+            found += [p.id for p in event.people_with_roles if p.name in flat]
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """content copy; build 1; build 2 unchanged (with a stale reprint.pdf planted); edit; build 3."""
+    root = tmp_path_factory.mktemp("reprint")
+    content, out = root / "content", root / "out"
+    shutil.copytree(CONTENT, content)
+    r1 = build(content, out, NAMES)
+    m1 = (out / "manifest.json").read_bytes()
+    first_had_reprint = (out / "reprint.pdf").exists()
+    (out / "reprint.pdf").write_bytes(b"stale")
+    r2 = build(content, out, NAMES)
+    m2 = (out / "manifest.json").read_bytes()
+    second_has_reprint = (out / "reprint.pdf").exists()
+    _set_title(content, TBC_ID, NEW_TITLE)
+    r3 = build(content, out, NAMES)
+    pdf = (out / "reprint.pdf").read_bytes()
+    return dict(content=content, out=out, r1=r1, r2=r2, r3=r3, m1=m1, m2=m2, pdf=pdf,
+                first_had_reprint=first_had_reprint, second_has_reprint=second_has_reprint)
+
+
+def test_first_build_only_records(runs):
+    assert not runs["first_had_reprint"]
+    manifest = json.loads(runs["m1"])
+    assert len(manifest["badges"]) == 28
+    assert not any("Changed" in m for m in runs["r1"].messages)
+
+
+def test_no_change_says_so_and_removes_stale_reprint(runs):
+    assert "Nothing changed since the last build; no reprint needed." in runs["r2"].messages
+    assert not runs["second_has_reprint"]
+    assert runs["m1"] == runs["m2"]  # deterministic, sorted keys
+
+
+def test_changed_title_reprints_exactly_its_speakers(runs, symposium):
+    edited = load(runs["content"])
+    talk = edited.item(TBC_ID)
+    assert talk.title.display == NEW_TITLE
+    speakers = sorted(p.id for p in talk.speakers)
+    msg = [m for m in runs["r3"].messages if m.startswith("Changed since the last build:")]
+    assert len(msg) == 1
+    for pid in speakers:
+        assert f"badge for {edited.person(pid).name}" in msg[0]
+    assert msg[0].count("badge for") == len(speakers)
+    pdf = runs["pdf"]
+    assert front_names(pdf, edited) == speakers
+    # the reprinted badge shows the new title and its QR opens that talk
+    text = pdfcheck.normalise(" ".join(pdfcheck.page_texts(pdf)))
+    assert NEW_TITLE in text and "Title to be confirmed" not in pdfcheck.normalise(pdfcheck.page_texts(pdf)[0])
+    assert pdfcheck.decode_qr(pdfcheck.render(pdf, 0)) == [urls.talk_url(edited, talk)]
+    # laid out like the full run: an A4 front sheet and its back
+    sizes = pdfcheck.page_sizes(pdf)
+    assert abs(sizes[0][0] - 595.3) < 1 and abs(sizes[0][1] - 841.9) < 1 and abs(sizes[1][0] - 595.3) < 1
+
+
+def test_changed_door_sign_is_reprinted_when_signs_exist(runs):
+    if not signs_can_reprint():
+        pytest.skip("layouts.signs has no draw_signs/sign_keys in this branch")
+    edited = load(runs["content"])
+    talk = edited.item(TBC_ID)
+    msg = next(m for m in runs["r3"].messages if m.startswith("Changed since the last build:"))
+    assert msg.count("door sign") == 1 and f"door sign {talk.room.name}" in msg
+    texts = pdfcheck.page_texts(runs["pdf"])
+    n_badge_pages = 2 * -(-len(talk.speakers) // 4)
+    sign_pages = texts[n_badge_pages:]
+    assert sign_pages and all(talk.room.name in t for t in sign_pages)
+    assert any(NEW_TITLE in pdfcheck.normalise(t) for t in sign_pages)
+
+
+def test_as_of_stamp_alone_changes_nothing(tmp_path):
+    content, out = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(CONTENT, content)
+    build(content, out, ("badges",))
+    ev = content / "event.yaml"
+    ev.write_text(ev.read_text(encoding="utf-8").replace("updated: 2024-09-10 18:00", "updated: 2024-09-12 09:00"),
+                  encoding="utf-8")
+    assert "2024-09-12" in ev.read_text(encoding="utf-8")
+    r = build(content, out, ("badges",))
+    assert "Nothing changed since the last build; no reprint needed." in r.messages
+    assert not (out / "reprint.pdf").exists()
+
+
+def test_building_badges_keeps_sign_entries(tmp_path, symposium):
+    out = tmp_path
+    signs = {"room-x/2024-09-16": {"hash": "abc", "label": "door sign X Monday 16 September"}}
+    (out / "manifest.json").write_bytes(reprint.manifest_bytes({"format": reprint.FORMAT, "badges": {}, "signs": signs}))
+    artifacts = [reprint.Artifact("badges.pdf", b"")]
+    reprint.after_render(symposium, out, ("badges",), BuildOptions(), artifacts)
+    manifest = json.loads(next(a.data for a in artifacts if a.path == "manifest.json"))
+    assert manifest["signs"] == signs
+    assert len(manifest["badges"]) == len(symposium.people_with_roles)
+
+
+def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
+    artifacts = [reprint.Artifact("badges.pdf", b"")]
+    reprint.after_render(symposium, tmp_path, ("badges",), BuildOptions(), artifacts)
+    full = json.loads(artifacts[-1].data)
+    full["badges"]["black"]["hash"] = "old"
+    full["badges"]["kuchenbecker"]["hash"] = "old"
+    (tmp_path / "manifest.json").write_bytes(reprint.manifest_bytes(full))
+    artifacts = [reprint.Artifact("badges-kuchenbecker.pdf", b"")]
+    msgs = reprint.after_render(symposium, tmp_path, ("badges",), BuildOptions(person="kuchenbecker"), artifacts)
+    after = json.loads(next(a.data for a in artifacts if a.path == "manifest.json"))
+    assert after["badges"]["black"]["hash"] == "old"  # not built, not forgotten, not reported
+    assert after["badges"]["kuchenbecker"]["hash"] != "old"
+    assert msgs == ["Changed since the last build: badge for Katherine J. Kuchenbecker",
+                    "reprint.pdf holds only these; print it instead of the full run."]
+
+
+def test_reprint_with_a_stand_in_signs_layout(tmp_path, monkeypatch):
+    """The contract with layouts.signs (draw_signs(c, event, options, only=...), sign_keys(event)),
+    exercised with a stand-in until the real signs layout is merged."""
+    import sys
+    import types
+
+    from generator.output import Artifact
+
+    calls = []
+    fake = types.ModuleType("layouts.signs")
+
+    def sign_keys(event):
+        return [(r.id, d.date) for r, d in event.room_days()]
+
+    def draw_signs(c, event, options, only=None):
+        calls.append(sorted(only))
+        for rid, day in sorted(only):
+            c.setPageSize((842, 595))
+            c.setFont("EP-Sans", 20)
+            c.drawString(50, 500, f"SIGN {rid} {day.isoformat()}")
+            c.showPage()
+
+    fake.sign_keys, fake.draw_signs = sign_keys, draw_signs
+    fake.render = lambda event, options: [Artifact("signs/all.pdf", b"%PDF stand-in")]
+    monkeypatch.setitem(sys.modules, "layouts.signs", fake)
+
+    content, out = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(CONTENT, content)
+    build(content, out, NAMES)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["signs"]) == len(load(content).room_days())
+    build(content, out, ("badges",))  # badges only: the signs' entries stay
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["signs"] == manifest["signs"]
+    _set_title(content, TBC_ID, NEW_TITLE)
+    r = build(content, out, NAMES)
+    talk = load(content).item(TBC_ID)
+    key = (talk.room.id, talk.date)
+    assert calls == [[key]]
+    day = f"{talk.date:%A} {talk.date.day} {talk.date:%B}"
+    assert f"Changed since the last build: badge for Chris Markus-Kratz; door sign {talk.room.name} {day}" \
+        in r.messages
+    texts = pdfcheck.page_texts((out / "reprint.pdf").read_bytes())
+    assert len(texts) == 3 and f"SIGN {key[0]} {key[1].isoformat()}" in texts[2]
