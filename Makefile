@@ -21,7 +21,7 @@ DIRS := --content $(CONTENT) --out $(OUT)
 .PHONY: all booklet signs poster badges site check test bench clean setup
 
 all: $(STAMP)
-	$(EP) all $(DIRS) $(if $(SIZE),--size $(SIZE))
+	$(EP) all $(DIRS)
 
 booklet: $(STAMP)
 	$(EP) booklet $(DIRS)

@@ -37,10 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml (default: content)")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
-        if name in ("signs", "all"):
+        if name == "signs":  # sizes differ per output, so `all` takes none
             sp.add_argument("--size", metavar="SIZE", default=None,
-                            help="door sign size: A4 (landscape, default), A4-portrait, A3" if name == "signs"
-                            else "size for signs (A4, A4-portrait, A3) when building all")
+                            help="door sign size: A4 (landscape, default), A4-portrait, A3")
         if name == "poster":
             sp.add_argument("--size", metavar="SIZE", default=None, help="poster size: A2 (default), A1, A3")
         if name == "badges":
