@@ -27,7 +27,7 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split()
-        if any(_unit_width(w, font) > limit for w in words):
+        if any(_unit_width(w, font) > limit + 1e-9 for w in words):
             lines += common.wrap(para, font, size, max_width)
             continue
         line: list[str] = []
