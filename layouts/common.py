@@ -34,8 +34,9 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
     ``invariant=1`` fixes the document id and, unless SOURCE_DATE_EPOCH is
     set, the timestamp; fonts must already be registered (generator.fonts).
     """
+    # initialFontName: otherwise every page lists Helvetica, which is never embedded
     c = Canvas(target, pagesize=pagesize, invariant=1, pageCompression=1,
-               lang=event.language)
+               lang=event.language, initialFontName=theme.FONT)
     c.setTitle(title)
     c.setAuthor(", ".join(event.hosts))
     c.setSubject(subject)

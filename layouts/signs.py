@@ -138,8 +138,11 @@ def _time_width(f: float) -> float:
     return text_width(TIME_TEMPLATE, theme.FONT_BOLD, f) + 0.7 * f
 
 
-def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block]:
+def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block] | None:
+    """Rows wrapped at size ``f``; None when the column is too narrow for titles at this size."""
     text_w = col_w - _time_width(f)
+    if text_w < 8 * f:
+        return None
     return [Block(r, (r.time,) + ((r.label,) if r.label else ()),
                   tuple(wrap_units(list(r.units), f, text_w))) for r in rows]
 
@@ -213,11 +216,13 @@ def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float]
         sizes.append(f * scale)
         f -= 1.0
     col_w = {1: width, 2: (width - COLUMN_GAP * scale) / 2}
-    blocks: dict[tuple[int, float], list[Block]] = {}
+    blocks: dict[tuple[int, float], list[Block] | None] = {}
 
     def packed(cols: int, f: float, heights: tuple[float, float]):
         if (cols, f) not in blocks:
             blocks[(cols, f)] = _blocks(rows, f, col_w[cols])
+        if blocks[(cols, f)] is None:
+            return None
         return _pack(blocks[(cols, f)], f, cols, heights)
 
     def result(f, cols, p):
@@ -322,6 +327,10 @@ def _day_lines(day: Day, room: Room, page_label: str, inner: float, s: float, da
                   [head + [(sep + venue.short_name, theme.FONT, theme.INK)]],
                   [head, [(venue.name, theme.FONT, theme.INK)]],
                   [head, [(venue.short_name, theme.FONT, theme.INK)]]]
+    if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
+        marker = (page_label.strip(), theme.FONT, theme.MUTED)
+        candidates += [[head[:1], [marker, (sep + venue.short_name, theme.FONT, theme.INK)]],
+                       [head[:1], [marker], [(venue.short_name, theme.FONT, theme.INK)]]]
     for lines in candidates:
         size = day_max
         while size >= DAY_MIN * s - 1e-9:

@@ -134,3 +134,15 @@ def decode_qr(image) -> list[str]:
 
 def save_png(pdf: bytes | str | Path, index: int, path: str | Path, dpi: int = 60) -> None:
     render(pdf, index, dpi).save(path)
+
+
+def flow_texts(pdf: bytes | str | Path) -> list[str]:
+    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
+    with _open(pdf) as doc:
+        return [p.extract_text(use_text_flow=True) or "" for p in doc.pages]
+
+
+def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+    """(width, height) of every page's MediaBox, in points."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
