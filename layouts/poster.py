@@ -261,7 +261,8 @@ def _arrange(event: Event, width: float, height: float, s: float) -> Arrangement
         pw = (width - (min(n, 2) - 1) * gutter) / min(n, 2)
         worst = max(event.days, key=lambda d: _panel(d, TEXT_MIN * s, pw, s).height)
         raise BuildError(f"the programme of {worst.label} ({len(worst.items)} items) does not fit on the "
-                         f"poster even at {TEXT_MIN:g} pt \u2014 print it larger (--size A1) or shorten titles")
+                         f"poster even at {TEXT_MIN:g} pt (on A2) \u2014 shorten its titles or move items to "
+                         f"another day; a larger --size only enlarges the same layout")
     return best
 
 
