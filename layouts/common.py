@@ -72,7 +72,9 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while width(word, font, size) > max_width:  # break an over-long word
+            # break an over-long word; a lone character wider than the line stays whole
+            # (every pass must shorten the word, or this would never end)
+            while len(word) > 1 and width(word, font, size) > max_width:
                 cut = len(word) - 1
                 while cut > 1 and width(word[:cut] + "-", font, size) > max_width:
                     cut -= 1

@@ -1,1 +1,471 @@
-"""The signs: not written yet. generator.build reports it as not available."""
+"""Door signs: one schedule per room and day, read from across a corridor.
+
+Each sign shows the room's name as the largest thing on the page, the day and
+the venue, then every item of that day in that room (breaks and meals as quiet
+rows) plus the non-talk items elsewhere that people at this door need
+(registration, coffee in the lobby, lunch) with where they happen. Talks in
+other rooms never appear: they belong on their own room's sign.
+
+The schedule is set at the largest size from 34 pt down to 20 pt (on A4; the
+whole sign scales with the page) at which it fits one column, then two
+columns, then on continuation pages: never smaller, never clipped.
+
+``sign_keys`` and ``draw_signs`` are the interface the reprint feature uses
+to redraw only some signs onto its own canvas.
+"""
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from generator import urls
+from generator.model import Day, Event, Item, Kind, Room
+from generator.options import BuildOptions, OptionError
+from generator.output import Artifact
+from generator.problems import BuildError
+
+from . import common, theme
+from .schedule_text import (Segment, Unit, after, as_of, draw_segments, secondary, short_url, text_width,
+                            words, wrap_units)
+
+# -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
+SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
+DEFAULT_SIZE = "A4"
+MARGIN = 14 * mm  # text margin on a sign; far inside the 5 mm safe area
+QR_SIZE = 30 * mm  # read at arm's length from the door: ~30 cm
+QR_SIZE_CONTINUED = 24 * mm
+NAME_MAX, NAME_MIN = 130.0, 60.0  # the room's name: ~33 mm capitals, read from 4-5 m
+NAME_CONTINUED = 64.0  # on continuation pages, which hang below page 1
+DAY_SIZE, DAY_MIN = 30.0, 20.0  # day, page marker and venue
+ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor on A4
+FOOT_SIZE, FOOT_MIN = 9.0, 7.0
+COLUMN_GAP = 12 * mm
+ROW_GAP = 0.5  # between rows, x the schedule size
+ROW_LEADING = 1.2  # line pitch of schedule rows, x the size
+BASELINE = 0.98  # first baseline below a line's top, x the size
+KEYNOTE_LABEL = "KEYNOTE"
+TIME_TEMPLATE = f"00:00{theme.EN_DASH}00:00"
+
+
+def page_size(options: BuildOptions) -> tuple[float, float]:
+    size = options.size or DEFAULT_SIZE
+    if size not in SIZES:
+        raise OptionError(f"door signs cannot be printed at size {size!r}; choose one of "
+                          f"{', '.join(SIZES)} (A4 is landscape; A4-portrait and A3 on request)")
+    return SIZES[size]
+
+
+def sign_keys(event: Event) -> list[tuple[str, date]]:
+    """(room id, date) of every sign, in print order."""
+    return [(room.id, day.date) for room, day in event.room_days()]
+
+
+def sign_path(room_id: str, day: date) -> str:
+    return f"signs/{room_id}-{day:%Y-%m-%d}.pdf"
+
+
+# --------------------------------------------------------------------------
+# what goes on a sign
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    time: str
+    units: tuple[Unit, ...]  # title, then speakers and note, as wrap units
+    label: str | None = None  # KEYNOTE
+    quiet: bool = False  # breaks, meals, things elsewhere
+    band: bool = False  # pauses get a grey band
+
+
+def _where(item: Item, room: Room, day: Day) -> str:
+    if item.room is None:
+        return day.venue.short_name
+    if item.room.venue is room.venue:
+        return item.room.name
+    return item.room.full_name
+
+
+def sign_rows(room: Room, day: Day) -> list[Row]:
+    """Every row of one sign, in time order."""
+    rows = []
+    for it in day.items:
+        here = it.room is not None and it.room.id == room.id
+        if here and not it.kind.is_pause:
+            font = theme.FONT_BOLD if it.title.confirmed else theme.FONT_BOLD_ITALIC
+            units = after(words(it.title.display, font, theme.INK), secondary(it))
+            rows.append(Row(it.time_range, tuple(units),
+                            label=KEYNOTE_LABEL if it.kind is Kind.KEYNOTE else None))
+        elif here:
+            units = after(words(it.title.display, theme.FONT, theme.MUTED), secondary(it))
+            rows.append(Row(it.time_range, tuple(units), quiet=True, band=True))
+        elif not it.is_talk:  # coffee in the lobby, lunch, registration: say where
+            units = after(words(it.title.display, theme.FONT, theme.MUTED),
+                          words(_where(it, room, day), theme.FONT, theme.MUTED))
+            rows.append(Row(it.time_range, tuple(units), quiet=True, band=it.kind.is_pause))
+    return rows
+
+
+# --------------------------------------------------------------------------
+# fitting
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    row: Row
+    time_lines: tuple[str, ...]
+    text_lines: tuple[tuple[Segment, ...], ...]
+
+    def lines(self) -> int:
+        return max(len(self.time_lines), len(self.text_lines))
+
+
+@dataclass(frozen=True)
+class Plan:
+    size: float
+    columns: int
+    pages: tuple[tuple[tuple[Block, ...], ...], ...]  # page -> column -> blocks
+
+
+def _time_width(f: float) -> float:
+    return text_width(TIME_TEMPLATE, theme.FONT_BOLD, f) + 0.7 * f
+
+
+def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block] | None:
+    """Rows wrapped at size ``f``; None when the column is too narrow for titles at this size."""
+    text_w = col_w - _time_width(f)
+    if text_w < 8 * f:
+        return None
+    return [Block(r, (r.time,) + ((r.label,) if r.label else ()),
+                  tuple(wrap_units(list(r.units), f, text_w))) for r in rows]
+
+
+def _height(blocks, f: float) -> float:
+    if not blocks:
+        return 0.0
+    return sum(b.lines() for b in blocks) * ROW_LEADING * f + (len(blocks) - 1) * ROW_GAP * f
+
+
+def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_page: int) -> list[int] | None:
+    """Greedy fill: how many blocks go into each column; the first page's columns hold
+    ``caps[0]``, later pages' ``caps[1]``. None if a block is taller than its column."""
+    counts: list[int] = []
+    used = 0.0
+    for h in heights:
+        cap = caps[0] if (len(counts) - 1) // per_page == 0 else caps[1]
+        if counts and used + gap + h <= cap + 1e-6:
+            used += gap + h
+            counts[-1] += 1
+            continue
+        counts.append(1)
+        cap = caps[0] if (len(counts) - 1) // per_page == 0 else caps[1]
+        if h > cap + 1e-6:
+            return None
+        used = h
+    return counts
+
+
+def _pack(blocks: list[Block], f: float, columns: int,
+          caps: tuple[float, float]) -> list[list[list[Block]]] | None:
+    """Blocks in order into columns and pages, evened out; None if a block is taller than a column.
+
+    The greedy fill gives the fewest columns; the smallest column height that still
+    needs no more pages then spreads the blocks evenly, so a continuation page
+    is not a lonely last row.
+    """
+    lead, gap = ROW_LEADING * f, ROW_GAP * f
+    heights = [b.lines() * lead for b in blocks]
+    if not heights:
+        return [[[]]]
+    counts = _columns(heights, gap, caps, columns)
+    if counts is None:
+        return None
+    n_cols = math.ceil(len(counts) / columns) * columns  # every column of the last page may be used
+    lo, hi = 0.0, 1.0
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        trial = _columns(heights, gap, (caps[0] * mid, caps[1] * mid), columns)
+        if trial is not None and len(trial) <= n_cols:
+            hi, counts = mid, trial
+        else:
+            lo = mid
+    cols, i = [], 0
+    for n in counts:
+        cols.append(blocks[i:i + n])
+        i += n
+    return [cols[k:k + columns] for k in range(0, len(cols), columns)]
+
+
+def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float], scale: float,
+         what: str) -> Plan:
+    """Largest size in one column, else two columns, else the fewest continuation pages.
+
+    ``single`` is the schedule height of a one-page sign; ``caps`` those of the
+    first and the continuation pages when there are several.
+    """
+    sizes = []
+    f = ROW_MAX
+    while f >= ROW_MIN - 1e-9:
+        sizes.append(f * scale)
+        f -= 1.0
+    col_w = {1: width, 2: (width - COLUMN_GAP * scale) / 2}
+    blocks: dict[tuple[int, float], list[Block] | None] = {}
+
+    def packed(cols: int, f: float, heights: tuple[float, float]):
+        if (cols, f) not in blocks:
+            blocks[(cols, f)] = _blocks(rows, f, col_w[cols])
+        if blocks[(cols, f)] is None:
+            return None
+        return _pack(blocks[(cols, f)], f, cols, heights)
+
+    def result(f, cols, p):
+        return Plan(f, cols, tuple(tuple(tuple(c) for c in page) for page in p))
+
+    for cols in (1, 2):
+        for f in sizes:
+            p = packed(cols, f, (single, single))
+            if p is not None and len(p) == 1:
+                return result(f, cols, p)
+    floor = sizes[-1]
+    options = [p for p in (packed(1, floor, caps), packed(2, floor, caps)) if p is not None]
+    if not options:
+        raise BuildError(f"{what}: one programme item is too long for a whole page even at "
+                         f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list")
+    need = min(len(p) for p in options)
+    for cols in (1, 2):
+        for f in sizes:
+            p = packed(cols, f, caps)
+            if p is not None and len(p) <= need:
+                return result(f, cols, p)
+    raise AssertionError("unreachable: the floor size fits")
+
+
+# --------------------------------------------------------------------------
+# drawing
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Geometry of one sign page that does not depend on the schedule."""
+
+    w: float
+    h: float
+    s: float  # scale against A4
+    margin: float
+    name: common.Fitted
+    name_base: float
+    day_size: float
+    day_top: float
+    day_lines: tuple
+    qr: float
+    rule_y: float
+    schedule_top: float
+    schedule_bottom: float
+    foot: list[tuple[str, str]]  # (left, right) lines from the top
+    foot_size: float
+
+    @property
+    def col_h(self) -> float:
+        return self.schedule_top - self.schedule_bottom
+
+
+def _frame(event: Event, room: Room, day: Day, pagesize, page_label: str, first: bool = True,
+           day_max: float | None = None) -> Frame:
+    """The page's fixed parts. Continuation pages have a smaller name and QR code: page 1
+    hangs above them and carries the name for the corridor."""
+    w, h = pagesize
+    s = min(w, h) / min(A4)
+    m = MARGIN * s
+    qr = (QR_SIZE if first else QR_SIZE_CONTINUED) * s
+    inner = w - 2 * m
+    name_max = NAME_MAX if first else NAME_CONTINUED
+    name = common.fit(room.name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
+                      max_lines=2, what=f"the name of room '{room.id}'", step=2)
+    day_lines, day_size = _day_lines(day, room, page_label, inner, s, day_max or DAY_SIZE * s)
+    # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
+    url = short_url(urls.room_day_url(event, room, day.date))
+    left = f"{as_of(event)} {theme.MIDDOT} {event.name}"
+    fs = FOOT_SIZE * s
+    gap = 6 * mm * s
+    while fs > FOOT_MIN * s and text_width(left, theme.FONT, fs) + gap + text_width(url, theme.FONT, fs) > inner:
+        fs -= 0.5
+    if text_width(left, theme.FONT, fs) + gap + text_width(url, theme.FONT, fs) <= inner:
+        foot = [(left, url)]
+    else:
+        fs = FOOT_SIZE * s
+        while fs > FOOT_MIN * s and max(text_width(left, theme.FONT, fs), text_width(url, theme.FONT, fs)) > inner:
+            fs -= 0.5
+        foot = [("", url), (left, "")]
+    # header: name (capitals start on the top margin), QR beside it, day, venue, accent rule
+    name_base = h - m - 0.714 * name.size
+    last_base = name_base - (len(name.lines) - 1) * name.size * 1.05
+    day_top = min(last_base - 0.3 * name.size, h - m - qr - 0.1 * name.size)
+    rule_y = day_top - len(day_lines) * theme.leading(day_size) - 2 * mm * s
+    schedule_top = rule_y - 5 * mm * s
+    schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
+    return Frame(w, h, s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
+                 schedule_top, schedule_bottom, foot, fs)
+
+
+
+def _day_lines(day: Day, room: Room, page_label: str, inner: float, s: float, day_max: float):
+    """The day (accent), page marker and venue: one line if it fits, else day over venue."""
+    head: list[Segment] = [(day.label, theme.FONT_BOLD, theme.ACCENT)]
+    if page_label:
+        head.append((page_label, theme.FONT, theme.MUTED))
+    sep = f"  {theme.MIDDOT}  "
+    venue = room.venue
+    candidates = [[head + [(sep + venue.name, theme.FONT, theme.INK)]],
+                  [head + [(sep + venue.short_name, theme.FONT, theme.INK)]],
+                  [head, [(venue.name, theme.FONT, theme.INK)]],
+                  [head, [(venue.short_name, theme.FONT, theme.INK)]]]
+    if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
+        marker = (page_label.strip(), theme.FONT, theme.MUTED)
+        candidates += [[head[:1], [marker, (sep + venue.short_name, theme.FONT, theme.INK)]],
+                       [head[:1], [marker], [(venue.short_name, theme.FONT, theme.INK)]]]
+    for lines in candidates:
+        size = day_max
+        while size >= DAY_MIN * s - 1e-9:
+            if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner for line in lines):
+                return lines, size
+            size -= 1
+    raise BuildError(f"the day and venue line \"{day.label}, {venue.name}\" does not fit on a door sign "
+                     f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
+
+
+def _draw_header(c: Canvas, fr: Frame, event: Event, room: Room, day: Day, page_label: str) -> None:
+    m, s, w, h = fr.margin, fr.s, fr.w, fr.h
+    # room name: capitals start on the top margin
+    c.setFillColor(theme.INK)
+    c.setFont(theme.FONT_BOLD, fr.name.size)
+    for i, line in enumerate(fr.name.lines):
+        c.drawString(m, fr.name_base - i * fr.name.size * 1.05, line)
+    common.draw_qr(c, urls.room_day_url(event, room, day.date), w - m - fr.qr, h - m - fr.qr, fr.qr,
+                   what=f"QR code on the sign of {room.name}")
+    y = fr.day_top
+    for line in fr.day_lines:
+        x = m
+        for text, font, colour in line:
+            c.setFont(font, fr.day_size)
+            c.setFillColor(colour)
+            c.drawString(x, y - BASELINE * fr.day_size, text)
+            x += text_width(text, font, fr.day_size)
+        y -= theme.leading(fr.day_size)
+    c.setStrokeColor(theme.ACCENT)
+    c.setLineWidth(2 * s)
+    c.line(m, fr.rule_y, w - m, fr.rule_y)
+
+
+def _draw_footer(c: Canvas, fr: Frame) -> None:
+    m, w = fr.margin, fr.w
+    c.setFont(theme.FONT, fr.foot_size)
+    c.setFillColor(theme.MUTED)
+    lead = theme.leading(fr.foot_size)
+    y = m + (len(fr.foot) - 1) * lead + 0.3 * fr.foot_size
+    for left, right in fr.foot:
+        if left:
+            c.drawString(m, y, left)
+        if right:
+            c.drawRightString(w - m, y, right)
+        y -= lead
+
+
+def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float) -> None:
+    lead = ROW_LEADING * f
+    gap = ROW_GAP * f
+    tw = _time_width(f)
+    y = top
+    for i, b in enumerate(blocks):
+        r = b.row
+        bh = b.lines() * lead
+        if r.band:
+            pad = 0.4 * gap
+            c.setFillColor(theme.PAUSE_BG)
+            c.rect(x - 0.25 * f, y - bh - pad, col_w + 0.5 * f, bh + 2 * pad, stroke=0, fill=1)
+        elif i > 0 and not blocks[i - 1].row.band:
+            c.setStrokeColor(theme.RULE)
+            c.setLineWidth(0.75 * s)
+            c.line(x, y + gap / 2, x + col_w, y + gap / 2)
+        colour = theme.MUTED if r.quiet else theme.INK
+        base = y - BASELINE * f
+        for j, line in enumerate(b.time_lines):
+            is_label = j > 0
+            c.setFont(theme.FONT_BOLD if (is_label or not r.quiet) else theme.FONT, f)
+            c.setFillColor(theme.ACCENT if is_label else colour)
+            c.drawString(x, base - j * lead, line)
+        for j, line in enumerate(b.text_lines):
+            draw_segments(c, line, x + tw, base - j * lead, f)
+        y -= bh + gap
+
+
+def _pages(event: Event, room: Room, day: Day, pagesize):
+    """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
+    rows = sign_rows(room, day)
+    single = _frame(event, room, day, pagesize, "")
+    first = _frame(event, room, day, pagesize, " (page 99 of 99)")
+    rest = _frame(event, room, day, pagesize, " (continued, page 99 of 99)", first=False)
+    p = plan(rows, single.w - 2 * single.margin, single.col_h, (first.col_h, rest.col_h), single.s,
+             f"the sign of {room.name} on {day.label}")
+    n = len(p.pages)
+    for k, cols in enumerate(p.pages, start=1):
+        if n == 1:
+            label, fr = "", single
+        else:
+            label = f" (page 1 of {n})" if k == 1 else f" (continued, page {k} of {n})"
+            probe = first if k == 1 else rest
+            fr = _frame(event, room, day, pagesize, label, first=k == 1, day_max=probe.day_size)
+        yield fr, label, cols, p.size, p.columns
+
+
+def draw_signs(c: Canvas, event: Event, options: BuildOptions,
+               only: set[tuple[str, date]] | None = None) -> None:
+    """Draw the selected signs (all when ``only`` is None) as pages onto an existing canvas.
+
+    Every page sets its own size, is drawn, and is finished with ``showPage``;
+    call it when the canvas's current page is empty and ``save`` afterwards.
+    """
+    pagesize = page_size(options)
+    for room, day in event.room_days():
+        if only is not None and (room.id, day.date) not in only:
+            continue
+        for k, (fr, label, cols, f, ncols) in enumerate(_pages(event, room, day, pagesize)):
+            c.setPageSize(pagesize)
+            if k == 0:
+                key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
+                c.bookmarkPage(key)
+                c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {day.label}", key, level=0)
+            _draw_header(c, fr, event, room, day, label)
+            width = fr.w - 2 * fr.margin
+            col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
+            for i, blocks in enumerate(cols):
+                _draw_column(c, blocks, f, fr.margin + i * (col_w + COLUMN_GAP * fr.s),
+                             fr.schedule_top, col_w, fr.s)
+            _draw_footer(c, fr)
+            c.showPage()
+
+
+def _pdf(event: Event, options: BuildOptions, only, title: str) -> bytes:
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, page_size(options), event, title, "Door signs")
+    draw_signs(c, event, options, only)
+    c.save()
+    return buf.getvalue()
+
+
+def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    page_size(options)  # an unknown size fails before anything is drawn
+    out = []
+    for room, day in event.room_days():
+        title = f"{room.name} {theme.EN_DASH} {day.label} {theme.EN_DASH} {event.name}"
+        out.append(Artifact(sign_path(room.id, day.date),
+                            _pdf(event, options, {(room.id, day.date)}, title)))
+    out.append(Artifact("signs/all-signs.pdf", _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}")))
+    return out

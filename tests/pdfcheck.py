@@ -142,6 +142,13 @@ def page_lines(pdf: bytes | str | Path) -> list[list[dict]]:
         return [list(p.lines) for p in doc.pages]
 
 
-def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+def flow_texts(pdf: bytes | str | Path) -> list[str]:
+    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
     with _open(pdf) as doc:
-        return [(float(p.width), float(p.height)) for p in doc.pages]
+        return [p.extract_text(use_text_flow=True) or "" for p in doc.pages]
+
+
+def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+    """(width, height) of every page's MediaBox, in points."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]

@@ -112,3 +112,12 @@ def test_quiet_when_not_a_terminal(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # progress lines only go to a terminal
     assert "wrote" in run.stdout
+
+
+def test_wrap_terminates_when_one_character_is_wider_than_the_line():
+    from layouts.common import wrap
+    from layouts import theme
+    from generator.fonts import register
+    register()
+    lines = wrap("W Wide", theme.FONT, 40, 5)  # 5 pt line: no character fits
+    assert "".join(lines).replace("-", "") == "WWide"

@@ -1,0 +1,137 @@
+"""The lobby poster: every talk of every day, the event's facts, a QR code, print-safe."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from reportlab.lib.pagesizes import A1, A2, A3, portrait
+
+import pdfcheck
+from generator import urls
+from generator.build import load, render
+from generator.options import BuildOptions, OptionError
+from generator.problems import BuildError
+from layouts import poster, theme
+
+EVENTS = ("symposium", "three_day", "edge")
+
+
+def _build(event, size=None) -> bytes:
+    arts = render(event, "poster", BuildOptions(size=size))
+    assert [a.path for a in arts] == ["poster.pdf"]
+    return arts[0].data
+
+
+@pytest.fixture(scope="module")
+def built(symposium, three_day, edge):
+    out = {}
+    for name, ev in (("symposium", symposium), ("three_day", three_day), ("edge", edge)):
+        pdf = _build(ev)
+        out[name] = (ev, pdf, pdfcheck.page_chars(pdf)[0], pdfcheck.normalise(pdfcheck.flow_texts(pdf)[0]))
+    return out
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_every_talk_and_item_of_every_day(built, name):
+    event, _, _, text = built[name]
+    for day in event.days:
+        assert day.label in text
+        for it in day.items:
+            assert pdfcheck.normalise(it.title.display) in text, it.id
+            assert it.time_range in text or it.start.strftime("%H:%M") in text, it.id
+            for p in it.speakers:
+                assert p.name in text, (it.id, p.name)
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_event_facts(built, name):
+    event, _, chars, text = built[name]
+    assert event.date_range in text
+    for host in event.hosts:
+        assert pdfcheck.normalise(host) in text
+    for venue in {d.venue for d in event.days}:
+        assert pdfcheck.normalise(venue.name) in text
+        for line in venue.address:
+            assert pdfcheck.normalise(line) in text
+    assert urls.programme_url(event).removeprefix("https://") in text
+    # the event's name is the largest text
+    biggest = max(c["size"] for c in chars)
+    big = "".join(c["text"] for c in chars if c["size"] >= biggest - 0.01)
+    assert big.replace(" ", "") == event.name.replace(" ", "")
+
+
+def test_parallel_rooms_are_labelled(built):
+    event, _, chars, text = built["three_day"]
+    lines = pdfcheck.text_lines(chars)
+    for day in event.days:
+        for room in day.rooms:
+            assert room.name in text
+    # a slot of parallel talks shows its time once
+    day = event.days[0]
+    t = day.items[1].time_range
+    assert sum(ln.text.count(t.replace(" ", "")) for ln in lines) < len(event.days) * 3
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_print_safety(built, name):
+    _, pdf, chars, _ = built[name]
+    w, h = portrait(A2)
+    s = theme.SAFE
+    assert not pdfcheck.chars_outside(chars, (s, s, w - s, h - s))
+    assert not pdfcheck.overlapping_lines(chars), pdfcheck.overlapping_lines(chars)[:3]
+    assert not pdfcheck.unembedded_fonts(pdf)
+    assert not pdfcheck.missing_glyph_chars(pdf)
+
+
+@pytest.mark.parametrize("name", ("symposium", "three_day"))
+def test_qr_decodes_to_the_programme(built, name):
+    event, pdf, _, _ = built[name]
+    img = pdfcheck.render(pdf, 0, dpi=150)
+    corner = img.crop((img.width // 2, 0, img.width, img.height // 4))
+    assert pdfcheck.decode_qr(corner) == [urls.programme_url(event)]
+
+
+@pytest.mark.parametrize("size, expected", [(None, A2), ("A2", A2), ("A1", A1), ("A3", A3)])
+def test_page_sizes_look_the_same(symposium, built, size, expected):
+    pdf = _build(symposium, size)
+    assert [tuple(round(v, 1) for v in s) for s in pdfcheck.page_sizes(pdf)] == \
+        [tuple(round(v, 1) for v in portrait(expected))]
+    chars = pdfcheck.page_chars(pdf)[0]
+    ref = built["symposium"][2]
+    ratio = portrait(expected)[0] / portrait(A2)[0]
+    assert max(c["size"] for c in chars) == pytest.approx(max(c["size"] for c in ref) * ratio, rel=0.02)
+    w, h = portrait(expected)
+    assert not pdfcheck.chars_outside(chars, (theme.SAFE, theme.SAFE, w - theme.SAFE, h - theme.SAFE))
+    assert not pdfcheck.overlapping_lines(chars)
+
+
+def test_programme_text_is_poster_sized(built):
+    for name in EVENTS:
+        event, _, chars, _ = built[name]
+        lines = pdfcheck.text_lines(chars)
+        titles = [ln for ln in lines if any(it.is_talk and ln.text and ln.text in
+                                            it.title.display.replace(" ", "") for d in event.days
+                                            for it in d.items)]
+        assert titles and min(ln.size for ln in titles) >= poster.TEXT_MIN - 0.01, name
+
+
+def test_bad_size_is_an_option_error(symposium):
+    with pytest.raises(OptionError) as e:
+        _build(symposium, "A4")
+    for allowed in ("A2", "A1", "A3"):
+        assert allowed in str(e.value)
+
+
+def test_too_much_for_a_poster_names_the_day(tmp_path):
+    import synth
+    event = load(synth.write_event(tmp_path / "big", days=5, rooms=5, talks=400, people=600))
+    with pytest.raises(BuildError) as e:
+        _build(event)
+    assert any(d.label in str(e.value) for d in event.days)
+
+
+def test_deterministic_and_fast(symposium, built):
+    t0 = time.perf_counter()
+    again = _build(symposium)
+    assert time.perf_counter() - t0 < 0.4
+    assert again == built["symposium"][1]

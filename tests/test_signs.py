@@ -1,0 +1,322 @@
+"""Door signs: every item of a room and day, nothing else, big enough to read at the door."""
+from __future__ import annotations
+
+import io
+import time
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+
+import pdfcheck
+from generator import urls
+from generator.build import render
+from generator.options import BuildOptions, OptionError
+from layouts import common, signs, theme
+
+EVENTS = ("symposium", "three_day", "edge")
+MIN_PT = 20.0
+
+
+def _build(event, size=None):
+    return {a.path: a.data for a in render(event, "signs", BuildOptions(size=size))}
+
+
+@pytest.fixture(scope="module")
+def built(symposium, three_day, edge):
+    return {"symposium": (symposium, _build(symposium)), "three_day": (three_day, _build(three_day)),
+            "edge": (edge, _build(edge))}
+
+
+@pytest.fixture(scope="module")
+def analysed(built):
+    """Per event, per sign: (room, day, pdf bytes, chars per page, flow text per page)."""
+    out = {}
+    for name, (event, arts) in built.items():
+        rows = []
+        for room, day in event.room_days():
+            pdf = arts[signs.sign_path(room.id, day.date)]
+            rows.append((room, day, pdf, pdfcheck.page_chars(pdf), pdfcheck.flow_texts(pdf)))
+        out[name] = (event, rows)
+    return out
+
+
+def _signs(analysed, name):
+    event, rows = analysed[name]
+    return event, rows
+
+
+def _text(texts) -> str:
+    return pdfcheck.normalise("\n".join(texts))
+
+
+def _where(item, room, day):
+    if item.room is None:
+        return day.venue.short_name
+    return item.room.name if item.room.venue is room.venue else item.room.full_name
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_one_file_per_room_and_day_plus_all_signs(built, analysed, name):
+    event, arts = built[name]
+    expected = {signs.sign_path(r.id, d.date) for r, d in event.room_days()} | {"signs/all-signs.pdf"}
+    assert set(arts) == expected
+    assert signs.sign_keys(event) == [(r.id, d.date) for r, d in event.room_days()]
+    pages = sum(len(chars) for _, _, _, chars, _ in analysed[name][1])
+    assert len(pdfcheck.page_sizes(arts["signs/all-signs.pdf"])) == pages
+    # all-signs holds the same pages in the same order
+    all_texts = pdfcheck.flow_texts(arts["signs/all-signs.pdf"])
+    singles = [t for *_, texts in analysed[name][1] for t in texts]
+    assert [pdfcheck.normalise(t) for t in all_texts] == [pdfcheck.normalise(t) for t in singles]
+
+
+def test_symposium_signs_are_the_rooms_in_use(symposium):
+    assert signs.sign_keys(symposium) == [
+        ("mpi-lobby", symposium.days[0].date), ("n0-002", symposium.days[0].date),
+        ("amazon-main", symposium.days[1].date)]
+
+
+# -- content ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_every_item_of_the_room_and_day_and_nothing_else(analysed, name):
+    event, rows = analysed[name]
+    for room, day, _, _, texts in rows:
+        text = _text(texts)
+        shown_people = set()
+        assert room.name in text and day.label in text
+        for it in day.items:
+            here = it.room is not None and it.room.id == room.id
+            if here:
+                assert pdfcheck.normalise(it.title.display) in text, (room.id, it.id)
+                assert it.time_range in text, (room.id, it.id)
+                for p in it.speakers:
+                    assert p.name in text, (room.id, it.id, p.name)
+                    shown_people.add(p.name)
+            elif not it.is_talk:  # said where, never hidden
+                where = f"{it.title.display} {theme.MIDDOT} {_where(it, room, day)}"
+                assert pdfcheck.normalise(where) in text, (room.id, it.id)
+        for it in day.items:  # another room's talks stay on that room's sign
+            if it.is_talk and (it.room is None or it.room.id != room.id):
+                if it.title.confirmed:
+                    assert pdfcheck.normalise(it.title.display) not in text, (room.id, it.id)
+                for p in it.speakers:
+                    if p.name not in shown_people:
+                        assert p.name not in text, (room.id, it.id, p.name)
+        for other in event.days:  # nothing from another day
+            if other.date == day.date:
+                continue
+            assert other.label not in text
+            for it in other.items:
+                if it.is_talk and it.title.confirmed:
+                    assert pdfcheck.normalise(it.title.display) not in text, (room.id, it.id)
+
+
+def test_keynotes_marked_and_tbc_titles_spelled_out(analysed):
+    event, rows = analysed["symposium"]
+    text = {room.id: _text(texts) for room, _, _, _, texts in rows}
+    assert text["amazon-main"].count(signs.KEYNOTE_LABEL) == 2
+    assert text["n0-002"].count(signs.KEYNOTE_LABEL) == 1
+    assert "Title to be confirmed" in text["amazon-main"]
+    assert "tbc" not in text["amazon-main"]
+
+
+# -- size and hierarchy -------------------------------------------------------------------
+
+
+def _schedule_chars(chars, day):
+    """Chars between the day line (bottom of the header) and the footer's first line.
+
+    Found from the text, not from the layout code: the day label is the header's
+    last line and "As of" / the URL line is the footer's first.
+    """
+    lines = pdfcheck.text_lines(chars)
+    day_line = [ln for ln in lines if ln.text.startswith(day.label.replace(" ", ""))
+                or day.label.replace(" ", "") in ln.text]
+    foot = [ln for ln in lines if ln.text.startswith("Asof") or "://" in ln.text or ".html" in ln.text
+            or ln.text.endswith("/")]
+    assert day_line and foot
+    top = max(ln.bottom for ln in day_line)
+    bottom = min(ln.top for ln in foot)
+    return [c for c in chars if c["text"].strip() and c["top"] >= top - 0.01 and c["bottom"] <= bottom + 0.01]
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_schedule_text_at_least_20_pt(analysed, name):
+    _, rows = analysed[name]
+    for room, day, _, pages, _ in rows:
+        for k, chars in enumerate(pages):
+            sched = _schedule_chars(chars, day)
+            assert sched, (room.id, k)
+            smallest = min(c["size"] for c in sched)
+            assert smallest >= MIN_PT - 0.01, (room.id, day.date, k, smallest)
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_room_name_is_the_largest_text(analysed, name):
+    _, rows = analysed[name]
+    for room, day, _, pages, _ in rows:
+        for chars in pages:
+            biggest = max(c["size"] for c in chars)
+            big = "".join(c["text"] for c in chars if c["size"] >= biggest - 0.01)
+            assert big.replace(" ", "") == room.name.replace(" ", ""), (room.id, big)
+            others = [c["size"] for c in chars if c["text"].strip() and c["size"] < biggest - 0.01]
+            assert biggest >= 1.5 * max(others)
+
+
+def test_first_page_name_is_readable_from_afar(analysed):
+    _, rows = analysed["symposium"]
+    for room, _, _, pages, _ in rows:
+        assert max(c["size"] for c in pages[0]) >= 100, room.id
+
+
+# -- print safety -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_inside_safe_margin_no_overlaps_fonts_embedded(built, analysed, name):
+    _, arts = built[name]
+    _, rows = analysed[name]
+    for room, day, pdf, pages, _ in rows:
+        for k, chars in enumerate(pages):
+            w, h = landscape(A4)
+            s = theme.SAFE
+            assert not pdfcheck.chars_outside(chars, (s, s, w - s, h - s)), (room.id, k)
+            assert not pdfcheck.overlapping_lines(chars), (room.id, k, pdfcheck.overlapping_lines(chars)[:2])
+        assert not pdfcheck.unembedded_fonts(pdf)
+        assert not pdfcheck.missing_glyph_chars(pdf)
+    with pdfplumber.open(io.BytesIO(arts["signs/all-signs.pdf"])) as doc:
+        for page in doc.pages:  # QR squares and bands stay inside the safe area too
+            for r in page.rects:
+                assert r["x0"] >= theme.SAFE - 0.01 and r["x1"] <= page.width - theme.SAFE + 0.01
+                assert r["top"] >= theme.SAFE - 0.01 and r["bottom"] <= page.height - theme.SAFE + 0.01
+
+
+def test_markup_characters_print_as_written(analysed):
+    _, rows = analysed["edge"]
+    text = " ".join(_text(texts) for *_, texts in rows)
+    assert "Hall 1 <&>" in text
+    assert "<script>alert(1)</script>" in text
+    assert "Μηχανική μάθηση για ρομπότ" in text
+    assert "Seminar Room Ω-3" in text
+
+
+@pytest.mark.parametrize("name", ("symposium", "edge"))
+def test_qr_codes_decode_to_the_room_day_page(analysed, name):
+    event, rows = analysed[name]
+    for room, day, pdf, pages, _ in rows:
+        want = urls.room_day_url(event, room, day.date)
+        for k in range(len(pages)):
+            img = pdfcheck.render(pdf, k, dpi=300)
+            corner = img.crop((img.width // 2, 0, img.width, img.height // 3))
+            assert pdfcheck.decode_qr(corner) == [want], (room.id, k)
+
+
+def test_short_url_and_as_of_footer_printed(analysed):
+    event, rows = analysed["symposium"]
+    for room, day, _, _, texts in rows:
+        for t in texts:
+            t = pdfcheck.normalise(t)
+            assert "As of 10 Sep 2024, 18:00" in t
+            assert urls.room_day_url(event, room, day.date).removeprefix("https://") in t
+            assert event.name in t
+
+
+# -- long days ----------------------------------------------------------------------------
+
+
+def test_crowded_room_keeps_every_item_at_the_minimum_size(analysed):
+    event, rows = analysed["edge"]
+    room, day, pdf, pages, texts = next(r for r in rows if r[0].id == "big")
+    own = [it for it in day.items if it.room is not None and it.room.id == "big"]
+    assert len(own) >= 14
+    text = _text(texts)
+    for it in own:
+        assert pdfcheck.normalise(it.title.display) in text, it.id
+    # a second column or continuation pages, each marked as such
+    assert len(pages) > 1
+    for k, t in enumerate(texts[1:], start=2):
+        assert f"(continued, page {k} of {len(pages)})" in pdfcheck.normalise(t)
+    assert f"(page 1 of {len(pages)})" in pdfcheck.normalise(texts[0])
+    for chars in pages:
+        assert min(c["size"] for c in _schedule_chars(chars, day)) >= MIN_PT - 0.01
+
+
+def test_each_item_once_across_continuation_pages(analysed):
+    _, rows = analysed["symposium"]
+    for room, day, _, _, texts in rows:
+        text = _text(texts)
+        for it in day.items:
+            if it.room is not None and it.room.id == room.id and it.is_talk:
+                assert text.count(pdfcheck.normalise(it.title.display)) == 1, it.id
+
+
+def test_fitting_prefers_one_column_then_two_then_pages():
+    rows = [signs.Row("09:00\u201309:30", tuple(((w, theme.FONT_BOLD, theme.INK),) for w in "A short title".split()))
+            for _ in range(4)]
+    p = signs.plan(rows, 700, 400, (380, 440), 1.0, "test")
+    assert (len(p.pages), p.columns, p.size) == (1, 1, signs.ROW_MAX)
+    many = rows * 5
+    p = signs.plan(many, 700, 400, (380, 440), 1.0, "test")
+    assert len(p.pages) == 1 and p.columns == 2 and p.size >= signs.ROW_MIN
+    lots = rows * 12
+    p = signs.plan(lots, 700, 400, (380, 440), 1.0, "test")
+    assert len(p.pages) > 1 and p.size >= signs.ROW_MIN
+    assert sum(len(col) for page in p.pages for col in page) == len(lots)
+
+
+# -- options and interface ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size, expected", [(None, landscape(A4)), ("A4", landscape(A4)),
+                                            ("A4-portrait", portrait(A4)), ("A3", landscape(A3))])
+def test_page_sizes(symposium, size, expected):
+    arts = _build(symposium, size)
+    for path, pdf in arts.items():
+        for w, h in pdfcheck.page_sizes(pdf):
+            assert (round(w, 1), round(h, 1)) == (round(expected[0], 1), round(expected[1], 1)), path
+    if size in ("A3", "A4-portrait"):  # still readable and safe at the other sizes
+        w, h = expected
+        for room, day in symposium.room_days():
+            pdf = arts[signs.sign_path(room.id, day.date)]
+            for chars in pdfcheck.page_chars(pdf):
+                assert min(c["size"] for c in _schedule_chars(chars, day)) >= MIN_PT - 0.01
+                assert not pdfcheck.chars_outside(chars, (theme.SAFE, theme.SAFE, w - theme.SAFE, h - theme.SAFE))
+                assert not pdfcheck.overlapping_lines(chars)
+
+
+def test_bad_size_is_an_option_error(symposium):
+    with pytest.raises(OptionError) as e:
+        _build(symposium, "A5")
+    for allowed in ("A4", "A4-portrait", "A3"):
+        assert allowed in str(e.value)
+
+
+def test_draw_signs_draws_only_the_selected_signs(symposium, built):
+    _, arts = built["symposium"]
+    key = signs.sign_keys(symposium)[2]
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, landscape(A4), symposium, "reprint", "test")
+    signs.draw_signs(c, symposium, BuildOptions(), only={key})
+    c.save()
+    single = arts[signs.sign_path(*key)]
+    assert [pdfcheck.normalise(t) for t in pdfcheck.flow_texts(buf.getvalue())] == \
+        [pdfcheck.normalise(t) for t in pdfcheck.flow_texts(single)]
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, portrait(A4), symposium, "reprint", "test")
+    signs.draw_signs(c, symposium, BuildOptions(size="A3"), only={key})
+    c.save()
+    assert {tuple(round(v) for v in s) for s in pdfcheck.page_sizes(buf.getvalue())} == \
+        {tuple(round(v) for v in landscape(A3))}
+
+
+def test_deterministic_and_fast(symposium, built):
+    _, arts = built["symposium"]
+    t0 = time.perf_counter()
+    again = _build(symposium)
+    assert time.perf_counter() - t0 < 0.4
+    assert again == arts
