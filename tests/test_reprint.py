@@ -37,10 +37,16 @@ def _set_title(content, item_id, title):
 
 
 def front_names(pdf: bytes, event) -> list[str]:
-    """Person ids whose full name is on the badge front pages (even pages of the badge part)."""
+    """Person ids whose full name is on the badge front pages (even pages of the badge part).
+
+    The badge part is the run of A4 portrait sheets; door signs (landscape) follow it.
+    """
     found = []
     texts = pdfcheck.page_texts(pdf)
+    sizes = pdfcheck.page_sizes(pdf)
     for i, text in enumerate(texts):
+        if sizes[i][0] > sizes[i][1]:  # a landscape door sign: the badges are over
+            break
         flat = pdfcheck.normalise(text)
         if i % 2 == 0 and "YOUR PROGRAMME" not in flat:
             found += [p.id for p in event.people_with_roles if p.name in flat]
