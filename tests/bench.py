@@ -60,7 +60,7 @@ def measure(content: Path, name: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["symposium", "large"])
+    ap.add_argument("--only", choices=["symposium", "large", "scaling"])
     args = ap.parse_args()
     from generator.build import OUTPUTS
     events = []
@@ -79,6 +79,16 @@ def main() -> None:
                 continue
             print(f"{label:<48} {name:<8} {r['wall']:7.2f} {r['peak_mb']:8.0f} {r['pages']:6d} "
                   f"{r['count']:6d} {r['bytes']:11,d}")
+    if args.only in (None, "scaling"):
+        # same shape (3 days, 8 rooms), more talks: wall time per talk should stay flat
+        print(f"\n{'scaling: all outputs, 3 days, 8 rooms':<48} {'talks':>6} {'people':>7} {'wall s':>7} "
+              f"{'ms/talk':>8} {'peak MB':>8}")
+        for talks in (100, 200, 400):
+            content = write_event(Path(tmp.name) / f"scale-{talks}", days=3, rooms=8, talks=talks,
+                                  people=talks * 3 // 2, seed=2024)
+            r = measure(content, "all")
+            print(f"{'':<48} {talks:6d} {talks * 3 // 2:7d} {r['wall']:7.2f} {1000 * r['wall'] / talks:8.1f} "
+                  f"{r['peak_mb']:8.0f}")
     tmp.cleanup()
 
 
