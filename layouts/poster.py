@@ -23,7 +23,7 @@ from generator.options import BuildOptions, OptionError
 from generator.output import Artifact
 from generator.problems import BuildError
 
-from . import common, theme
+from . import common, poster_flow, theme
 from .schedule_text import (Segment, as_of, draw_segments, secondary, short_url, text_width, words, wrap,
                             wrap_units)
 
@@ -216,6 +216,10 @@ def _draw_panel(c: Canvas, p: Panel, x: float, top: float, s: float) -> None:
 # --------------------------------------------------------------------------
 
 
+class DoesNotFit(BuildError):
+    """The whole programme does not fit on one page: the poster falls back to a page per day."""
+
+
 @dataclass(frozen=True)
 class Arrangement:
     per_row: int
@@ -260,7 +264,7 @@ def _arrange(event: Event, width: float, height: float, s: float) -> Arrangement
     if best is None:
         pw = (width - (min(n, 2) - 1) * gutter) / min(n, 2)
         worst = max(event.days, key=lambda d: _panel(d, TEXT_MIN * s, pw, s).height)
-        raise BuildError(f"the programme of {worst.label} ({len(worst.items)} items) does not fit on the "
+        raise DoesNotFit(f"the programme of {worst.label} ({len(worst.items)} items) does not fit on the "
                          f"poster even at {TEXT_MIN:g} pt (on A2) \u2014 shorten its titles or move items to "
                          f"another day; a larger --size only enlarges the same layout")
     return best
@@ -269,6 +273,23 @@ def _arrange(event: Event, width: float, height: float, s: float) -> Arrangement
 def _venue_days(event: Event, venue) -> str:
     days = [d.short_label for d in event.days if d.venue is venue]
     return ", ".join(days)
+
+
+def _draw_footer(c: Canvas, event: Event, w: float, s: float, margin: float = MARGIN) -> float:
+    """'As of ...' on the left, the short name on the right; returns the lowest y the content may use."""
+    m = margin * s
+    inner = w - 2 * m
+    fs = FOOT_SIZE * s
+    c.setFont(theme.FONT, fs)
+    c.setFillColor(theme.MUTED)
+    foot_y = m + 0.3 * fs
+    left = as_of(event)
+    c.drawString(m, foot_y, left)
+    right = common.fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
+                       fs, 0.7 * fs, what="the short name")
+    c.setFont(theme.FONT, right.size)
+    c.drawRightString(w - m, foot_y, right.lines[0])
+    return m + LEADING * fs + 8 * mm * s
 
 
 def draw_poster(c: Canvas, event: Event, pagesize) -> None:
@@ -331,18 +352,7 @@ def draw_poster(c: Canvas, event: Event, pagesize) -> None:
         row_bottom = min(row_bottom, vy)
     y = row_bottom - 8 * mm * s
 
-    # -- footer -----------------------------------------------------------------------------
-    fs = FOOT_SIZE * s
-    c.setFont(theme.FONT, fs)
-    c.setFillColor(theme.MUTED)
-    foot_y = m + 0.3 * fs
-    left = as_of(event)
-    c.drawString(m, foot_y, left)
-    right = common.fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
-                       fs, 0.7 * fs, what="the short name")
-    c.setFont(theme.FONT, right.size)
-    c.drawRightString(w - m, foot_y, right.lines[0])
-    bottom = m + LEADING * fs + 8 * mm * s
+    bottom = _draw_footer(c, event, w, s)
 
     # -- days -------------------------------------------------------------------------------
     arr = _arrange(event, inner, y - bottom, s)
@@ -355,12 +365,60 @@ def draw_poster(c: Canvas, event: Event, pagesize) -> None:
         y -= max(p.height for p in row) + 2 * gutter
 
 
-def render(event: Event, options: BuildOptions) -> list[Artifact]:
-    pagesize = page_size(options)
+def _one_page(event: Event, pagesize) -> bytes:
     buf = io.BytesIO()
     c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
                           "Lobby poster")
     draw_poster(c, event, pagesize)
     c.showPage()
     c.save()
-    return [Artifact("poster.pdf", buf.getvalue())]
+    return buf.getvalue()
+
+
+def _day_pages(event: Event, pagesize) -> bytes:
+    """One page per day, each with the whole header and its day's table flowing across columns."""
+    w, h = pagesize
+    s = w / REF_WIDTH
+    m = poster_flow.DAY_MARGIN * s
+    inner = w - 2 * m
+    n = len(event.days)
+    gap = 8 * mm * s
+
+    def probe(draw) -> float:
+        return draw(Canvas(io.BytesIO(), invariant=1))
+
+    below_header = probe(lambda c: poster_flow.draw_header(c, event, pagesize, m, s, _venue_days)) - gap
+    tops = [probe(lambda c, i=i, d=d: poster_flow.draw_day_heading(c, d, i + 1, n, m, below_header, inner, s))
+            for i, d in enumerate(event.days)]
+    bottom = probe(lambda c: _draw_footer(c, event, w, s, poster_flow.DAY_MARGIN))
+    height = min(tops) - bottom
+    flow = poster_flow.choose(event, inner, height, s, TEXT_MAX, TEXT_MIN)
+    if flow is None:
+        worst = poster_flow.worst_day(event, inner, height, s, TEXT_MIN)
+        raise BuildError(
+            f"the programme of {worst.label} ({len(worst.items)} items) does not fit on its own poster page "
+            f"even at {TEXT_MIN:g} pt in {poster_flow.MAX_COLS} columns (on A2) \u2014 shorten its titles or "
+            f"move items to another day; a larger --size only enlarges the same layout")
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
+                          "Lobby poster")
+    gutter = poster_flow.COL_GUTTER * s
+    for i, (day, cols) in enumerate(zip(event.days, flow.columns)):
+        poster_flow.draw_header(c, event, pagesize, m, s, _venue_days)
+        top = poster_flow.draw_day_heading(c, day, i + 1, n, m, below_header, inner, s)
+        for k, col in enumerate(cols):
+            poster_flow.draw_column(c, day, list(col), m + k * (flow.width + gutter), top, flow.width, flow.t, s,
+                                    continued=k > 0)
+        _draw_footer(c, event, w, s, poster_flow.DAY_MARGIN)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    pagesize = page_size(options)
+    try:
+        data = _one_page(event, pagesize)
+    except DoesNotFit:
+        data = _day_pages(event, pagesize)
+    return [Artifact("poster.pdf", data)]

@@ -123,11 +123,13 @@ def test_bad_size_is_an_option_error(symposium):
 
 
 def test_too_much_for_a_poster_names_the_day(tmp_path):
+    """A day of ~150 items in 9 rooms fits neither on one page nor on a page of its own at 11 pt."""
     import synth
-    event = load(synth.write_event(tmp_path / "big", days=5, rooms=5, talks=400, people=600))
+    event = load(synth.write_event(tmp_path / "big", days=2, rooms=9, talks=300, people=600))
     with pytest.raises(BuildError) as e:
         _build(event)
     assert any(d.label in str(e.value) for d in event.days)
+    assert f"{poster.TEXT_MIN:g} pt" in str(e.value)
 
 
 def test_deterministic_and_fast(symposium, built):
