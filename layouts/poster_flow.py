@@ -78,8 +78,16 @@ def wrap_mixed(units: list[Unit], max_width: float) -> list[tuple[Seg, ...]]:
 
 
 def draw_mixed(c: Canvas, line: tuple[Seg, ...], x: float, y: float) -> None:
+    """Draw a wrapped line; each run in one font, size and colour is one string, spaces included
+    (so the PDF's text copies, searches and extracts as words)."""
+    runs: list[list] = []
     for text, font, colour, size in line:
-        if text != " ":
+        if runs and runs[-1][1:] == [font, colour, size]:
+            runs[-1][0] += text
+        else:
+            runs.append([text, font, colour, size])
+    for text, font, colour, size in runs:
+        if text.strip():
             c.setFont(font, size)
             c.setFillColor(colour)
             c.drawString(x, y, text)
