@@ -7,6 +7,32 @@ programme; then the venues with addresses; then one table per day. The days
 sit side by side, in a grid or one above the other, whichever arrangement lets
 the programme be set largest. Items that start together (parallel talks) form
 one slot with their rooms labelled.
+
+Large events. When no one-page arrangement fits at TEXT_MIN (11 pt on A2), the
+poster becomes one page per day (``poster_flow``): every page repeats the
+header (name, hosts, dates, venues with their days, QR code) as one compact band,
+then the day's date large with "Page n of N", then the day's table flowing
+across columns as one continuous table. A slot (the items that start together)
+is never split between columns; later columns carry a small "(continued)". One
+title size and one column count serve every page (the largest size at which
+the fullest day fits, then the fewest columns), so the pages read as a set.
+Only if a day does not fit its own page at TEXT_MIN is it a BuildError naming
+that day. Events that fit on one page are drawn exactly as before.
+
+Measured for the benchmark event (3 days x 8 rooms, ~136 items a day, titles of
+4-11 words) on A2: the one-page table style (time column, room column, bold
+titles, speakers on their own line) needs about 2000 pt of column per 11 pt
+column in 3-4 columns against 1170 pt available, and even packed tighter it
+needed ~1450 pt. Slots of eight parallel talks are ~300 pt tall, so a column
+also wastes up to a slot at its foot. What fits at 11 pt, in 5 columns of
+72 mm (about 35 characters a line): the time as a heading line over its slot
+instead of a column, the room as a bold accent label leading the title, titles
+in regular weight (bold is ~8 % wider; time and room labels stay bold, so the
+hierarchy is time > room > title > speakers), speakers run on after the title
+in muted 9 pt, leading 1.12 with a gap between items, margins of 15 mm instead
+of 22 mm (still three times the safe margin), and the header set as one band
+of about 60 mm. Nothing is dropped or truncated. The fullest day then leaves
+about 45 pt of its column free.
 """
 from __future__ import annotations
 

@@ -175,7 +175,7 @@ def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
         h = 0.0
         prev = None
         for r in rows:
-            if r.kind == "entry" and prev == "entry":
+            if prev == "entry":  # before the next item, or a later start time within the slot
                 h += ENTRY_GAP * t
             if r.kind == "entry" and prev == "time":
                 h += 0.12 * t
@@ -259,7 +259,7 @@ def draw_column(c: Canvas, day: Day, col: list[Block], x: float, top: float, wid
             c.line(x, y + 0.5 * SLOT_GAP * t, x + width, y + 0.5 * SLOT_GAP * t)
         prev = None
         for r in b.rows:
-            if r.kind == "entry" and prev == "entry":
+            if prev == "entry":  # before the next item, or a later start time within the slot
                 y -= ENTRY_GAP * t
             if r.kind == "entry" and prev == "time":
                 y -= 0.12 * t
@@ -436,7 +436,7 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
         c.setFont(theme.FONT, size)
         c.drawString(vx, base, name)
-    return base - 0.45 * head.size
+    return base - 0.45 * head.size - 3 * mm * s
 
 
 def header_height_probe(draw) -> float:
