@@ -420,7 +420,7 @@ def _day_pages(event: Event, pagesize) -> bytes:
     height = min(tops) - bottom
     flow = poster_flow.choose(event, inner, height, s, TEXT_MAX, TEXT_MIN)
     if flow is None:
-        worst = poster_flow.worst_day(event, inner, height, s, TEXT_MIN)
+        worst = poster_flow.worst_day(event, inner, s, TEXT_MIN)
         raise BuildError(
             f"the programme of {worst.label} ({len(worst.items)} items) does not fit on its own poster page "
             f"even at {TEXT_MIN:g} pt in {poster_flow.MAX_COLS} columns (on A2) \u2014 shorten its titles or "

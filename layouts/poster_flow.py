@@ -14,7 +14,7 @@ from generator import urls
 from generator.model import Day, Event, Item, Kind
 
 from . import common, theme
-from .schedule_text import _unit_width, as_of, short_url, text_width
+from .schedule_text import _unit_width, short_url, text_width
 
 # all sizes for A2 (x s for other sizes)
 DAY_MARGIN = 15 * mm  # three times the safe margin; the day's table needs the room
@@ -336,11 +336,10 @@ def choose(event: Event, width: float, height: float, s: float, t_max: float, t_
     return best
 
 
-def worst_day(event: Event, width: float, height: float, s: float, t: float) -> Day:
+def worst_day(event: Event, width: float, s: float, t: float) -> Day:
     """The day whose table needs the most columns at ``t`` (for the error message)."""
     gutter = COL_GUTTER * s
     k = max(1, min(MAX_COLS, int((width + gutter) // (MIN_COL * s + gutter))))
-    del height
     cw = (width - (k - 1) * gutter) / k
 
     def need(day: Day) -> float:
@@ -437,14 +436,3 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
         c.setFont(theme.FONT, size)
         c.drawString(vx, base, name)
     return base - 0.45 * head.size - 3 * mm * s
-
-
-def header_height_probe(draw) -> float:
-    """Run ``draw(canvas)`` on a throwaway canvas and return what it returns (a y)."""
-    import io
-    c = Canvas(io.BytesIO(), invariant=1)
-    return draw(c)
-
-
-__all__ = ["Flow", "choose", "blocks", "draw_column", "draw_header", "draw_day_heading", "worst_day",
-           "as_of"]
