@@ -11,7 +11,7 @@ from generator import urls
 from generator.build import load, render
 from generator.options import BuildOptions, OptionError
 from generator.problems import BuildError
-from layouts import poster, theme
+from layouts import poster, poster_flow, theme
 
 EVENTS = ("symposium", "three_day", "edge")
 
@@ -123,11 +123,13 @@ def test_bad_size_is_an_option_error(symposium):
 
 
 def test_too_much_for_a_poster_names_the_day(tmp_path):
+    """A day of ~150 items in 9 rooms fits neither on one page nor on a page of its own at 11 pt."""
     import synth
-    event = load(synth.write_event(tmp_path / "big", days=5, rooms=5, talks=400, people=600))
+    event = load(synth.write_event(tmp_path / "big", days=2, rooms=9, talks=300, people=600))
     with pytest.raises(BuildError) as e:
         _build(event)
     assert any(d.label in str(e.value) for d in event.days)
+    assert f"{poster.TEXT_MIN:g} pt" in str(e.value)
 
 
 def test_deterministic_and_fast(symposium, built):
@@ -135,3 +137,110 @@ def test_deterministic_and_fast(symposium, built):
     again = _build(symposium)
     assert time.perf_counter() - t0 < 0.4
     assert again == built["symposium"][1]
+
+
+# --------------------------------------------------------------------------
+# a large event: a page per day, each day's table flowing across columns
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """The benchmark's large event (3 days x 8 rooms, ~136 items a day), built and parsed once."""
+    import synth
+    event = load(synth.write_event(tmp_path_factory.mktemp("large"), days=3, rooms=8, talks=400, people=600,
+                                   seed=2024))
+    t0 = time.perf_counter()
+    pdf = _build(event)
+    seconds = time.perf_counter() - t0
+    texts = [pdfcheck.normalise(t) for t in pdfcheck.flow_texts(pdf)]
+    return event, pdf, pdfcheck.page_chars(pdf), texts, seconds
+
+
+def test_large_event_gets_a_page_per_day(large):
+    event, pdf, _, texts, seconds = large
+    assert len(event.days) == 3 and max(len(d.items) for d in event.days) > 130
+    assert pdfcheck.page_sizes(pdf) == [pytest.approx(portrait(A2), abs=0.1)] * len(event.days)
+    n = len(event.days)
+    for i, (day, text) in enumerate(zip(event.days, texts)):
+        assert day.label in text and f"Page {i + 1} of {n}" in text
+        assert not any(other.label in text for other in event.days if other is not day)
+    assert seconds < 2.0
+
+
+def test_large_event_every_page_has_the_whole_header(large):
+    event, _, _, texts, _ = large
+    for text in texts:
+        assert pdfcheck.normalise(event.name) in text and event.date_range in text
+        for host in event.hosts:
+            assert pdfcheck.normalise(host) in text
+        for venue in {d.venue for d in event.days}:
+            assert pdfcheck.normalise(venue.name) in text
+            for line in venue.address:
+                assert pdfcheck.normalise(line) in text
+        assert urls.programme_url(event).removeprefix("https://") in text
+
+
+def test_large_event_every_item_on_its_days_page_in_order(large):
+    """Text is in drawing order, so finding each item after the previous one checks the order too."""
+    event, _, _, texts, _ = large
+    for day, text in zip(event.days, texts):
+        pos = text.index(day.label)
+        for it in day.items:
+            found = text.find(pdfcheck.normalise(it.title.display), pos)
+            assert found >= 0, (day.label, it.id, it.title.display)
+            pos = found
+            after = text[found:found + 400]
+            for p in it.speakers:
+                assert p.name in after, (it.id, p.name)
+            if it.room and len(day.rooms) > 1:
+                assert it.room.name in text[found - 60:found], it.id
+
+
+def test_large_event_slots_are_never_split_across_columns(large):
+    """Each later column starts with '(continued)'; the parallel items of a slot share one column."""
+    from layouts.poster import slots
+    event, _, _, texts, _ = large
+    for day, text in zip(event.days, texts):
+        start = text.index(day.label)
+        breaks = [i for i in range(start, len(text)) if text.startswith(poster_flow.CONT_LABEL, i)]
+        assert len(breaks) >= 2, "a day of this size flows across several columns"
+        pos = start
+        for slot in slots(day):
+            homes = set()
+            for e in slot:
+                pos = text.find(pdfcheck.normalise(e.item.title.display), pos)
+                homes.add(sum(b < pos for b in breaks))
+            assert len(homes) == 1, (day.label, slot[0].item.time_range, homes)
+
+
+def test_large_event_print_safety_and_sizes(large):
+    _, pdf, pages, _, _ = large
+    w, h = portrait(A2)
+    s = theme.SAFE
+    ink = tuple(round(v, 3) for v in theme.INK.rgb())
+    for chars in pages:
+        assert not pdfcheck.chars_outside(chars, (s, s, w - s, h - s))
+        assert not pdfcheck.overlapping_lines(chars), pdfcheck.overlapping_lines(chars)[:3]
+        # titles and times are set in ink: none of it below the poster's minimum
+        inked = [c for c in chars if c["text"].strip()
+                 and tuple(round(v, 3) for v in c["non_stroking_color"]) == ink]
+        assert len(inked) > 3000
+        assert min(c["size"] for c in inked) >= poster.TEXT_MIN - 0.01
+    assert not pdfcheck.unembedded_fonts(pdf)
+    assert not pdfcheck.missing_glyph_chars(pdf)
+
+
+def test_large_event_qr_on_every_page(large):
+    event, pdf, _, _, _ = large
+    for i in range(len(event.days)):
+        img = pdfcheck.render(pdf, i, dpi=100)
+        corner = img.crop((img.width * 3 // 4, 0, img.width, img.height // 6))
+        assert pdfcheck.decode_qr(corner) == [urls.programme_url(event)]
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_events_that_fit_keep_the_one_page_poster(built, name):
+    _, pdf, _, text = built[name]
+    assert len(pdfcheck.page_sizes(pdf)) == 1
+    assert "Page 1 of" not in text and poster_flow.CONT_LABEL not in text

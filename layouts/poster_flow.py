@@ -1,0 +1,438 @@
+"""The day tables of a large event's poster: one page per day, the table flowing across columns.
+
+Used by ``layouts.poster`` only when the one-page poster does not fit at its
+minimum size. See that module's docstring for why these pages look as they do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from generator import urls
+from generator.model import Day, Event, Item, Kind
+
+from . import common, theme
+from .schedule_text import _unit_width, short_url, text_width
+
+# all sizes for A2 (x s for other sizes)
+DAY_MARGIN = 15 * mm  # three times the safe margin; the day's table needs the room
+FLOW_LEADING = 1.12  # dense, but the items of a slot are also set apart by a gap
+DETAIL = 0.82  # rooms, speakers, notes and the keynote label, x the title size
+ENTRY_GAP = 0.3  # x t, between the items of one slot
+SLOT_GAP = 0.7  # x t, between slots (a hairline sits in the middle)
+COL_GUTTER = 8 * mm
+MIN_COL = 180.0  # narrowest column on A2 (about 30 characters of 11 pt text)
+MAX_COLS = 5
+TITLE_FONT, TITLE_TBC_FONT = theme.FONT, theme.FONT_ITALIC  # regular: see the poster's docstring
+
+HEAD_TITLE_MAX, HEAD_TITLE_MIN = 60.0, 30.0
+HEAD_HOSTS = 18.0
+HEAD_DATES = 28.0
+HEAD_VENUE = 13.0
+HEAD_QR = 38 * mm
+DAY_SIZE = 34.0
+PAGE_MARK = 17.0
+CONT_LABEL = "(continued)"
+KEYNOTE_LABEL = "KEYNOTE"
+
+Seg = tuple[str, str, object, float]  # text, font, colour, size
+Unit = tuple[Seg, ...]  # never broken across lines
+
+
+def _w(seg: Seg) -> float:
+    return _unit_width(seg[0], seg[1]) * seg[3]
+
+
+def wrap_mixed(units: list[Unit], max_width: float) -> list[tuple[Seg, ...]]:
+    """Greedy wrap of units in mixed fonts and sizes; a unit wider than a line is split by characters."""
+    lines: list[tuple[Seg, ...]] = []
+    line: list[Seg] = []
+    used = 0.0
+    for unit in units:
+        uw = sum(_w(s) for s in unit)
+        if line:
+            sp = (" ", unit[0][1], unit[0][2], unit[0][3])
+            if used + _w(sp) + uw <= max_width + 1e-9:
+                line.append(sp)
+                line.extend(unit)
+                used += _w(sp) + uw
+                continue
+            lines.append(tuple(line))
+            line, used = [], 0.0
+        if uw <= max_width + 1e-9:
+            line, used = list(unit), uw
+            continue
+        for text, font, colour, size in unit:  # an over-long word: break it by characters
+            for ch in text:
+                seg = (ch, font, colour, size)
+                if line and used + _w(seg) > max_width + 1e-9:
+                    lines.append(tuple(line))
+                    line, used = [], 0.0
+                line.append(seg)
+                used += _w(seg)
+    if line:
+        lines.append(tuple(line))
+    return lines
+
+
+def draw_mixed(c: Canvas, line: tuple[Seg, ...], x: float, y: float) -> None:
+    """Draw a wrapped line; each run in one font, size and colour is one string, spaces included
+    (so the PDF's text copies, searches and extracts as words)."""
+    runs: list[list] = []
+    for text, font, colour, size in line:
+        if runs and runs[-1][1:] == [font, colour, size]:
+            runs[-1][0] += text
+        else:
+            runs.append([text, font, colour, size])
+    for text, font, colour, size in runs:
+        if text.strip():
+            c.setFont(font, size)
+            c.setFillColor(colour)
+            c.drawString(x, y, text)
+        x += _unit_width(text, font) * size
+
+
+# --------------------------------------------------------------------------
+# blocks: one per time slot, never split across columns
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str  # "time" (a slot's time), "entry" (an item), "quiet" (a lone break or meal, time included)
+    lines: tuple[tuple[Seg, ...], ...]
+    item: Item | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One time slot: never split across columns."""
+    rows: tuple[Row, ...]
+    height: float
+    first_width: float  # of its first line: room left for the '(continued)' marker beside it
+
+
+def _quiet(it: Item) -> bool:
+    return it.kind.is_pause or (not it.is_talk and not it.speakers)
+
+
+def _words(text: str, font: str, colour, size: float) -> list[Unit]:
+    return [((w, font, colour, size),) for w in text.split()]
+
+
+def _text_units(it: Item, t: float) -> list[Unit]:
+    d = DETAIL * t
+    units: list[Unit] = []
+    if it.kind is Kind.KEYNOTE:
+        units.append(((KEYNOTE_LABEL, theme.FONT_BOLD, theme.ACCENT, d),))
+    if _quiet(it):
+        units += _words(it.title.display, theme.FONT, theme.MUTED, t)
+    else:
+        font = TITLE_FONT if it.title.confirmed else TITLE_TBC_FONT
+        units += _words(it.title.display, font, theme.INK, t)
+    more: list[Unit] = []
+    names = [p.name for p in it.speakers]
+    more += [((n + ",", theme.FONT, theme.MUTED, d),) for n in names[:-1]]
+    more += [((n, theme.FONT, theme.MUTED, d),) for n in names[-1:]]
+    if it.note:
+        if more:
+            more.append(((theme.MIDDOT, theme.FONT, theme.MUTED, d),))
+        more += _words(it.note, theme.FONT, theme.MUTED, d)
+    if more:  # speakers run on after the title, the separator glued to its last word
+        units[-1] = units[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED, d),)
+        units += more
+    return units
+
+
+def _time_line(text: str, t: float) -> tuple[Seg, ...]:
+    return ((text, theme.FONT_BOLD, theme.INK, t),)
+
+
+def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
+    """The day's slots as blocks at title size ``t`` in a column ``width`` wide."""
+    from .poster import slots  # the poster's grouping of parallel items
+    lead = FLOW_LEADING * t
+    d = DETAIL * t
+    out = []
+    for slot in slots(day):
+        rows: list[Row] = []
+        first = slot[0].item
+        if len(slot) == 1 and _quiet(first) and not first.room:
+            units = [((first.time_range, theme.FONT, theme.MUTED, t),)] + _text_units(first, t)
+            rows.append(Row("quiet", tuple(wrap_mixed(units, width)), item=first))
+        else:
+            for j, e in enumerate(slot):
+                it = e.item
+                if j == 0 or e.show_time:
+                    rows.append(Row("time", (_time_line(it.time_range, t),)))
+                units = _text_units(it, t)
+                if it.room and e.show_room:  # the room leads the line, set like a label
+                    colour = theme.ACCENT if it.is_talk else theme.MUTED
+                    units = [((it.room.name, theme.FONT_BOLD, colour, d), (" ", theme.FONT, colour, d))] + units
+                rows.append(Row("entry", tuple(wrap_mixed(units, width)), it))
+        h = 0.0
+        prev = None
+        for r in rows:
+            if prev == "entry":  # before the next item, or a later start time within the slot
+                h += ENTRY_GAP * t
+            if r.kind == "entry" and prev == "time":
+                h += 0.12 * t
+            h += len(r.lines) * lead
+            prev = r.kind
+        out.append(Block(tuple(rows), h, sum(_w(sg) for sg in rows[0].lines[0])))
+    return tuple(out)
+
+
+def marker_inline(b: Block, width: float, t: float) -> bool:
+    """Whether '(continued)' fits beside the block's first line (else it takes a line of its own)."""
+    d = DETAIL * t
+    return b.first_width + 1.5 * t + text_width(CONT_LABEL, theme.FONT_ITALIC, d) <= width
+
+
+def top_height(b: Block, width: float, t: float, continued: bool) -> float:
+    """The block's height at the top of a column."""
+    return b.height + (cont_height(t) if continued and not marker_inline(b, width, t) else 0.0)
+
+
+def pack(bls: tuple[Block, ...], height: float, width: float, t: float) -> list[list[Block]] | None:
+    """Blocks in order into greedy columns of at most ``height``."""
+    cols: list[list[Block]] = [[]]
+    used = 0.0
+    for b in bls:
+        if cols[-1]:
+            need = SLOT_GAP * t + b.height
+            if used + need <= height + 1e-6:
+                cols[-1].append(b)
+                used += need
+                continue
+            cols.append([])
+        need = top_height(b, width, t, len(cols) > 1)
+        if need > height + 1e-6:
+            return None
+        cols[-1].append(b)
+        used = need
+    return cols
+
+
+def balanced(bls: tuple[Block, ...], height: float, width: float, t: float, k: int) -> list[list[Block]] | None:
+    """Columns of the least height (at most ``height``) that hold every block in ``k`` columns:
+    the columns end near the same line instead of the last one trailing off."""
+    cols = pack(bls, height, width, t)
+    if cols is None or len(cols) > k:
+        return None
+    lo, hi = max(b.height for b in bls), height
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        trial = pack(bls, mid, width, t)
+        if trial is not None and len(trial) <= k:
+            hi, cols = mid, trial
+        else:
+            lo = mid
+    return cols
+
+
+# --------------------------------------------------------------------------
+# drawing
+# --------------------------------------------------------------------------
+
+
+def draw_column(c: Canvas, day: Day, col: list[Block], x: float, top: float, width: float, t: float,
+                s: float, continued: bool) -> None:
+    lead = FLOW_LEADING * t
+    d = DETAIL * t
+    y = top
+    if continued:
+        c.setFont(theme.FONT_ITALIC, d)
+        c.setFillColor(theme.MUTED)
+        if marker_inline(col[0], width, t):
+            c.drawRightString(x + width, y - 0.98 * t, CONT_LABEL)
+        else:
+            c.drawString(x, y - 0.98 * d, CONT_LABEL)
+            y -= cont_height(t)
+    for k, b in enumerate(col):
+        if k:
+            y -= SLOT_GAP * t
+            c.setStrokeColor(theme.RULE)
+            c.setLineWidth(0.8 * s)
+            c.line(x, y + 0.5 * SLOT_GAP * t, x + width, y + 0.5 * SLOT_GAP * t)
+        prev = None
+        for r in b.rows:
+            if prev == "entry":  # before the next item, or a later start time within the slot
+                y -= ENTRY_GAP * t
+            if r.kind == "entry" and prev == "time":
+                y -= 0.12 * t
+            h = len(r.lines) * lead
+            if r.kind == "quiet" and r.item is not None and r.item.kind.is_pause:
+                pad = 0.2 * t
+                c.setFillColor(theme.PAUSE_BG)
+                c.rect(x - 0.3 * t, y - h - pad + 0.12 * t, width + 0.6 * t, h + 2 * pad - 0.12 * t,
+                       stroke=0, fill=1)
+            base = y - 0.98 * t
+            for i, line in enumerate(r.lines):
+                draw_mixed(c, line, x, base - i * lead)
+            y -= h
+            prev = r.kind
+
+
+def cont_height(t: float) -> float:
+    return FLOW_LEADING * DETAIL * t + 0.3 * t
+
+
+@dataclass(frozen=True)
+class Flow:
+    t: float
+    k: int
+    width: float  # of a column
+    columns: tuple[tuple[tuple[Block, ...], ...], ...]  # per day
+
+
+def choose(event: Event, width: float, height: float, s: float, t_max: float, t_min: float,
+           step: float = 0.5) -> Flow | None:
+    """One title size and column count for every day: the largest size at which each day's
+    table fits its page; at that size the fewest columns. None if a day does not fit at ``t_min``."""
+    gutter = COL_GUTTER * s
+    sizes = []
+    t = t_max
+    while t >= t_min - 1e-9:
+        sizes.append(t * s)
+        t -= step
+
+    memo: dict[tuple[int, float, float], tuple[Block, ...]] = {}
+
+    def flow(ts: float, k: int) -> Flow | None:
+        cw = (width - (k - 1) * gutter) / k
+        cols = []
+        for i, day in enumerate(event.days):
+            key = (i, ts, cw)
+            if key not in memo:
+                memo[key] = blocks(day, ts, cw)
+            got = balanced(memo[key], height, cw, ts, k)
+            if got is None:
+                return None
+            cols.append(tuple(tuple(col) for col in got))
+        return Flow(ts, k, cw, tuple(cols))
+
+    best: Flow | None = None
+    for k in range(1, MAX_COLS + 1):
+        cw = (width - (k - 1) * gutter) / k
+        if cw < MIN_COL * s:
+            break
+        if best is not None and sizes[0] <= best.t + 1e-9:
+            break
+        if flow(sizes[-1], k) is None:
+            continue
+        lo, hi = 0, len(sizes) - 1  # sizes descend: the first that fits
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if flow(sizes[mid], k) is not None:
+                hi = mid
+            else:
+                lo = mid + 1
+        cand = flow(sizes[lo], k)
+        if best is None or cand.t > best.t + 1e-9:
+            best = cand
+    return best
+
+
+def worst_day(event: Event, width: float, s: float, t: float) -> Day:
+    """The day whose table needs the most columns at ``t`` (for the error message)."""
+    gutter = COL_GUTTER * s
+    k = max(1, min(MAX_COLS, int((width + gutter) // (MIN_COL * s + gutter))))
+    cw = (width - (k - 1) * gutter) / k
+
+    def need(day: Day) -> float:
+        bls = blocks(day, t * s, cw)
+        return sum(b.height for b in bls)
+    return max(event.days, key=need)
+
+
+# --------------------------------------------------------------------------
+# the page header: every fact of the one-page poster, set compactly
+# --------------------------------------------------------------------------
+
+
+def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float, venue_days) -> float:
+    """Name, hosts, dates, venues and the QR code in one band; returns the y below its rule."""
+    w, h = pagesize
+    m = margin
+    inner = w - 2 * m
+    qr = HEAD_QR * s
+    gap = 12 * mm * s
+    url = urls.programme_url(event)
+    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
+    vw = 0.24 * inner
+    head_w = inner - qr - vw - 2 * gap
+
+    title = common.fit(event.name, theme.FONT_BOLD, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s,
+                       max_lines=3, what="the event name")
+    top = h - m + (1.02 - 0.714) * title.size
+    y = common.draw_lines(c, title, theme.FONT_BOLD, m, top)
+    y -= 0.1 * title.size
+    if event.hosts:
+        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, head_w, HEAD_HOSTS * s,
+                           HEAD_HOSTS * s * 0.7, max_lines=2, what="the hosts")
+        y = common.draw_lines(c, hosts, theme.FONT, m, y, color=theme.MUTED)
+        y -= 0.4 * HEAD_HOSTS * s
+    dates = common.fit(event.date_range, theme.FONT_BOLD, head_w, HEAD_DATES * s, HEAD_DATES * s * 0.6,
+                       what="the dates")
+    y = common.draw_lines(c, dates, theme.FONT_BOLD, m, y, color=theme.ACCENT)
+
+    vs = HEAD_VENUE * s
+    vx = m + head_w + gap
+    vy = h - m + (1.02 - 0.714) * vs
+    for i, v in enumerate(venues):
+        if i:
+            vy -= 0.6 * vs
+        vy = common.draw_lines(c, common.fit(v.name, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=2,
+                                             what=f"the name of venue '{v.id}'"), theme.FONT_BOLD, vx, vy)
+        for line in v.address:
+            vy = common.draw_lines(c, common.fit(line, theme.FONT, vw, vs, 0.7 * vs, max_lines=2,
+                                                 what=f"the address of venue '{v.id}'"),
+                                   theme.FONT, vx, vy, color=theme.MUTED)
+        when = venue_days(event, v)
+        if when:
+            vy = common.draw_lines(c, common.fit(when, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=3,
+                                                 what="the venue's days"), theme.FONT_BOLD, vx, vy,
+                                   color=theme.ACCENT)
+
+    qr_y = h - m - qr
+    common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
+    cap_w = qr + 10 * mm * s
+    caption = common.fit(short_url(url), theme.FONT, cap_w, 12 * s, 8 * s, max_lines=2,
+                         what="the programme URL")
+    cap_bottom = common.draw_lines(c, caption, theme.FONT, w - m - qr / 2 - cap_w / 2, qr_y - 1.5 * mm * s,
+                                   align="center", box_width=cap_w, color=theme.MUTED)
+    y = min(y, vy, cap_bottom) - 6 * mm * s
+    c.setStrokeColor(theme.ACCENT)
+    c.setLineWidth(4 * s)
+    c.line(m, y, w - m, y)
+    return y
+
+
+def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: float, width: float,
+                     s: float) -> float:
+    """'Tuesday 11 March 2025' large on the left, 'Page 2 of 3' on the right; returns the y below."""
+    mark = f"Page {page} of {pages}"
+    ms = PAGE_MARK * s
+    mark_w = text_width(mark, theme.FONT, ms)
+    head = common.fit(day.label, theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
+                      0.6 * DAY_SIZE * s, what=f"the heading of {day.label}")
+    base = top - 0.98 * head.size
+    c.setFont(theme.FONT_BOLD, head.size)
+    c.setFillColor(theme.ACCENT)
+    c.drawString(x, base, head.lines[0])
+    c.setFont(theme.FONT, ms)
+    c.setFillColor(theme.MUTED)
+    c.drawRightString(x + width, base, mark)
+    # the day's venue follows the date on its baseline, quieter
+    vx = x + text_width(head.lines[0], theme.FONT_BOLD, head.size) + 0.5 * head.size
+    room = x + width - mark_w - 10 * mm * s - vx
+    ms_v = 0.6 * head.size
+    name = day.venue.short_name
+    size = min(ms_v, room / max(text_width(name, theme.FONT, 1.0), 1e-9))
+    if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
+        c.setFont(theme.FONT, size)
+        c.drawString(vx, base, name)
+    return base - 0.45 * head.size - 3 * mm * s
