@@ -28,7 +28,7 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     for para in text.split("\n"):
         words = para.split()
         if any(_unit_width(w, font) > limit + 1e-9 for w in words):
-            lines += _wrap_long(para, font, size, max_width)
+            lines += common.wrap(para, font, size, max_width)  # rare: split over-long words
             continue
         line: list[str] = []
         used = 0.0
@@ -125,29 +125,6 @@ def draw_segments(c, line: tuple[Segment, ...], x: float, y: float, size: float)
             c.setFillColor(colour)
             c.drawString(x, y, text)
         x += _unit_width(text, font) * size
-
-
-def _wrap_long(text: str, font: str, size: float, max_width: float) -> list[str]:
-    """Like ``common.wrap`` for text with a word wider than the line, but always makes progress
-    (at least one character per line, even when a single character is wider than the line)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, font, size) <= max_width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        while len(word) > 1 and text_width(word, font, size) > max_width:
-            cut = len(word) - 1
-            while cut > 1 and text_width(word[:cut] + "-", font, size) > max_width:
-                cut -= 1
-            lines.append(word[:cut] + "-")
-            word = word[cut:]
-        line = word
-    lines.append(line)
-    return lines
 
 
 def text_width(text: str, font: str, size: float) -> float:
