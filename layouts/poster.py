@@ -296,11 +296,6 @@ def _arrange(event: Event, width: float, height: float, s: float) -> Arrangement
     return best
 
 
-def _venue_days(event: Event, venue) -> str:
-    days = [d.short_label for d in event.days if d.venue is venue]
-    return ", ".join(days)
-
-
 def _draw_footer(c: Canvas, event: Event, w: float, s: float, margin: float = MARGIN) -> float:
     """'As of ...' on the left, the short name on the right; returns the lowest y the content may use."""
     m = margin * s
@@ -363,18 +358,7 @@ def draw_poster(c: Canvas, event: Event, pagesize) -> None:
         if i and i % per == 0:
             y = row_bottom - 5 * mm * s
         x = m + (i % per) * (vw + GUTTER * s)
-        vy = y
-        vy = common.draw_lines(c, common.fit(v.name, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=2,
-                                             what=f"the name of venue '{v.id}'"), theme.FONT_BOLD, x, vy)
-        for line in v.address:
-            vy = common.draw_lines(c, common.fit(line, theme.FONT, vw, vs, 0.7 * vs, max_lines=2,
-                                                 what=f"the address of venue '{v.id}'"),
-                                   theme.FONT, x, vy, color=theme.MUTED)
-        when = _venue_days(event, v)
-        if when:
-            vy = common.draw_lines(c, common.fit(when, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=2,
-                                                 what="the venue's days"), theme.FONT_BOLD, x, vy,
-                                   color=theme.ACCENT)
+        vy = poster_flow.draw_venue(c, event, v, x, y, vw, vs, days_lines=2)
         row_bottom = min(row_bottom, vy)
     y = row_bottom - 8 * mm * s
 
@@ -413,7 +397,7 @@ def _day_pages(event: Event, pagesize) -> bytes:
     def probe(draw) -> float:
         return draw(Canvas(io.BytesIO(), invariant=1))
 
-    below_header = probe(lambda c: poster_flow.draw_header(c, event, pagesize, m, s, _venue_days)) - gap
+    below_header = probe(lambda c: poster_flow.draw_header(c, event, pagesize, m, s)) - gap
     tops = [probe(lambda c, i=i, d=d: poster_flow.draw_day_heading(c, d, i + 1, n, m, below_header, inner, s))
             for i, d in enumerate(event.days)]
     bottom = probe(lambda c: _draw_footer(c, event, w, s, poster_flow.DAY_MARGIN))
@@ -430,7 +414,7 @@ def _day_pages(event: Event, pagesize) -> bytes:
                           "Lobby poster")
     gutter = poster_flow.COL_GUTTER * s
     for i, (day, cols) in enumerate(zip(event.days, flow.columns)):
-        poster_flow.draw_header(c, event, pagesize, m, s, _venue_days)
+        poster_flow.draw_header(c, event, pagesize, m, s)
         top = poster_flow.draw_day_heading(c, day, i + 1, n, m, below_header, inner, s)
         for k, col in enumerate(cols):
             poster_flow.draw_column(c, day, list(col), m + k * (flow.width + gutter), top, flow.width, flow.t, s,

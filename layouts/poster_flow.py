@@ -353,7 +353,29 @@ def worst_day(event: Event, width: float, s: float, t: float) -> Day:
 # --------------------------------------------------------------------------
 
 
-def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float, venue_days) -> float:
+def venue_days(event: Event, venue) -> str:
+    """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
+    return ", ".join(d.short_label for d in event.days if d.venue is venue)
+
+
+def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: float, size: float,
+               days_lines: int) -> float:
+    """A venue's name, address lines and days, from ``top`` down; returns the y below them."""
+    def line(text: str, font: str, lines: int, what: str, color=theme.INK) -> None:
+        nonlocal top
+        top = common.draw_lines(c, common.fit(text, font, width, size, 0.7 * size, max_lines=lines, what=what),
+                                font, x, top, color=color)
+
+    line(venue.name, theme.FONT_BOLD, 2, f"the name of venue '{venue.id}'")
+    for address in venue.address:
+        line(address, theme.FONT, 2, f"the address of venue '{venue.id}'", theme.MUTED)
+    when = venue_days(event, venue)
+    if when:
+        line(when, theme.FONT_BOLD, days_lines, "the venue's days", theme.ACCENT)
+    return top
+
+
+def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> float:
     """Name, hosts, dates, venues and the QR code in one band; returns the y below its rule."""
     w, h = pagesize
     m = margin
@@ -385,17 +407,7 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float, venu
     for i, v in enumerate(venues):
         if i:
             vy -= 0.6 * vs
-        vy = common.draw_lines(c, common.fit(v.name, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=2,
-                                             what=f"the name of venue '{v.id}'"), theme.FONT_BOLD, vx, vy)
-        for line in v.address:
-            vy = common.draw_lines(c, common.fit(line, theme.FONT, vw, vs, 0.7 * vs, max_lines=2,
-                                                 what=f"the address of venue '{v.id}'"),
-                                   theme.FONT, vx, vy, color=theme.MUTED)
-        when = venue_days(event, v)
-        if when:
-            vy = common.draw_lines(c, common.fit(when, theme.FONT_BOLD, vw, vs, 0.7 * vs, max_lines=3,
-                                                 what="the venue's days"), theme.FONT_BOLD, vx, vy,
-                                   color=theme.ACCENT)
+        vy = draw_venue(c, event, v, vx, vy, vw, vs, days_lines=3)
 
     qr_y = h - m - qr
     common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
