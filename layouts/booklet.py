@@ -133,20 +133,15 @@ def _draw_running(c: Canvas, doc: _Doc) -> None:
     left_x, right_x = MARGIN_X, PAGE_W - MARGIN_X
     running = doc.running
     short = doc.event.short_name
-    if right:
-        c.drawRightString(right_x, HEADER_BASELINE, running)
-        c.setFont(theme.FONT, theme.SMALL)
-        c.setFillColor(theme.MUTED)
-        if common.width(running, theme.FONT_BOLD, theme.SMALL) + common.width(short, theme.FONT, theme.SMALL) \
-                < FRAME_W - 20:
-            c.drawString(left_x, HEADER_BASELINE, short)
-    else:
-        c.drawString(left_x, HEADER_BASELINE, running)
-        c.setFont(theme.FONT, theme.SMALL)
-        c.setFillColor(theme.MUTED)
-        if common.width(running, theme.FONT_BOLD, theme.SMALL) + common.width(short, theme.FONT, theme.SMALL) \
-                < FRAME_W - 20:
-            c.drawRightString(right_x, HEADER_BASELINE, short)
+    # the running head sits on the outer edge, the event's short name on the inner one
+    outer, inner = (c.drawRightString, c.drawString) if right else (c.drawString, c.drawRightString)
+    outer_x, inner_x = (right_x, left_x) if right else (left_x, right_x)
+    outer(outer_x, HEADER_BASELINE, running)
+    c.setFont(theme.FONT, theme.SMALL)
+    c.setFillColor(theme.MUTED)
+    if common.width(running, theme.FONT_BOLD, theme.SMALL) + common.width(short, theme.FONT, theme.SMALL) \
+            < FRAME_W - 20:
+        inner(inner_x, HEADER_BASELINE, short)
     c.setStrokeColor(theme.RULE)
     c.setLineWidth(0.5)
     c.line(left_x, HEADER_BASELINE - 2.2 * mm, right_x, HEADER_BASELINE - 2.2 * mm)

@@ -323,19 +323,8 @@ def draw_poster(c: Canvas, event: Event, pagesize) -> None:
 
     # -- header: name, hosts, dates; QR code and URL on the right --------------------------
     head_w = inner - qr - 14 * mm * s
-    title = common.fit(event.name, theme.FONT_BOLD, head_w, TITLE_MAX * s, TITLE_MIN * s, max_lines=3,
-                       what="the event name")
-    top = h - m + (1.02 - 0.714) * title.size  # capitals of the first line start on the margin
-    y = common.draw_lines(c, title, theme.FONT_BOLD, m, top)
-    y -= 0.15 * title.size
-    if event.hosts:
-        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, head_w, HOSTS_SIZE * s,
-                           HOSTS_SIZE * s * 0.7, max_lines=2, what="the hosts")
-        y = common.draw_lines(c, hosts, theme.FONT, m, y, color=theme.MUTED)
-        y -= 0.5 * HOSTS_SIZE * s
-    dates = common.fit(event.date_range, theme.FONT_BOLD, head_w, DATES_SIZE * s, DATES_SIZE * s * 0.6,
-                       what="the dates")
-    y = common.draw_lines(c, dates, theme.FONT_BOLD, m, y, color=theme.ACCENT)
+    y = poster_flow.draw_event_heading(c, event, m, h - m, head_w, TITLE_MAX * s, TITLE_MIN * s, 0.15,
+                                       HOSTS_SIZE * s, 0.5, DATES_SIZE * s)
     qr_y = h - m - qr
     common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
     caption = common.fit(short_url(url), theme.FONT, qr + 12 * mm * s, 15 * s, 9 * s, max_lines=2,

@@ -353,6 +353,27 @@ def worst_day(event: Event, width: float, s: float, t: float) -> Day:
 # --------------------------------------------------------------------------
 
 
+def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: float,
+                       title_max: float, title_min: float, title_gap: float,
+                       hosts_size: float, hosts_gap: float, dates_size: float) -> float:
+    """Event name, hosts and dates from ``top`` down; returns the y below the dates.
+
+    The gaps are fractions of the line above them, so both poster layouts keep
+    their own proportions while sharing one drawing routine.
+    """
+    title = common.fit(event.name, theme.FONT_BOLD, width, title_max, title_min, max_lines=3,
+                       what="the event name")
+    y = common.draw_lines(c, title, theme.FONT_BOLD, x, top + (1.02 - 0.714) * title.size)  # caps start at top
+    y -= title_gap * title.size
+    if event.hosts:
+        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, width, hosts_size,
+                           hosts_size * 0.7, max_lines=2, what="the hosts")
+        y = common.draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
+        y -= hosts_gap * hosts_size
+    dates = common.fit(event.date_range, theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
+    return common.draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
+
+
 def venue_days(event: Event, venue) -> str:
     """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
     return ", ".join(d.short_label for d in event.days if d.venue is venue)
@@ -387,19 +408,8 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
     vw = 0.24 * inner
     head_w = inner - qr - vw - 2 * gap
 
-    title = common.fit(event.name, theme.FONT_BOLD, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s,
-                       max_lines=3, what="the event name")
-    top = h - m + (1.02 - 0.714) * title.size
-    y = common.draw_lines(c, title, theme.FONT_BOLD, m, top)
-    y -= 0.1 * title.size
-    if event.hosts:
-        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, head_w, HEAD_HOSTS * s,
-                           HEAD_HOSTS * s * 0.7, max_lines=2, what="the hosts")
-        y = common.draw_lines(c, hosts, theme.FONT, m, y, color=theme.MUTED)
-        y -= 0.4 * HEAD_HOSTS * s
-    dates = common.fit(event.date_range, theme.FONT_BOLD, head_w, HEAD_DATES * s, HEAD_DATES * s * 0.6,
-                       what="the dates")
-    y = common.draw_lines(c, dates, theme.FONT_BOLD, m, y, color=theme.ACCENT)
+    y = draw_event_heading(c, event, m, h - m, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s, 0.1,
+                           HEAD_HOSTS * s, 0.4, HEAD_DATES * s)
 
     vs = HEAD_VENUE * s
     vx = m + head_w + gap
