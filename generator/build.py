@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +51,6 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)  # extra lines for the user (e.g. reprint)
 
 
@@ -69,13 +67,11 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     artifacts: list[Artifact] = []
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        t0 = time.perf_counter()
         try:
             artifacts += render(event, name, options)
         except NotAvailable:
             report.skipped.append(name)
             continue
-        report.seconds[name] = time.perf_counter() - t0
     out = Path(out_dir)
     # compares with the previous build's manifest and may add out/reprint.pdf
     report.messages += reprint.after_render(event, out, names, options, artifacts)

@@ -239,10 +239,3 @@ def set_boxes(c: Canvas, trim: tuple[float, float, float, float], bleed: float =
     x0, y0, x1, y1 = trim
     c.setTrimBox((x0, y0, x1, y1))
     c.setBleedBox((x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed))
-
-
-def pdf_bytes(draw) -> bytes:
-    """Run ``draw(buffer)`` and return the bytes written."""
-    buf = io.BytesIO()
-    draw(buf)
-    return buf.getvalue()

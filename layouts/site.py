@@ -130,7 +130,6 @@ def programme_rows(pg: Page, items: tuple[Item, ...], chairs: dict[str, tuple[Pe
 
     With ``person``, each row also says what that person does in it (Speaker, Session chair, Host).
     """
-    ev = pg.event
     out = ['<ol class="programme">\n']
     for it in items:
         classes = ["pause" if it.kind.is_pause else ("talk" if it.is_talk else "other")]

@@ -78,9 +78,6 @@ def leading(size: float) -> float:
     return round(size * LEADING, 2)
 
 
-# Text drawn by layouts themselves (not from content) must also be in the font;
-# tests check these strings, layouts use only these symbols.
+# Symbols layouts draw themselves; Noto Sans has them (it has no arrows).
 EN_DASH = "\u2013"
-EM_DASH = "\u2014"
-BULLET = "\u2022"
 MIDDOT = "\u00b7"

@@ -99,8 +99,7 @@ def test_placeholder_for_unconfirmed_titles(built, texts):
 
 
 def test_every_person_with_a_role_is_in_the_index_in_family_name_order(built, texts):
-    event, files = built["symposium"]
-    r = reader(files["booklet.pdf"])
+    event, _ = built["symposium"]
     index_pages = section(texts["symposium"], "Speaker index")
     assert index_pages
     body = "\n".join(texts["symposium"][i] for i in index_pages)

@@ -282,7 +282,6 @@ def test_talk_page_has_everything_the_issue_asks(symposium):
 def test_abstract_paragraphs_and_tbc_title(edge):
     files = site_files(edge)
     it = edge.item("long-title")
-    d = doc(files, urls.talk_path(it))
     paras = [p for p in it.abstract.split("\n\n") if p.strip()]
     assert len(paras) > 1
     abstract_ps = files[urls.talk_path(it)].decode().split('<div class="abstract">', 1)[1].split("</div>", 1)[0]
