@@ -12,7 +12,7 @@ SIZE   ?=
 SHEET  ?=
 PERSON ?=
 
-EP := $(PY) -m generator
+EP := $(PY) -m eventprint
 OPTS_SIZE   := $(if $(SIZE),--size $(SIZE))
 OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
 OPTS_PERSON := $(if $(PERSON),--person $(PERSON))

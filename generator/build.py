@@ -40,7 +40,7 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    module = importlib.import_module(f"layouts.{name}")
+    module = importlib.import_module(f"eventprint.layouts.{name}")
     fn = getattr(module, "render", None)
     if fn is None:
         raise NotAvailable(name)

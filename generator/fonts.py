@@ -7,18 +7,21 @@ problem naming the person or talk and the line it came from.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from layouts import theme
+from eventprint.layouts import theme
 
 from .model import Event
 from .problems import Problem
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+def font_dir() -> Path:
+    """The bundled fonts: fonts/ in a checkout, eventprint/fonts/ in an installed wheel."""
+    return Path(str(resources.files("eventprint.fontfiles")))
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +29,7 @@ def register() -> frozenset[int]:
     """Register regular/bold/italic/bold-italic (so <b> and <i> work); return covered code points."""
     covered: set[int] | None = None
     for face, filename in theme.FONT_FILES.items():
-        font = TTFont(face, str(FONT_DIR / filename))
+        font = TTFont(face, str(font_dir() / filename))
         pdfmetrics.registerFont(font)
         cmap = set(font.face.charToGlyph)
         covered = cmap if covered is None else covered & cmap

@@ -47,7 +47,7 @@ def _digest(data) -> str:
 
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
     """person id -> {hash, label} for the badges this build makes."""
-    from layouts.badge_data import AgendaIndex, badge_data, select_people
+    from eventprint.layouts.badge_data import AgendaIndex, badge_data, select_people
 
     index = AgendaIndex(event)
     out = {}
@@ -62,7 +62,7 @@ def sign_key(room_id: str, day: date) -> str:
 
 def _signs_module():
     try:
-        return importlib.import_module("layouts.signs")
+        return importlib.import_module("eventprint.layouts.signs")
     except ImportError:
         return None
 
@@ -204,9 +204,9 @@ def _nouns(built: set[str]) -> list[str]:
 
 def _reprint_pdf(event: Event, names, options: BuildOptions, changed: dict[str, list[str]]):
     """reprint.pdf bytes (or None when there is nothing it can hold) and a note for the user."""
-    from layouts import common, theme
-    from layouts.badge_data import badge_order
-    from layouts.badges import draw_badge_sheets, sheet_for, size_of
+    from eventprint.layouts import common, theme
+    from eventprint.layouts.badge_data import badge_order
+    from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
 
     note = ""
     people = badge_order([event.person(pid) for pid in changed[BADGES]])

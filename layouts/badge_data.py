@@ -1,7 +1,7 @@
 """What each badge shows, as plain strings: the single source for drawing and for reprint hashes.
 
 ``badge_data(event, person)`` turns the model into exactly the text a badge
-prints (front and back). The layout draws only this, and generator.reprint
+prints (front and back). The layout draws only this, and eventprint.reprint
 hashes only this, so "the badge changed" means "something printed on it
 changed" and never depends on PDF bytes or the "as of" stamp.
 """
@@ -11,9 +11,9 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from generator import urls
-from generator.model import Day, Event, Item, Kind, Person, Role
-from generator.options import BuildOptions, OptionError
+from eventprint import urls
+from eventprint.model import Day, Event, Item, Kind, Person, Role
+from eventprint.options import BuildOptions, OptionError
 
 from . import theme
 

@@ -4,7 +4,7 @@
 ``--person``): front sheet, back sheet, front sheet, back sheet... The back
 sheet mirrors the column order, so with long-edge flip each back lands behind
 its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
-the same way; generator.reprint uses it for reprint.pdf.
+the same way; eventprint.reprint uses it for reprint.pdf.
 
 Design decisions:
 - Order: sorted by family name, then given name (see badge_data.badge_order).
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.model import Event, Person
-from generator.options import BuildOptions, OptionError
-from generator.output import Artifact
-from generator.problems import BuildError
+from eventprint.model import Event, Person
+from eventprint.options import BuildOptions, OptionError
+from eventprint.output import Artifact
+from eventprint.problems import BuildError
 
 from . import common, theme
 from .badge_data import AgendaIndex, BadgeData, badge_data, select_people

@@ -20,12 +20,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak,
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
-from generator import urls
-from generator.fonts import check_literal
-from generator.model import Day, Event, Item, Kind
-from generator.options import BuildOptions, OptionError
-from generator.output import Artifact
-from generator.problems import BuildError
+from eventprint import urls
+from eventprint.fonts import check_literal
+from eventprint.model import Day, Event, Item, Kind
+from eventprint.options import BuildOptions, OptionError
+from eventprint.output import Artifact
+from eventprint.problems import BuildError
 
 from . import common, theme
 from .booklet_flow import Anchor, Deferred, PageRef, QRCode, define_page_forms, styles

@@ -18,8 +18,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.model import Event
-from generator.problems import BuildError
+from eventprint.model import Event
+from eventprint.problems import BuildError
 
 from . import theme
 
@@ -33,7 +33,7 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
     """A canvas that gives byte-identical files for the same content.
 
     ``invariant=1`` fixes the document id and, unless SOURCE_DATE_EPOCH is
-    set, the timestamp; fonts must already be registered (generator.fonts).
+    set, the timestamp; fonts must already be registered (eventprint.fonts).
     """
     # initialFontName: without it every page names Helvetica, which is never embedded
     c = Canvas(target, pagesize=pagesize, invariant=1, pageCompression=1,

@@ -43,11 +43,11 @@ from reportlab.lib.pagesizes import A1, A2, A3, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from generator import urls
-from generator.model import Day, Event, Item, Kind
-from generator.options import BuildOptions, OptionError
-from generator.output import Artifact
-from generator.problems import BuildError
+from eventprint import urls
+from eventprint.model import Day, Event, Item, Kind
+from eventprint.options import BuildOptions, OptionError
+from eventprint.output import Artifact
+from eventprint.problems import BuildError
 
 from . import common, poster_flow, theme
 from .schedule_text import (Segment, as_of, draw_segments, secondary, short_url, text_width, words, wrap,

@@ -1,6 +1,6 @@
 """The day tables of a large event's poster: one page per day, the table flowing across columns.
 
-Used by ``layouts.poster`` only when the one-page poster does not fit at its
+Used by ``eventprint.layouts.poster`` only when the one-page poster does not fit at its
 minimum size. See that module's docstring for why these pages look as they do.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from generator import urls
-from generator.model import Day, Event, Item, Kind
+from eventprint import urls
+from eventprint.model import Day, Event, Item, Kind
 
 from . import common, theme
 from .schedule_text import _unit_width, short_url, text_width

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 
-from generator.model import Event, Item
+from eventprint.model import Event, Item
 
 from . import common, theme
 

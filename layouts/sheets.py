@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.options import OptionError
+from eventprint.options import OptionError
 
 from . import theme
 

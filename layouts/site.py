@@ -1,7 +1,7 @@
 """The static site the QR codes open: programme, talk, person and room-day pages.
 
 ``render(event, options)`` returns every file below ``site/``: plain HTML5 pages,
-one stylesheet and iCalendar files. Paths come only from ``generator.urls`` so
+one stylesheet and iCalendar files. Paths come only from ``eventprint.urls`` so
 every URL a PDF prints or encodes has its file here; links between pages are
 relative, so the folder works from any base URL or straight from disk. All
 content text goes through ``html.escape`` (quotes too). No JavaScript, no
@@ -14,10 +14,10 @@ import posixpath
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from generator import urls
-from generator.model import Day, Event, Item, Kind, Person, Role, Room
-from generator.options import BuildOptions
-from generator.output import Artifact
+from eventprint import urls
+from eventprint.model import Day, Event, Item, Kind, Person, Role, Room
+from eventprint.options import BuildOptions
+from eventprint.output import Artifact
 
 from . import site_ics, site_style
 from .theme import EN_DASH, MIDDOT

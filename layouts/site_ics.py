@@ -16,8 +16,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from generator import urls
-from generator.model import Event, Item
+from eventprint import urls
+from eventprint.model import Event, Item
 
 PRODID = "-//eventprint//site//EN"
 

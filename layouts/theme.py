@@ -11,7 +11,7 @@ from reportlab.lib.units import inch, mm
 
 # -- fonts ------------------------------------------------------------------
 # Noto Sans: OFL, TrueType outlines (ReportLab refuses CFF), covers Latin
-# Extended, Greek and Cyrillic. Registered once by generator.fonts.register().
+# Extended, Greek and Cyrillic. Registered once by eventprint.fonts.register().
 FONT = "EP-Sans"
 FONT_BOLD = "EP-Sans-Bold"
 FONT_ITALIC = "EP-Sans-Italic"

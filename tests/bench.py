@@ -15,17 +15,15 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import write_event  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
-sys.path.insert(0, {repo!r})
 t0 = time.perf_counter()
-from generator.build import OUTPUTS, build
-from generator.options import BuildOptions
+from eventprint.build import OUTPUTS, build
+from eventprint.options import BuildOptions
 names = OUTPUTS if {name!r} == "all" else ({name!r},)
 report = build({content!r}, {out!r}, names, BuildOptions())
 wall = time.perf_counter() - t0
@@ -62,7 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=["symposium", "large", "scaling"])
     args = ap.parse_args()
-    from generator.build import OUTPUTS
+    from eventprint.build import OUTPUTS
     events = []
     if args.only in (None, "symposium"):
         events.append(("symposium", REPO / "content"))

@@ -10,11 +10,11 @@ import pytest
 
 import pdfcheck
 from conftest import CONTENT, REPO
-from generator import urls
-from generator.build import render
-from generator.options import BuildOptions, OptionError
-from generator.problems import BuildError
-from layouts import theme
+from eventprint import urls
+from eventprint.build import render
+from eventprint.options import BuildOptions, OptionError
+from eventprint.problems import BuildError
+from eventprint.layouts import theme
 
 MM = pdfcheck.MM
 A4 = (210 * MM, 297 * MM)
@@ -313,13 +313,13 @@ def test_three_day_event_builds(three_day):
 
 def test_person_via_cli(tmp_path):
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "generator", "badges", "--person", "kuchenbecker",
+    r = subprocess.run([sys.executable, "-m", "eventprint", "badges", "--person", "kuchenbecker",
                         "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     pdf = (out / "badges-kuchenbecker.pdf").read_bytes()
     texts = pdfcheck.page_texts(pdf)
     assert len(texts) == 2 and "Katherine" in texts[0] and "Katherine" in texts[1]
     assert not (out / "badges.pdf").exists()
-    r = subprocess.run([sys.executable, "-m", "generator", "badges", "--person", "nobody-x",
+    r = subprocess.run([sys.executable, "-m", "eventprint", "badges", "--person", "nobody-x",
                         "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 2 and "nobody-x" in r.stderr

@@ -10,10 +10,10 @@ import pytest
 from reportlab.platypus import Paragraph
 
 import pdfcheck as pc
-from generator import urls
-from generator.build import render
-from generator.fonts import register
-from generator.options import BuildOptions
+from eventprint import urls
+from eventprint.build import render
+from eventprint.fonts import register
+from eventprint.options import BuildOptions
 
 MM = pc.MM
 A5 = (148 * MM, 210 * MM)
@@ -151,7 +151,7 @@ def test_times_are_24_hour_with_en_dash(texts):
 
 def test_hyphenation_is_on(built, texts, symposium):
     register()
-    from layouts.booklet_flow import styles
+    from eventprint.layouts.booklet_flow import styles
     style = styles(symposium.language)["body"]
     assert style.hyphenationLang
     p = Paragraph("Extraordinarily understandable internationalisation considerations", style)

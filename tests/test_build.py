@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, REPO, THREE_DAY
 
-from generator import build as build_mod
-from generator.build import OUTPUTS, build
-from generator.output import write_atomic
-from generator.problems import BuildError
+from eventprint import build as build_mod
+from eventprint.build import OUTPUTS, build
+from eventprint.output import write_atomic
+from eventprint.problems import BuildError
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -90,7 +90,7 @@ def test_another_event_builds_from_its_own_folder(tmp_path):
 
 @pytest.mark.parametrize("command", [*OUTPUTS, "all", "check"])
 def test_every_command_has_help(command):
-    run = subprocess.run([sys.executable, "-m", "generator", command, "--help"],
+    run = subprocess.run([sys.executable, "-m", "eventprint", command, "--help"],
                          capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 0
     assert "--content" in run.stdout
@@ -98,7 +98,7 @@ def test_every_command_has_help(command):
 
 
 def test_check_lists_unconfirmed_titles():
-    run = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(CONTENT)],
+    run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(CONTENT)],
                          capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 0, run.stderr
     assert "the title of 'markus-kratz-keynote' (Chris Markus-Kratz) is not confirmed yet" in run.stdout
@@ -107,7 +107,7 @@ def test_check_lists_unconfirmed_titles():
 
 
 def test_quiet_when_not_a_terminal(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "generator", "poster", "--content", str(CONTENT),
+    run = subprocess.run([sys.executable, "-m", "eventprint", "poster", "--content", str(CONTENT),
                           "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # progress lines only go to a terminal
@@ -115,9 +115,9 @@ def test_quiet_when_not_a_terminal(tmp_path):
 
 
 def test_wrap_terminates_when_one_character_is_wider_than_the_line():
-    from layouts.common import wrap
-    from layouts import theme
-    from generator.fonts import register
+    from eventprint.layouts.common import wrap
+    from eventprint.layouts import theme
+    from eventprint.fonts import register
     register()
     lines = wrap("W Wide", theme.FONT, 40, 5)  # 5 pt line: no character fits
     assert "".join(lines).replace("-", "") == "WWide"

@@ -1,7 +1,7 @@
 """The shipped content: it loads, and it holds every talk and person of the seed."""
 from __future__ import annotations
 
-from generator.model import Kind, Role
+from eventprint.model import Kind, Role
 
 SEED_TALKS = 22  # 9 on day 1 (1 keynote, 6 project talks, 2 talks), 13 on day 2 (2 keynotes, 11 talks)
 SEED_PEOPLE = 28  # every speaker, chair and host named in the seed

@@ -7,11 +7,11 @@ import pytest
 from reportlab.lib.pagesizes import A1, A2, A3, portrait
 
 import pdfcheck
-from generator import urls
-from generator.build import load, render
-from generator.options import BuildOptions, OptionError
-from generator.problems import BuildError
-from layouts import poster, poster_flow, theme
+from eventprint import urls
+from eventprint.build import load, render
+from eventprint.options import BuildOptions, OptionError
+from eventprint.problems import BuildError
+from eventprint.layouts import poster, poster_flow, theme
 
 EVENTS = ("symposium", "three_day", "edge")
 
@@ -198,7 +198,7 @@ def test_large_event_every_item_on_its_days_page_in_order(large):
 
 def test_large_event_slots_are_never_split_across_columns(large):
     """Each later column starts with '(continued)'; the parallel items of a slot share one column."""
-    from layouts.poster import slots
+    from eventprint.layouts.poster import slots
     event, _, _, texts, _ = large
     for day, text in zip(event.days, texts):
         start = text.index(day.label)

@@ -8,9 +8,9 @@ import pytest
 
 import pdfcheck
 from conftest import CONTENT
-from generator import reprint, urls
-from generator.build import build, load
-from generator.options import BuildOptions
+from eventprint import reprint, urls
+from eventprint.build import build, load
+from eventprint.options import BuildOptions
 
 TBC_ID = "markus-kratz-keynote"
 NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
@@ -18,7 +18,7 @@ NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
 
 def signs_can_reprint() -> bool:
     try:
-        import layouts.signs as signs
+        import eventprint.layouts.signs as signs
     except ImportError:
         return False
     return all(hasattr(signs, f) for f in ("render", "draw_signs", "sign_keys"))
@@ -109,7 +109,7 @@ def test_changed_title_reprints_exactly_its_speakers(runs, symposium):
 
 def test_changed_door_sign_is_reprinted_when_signs_exist(runs):
     if not signs_can_reprint():
-        pytest.skip("layouts.signs has no draw_signs/sign_keys in this branch")
+        pytest.skip("eventprint.layouts.signs has no draw_signs/sign_keys in this branch")
     edited = load(runs["content"])
     talk = edited.item(TBC_ID)
     msg = next(m for m in runs["r3"].messages if m.startswith("Changed since the last build:"))
@@ -162,15 +162,15 @@ def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
 
 
 def test_reprint_with_a_stand_in_signs_layout(tmp_path, monkeypatch):
-    """The contract with layouts.signs (draw_signs(c, event, options, only=...), sign_keys(event)),
+    """The contract with eventprint.layouts.signs (draw_signs(c, event, options, only=...), sign_keys(event)),
     exercised with a stand-in until the real signs layout is merged."""
     import sys
     import types
 
-    from generator.output import Artifact
+    from eventprint.output import Artifact
 
     calls = []
-    fake = types.ModuleType("layouts.signs")
+    fake = types.ModuleType("eventprint.layouts.signs")
 
     def sign_keys(event):
         return [(r.id, d.date) for r, d in event.room_days()]
@@ -185,7 +185,7 @@ def test_reprint_with_a_stand_in_signs_layout(tmp_path, monkeypatch):
 
     fake.sign_keys, fake.draw_signs = sign_keys, draw_signs
     fake.render = lambda event, options: [Artifact("signs/all.pdf", b"%PDF stand-in")]
-    monkeypatch.setitem(sys.modules, "layouts.signs", fake)
+    monkeypatch.setitem(sys.modules, "eventprint.layouts.signs", fake)
 
     content, out = tmp_path / "content", tmp_path / "out"
     shutil.copytree(CONTENT, content)

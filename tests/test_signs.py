@@ -9,10 +9,10 @@ import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 
 import pdfcheck
-from generator import urls
-from generator.build import render
-from generator.options import BuildOptions, OptionError
-from layouts import common, signs, theme
+from eventprint import urls
+from eventprint.build import render
+from eventprint.options import BuildOptions, OptionError
+from eventprint.layouts import common, signs, theme
 
 EVENTS = ("symposium", "three_day", "edge")
 MIN_PT = 20.0

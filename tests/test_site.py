@@ -18,10 +18,10 @@ import pypdf
 import pytest
 from conftest import CONTENT
 
-from generator import urls
-from generator.build import OUTPUTS, build, render
-from generator.options import BuildOptions
-from layouts import site, site_ics
+from eventprint import urls
+from eventprint.build import OUTPUTS, build, render
+from eventprint.options import BuildOptions
+from eventprint.layouts import site, site_ics
 import pdfcheck
 
 EVENTS = ("symposium", "three_day", "edge")
@@ -124,7 +124,7 @@ def test_urls_in_built_pdfs_resolve_to_site_files(tmp_path, symposium):
     """Build every output; every URL a PDF links to or encodes in a QR code is a file of out/site/."""
     build(CONTENT, tmp_path, OUTPUTS, BuildOptions())
     pdf_outputs = [n for n in OUTPUTS if n != "site"
-                   and getattr(importlib.import_module(f"layouts.{n}"), "render", None) is not None]
+                   and getattr(importlib.import_module(f"eventprint.layouts.{n}"), "render", None) is not None]
     pdfs = sorted(tmp_path.rglob("*.pdf"))
     if not pdf_outputs:
         pytest.skip("no PDF output is implemented on this branch yet; nothing to cross-check")
@@ -145,7 +145,7 @@ def test_pdf_url_collection_finds_qr_codes_and_links(tmp_path, symposium):
     """The collector above is not blind: a QR code drawn with common.draw_qr and a link annotation are found."""
     from reportlab.lib.units import mm
 
-    from layouts import common
+    from eventprint.layouts import common
     qr_url = urls.talk_url(symposium, symposium.talks[0])
     link_url = urls.person_url(symposium, symposium.people_with_roles[0])
     buf = io.BytesIO()
@@ -220,7 +220,7 @@ def test_stylesheet_is_small_local_and_uses_the_accent(ev_files):
     css = files[urls.STYLESHEET].decode("utf-8")
     assert len(css) < 12_000
     assert "@import" not in css and "url(" not in css and "@font-face" not in css
-    from layouts import theme
+    from eventprint.layouts import theme
     assert site.site_style.css_hex(theme.ACCENT) in css
     assert "max-width: 40rem" in css
 

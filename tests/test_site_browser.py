@@ -16,10 +16,10 @@ from conftest import CONTENT, EDGE
 from PIL import Image
 
 import pdfcheck
-from generator import urls
-from generator.build import build
-from generator.options import BuildOptions
-from layouts import site_style, theme
+from eventprint import urls
+from eventprint.build import build
+from eventprint.options import BuildOptions
+from eventprint.layouts import site_style, theme
 
 PHONE = (390, 844)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, REPO
 
-from generator.load import load_event
-from generator.problems import ContentError
+from eventprint.load import load_event
+from eventprint.problems import ContentError
 
 
 @pytest.fixture
@@ -198,7 +198,7 @@ def test_no_yaml_surprises(copy):
 
 def test_cli_reports_problems_with_status_2_and_no_traceback(copy):
     line = set_item(copy, "haptic-intelligence", "speakers", "[kuchenbeker]")
-    run = subprocess.run([sys.executable, "-m", "generator", "booklet", "--content", str(copy),
+    run = subprocess.run([sys.executable, "-m", "eventprint", "booklet", "--content", str(copy),
                           "--out", str(copy.parent / "out")], capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
@@ -209,7 +209,7 @@ def test_cli_reports_problems_with_status_2_and_no_traceback(copy):
 
 def test_glyph_no_font_has_names_its_source(copy):
     line = replace(copy, "people.yaml", "    name: Michael J. Black", "    name: Michael J. Black \u2603")
-    from generator.build import load
+    from eventprint.build import load
     with pytest.raises(ContentError) as e:
         load(copy)
     msg = str(e.value.problems[0])
