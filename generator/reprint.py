@@ -17,15 +17,19 @@ person's entry).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
 import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from . import urls
-from .model import Event
+from eventprint.layouts import common, theme
+from eventprint.layouts.badge_data import AgendaIndex, badge_data, badge_order, select_people
+from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
+from eventprint.layouts.sign_data import sign_data
+from eventprint.layouts.signs import draw_signs
+
+from .model import Day, Event, Room
 from .options import BuildOptions
 from .output import Artifact
 
@@ -46,9 +50,7 @@ def _digest(data) -> str:
 
 
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
-    """person id -> {hash, label} for the badges this build makes."""
-    from eventprint.layouts.badge_data import AgendaIndex, badge_data, select_people
-
+    """person id -> {hash, label}: the hash is of exactly the BadgeData the badge draws."""
     index = AgendaIndex(event)
     out = {}
     for p in select_people(event, options):
@@ -60,47 +62,15 @@ def sign_key(room_id: str, day: date) -> str:
     return f"{room_id}/{day.isoformat()}"
 
 
-def _signs_module():
-    try:
-        return importlib.import_module("eventprint.layouts.signs")
-    except ImportError:
-        return None
-
-
-def sign_keys(event: Event) -> list[tuple[str, date]]:
-    """The door signs a signs build makes: the signs layout says, else one per room and day."""
-    mod = _signs_module()
-    fn = getattr(mod, "sign_keys", None)
-    if fn is not None:
-        return list(fn(event))
-    return [(r.id, d.date) for r, d in event.room_days()]
-
-
-def sign_data(event: Event, room_id: str, day: date) -> dict:
-    """What a door sign shows: its room and day, and that day's items in the room (plus the
-    day's items with no room, such as lunch, which a sign may list)."""
-    room = next((r for r in event.rooms if r.id == room_id), None)
-    the_day = next((d for d in event.days if d.date == day), None)
-    items = [it for it in (the_day.items if the_day else ()) if it.room is None or it.room.id == room_id]
-    return {
-        "event": [event.name, event.short_name],
-        "room": room.full_name if room else room_id,
-        "day": the_day.label if the_day else day.isoformat(),
-        "url": urls.room_day_url(event, room, day) if room else "",
-        "items": [[it.id, it.time_range, it.kind.value, it.title.display, [p.name for p in it.speakers],
-                   [p.name for p in it.chairs], it.note or "", it.room.full_name if it.room else ""]
-                  for it in items],
-    }
-
-
-def sign_label(event: Event, room_id: str, day: date) -> str:
-    room = next((r for r in event.rooms if r.id == room_id), None)
-    return f"door sign {room.name if room else room_id} {day:%A} {day.day} {day:%B}"
+def sign_label(room: Room, day: Day) -> str:
+    return f"door sign {room.name} {day.date:%A} {day.date.day} {day.date:%B}"
 
 
 def sign_entries(event: Event) -> dict[str, dict[str, str]]:
-    return {sign_key(rid, d): {"hash": _digest(sign_data(event, rid, d)), "label": sign_label(event, rid, d)}
-            for rid, d in sign_keys(event)}
+    """sign key -> {hash, label}: the hash is of exactly the SignData the door sign draws."""
+    return {sign_key(room.id, day.date): {"hash": _digest(asdict(sign_data(event, room, day))),
+                                          "label": sign_label(room, day)}
+            for room, day in event.room_days()}
 
 
 # --------------------------------------------------------------------------
@@ -125,7 +95,7 @@ def _built(names, artifacts) -> set[str]:
     built = set()
     if BADGES in names and any(a.path.startswith("badges") for a in artifacts):
         built.add(BADGES)
-    if SIGNS in names and getattr(_signs_module(), "render", None) is not None:
+    if SIGNS in names:
         built.add(SIGNS)
     return built
 
@@ -184,12 +154,10 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
                         f"the next build will tell what changed.")
     elif words:
         messages.append("Changed since the last build: " + "; ".join(words))
-        data, note = _reprint_pdf(event, names, options, changed)
+        data = _reprint_pdf(event, options, changed)
         if data is not None:
             artifacts.append(Artifact(REPRINT, data))
             messages.append(f"{REPRINT} holds only these; print it instead of the full run.")
-        if note:
-            messages.append(note)
     else:
         messages.append("Nothing changed since the last build; no reprint needed.")
     if gone:
@@ -202,22 +170,12 @@ def _nouns(built: set[str]) -> list[str]:
     return [n for s, n in ((BADGES, "badge"), (SIGNS, "door sign")) if s in built]
 
 
-def _reprint_pdf(event: Event, names, options: BuildOptions, changed: dict[str, list[str]]):
-    """reprint.pdf bytes (or None when there is nothing it can hold) and a note for the user."""
-    from eventprint.layouts import common, theme
-    from eventprint.layouts.badge_data import badge_order
-    from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
-
-    note = ""
+def _reprint_pdf(event: Event, options: BuildOptions, changed: dict[str, list[str]]):
+    """reprint.pdf bytes, or None when there is nothing it can hold."""
     people = badge_order([event.person(pid) for pid in changed[BADGES]])
-    draw_signs = getattr(_signs_module(), "draw_signs", None)
     signs = {(k.split("/", 1)[0], date.fromisoformat(k.split("/", 1)[1])) for k in changed[SIGNS]}
-    if signs and draw_signs is None:
-        note = "The changed door signs are not in reprint.pdf (this version cannot draw single signs): " \
-               "print them from the signs output."
-        signs = set()
     if not people and not signs:
-        return None, note
+        return None
     page = sheet_for(size_of(options), options.sheet).page if people else theme.A4_LANDSCAPE
     buf = io.BytesIO()
     c = common.new_canvas(buf, page, event, f"Reprint \u2014 {event.name}",
@@ -227,7 +185,7 @@ def _reprint_pdf(event: Event, names, options: BuildOptions, changed: dict[str, 
     if signs:
         draw_signs(c, event, BuildOptions(size=options.size), only=signs)
     c.save()
-    return buf.getvalue(), note
+    return buf.getvalue()
 
 
 def after_write(out: Path, names, artifacts: list[Artifact]) -> list[str]:

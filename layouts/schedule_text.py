@@ -154,13 +154,17 @@ def speakers(item: Item) -> str:
 
 def secondary(item: Item, font: str = theme.FONT, colour=theme.MUTED) -> list[Unit]:
     """Speakers, then the item's note, as wrap units: a line never breaks inside a name."""
-    names = [p.name for p in item.speakers]
+    return names_and_note(tuple(p.name for p in item.speakers), item.note or "", font, colour)
+
+
+def names_and_note(names: tuple[str, ...], note: str, font: str = theme.FONT, colour=theme.MUTED) -> list[Unit]:
+    """Names, then a note, as wrap units: a line never breaks inside a name."""
     units: list[Unit] = [((n + ",", font, colour),) for n in names[:-1]]
     units += [((n, font, colour),) for n in names[-1:]]
-    if item.note:
+    if note:
         if units:
             units.append(((theme.MIDDOT, font, colour),))
-        units += words(item.note, font, colour)
+        units += words(note, font, colour)
     return units
 
 

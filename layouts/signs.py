@@ -4,7 +4,8 @@ Each sign shows the room's name as the largest thing on the page, the day and
 the venue, then every item of that day in that room (breaks and meals as quiet
 rows) plus the non-talk items elsewhere that people at this door need
 (registration, coffee in the lobby, lunch) with where they happen. Talks in
-other rooms never appear: they belong on their own room's sign.
+other rooms never appear: they belong on their own room's sign. What a sign
+shows is defined once, in sign_data.py; this module only lays it out.
 
 The schedule is set at the largest size from 34 pt down to 20 pt (on A4; the
 whole sign scales with the page) at which it fits one column, then two
@@ -24,15 +25,16 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint import urls
-from eventprint.model import Day, Event, Item, Kind, Room
+from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .schedule_text import (Segment, Unit, after, as_of, draw_segments, secondary, short_url, text_width,
+from .programme import KEYNOTE_LABEL  # noqa: F401  (tests read signs.KEYNOTE_LABEL)
+from .schedule_text import (Segment, Unit, after, as_of, draw_segments, names_and_note, short_url, text_width,
                             words, wrap_units)
+from .sign_data import SignData, sign_data
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
 SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
@@ -49,7 +51,6 @@ COLUMN_GAP = 12 * mm
 ROW_GAP = 0.5  # between rows, x the schedule size
 ROW_LEADING = 1.2  # line pitch of schedule rows, x the size
 BASELINE = 0.98  # first baseline below a line's top, x the size
-KEYNOTE_LABEL = "KEYNOTE"
 TIME_TEMPLATE = f"00:00{theme.EN_DASH}00:00"
 
 
@@ -78,37 +79,24 @@ def sign_path(room_id: str, day: date) -> str:
 @dataclass(frozen=True)
 class Row:
     time: str
-    units: tuple[Unit, ...]  # title, then speakers and note, as wrap units
+    units: tuple[Unit, ...]  # title, then speakers and note (or where), as wrap units
     label: str | None = None  # KEYNOTE
     quiet: bool = False  # breaks, meals, things elsewhere
     band: bool = False  # pauses get a grey band
 
 
-def _where(item: Item, room: Room, day: Day) -> str:
-    if item.room is None:
-        return day.venue.short_name
-    if item.room.venue is room.venue:
-        return item.room.name
-    return item.room.full_name
-
-
-def sign_rows(room: Room, day: Day) -> list[Row]:
-    """Every row of one sign, in time order."""
+def sign_rows(data: SignData) -> list[Row]:
+    """The sign's rows as styled wrap units, in time order."""
     rows = []
-    for it in day.items:
-        here = it.room is not None and it.room.id == room.id
-        if here and not it.kind.is_pause:
-            font = theme.FONT_BOLD if it.title.confirmed else theme.FONT_BOLD_ITALIC
-            units = after(words(it.title.display, font, theme.INK), secondary(it))
-            rows.append(Row(it.time_range, tuple(units),
-                            label=KEYNOTE_LABEL if it.kind is Kind.KEYNOTE else None))
-        elif here:
-            units = after(words(it.title.display, theme.FONT, theme.MUTED), secondary(it))
-            rows.append(Row(it.time_range, tuple(units), quiet=True, band=True))
-        elif not it.is_talk:  # coffee in the lobby, lunch, registration: say where
-            units = after(words(it.title.display, theme.FONT, theme.MUTED),
-                          words(_where(it, room, day), theme.FONT, theme.MUTED))
-            rows.append(Row(it.time_range, tuple(units), quiet=True, band=it.kind.is_pause))
+    for r in data.rows:
+        if r.where:  # coffee in the lobby, lunch, registration: say where
+            units = after(words(r.title, theme.FONT, theme.MUTED), words(r.where, theme.FONT, theme.MUTED))
+        elif r.quiet:
+            units = after(words(r.title, theme.FONT, theme.MUTED), names_and_note(r.speakers, r.note))
+        else:
+            font = theme.FONT_BOLD if r.confirmed else theme.FONT_BOLD_ITALIC
+            units = after(words(r.title, font, theme.INK), names_and_note(r.speakers, r.note))
+        rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band))
     return rows
 
 
@@ -277,7 +265,7 @@ class Frame:
         return self.schedule_top - self.schedule_bottom
 
 
-def _frame(event: Event, room: Room, day: Day, pagesize, page_label: str, first: bool = True,
+def _frame(data: SignData, stamp: str, pagesize, page_label: str, first: bool = True,
            day_max: float | None = None) -> Frame:
     """The page's fixed parts. Continuation pages have a smaller name and QR code: page 1
     hangs above them and carries the name for the corridor."""
@@ -287,12 +275,12 @@ def _frame(event: Event, room: Room, day: Day, pagesize, page_label: str, first:
     qr = (QR_SIZE if first else QR_SIZE_CONTINUED) * s
     inner = w - 2 * m
     name_max = NAME_MAX if first else NAME_CONTINUED
-    name = common.fit(room.name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
-                      max_lines=2, what=f"the name of room '{room.id}'", step=2)
-    day_lines, day_size = _day_lines(day, room, page_label, inner, s, day_max or DAY_SIZE * s)
+    name = common.fit(data.room_name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
+                      max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
+    day_lines, day_size = _day_lines(data, page_label, inner, s, day_max or DAY_SIZE * s)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
-    url = short_url(urls.room_day_url(event, room, day.date))
-    left = f"{as_of(event)} {theme.MIDDOT} {event.name}"
+    url = short_url(data.url)
+    left = f"{stamp} {theme.MIDDOT} {data.event_name}"
     fs = FOOT_SIZE * s
     gap = 6 * mm * s
     while fs > FOOT_MIN * s and text_width(left, theme.FONT, fs) + gap + text_width(url, theme.FONT, fs) > inner:
@@ -316,40 +304,40 @@ def _frame(event: Event, room: Room, day: Day, pagesize, page_label: str, first:
 
 
 
-def _day_lines(day: Day, room: Room, page_label: str, inner: float, s: float, day_max: float):
+def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max: float):
     """The day (accent), page marker and venue: one line if it fits, else day over venue."""
-    head: list[Segment] = [(day.label, theme.FONT_BOLD, theme.ACCENT)]
+    head: list[Segment] = [(data.day_label, theme.FONT_BOLD, theme.ACCENT)]
     if page_label:
         head.append((page_label, theme.FONT, theme.MUTED))
     sep = f"  {theme.MIDDOT}  "
-    venue = room.venue
-    candidates = [[head + [(sep + venue.name, theme.FONT, theme.INK)]],
-                  [head + [(sep + venue.short_name, theme.FONT, theme.INK)]],
-                  [head, [(venue.name, theme.FONT, theme.INK)]],
-                  [head, [(venue.short_name, theme.FONT, theme.INK)]]]
+    name, short = data.venue_name, data.venue_short_name
+    candidates = [[head + [(sep + name, theme.FONT, theme.INK)]],
+                  [head + [(sep + short, theme.FONT, theme.INK)]],
+                  [head, [(name, theme.FONT, theme.INK)]],
+                  [head, [(short, theme.FONT, theme.INK)]]]
     if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
         marker = (page_label.strip(), theme.FONT, theme.MUTED)
-        candidates += [[head[:1], [marker, (sep + venue.short_name, theme.FONT, theme.INK)]],
-                       [head[:1], [marker], [(venue.short_name, theme.FONT, theme.INK)]]]
+        candidates += [[head[:1], [marker, (sep + short, theme.FONT, theme.INK)]],
+                       [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]
     for lines in candidates:
         size = day_max
         while size >= DAY_MIN * s - 1e-9:
             if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner for line in lines):
                 return lines, size
             size -= 1
-    raise BuildError(f"the day and venue line \"{day.label}, {venue.name}\" does not fit on a door sign "
+    raise BuildError(f"the day and venue line \"{data.day_label}, {name}\" does not fit on a door sign "
                      f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
 
 
-def _draw_header(c: Canvas, fr: Frame, event: Event, room: Room, day: Day, page_label: str) -> None:
+def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     m, s, w, h = fr.margin, fr.s, fr.w, fr.h
     # room name: capitals start on the top margin
     c.setFillColor(theme.INK)
     c.setFont(theme.FONT_BOLD, fr.name.size)
     for i, line in enumerate(fr.name.lines):
         c.drawString(m, fr.name_base - i * fr.name.size * 1.05, line)
-    common.draw_qr(c, urls.room_day_url(event, room, day.date), w - m - fr.qr, h - m - fr.qr, fr.qr,
-                   what=f"QR code on the sign of {room.name}")
+    common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
+                   what=f"QR code on the sign of {data.room_name}")
     y = fr.day_top
     for line in fr.day_lines:
         x = m
@@ -406,14 +394,14 @@ def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float
         y -= bh + gap
 
 
-def _pages(event: Event, room: Room, day: Day, pagesize):
+def _pages(data: SignData, stamp: str, pagesize):
     """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
-    rows = sign_rows(room, day)
-    single = _frame(event, room, day, pagesize, "")
-    first = _frame(event, room, day, pagesize, " (page 99 of 99)")
-    rest = _frame(event, room, day, pagesize, " (continued, page 99 of 99)", first=False)
+    rows = sign_rows(data)
+    single = _frame(data, stamp, pagesize, "")
+    first = _frame(data, stamp, pagesize, " (page 99 of 99)")
+    rest = _frame(data, stamp, pagesize, " (continued, page 99 of 99)", first=False)
     p = plan(rows, single.w - 2 * single.margin, single.col_h, (first.col_h, rest.col_h), single.s,
-             f"the sign of {room.name} on {day.label}")
+             f"the sign of {data.room_name} on {data.day_label}")
     n = len(p.pages)
     for k, cols in enumerate(p.pages, start=1):
         if n == 1:
@@ -421,7 +409,7 @@ def _pages(event: Event, room: Room, day: Day, pagesize):
         else:
             label = f" (page 1 of {n})" if k == 1 else f" (continued, page {k} of {n})"
             probe = first if k == 1 else rest
-            fr = _frame(event, room, day, pagesize, label, first=k == 1, day_max=probe.day_size)
+            fr = _frame(data, stamp, pagesize, label, first=k == 1, day_max=probe.day_size)
         yield fr, label, cols, p.size, p.columns
 
 
@@ -436,13 +424,14 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
     for room, day in event.room_days():
         if only is not None and (room.id, day.date) not in only:
             continue
-        for k, (fr, label, cols, f, ncols) in enumerate(_pages(event, room, day, pagesize)):
+        data = sign_data(event, room, day)
+        for k, (fr, label, cols, f, ncols) in enumerate(_pages(data, as_of(event), pagesize)):
             c.setPageSize(pagesize)
             if k == 0:
                 key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
                 c.bookmarkPage(key)
                 c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {day.label}", key, level=0)
-            _draw_header(c, fr, event, room, day, label)
+            _draw_header(c, fr, data)
             width = fr.w - 2 * fr.margin
             col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
             for i, blocks in enumerate(cols):

@@ -20,6 +20,7 @@ from eventprint.options import BuildOptions
 from eventprint.output import Artifact
 
 from . import site_ics, site_style
+from .sign_data import door_items
 from .theme import EN_DASH, MIDDOT
 
 ROOT = "site/"
@@ -270,17 +271,13 @@ def person_page(event: Event, p: Person) -> Artifact:
     return pg.render(p.name, "".join(b), f"{p.name}{', ' + p.affiliation_line if p.affiliation_line else ''}")
 
 
-def door_items(room: Room, day: Day) -> tuple[Item, ...]:
-    """What the door sign of ``room`` shows: its items, plus the day's breaks and meals wherever they are."""
-    return tuple(it for it in day.items if it.room is room or (it.kind.is_pause and it.room is not room))
-
-
 def room_day_page(event: Event, room: Room, day: Day) -> Artifact:
     pg = Page(event, urls.room_day_path(room, day.date))
     b = [f'<p class="eyebrow">Room schedule</p>\n<h1>{esc(room.name)}</h1>\n',
          f'<p class="lede">{esc(day.label)} {MIDDOT} {esc(room.venue.name)}, '
          f'{esc(", ".join(room.venue.address))}</p>\n']
     others = [r for r in day.rooms if r is not room]
+    # exactly the items of the door sign whose QR code opens this page
     b.append(programme_rows(pg, door_items(room, day), chairs_shown(event, day), here=room, show_room=False))
     same_room = [d for d in event.days if room in d.rooms and d is not day]
     if same_room:

@@ -16,15 +16,7 @@ TBC_ID = "markus-kratz-keynote"
 NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
 
 
-def signs_can_reprint() -> bool:
-    try:
-        import eventprint.layouts.signs as signs
-    except ImportError:
-        return False
-    return all(hasattr(signs, f) for f in ("render", "draw_signs", "sign_keys"))
-
-
-NAMES = ("badges", "signs")  # build skips signs when that layout is not available
+NAMES = ("badges", "signs")
 
 
 def _set_title(content, item_id, title):
@@ -107,9 +99,7 @@ def test_changed_title_reprints_exactly_its_speakers(runs, symposium):
     assert abs(sizes[0][0] - 595.3) < 1 and abs(sizes[0][1] - 841.9) < 1 and abs(sizes[1][0] - 595.3) < 1
 
 
-def test_changed_door_sign_is_reprinted_when_signs_exist(runs):
-    if not signs_can_reprint():
-        pytest.skip("eventprint.layouts.signs has no draw_signs/sign_keys in this branch")
+def test_changed_door_sign_is_reprinted(runs):
     edited = load(runs["content"])
     talk = edited.item(TBC_ID)
     msg = next(m for m in runs["r3"].messages if m.startswith("Changed since the last build:"))
@@ -161,46 +151,33 @@ def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
                     "reprint.pdf holds only these; print it instead of the full run."]
 
 
-def test_reprint_with_a_stand_in_signs_layout(tmp_path, monkeypatch):
-    """The contract with eventprint.layouts.signs (draw_signs(c, event, options, only=...), sign_keys(event)),
-    exercised with a stand-in until the real signs layout is merged."""
-    import sys
-    import types
-
-    from eventprint.output import Artifact
-
-    calls = []
-    fake = types.ModuleType("eventprint.layouts.signs")
-
-    def sign_keys(event):
-        return [(r.id, d.date) for r, d in event.room_days()]
-
-    def draw_signs(c, event, options, only=None):
-        calls.append(sorted(only))
-        for rid, day in sorted(only):
-            c.setPageSize((842, 595))
-            c.setFont("EP-Sans", 20)
-            c.drawString(50, 500, f"SIGN {rid} {day.isoformat()}")
-            c.showPage()
-
-    fake.sign_keys, fake.draw_signs = sign_keys, draw_signs
-    fake.render = lambda event, options: [Artifact("signs/all.pdf", b"%PDF stand-in")]
-    monkeypatch.setitem(sys.modules, "eventprint.layouts.signs", fake)
-
+def test_moved_registration_reprints_every_sign_that_prints_it(tmp_path):
+    """Registration (Lobby) 10:30 -> 10:15: the Lobby sign lists it, and so does N0.002's, as a quiet row
+    saying where; both are named and both are in reprint.pdf, and no other sign is."""
     content, out = tmp_path / "content", tmp_path / "out"
     shutil.copytree(CONTENT, content)
     build(content, out, NAMES)
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["signs"]) == len(load(content).room_days())
-    build(content, out, ("badges",))  # badges only: the signs' entries stay
-    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["signs"] == manifest["signs"]
-    _set_title(content, TBC_ID, NEW_TITLE)
+    path = content / "programme.yaml"
+    before = 'start: "10:30"\n        end: "11:00"\n        kind: registration'
+    text = path.read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    path.write_text(text.replace(before, before.replace("10:30", "10:15")), encoding="utf-8")
     r = build(content, out, NAMES)
-    talk = load(content).item(TBC_ID)
-    key = (talk.room.id, talk.date)
-    assert calls == [[key]]
-    day = f"{talk.date:%A} {talk.date.day} {talk.date:%B}"
-    assert f"Changed since the last build: badge for Chris Markus-Kratz; door sign {talk.room.name} {day}" \
-        in r.messages
-    texts = pdfcheck.page_texts((out / "reprint.pdf").read_bytes())
-    assert len(texts) == 3 and f"SIGN {key[0]} {key[1].isoformat()}" in texts[2]
+    event = load(content)
+    reg = next(it for it in event.items if it.kind.value == "registration")
+    assert reg.time_range == "10:15\u201311:00" and reg.room.id == "mpi-lobby"
+    day = event.day_of(reg)
+    rooms = {r.id: r for r in event.rooms}
+    expect = [rooms["mpi-lobby"], rooms["n0-002"]]
+    msg = next(m for m in r.messages if m.startswith("Changed since the last build:"))
+    when = f"{day.date:%A} {day.date.day} {day.date:%B}"
+    for room in expect:
+        assert f"door sign {room.name} {when}" in msg
+    assert msg.count("door sign") == 2 and "badge" not in msg
+    # reprint.pdf: door signs only, the first line of each page names its room, every sign shows 10:15
+    texts = pdfcheck.flow_texts((out / "reprint.pdf").read_bytes())
+    firsts = [t.split("\n", 1)[0].strip() for t in texts]
+    assert set(firsts) == {room.name for room in expect}
+    for room in expect:
+        sign = " ".join(t for t, f in zip(texts, firsts) if f == room.name)
+        assert "10:15\u201311:00 Registration" in pdfcheck.normalise(sign), room.name

@@ -307,17 +307,41 @@ def test_person_page_lists_roles_and_items(three_day):
             assert " ".join(p.bio.split()) in text
 
 
-def test_room_day_page_matches_the_door_sign(three_day):
-    files = site_files(three_day)
-    for room, day in three_day.room_days():
+_SIGN_ROW = re.compile(r"(?m)^(\d\d:\d\d\u2013\d\d:\d\d)\s+(?:KEYNOTE\s+)?(\S+)")
+
+
+def _sign_rows(pdf: bytes) -> list[tuple[str, str]]:
+    """(time, first word) of every schedule row printed on a door sign, read from the PDF
+    (a keynote's label sits under its time, before the title in reading order)."""
+    return [(m.group(1), m.group(2)) for text in pdfcheck.flow_texts(pdf) for m in _SIGN_ROW.finditer(text)]
+
+
+def _starts(title: str, word: str) -> bool:
+    head = title.split()[0]
+    return head == word or (word.endswith("-") and head.startswith(word[:-1]))
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_room_day_page_lists_what_the_door_sign_prints(request, name):
+    """The page a sign's QR code opens lists the very rows printed on that sign (read from both outputs)."""
+    from eventprint.layouts import signs
+
+    event = request.getfixturevalue(name)
+    files = site_files(event)
+    printed = {a.path: a.data for a in render(event, "signs", BuildOptions())}
+    for room, day in event.room_days():
         d = doc(files, urls.room_day_path(room, day.date))
-        shown = [x for x in d.ids if x in {it.id for it in day.items}]
-        expected = [it.id for it in day.items if it.room is room or it.kind.is_pause]
-        assert sorted(shown) == sorted(expected), f"{room.id} {day.date}"
         assert d.by_tag["h1"] == [room.name]
-        # a break in another room says where it is
-        for it in day.items:
-            if it.kind.is_pause and it.room is not None and it.room is not room:
+        listed = [it for it in day.items if it.id in d.ids]
+        rows = _sign_rows(printed[signs.sign_path(room.id, day.date)])
+        assert len(listed) == len(rows), (room.id, day.date, [it.id for it in listed], rows)
+        for it in listed:
+            match = next((r for r in rows if r[0] == it.time_range and _starts(it.title.display, r[1])), None)
+            assert match is not None, (room.id, day.date, it.id, rows)
+            rows.remove(match)
+        # an item in another room says where it is
+        for it in listed:
+            if it.room is not None and it.room is not room:
                 assert urls.room_day_path(it.room, day.date).split("/")[-1] in d.links
 
 
