@@ -22,10 +22,6 @@ from .problems import ContentError
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
 
-class NotAvailable(Exception):
-    """An output whose layout is not written yet."""
-
-
 def load(content_dir: str | Path) -> Event:
     """The validated model, with every string checked against the fonts."""
     event = load_event(content_dir)
@@ -40,17 +36,12 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    module = importlib.import_module(f"eventprint.layouts.{name}")
-    fn = getattr(module, "render", None)
-    if fn is None:
-        raise NotAvailable(name)
-    return fn(event, options)
+    return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # extra lines for the user (e.g. reprint)
 
 
@@ -67,11 +58,7 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     artifacts: list[Artifact] = []
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        try:
-            artifacts += render(event, name, options)
-        except NotAvailable:
-            report.skipped.append(name)
-            continue
+        artifacts += render(event, name, options)
     out = Path(out_dir)
     # compares with the previous build's manifest and may add out/reprint.pdf
     report.messages += reprint.after_render(event, out, names, options, artifacts)
