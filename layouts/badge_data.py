@@ -16,6 +16,7 @@ from eventprint.model import Day, Event, Item, Kind, Person, Role
 from eventprint.options import BuildOptions, OptionError
 
 from . import theme
+from .programme import short_url, where
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,7 @@ def when(day: Day, start_end: str) -> str:
 
 
 def _where(item: Item) -> str:
-    return item.room.full_name if item.room is not None else ""
-
-
-def _caption(url: str) -> str:
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            return url[len(prefix):]
-    return url
+    return where(item, "")
 
 
 class AgendaIndex:
@@ -133,7 +127,7 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         talk_room=t_room,
         more_talks=max(0, len(talks) - 1),
         qr_url=url,
-        qr_caption=_caption(url),
+        qr_caption=short_url(url),
         agenda=index.agenda(person),
     )
 

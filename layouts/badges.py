@@ -36,8 +36,9 @@ from eventprint.problems import BuildError
 
 from . import common, theme
 from .badge_data import AgendaIndex, BadgeData, badge_data, select_people
-from .common import Fitted
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
+from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
+from .text import width as measure  # many functions here have a `width` argument
 
 SIZES = ("A6", "4x3", "90x54")
 
@@ -92,7 +93,7 @@ def size_of(options: BuildOptions) -> str:
 def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tuple[float, float],
          lines: int = 2) -> Fitted:
     try:
-        return common.fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field)
+        return fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field)
     except BuildError:
         raise BuildError(
             f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
@@ -103,34 +104,31 @@ def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tu
 def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
                  sizes: tuple[float, float], lines: int) -> Fitted:
     """For running text (titles, agenda): wrap at the largest size first, shrink only if needed."""
-    size = sizes[0]
-    while size >= sizes[1] - 1e-9:
-        wrapped = common.wrap(text, font, size, width)
-        if len(wrapped) <= lines:
-            return Fitted(size, tuple(wrapped))
-        size -= 0.25
+    found = fit_lines(text, font, width, sizes[0], sizes[1], lines, 0.25)
+    if found is not None:
+        return found
     raise BuildError(
         f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
         f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
         f"badge size (--size A6)")
 
 
-def _fit_url(d: BadgeData, text: str, width: float, sizes: tuple[float, float]) -> Fitted:
+def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
     """A URL never gets a hyphen: one line, or two lines split after a '/'."""
-    size = sizes[0]
-    while size >= sizes[1] - 1e-9:
-        if common.width(text, theme.FONT, size) <= width:
-            return Fitted(size, (text,))
-        size -= 0.25
+    def one_line(size: float) -> Fitted | None:
+        return Fitted(size, (text,)) if measure(text, theme.FONT, size) <= room else None
+
     cuts = [i + 1 for i, ch in enumerate(text) if ch == "/" and 0 < i < len(text) - 1]
-    size = sizes[0]
-    while size >= sizes[1] - 1e-9 and cuts:
-        best = min(cuts, key=lambda i: max(common.width(text[:i], theme.FONT, size),
-                                           common.width(text[i:], theme.FONT, size)))
-        a, b = text[:best], text[best:]
-        if max(common.width(a, theme.FONT, size), common.width(b, theme.FONT, size)) <= width:
-            return Fitted(size, (a, b))
-        size -= 0.25
+
+    def two_lines(size: float) -> Fitted | None:
+        def longer(i: int) -> float:
+            return max(measure(text[:i], theme.FONT, size), measure(text[i:], theme.FONT, size))
+        best = min(cuts, key=longer)
+        return Fitted(size, (text[:best], text[best:])) if longer(best) <= room else None
+
+    found = largest(sizes[0], sizes[1], 0.25, one_line) or (cuts and largest(sizes[0], sizes[1], 0.25, two_lines))
+    if found:
+        return found
     raise BuildError(f"the badge for {d.name} ({d.person_id}): the web address {text} is too long to "
                      f"print under the QR code \u2014 use a shorter base_url in event.yaml")
 
@@ -162,7 +160,7 @@ def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: flo
     y = top
     for b in blocks:
         y -= b.space_before
-        y = common.draw_lines(c, b.fitted, b.font, x, y, align=align, box_width=width, color=b.color)
+        y = draw_lines(c, b.fitted, b.font, x, y, align=align, box_width=width, color=b.color)
     return y
 
 
@@ -179,29 +177,19 @@ def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: 
     c.setFillColor(colour)
     c.rect(x, top - st.band, width, st.band, stroke=0, fill=1)
     space = ROLE_CHAR_SPACE * st.role / 10
-    word_w = common.width(d.role_word, theme.FONT_BOLD, st.role) + space * (len(d.role_word) - 1)
+    word_w = measure(d.role_word, theme.FONT_BOLD, st.role) + space * (len(d.role_word) - 1)
     base = top - st.band / 2 - 0.36 * st.role
-    c.setFont(theme.FONT_BOLD, st.role)  # else the text object starts in ReportLab's default Helvetica
-    t = c.beginText(x + st.pad, base)
-    t.setFont(theme.FONT_BOLD, st.role)
-    t.setCharSpace(space)
-    t.setFillColor(theme.WHITE)
-    t.textOut(d.role_word)
-    t.setCharSpace(0)  # Tc persists in the PDF text state: reset it for later strings
-    c.drawText(t)
+    draw_spaced(c, d.role_word, x + st.pad, base, theme.FONT_BOLD, st.role, space, theme.WHITE)
     used = st.pad + word_w
     if d.other_roles:  # further roles small, right after the role word
         also = "+ " + f" {theme.MIDDOT} ".join(d.other_roles)
-        c.setFont(theme.FONT_BOLD, st.also)
-        c.setFillColor(theme.WHITE)
-        c.drawString(x + used + 2 * mm, base, also)
-        used += 2 * mm + common.width(also, theme.FONT_BOLD, st.also)
+        draw(c, also, x + used + 2 * mm, base, theme.FONT_BOLD, st.also, theme.WHITE)
+        used += 2 * mm + measure(also, theme.FONT_BOLD, st.also)
     if right_text:
         room = width - used - st.pad - 3 * mm
         f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, min(st.also, 4.5)), lines=1)
-        c.setFont(theme.FONT_BOLD, f.size)
-        c.setFillColor(theme.WHITE)
-        c.drawRightString(x + width - st.pad, top - st.band / 2 - 0.36 * f.size, f.lines[0])
+        draw(c, f.lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
+             theme.WHITE, align="right")
     c.restoreState()
 
 

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
 from . import common, theme
+from .text import draw
 
 # booklet-only type sizes (pt); the shared BODY and SMALL come from the theme
 TITLE_SIZE = 15
@@ -195,7 +196,5 @@ def define_page_forms(c, pagerefs: dict, anchors: dict[str, int]) -> None:
     for key in sorted(pagerefs):
         w, h, font, size = pagerefs[key]
         c.beginForm(page_form_name(key), 0, 0, w, h)
-        c.setFont(font, size)
-        c.setFillColor(theme.INK)
-        c.drawRightString(w, h - size * 1.02, str(anchors[key]))
+        draw(c, str(anchors[key]), w, h - size * 1.02, font, size, theme.INK, align="right")
         c.endForm()

@@ -1,12 +1,18 @@
 """What every layout says about the programme in the same words: where an item is, the
-KEYNOTE label.
+KEYNOTE label, a URL as printed, the "as of" stamp, items grouped by start time, venues
+with their days, speakers and note as wrap units.
 
 One definition each, so that a sign, a badge, the booklet and the poster never
-describe the same item differently.
+describe the same thing differently.
 """
 from __future__ import annotations
 
-from eventprint.model import Item, Venue
+from datetime import datetime
+
+from eventprint.model import Day, Event, Item, Venue
+
+from . import theme
+from .text import Unit, words
 
 KEYNOTE_LABEL = "KEYNOTE"
 
@@ -19,3 +25,52 @@ def where(item: Item, no_room: str, seen_from: Venue | None = None) -> str:
     if seen_from is not None and item.room.venue is seen_from:
         return item.room.name
     return item.room.full_name
+
+
+def short_url(url: str) -> str:
+    """The URL as printed: without the scheme (phones add it back)."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return url[len(scheme):]
+    return url
+
+
+def as_of(event: Event) -> str:
+    """'As of 10 Sep 2024, 18:00': which version of the programme a print shows."""
+    return f"As of {stamp(event.updated)}"
+
+
+def stamp(dt: datetime) -> str:
+    return f"{dt.day} {dt:%b %Y}, {dt:%H:%M}"
+
+
+def by_start(items: tuple[Item, ...] | list[Item]) -> list[list[Item]]:
+    """Consecutive items with the same start time, grouped: parallel rooms read as one slot."""
+    slots: list[list[Item]] = []
+    for it in items:
+        if slots and slots[-1][0].start == it.start:
+            slots[-1].append(it)
+        else:
+            slots.append([it])
+    return slots
+
+
+def venue_days(event: Event) -> list[tuple[Venue, list[Day]]]:
+    """(venue, [days mainly there]) for every venue, in content order."""
+    return [(v, [d for d in event.days if d.venue is v]) for v in event.venues]
+
+
+def names_and_note(names: tuple[str, ...], note: str, font: str = theme.FONT, colour=theme.MUTED) -> list[Unit]:
+    """Names, then a note, as wrap units: a line never breaks inside a name."""
+    units: list[Unit] = [((n + ",", font, colour),) for n in names[:-1]]
+    units += [((n, font, colour),) for n in names[-1:]]
+    if note:
+        if units:
+            units.append(((theme.MIDDOT, font, colour),))
+        units += words(note, font, colour)
+    return units
+
+
+def secondary(item: Item, font: str = theme.FONT, colour=theme.MUTED) -> list[Unit]:
+    """An item's speakers, then its note, as wrap units."""
+    return names_and_note(tuple(p.name for p in item.speakers), item.note or "", font, colour)

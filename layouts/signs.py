@@ -31,10 +31,9 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .programme import KEYNOTE_LABEL  # noqa: F401  (tests read signs.KEYNOTE_LABEL)
-from .schedule_text import (Segment, Unit, after, as_of, draw_segments, names_and_note, short_url, text_width,
-                            words, wrap_units)
+from .programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
 from .sign_data import SignData, sign_data
+from .text import Fitted, Segment, Unit, after, draw, draw_segments, fit, largest, sizes, text_width, words, wrap_units
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
 SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
@@ -198,11 +197,7 @@ def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float]
     ``single`` is the schedule height of a one-page sign; ``caps`` those of the
     first and the continuation pages when there are several.
     """
-    sizes = []
-    f = ROW_MAX
-    while f >= ROW_MIN - 1e-9:
-        sizes.append(f * scale)
-        f -= 1.0
+    tried = [f * scale for f in sizes(ROW_MAX, ROW_MIN, 1.0)]
     col_w = {1: width, 2: (width - COLUMN_GAP * scale) / 2}
     blocks: dict[tuple[int, float], list[Block] | None] = {}
 
@@ -217,18 +212,18 @@ def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float]
         return Plan(f, cols, tuple(tuple(tuple(c) for c in page) for page in p))
 
     for cols in (1, 2):
-        for f in sizes:
+        for f in tried:
             p = packed(cols, f, (single, single))
             if p is not None and len(p) == 1:
                 return result(f, cols, p)
-    floor = sizes[-1]
+    floor = tried[-1]
     options = [p for p in (packed(1, floor, caps), packed(2, floor, caps)) if p is not None]
     if not options:
         raise BuildError(f"{what}: one programme item is too long for a whole page even at "
                          f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list")
     need = min(len(p) for p in options)
     for cols in (1, 2):
-        for f in sizes:
+        for f in tried:
             p = packed(cols, f, caps)
             if p is not None and len(p) <= need:
                 return result(f, cols, p)
@@ -248,7 +243,7 @@ class Frame:
     h: float
     s: float  # scale against A4
     margin: float
-    name: common.Fitted
+    name: Fitted
     name_base: float
     day_size: float
     day_top: float
@@ -275,22 +270,22 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, first: bool = 
     qr = (QR_SIZE if first else QR_SIZE_CONTINUED) * s
     inner = w - 2 * m
     name_max = NAME_MAX if first else NAME_CONTINUED
-    name = common.fit(data.room_name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
-                      max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
+    name = fit(data.room_name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
+               max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
     day_lines, day_size = _day_lines(data, page_label, inner, s, day_max or DAY_SIZE * s)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
     url = short_url(data.url)
     left = f"{stamp} {theme.MIDDOT} {data.event_name}"
-    fs = FOOT_SIZE * s
     gap = 6 * mm * s
-    while fs > FOOT_MIN * s and text_width(left, theme.FONT, fs) + gap + text_width(url, theme.FONT, fs) > inner:
-        fs -= 0.5
-    if text_width(left, theme.FONT, fs) + gap + text_width(url, theme.FONT, fs) <= inner:
+    foot_sizes = (FOOT_SIZE * s, FOOT_MIN * s, 0.5)
+    fs = largest(*foot_sizes, lambda f: f if (text_width(left, theme.FONT, f) + gap
+                                             + text_width(url, theme.FONT, f) <= inner) else None)
+    if fs is not None:
         foot = [(left, url)]
     else:
-        fs = FOOT_SIZE * s
-        while fs > FOOT_MIN * s and max(text_width(left, theme.FONT, fs), text_width(url, theme.FONT, fs)) > inner:
-            fs -= 0.5
+        fs = largest(*foot_sizes, lambda f: f if max(text_width(left, theme.FONT, f),
+                                                     text_width(url, theme.FONT, f)) <= inner else None)
+        fs = fs if fs is not None else list(sizes(*foot_sizes))[-1]
         foot = [("", url), (left, "")]
     # header: name (capitals start on the top margin), QR beside it, day, venue, accent rule
     name_base = h - m - 0.714 * name.size
@@ -320,11 +315,12 @@ def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max:
         candidates += [[head[:1], [marker, (sep + short, theme.FONT, theme.INK)]],
                        [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]
     for lines in candidates:
-        size = day_max
-        while size >= DAY_MIN * s - 1e-9:
-            if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner for line in lines):
-                return lines, size
-            size -= 1
+        def fits(size: float, lines=lines):
+            return (lines, size) if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner
+                                        for line in lines) else None
+        found = largest(day_max, DAY_MIN * s, 1, fits)
+        if found is not None:
+            return found
     raise BuildError(f"the day and venue line \"{data.day_label}, {name}\" does not fit on a door sign "
                      f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
 
@@ -335,16 +331,14 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     c.setFillColor(theme.INK)
     c.setFont(theme.FONT_BOLD, fr.name.size)
     for i, line in enumerate(fr.name.lines):
-        c.drawString(m, fr.name_base - i * fr.name.size * 1.05, line)
+        draw(c, line, m, fr.name_base - i * fr.name.size * 1.05)
     common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
                    what=f"QR code on the sign of {data.room_name}")
     y = fr.day_top
     for line in fr.day_lines:
         x = m
         for text, font, colour in line:
-            c.setFont(font, fr.day_size)
-            c.setFillColor(colour)
-            c.drawString(x, y - BASELINE * fr.day_size, text)
+            draw(c, text, x, y - BASELINE * fr.day_size, font, fr.day_size, colour)
             x += text_width(text, font, fr.day_size)
         y -= theme.leading(fr.day_size)
     c.setStrokeColor(theme.ACCENT)
@@ -360,9 +354,9 @@ def _draw_footer(c: Canvas, fr: Frame) -> None:
     y = m + (len(fr.foot) - 1) * lead + 0.3 * fr.foot_size
     for left, right in fr.foot:
         if left:
-            c.drawString(m, y, left)
+            draw(c, left, m, y)
         if right:
-            c.drawRightString(w - m, y, right)
+            draw(c, right, w - m, y, align="right")
         y -= lead
 
 
@@ -386,9 +380,8 @@ def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float
         base = y - BASELINE * f
         for j, line in enumerate(b.time_lines):
             is_label = j > 0
-            c.setFont(theme.FONT_BOLD if (is_label or not r.quiet) else theme.FONT, f)
-            c.setFillColor(theme.ACCENT if is_label else colour)
-            c.drawString(x, base - j * lead, line)
+            draw(c, line, x, base - j * lead, theme.FONT_BOLD if (is_label or not r.quiet) else theme.FONT, f,
+                 theme.ACCENT if is_label else colour)
         for j, line in enumerate(b.text_lines):
             draw_segments(c, line, x + tw, base - j * lead, f)
         y -= bh + gap

@@ -113,7 +113,7 @@ def test_quiet_when_not_a_terminal(tmp_path):
 
 
 def test_wrap_terminates_when_one_character_is_wider_than_the_line():
-    from eventprint.layouts.common import wrap
+    from eventprint.layouts.text import wrap
     from eventprint.layouts import theme
     from eventprint.fonts import register
     register()
