@@ -1,0 +1,100 @@
+"""What every part of the programme booklet shares: page geometry, fixed labels, anchor keys
+and the small helpers that turn content into Paragraph markup.
+
+The booklet's parts (booklet_pages, booklet_front, booklet_glance, booklet_talks)
+import this module and never each other; booklet.py puts them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, TableStyle
+
+from eventprint.model import Day, Event, Item
+
+from . import common, theme
+from .booklet_flow import Anchor
+from .programme import KEYNOTE_LABEL, where
+from .text import markup as _m
+
+PAGE_W, PAGE_H = theme.A5_PORTRAIT
+MARGIN_X = 14 * mm
+MARGIN_TOP = 19 * mm
+MARGIN_BOTTOM = 17 * mm
+HEADER_BASELINE = PAGE_H - 11 * mm
+FOLIO_BASELINE = 9.5 * mm
+FRAME_W = PAGE_W - 2 * MARGIN_X
+QR_SIZE = 20 * mm
+QR_MODULE = 0.45 * mm  # aim a little above the 0.4 mm minimum for long URLs
+COVER_INSET = 10 * mm
+LABEL_KEEP = 48  # a section label needs room for itself and about three lines below it
+QR_MAX = 24 * mm
+
+NOTES = "Notes"
+INDEX = "Speaker index"
+PRACTICAL = "Practical information"
+GLANCE = "Programme at a glance"
+CONTENTS = "Contents"
+
+LABELS = (theme.EN_DASH, theme.MIDDOT, NOTES, INDEX, PRACTICAL, GLANCE, CONTENTS, "(continued)",
+          "Programme, abstracts and updates online", "Abstract online: ", KEYNOTE_LABEL,
+          "ABOUT THE SPEAKERS")
+
+
+# --------------------------------------------------------------------------
+# anchors: one key per place a page number or a link can point to
+# --------------------------------------------------------------------------
+
+
+def talk_key(item: Item) -> str:
+    return f"talk-{item.id}"
+
+
+def glance_key(item: Item) -> str:
+    return f"glance-{item.id}"
+
+
+def day_glance_key(day: Day) -> str:
+    return f"glance-{day.date:%Y-%m-%d}"
+
+
+def day_talks_key(day: Day) -> str:
+    return f"talks-{day.date:%Y-%m-%d}"
+
+
+def link(key: str, text: str) -> str:
+    """Markup for an internal link (text must already be escaped)."""
+    return f'<a href="#{key}">{text}</a>'
+
+
+def tstyle(commands) -> TableStyle:
+    """A table style whose cells (even empty ones) use the theme's font, never Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), theme.FONT)] + list(commands))
+
+
+def hexcolour(c) -> str:
+    return c.hexval().replace("0x", "#")
+
+
+@dataclass
+class Ctx:
+    """What every part of the story needs: the event and the paragraph styles."""
+
+    event: Event
+    st: dict
+
+
+def qr_size(url: str) -> float:
+    """20 mm, or a little more for long URLs (module >= 0.45 mm), at most QR_MAX."""
+    return min(max(QR_SIZE, common.qr_total_modules(url) * QR_MODULE), QR_MAX)
+
+
+def place(item: Item, day: Day) -> str:
+    """Where an item happens: its room, or 'at the venue' when content names no room."""
+    return where(item, f"at the venue ({day.venue.short_name})")
+
+
+def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: int = 0) -> list:
+    return [Anchor(key, outline=outline if outline is not None else text, level=level, running=text),
+            Paragraph(_m(text), ctx.st["h1"])]

@@ -1,0 +1,96 @@
+"""The booklet's front matter: the contents page and the practical information."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Table
+
+from eventprint.model import Item, Kind
+
+from . import theme
+from .booklet_base import (CONTENTS, FRAME_W, GLANCE, INDEX, LABEL_KEEP, PRACTICAL, Ctx, day_glance_key,
+                           day_talks_key, heading, hexcolour, link, place, tstyle)
+from .booklet_flow import PageRef
+from .programme import venue_days
+from .text import markup as _m
+
+
+def contents(ctx: Ctx) -> list:
+    ev, st = ctx.event, ctx.st
+    rows: list[tuple[str, str, bool]] = [(PRACTICAL, "practical", False),
+                                         (GLANCE, day_glance_key(ev.days[0]), False)]
+    if len(ev.days) > 1:
+        rows += [(d.label, day_glance_key(d), True) for d in ev.days]
+    talk_days = [d for d in ev.days if any(it.is_talk for it in d.items)]
+    if talk_days:
+        rows.append(("Talks", day_talks_key(talk_days[0]), False))
+        if len(talk_days) > 1:
+            rows += [(d.label, day_talks_key(d), True) for d in talk_days]
+    rows.append((INDEX, "index", False))
+    data = []
+    style = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 3),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    for i, (text, key, sub) in enumerate(rows):
+        para = Paragraph(link(key, _m(text)), st["toc-sub"] if sub else st["toc"])
+        data.append([para, PageRef(key, 14 * mm, 9.5)])
+        if not sub:
+            style.append(("TOPPADDING", (0, i), (-1, i), 7 if i else 3))
+            if i:
+                style.append(("LINEABOVE", (0, i), (-1, i), 0.4, theme.RULE))
+    table = Table(data, colWidths=[FRAME_W - 14 * mm, 14 * mm], style=tstyle(style))
+    return heading(ctx, CONTENTS, "contents") + [table]
+
+
+def practical(ctx: Ctx) -> list:
+    ev, st = ctx.event, ctx.st
+    out = heading(ctx, PRACTICAL, "practical")
+
+    def label(text: str) -> None:
+        out.append(CondPageBreak(LABEL_KEEP))
+        out.append(Paragraph(_m(text.upper()), st["label"]))
+
+    label("Venue" if len(ev.venues) == 1 else "Venues")
+    for venue, days in venue_days(ev):
+        rooms = sorted({it.room.name for d in ev.days for it in d.items if it.room and it.room.venue is venue})
+        lines = [f"<b>{_m(venue.name)}</b>", *(_m(a) for a in venue.address)]
+        if days:
+            lines.append(f'<font color="{hexcolour(theme.ACCENT)}">'
+                         + _m(", ".join(d.label for d in days)) + "</font>")
+        if rooms:
+            lines.append(f'<font color="{hexcolour(theme.MUTED)}">' + _m("Rooms: " + ", ".join(rooms)) + "</font>")
+        out.append(Paragraph("<br/>".join(lines), st["body-left"]))
+
+    def item_lines(items: list[Item]) -> None:
+        for it in items:
+            day = ev.day_of(it)
+            text = (f"<b>{_m(it.title.display)}</b><br/>{_m(day.label)}, {_m(it.time_range)}"
+                    f" {theme.MIDDOT} {_m(place(it, day))}")
+            if it.note:
+                text += (f'<br/><font name="{theme.FONT_ITALIC}" color="{hexcolour(theme.MUTED)}">'
+                         f'{_m(it.note)}</font>')
+            out.append(Paragraph(text, st["body-left"]))
+
+    registration = [it for it in ev.items if it.kind is Kind.REGISTRATION]
+    if registration:
+        label("Registration")
+        item_lines(registration)
+    outings = [it for it in ev.items if it.kind in (Kind.TOUR, Kind.SOCIAL)]
+    if outings:
+        label("Tours and social events" if any(it.kind is Kind.SOCIAL for it in outings) else
+              ("Tour" if len(outings) == 1 else "Tours"))
+        item_lines(outings)
+    pauses = [it for it in ev.items if it.kind.is_pause]
+    if pauses:
+        label("Breaks and meals")
+        for day in ev.days:
+            ps = [it for it in day.items if it.kind.is_pause]
+            if not ps:
+                continue
+            rows = [f"{_m(it.time_range)}  {_m(it.title.display)} {theme.MIDDOT} {_m(place(it, day))}" for it in ps]
+            prefix = f"<b>{_m(day.label)}</b><br/>" if len(ev.days) > 1 else ""
+            out.append(Paragraph(prefix + "<br/>".join(rows), st["body-left"]))
+    for title, text in ev.info:
+        label(title)
+        for para in text.split("\n\n"):
+            out.append(Paragraph(_m(para), st["body-left"]))
+    return out

@@ -1,0 +1,82 @@
+"""The booklet's programme at a glance: one table per time slot, a day on one page or split
+evenly over several."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+
+from eventprint.model import Day, Kind
+
+from . import theme
+from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_glance_key, glance_key,
+                           hexcolour, link, talk_key, tstyle)
+from .booklet_flow import Anchor
+from .programme import KEYNOTE_LABEL, by_start, where
+from .text import markup as _m
+
+
+def glance(ctx: Ctx, day: Day, first: bool) -> list:
+    ev, st = ctx.event, ctx.st
+    title = day.label
+    out: list = []
+    if first:
+        out.append(Anchor("glance", outline=GLANCE, level=0))
+    out += [Anchor(day_glance_key(day), outline=day.label, level=1, running=day.label),
+            Paragraph(_m(title), st["h1"]),
+            Paragraph(_m(f"{GLANCE} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+    sessions = {s.items[0].id: s for s in ev.sessions(day)}
+    col_time, col_where = 19 * mm, 23 * mm
+    widths = [col_time, FRAME_W - col_time - col_where, col_where]
+    tables: list[list] = []
+    for slot in by_start(day.items):  # parallel rooms read as one slot
+        rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
+                           ("LINEABOVE", (0, 0), (-1, 0), 0.4, theme.RULE)]
+        for n, it in enumerate(slot):
+            session = sessions.get(it.id)
+            if session is not None:
+                names = ", ".join(p.name for p in session.chairs)
+                rows.append(["", Paragraph(_m(f"Session chair{'s' if len(session.chairs) > 1 else ''}: {names}"),
+                                           st["g-chair"]), ""])
+                style += [("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)),
+                          ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 0)]
+            r = len(rows)
+            time_cell = Paragraph(_m(it.time_range), st["g-time"] if not it.kind.is_pause else st["g-pause"])
+            if n and it.start == slot[n - 1].start and it.end == slot[n - 1].end:
+                time_cell = ""
+            place = Paragraph(_m(where(it, "at the venue", seen_from=day.venue)), st["g-where"])
+            if it.kind.is_pause:
+                what = [Paragraph(_m(it.title.display), st["g-pause"])]
+                style.append(("BACKGROUND", (0, r), (-1, r), theme.PAUSE_BG))
+            else:
+                t = _m(it.title.display)
+                if it.is_talk:
+                    t = link(talk_key(it), t)
+                if it.kind is Kind.KEYNOTE:
+                    t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(KEYNOTE_LABEL)}</font>  ' + t
+                what = [Paragraph(t, st["g-what"])]
+                if it.speakers:
+                    what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))
+                if it.note:
+                    what.append(Paragraph(f'<i>{_m(it.note)}</i>', st["g-who"]))
+            rows.append([time_cell, what, place])
+        table = Table(rows, colWidths=widths, style=tstyle(style))
+        tables.append([Anchor(glance_key(slot[0]), keys=tuple(glance_key(it) for it in slot[1:])), table])
+    # a day that needs more than one page is split evenly across its pages, at a time slot
+    heights = [t[1].wrap(FRAME_W, PAGE_H)[1] for t in tables]
+    head = sum(f.wrap(FRAME_W, PAGE_H)[1] for f in out[-3:]) + 10 + 3
+    avail = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - head - 2
+    total = sum(heights)
+    pages = max(1, -(-int(total) // int(avail)))
+    target = total / pages
+    acc, done = 0.0, 0
+    for flow, h in zip(tables, heights):
+        if pages > 1 and acc > 0 and (acc + h > avail or (acc + h / 2 > target * (done + 1) and done < pages - 1)):
+            out += [PageBreak(), Paragraph(_m(f"{title} (continued)"), st["h1"]),
+                    Paragraph(_m(f"{GLANCE} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+            done += 1
+            acc = 0.0
+        out += flow
+        acc += h
+    return out
