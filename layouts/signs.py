@@ -17,7 +17,6 @@ to redraw only some signs onto its own canvas.
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +32,8 @@ from eventprint.problems import BuildError
 from . import common, theme
 from .programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
 from .sign_data import SignData, sign_data
-from .text import Fitted, Segment, Unit, after, draw, draw_segments, fit, largest, sizes, text_width, words, wrap_units
+from .sign_plan import COLUMN_GAP, ROW_GAP, ROW_LEADING, ROW_MAX, ROW_MIN, Row, plan, time_width  # noqa: F401  (tests)
+from .text import Fitted, Segment, after, draw, draw_segments, fit, largest, sizes, text_width, words
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
 SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
@@ -44,13 +44,8 @@ QR_SIZE_CONTINUED = 24 * mm
 NAME_MAX, NAME_MIN = 130.0, 60.0  # the room's name: ~33 mm capitals, read from 4-5 m
 NAME_CONTINUED = 64.0  # on continuation pages, which hang below page 1
 DAY_SIZE, DAY_MIN = 30.0, 20.0  # day, page marker and venue
-ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor on A4
 FOOT_SIZE, FOOT_MIN = 9.0, 7.0
-COLUMN_GAP = 12 * mm
-ROW_GAP = 0.5  # between rows, x the schedule size
-ROW_LEADING = 1.2  # line pitch of schedule rows, x the size
 BASELINE = 0.98  # first baseline below a line's top, x the size
-TIME_TEMPLATE = f"00:00{theme.EN_DASH}00:00"
 
 
 def page_size(options: BuildOptions) -> tuple[float, float]:
@@ -75,15 +70,6 @@ def sign_path(room_id: str, day: date) -> str:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Row:
-    time: str
-    units: tuple[Unit, ...]  # title, then speakers and note (or where), as wrap units
-    label: str | None = None  # KEYNOTE
-    quiet: bool = False  # breaks, meals, things elsewhere
-    band: bool = False  # pauses get a grey band
-
-
 def sign_rows(data: SignData) -> list[Row]:
     """The sign's rows as styled wrap units, in time order."""
     rows = []
@@ -97,137 +83,6 @@ def sign_rows(data: SignData) -> list[Row]:
             units = after(words(r.title, font, theme.INK), names_and_note(r.speakers, r.note))
         rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band))
     return rows
-
-
-# --------------------------------------------------------------------------
-# fitting
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Block:
-    row: Row
-    time_lines: tuple[str, ...]
-    text_lines: tuple[tuple[Segment, ...], ...]
-
-    def lines(self) -> int:
-        return max(len(self.time_lines), len(self.text_lines))
-
-
-@dataclass(frozen=True)
-class Plan:
-    size: float
-    columns: int
-    pages: tuple[tuple[tuple[Block, ...], ...], ...]  # page -> column -> blocks
-
-
-def _time_width(f: float) -> float:
-    return text_width(TIME_TEMPLATE, theme.FONT_BOLD, f) + 0.7 * f
-
-
-def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block] | None:
-    """Rows wrapped at size ``f``; None when the column is too narrow for titles at this size."""
-    text_w = col_w - _time_width(f)
-    if text_w < 8 * f:
-        return None
-    return [Block(r, (r.time,) + ((r.label,) if r.label else ()),
-                  tuple(wrap_units(list(r.units), f, text_w))) for r in rows]
-
-
-def _height(blocks, f: float) -> float:
-    if not blocks:
-        return 0.0
-    return sum(b.lines() for b in blocks) * ROW_LEADING * f + (len(blocks) - 1) * ROW_GAP * f
-
-
-def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_page: int) -> list[int] | None:
-    """Greedy fill: how many blocks go into each column; the first page's columns hold
-    ``caps[0]``, later pages' ``caps[1]``. None if a block is taller than its column."""
-    counts: list[int] = []
-    used = 0.0
-    for h in heights:
-        cap = caps[0] if (len(counts) - 1) // per_page == 0 else caps[1]
-        if counts and used + gap + h <= cap + 1e-6:
-            used += gap + h
-            counts[-1] += 1
-            continue
-        counts.append(1)
-        cap = caps[0] if (len(counts) - 1) // per_page == 0 else caps[1]
-        if h > cap + 1e-6:
-            return None
-        used = h
-    return counts
-
-
-def _pack(blocks: list[Block], f: float, columns: int,
-          caps: tuple[float, float]) -> list[list[list[Block]]] | None:
-    """Blocks in order into columns and pages, evened out; None if a block is taller than a column.
-
-    The greedy fill gives the fewest columns; the smallest column height that still
-    needs no more pages then spreads the blocks evenly, so a continuation page
-    is not a lonely last row.
-    """
-    lead, gap = ROW_LEADING * f, ROW_GAP * f
-    heights = [b.lines() * lead for b in blocks]
-    if not heights:
-        return [[[]]]
-    counts = _columns(heights, gap, caps, columns)
-    if counts is None:
-        return None
-    n_cols = math.ceil(len(counts) / columns) * columns  # every column of the last page may be used
-    lo, hi = 0.0, 1.0
-    for _ in range(20):
-        mid = (lo + hi) / 2
-        trial = _columns(heights, gap, (caps[0] * mid, caps[1] * mid), columns)
-        if trial is not None and len(trial) <= n_cols:
-            hi, counts = mid, trial
-        else:
-            lo = mid
-    cols, i = [], 0
-    for n in counts:
-        cols.append(blocks[i:i + n])
-        i += n
-    return [cols[k:k + columns] for k in range(0, len(cols), columns)]
-
-
-def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float], scale: float,
-         what: str) -> Plan:
-    """Largest size in one column, else two columns, else the fewest continuation pages.
-
-    ``single`` is the schedule height of a one-page sign; ``caps`` those of the
-    first and the continuation pages when there are several.
-    """
-    tried = [f * scale for f in sizes(ROW_MAX, ROW_MIN, 1.0)]
-    col_w = {1: width, 2: (width - COLUMN_GAP * scale) / 2}
-    blocks: dict[tuple[int, float], list[Block] | None] = {}
-
-    def packed(cols: int, f: float, heights: tuple[float, float]):
-        if (cols, f) not in blocks:
-            blocks[(cols, f)] = _blocks(rows, f, col_w[cols])
-        if blocks[(cols, f)] is None:
-            return None
-        return _pack(blocks[(cols, f)], f, cols, heights)
-
-    def result(f, cols, p):
-        return Plan(f, cols, tuple(tuple(tuple(c) for c in page) for page in p))
-
-    for cols in (1, 2):
-        for f in tried:
-            p = packed(cols, f, (single, single))
-            if p is not None and len(p) == 1:
-                return result(f, cols, p)
-    floor = tried[-1]
-    options = [p for p in (packed(1, floor, caps), packed(2, floor, caps)) if p is not None]
-    if not options:
-        raise BuildError(f"{what}: one programme item is too long for a whole page even at "
-                         f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list")
-    need = min(len(p) for p in options)
-    for cols in (1, 2):
-        for f in tried:
-            p = packed(cols, f, caps)
-            if p is not None and len(p) <= need:
-                return result(f, cols, p)
-    raise AssertionError("unreachable: the floor size fits")
 
 
 # --------------------------------------------------------------------------
@@ -363,7 +218,7 @@ def _draw_footer(c: Canvas, fr: Frame) -> None:
 def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float) -> None:
     lead = ROW_LEADING * f
     gap = ROW_GAP * f
-    tw = _time_width(f)
+    tw = time_width(f)
     y = top
     for i, b in enumerate(blocks):
         r = b.row
