@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from eventprint.layouts import common, theme
-from eventprint.layouts.badge_data import AgendaIndex, badge_data, badge_order, select_people
+from eventprint.layouts.badge_data import badge_order, badges, select_people
 from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
 from eventprint.layouts.sign_data import sign_data
 from eventprint.layouts.signs import draw_signs
@@ -51,11 +51,9 @@ def _digest(data) -> str:
 
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
     """person id -> {hash, label}: the hash is of exactly the BadgeData the badge draws."""
-    index = AgendaIndex(event)
-    out = {}
-    for p in select_people(event, options):
-        out[p.id] = {"hash": _digest(asdict(badge_data(event, p, index))), "label": f"badge for {p.name}"}
-    return out
+    people = select_people(event, options)
+    return {p.id: {"hash": _digest(asdict(d)), "label": f"badge for {p.name}"}
+            for p, d in zip(people, badges(event, people), strict=True)}
 
 
 def sign_key(room_id: str, day: date) -> str:

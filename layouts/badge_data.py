@@ -132,6 +132,12 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
     )
 
 
+def badges(event: Event, people: list[Person]) -> list[BadgeData]:
+    """What the badges of ``people`` show, in this order: what the layout draws and reprint hashes."""
+    index = AgendaIndex(event)
+    return [badge_data(event, p, index) for p in people]
+
+
 def badge_order(people) -> list[Person]:
     """Badges are sorted by family name, then given name (how a registration desk files them)."""
     return sorted(people, key=lambda p: (p.sort_key, p.id))

@@ -35,7 +35,7 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .badge_data import AgendaIndex, BadgeData, badge_data, select_people
+from .badge_data import BadgeData, badges, select_people
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
 from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
@@ -401,14 +401,16 @@ def _page(c: Canvas, sheet: Sheet) -> None:
         common.set_boxes(c, (0, 0, w, h), bleed=0)
 
 
-def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Person],
-                      index: AgendaIndex | None = None) -> int:
-    """Draw the badges of ``people`` (in this order) as front sheet, back sheet, ...; return pages drawn."""
+def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Person]) -> int:
+    """Draw the badges of ``people`` (in this order) as front sheet, back sheet, ...; return pages drawn.
+
+    Everything drawn comes from badge_data.badges (the draw functions see only BadgeData),
+    which is exactly what the reprint manifest hashes.
+    """
     size = size_of(options)
     sheet = sheet_for(size, options.sheet)
     st = STYLES[size]
-    index = index or AgendaIndex(event)
-    data = [badge_data(event, p, index) for p in people]
+    data = badges(event, people)
     pages = 0
     for start in range(0, len(data), sheet.per_sheet):
         chunk = data[start:start + sheet.per_sheet]

@@ -181,3 +181,32 @@ def test_moved_registration_reprints_every_sign_that_prints_it(tmp_path):
     for room in expect:
         sign = " ".join(t for t, f in zip(texts, firsts) if f == room.name)
         assert "10:15\u201311:00 Registration" in pdfcheck.normalise(sign), room.name
+
+
+def test_badge_hash_changes_exactly_when_the_printed_badge_does(tmp_path):
+    """The manifest hashes what the badge draws: a bio (not on the badge) changes neither the badge PDF
+    nor its hash; the position (on the badge) changes both."""
+    from eventprint.build import render
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    pid = "kuchenbecker"
+
+    def state():
+        event = load(content)
+        pdf = next(a.data for a in render(event, "badges", BuildOptions(person=pid)))
+        return pdf, reprint.badge_entries(event, BuildOptions())[pid]["hash"]
+
+    def replace(old, new):
+        path = content / "people.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    pdf0, hash0 = state()
+    replace("Katherine J. Kuchenbecker is a Director", "Katherine J. Kuchenbecker is the Director")
+    pdf1, hash1 = state()
+    assert (pdf1, hash1) == (pdf0, hash0)
+    replace("position: Director, Haptic Intelligence department", "position: Director, Haptics department")
+    pdf2, hash2 = state()
+    assert pdf2 != pdf0 and hash2 != hash0
