@@ -77,7 +77,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
         seen: dict[int, str] = {}
         for page, key in refs:
             seen.setdefault(page, key)
-        pages = ", ".join(link(key, str(page)) for page, key in sorted(seen.items()))
+        pages = ", ".join(link(key, _m(str(page))) for page, key in sorted(seen.items()))
         if p.name.endswith(p.family_name) and p.family_name and p.name != p.family_name:
             name = _m(p.name[: -len(p.family_name)]) + f"<b>{_m(p.family_name)}</b>"
         else:
