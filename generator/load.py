@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -35,9 +35,14 @@ TBC_WORDS = {"tbc", "tba", "title tbc"}
 @dataclass
 class _Reader:
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
     def bad(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
         self.problems.append(Problem(loc.file, loc.line, what, fix))
+
+    def warn(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
+        """Something real schedules contain (a conflict): reported, but the build goes on."""
+        self.warnings.append(Problem(loc.file, loc.line, what, fix, warning=True))
 
     def keys(self, m: LMap, what: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
         """Unknown keys (with a 'did you mean') and missing required keys."""
@@ -241,8 +246,21 @@ class _ItemDraft:
     id_loc: Located | None
 
 
-def load_event(content_dir: str | os.PathLike) -> Event:
+@dataclass(frozen=True)
+class Loaded:
+    """The model and the warnings found while loading it (conflicts real schedules contain)."""
+
+    event: Event
+    warnings: tuple[Problem, ...]
+
+
+def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
     """Load and validate ``content_dir``; raise ContentError listing every problem."""
+    return load_content(content_dir, strict).event
+
+
+def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded:
+    """The model and its warnings; with ``strict`` the warnings are errors too."""
     content = Path(content_dir)
     problems: list[Problem] = []
     if not content.is_dir():
@@ -403,6 +421,8 @@ def load_event(content_dir: str | os.PathLike) -> Event:
                 _unknown(r, ploc, "person", pid, drafts)
     _check_room_overlaps(r, all_items)
     _check_double_bookings(r, all_items, drafts)
+    if strict:
+        problems += [replace(w, warning=False) for w in r.warnings]
     if problems:
         raise ContentError(problems)
 
@@ -435,7 +455,7 @@ def load_event(content_dir: str | os.PathLike) -> Event:
         raise ContentError([Problem(_display_path(content / "programme.yaml"), 0,
                                     "the programme has no days", "add at least one day with its items")])
     updated = event_fields["updated"] or _newest_mtime(content)
-    return Event(
+    return Loaded(Event(
         name=event_fields["name"],
         short_name=event_fields["short_name"] or event_fields["name"],
         timezone=event_fields["timezone"],
@@ -448,7 +468,7 @@ def load_event(content_dir: str | os.PathLike) -> Event:
         people=tuple(people.values()),
         days=tuple(days),
         info=event_fields["info"],
-    )
+    ), tuple(sorted(r.warnings)))
 
 
 def _newest_mtime(content: Path) -> datetime:
@@ -531,7 +551,7 @@ def _check_room_overlaps(r: _Reader, items: list[_ItemDraft]) -> None:
             for b in group[i + 1:]:
                 if b.start >= a.end:
                     break
-                r.bad(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
+                r.warn(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{a.room}'",
                       "move one of them to another time or room")
 
@@ -550,7 +570,7 @@ def _check_double_bookings(r: _Reader, items: list[_ItemDraft], people: dict[str
                 if b.date != a.date or b.start >= a.end:
                     break
                 name = people[pid].name if pid in people else pid
-                r.bad(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
+                r.warn(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
                       f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
                       f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
                       "correct the times, or the speaker or chair of one of them")
