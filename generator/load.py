@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -234,6 +234,8 @@ class _ItemDraft:
     date: date
     start: time
     end: time
+    start_days: int  # calendar days after ``date``: 1 when past midnight
+    end_days: int
     kind: Kind
     title: Title
     room: str | None
@@ -242,8 +244,18 @@ class _ItemDraft:
     chairs: list[tuple[str, Located]]
     abstract: str | None
     note: str | None
+    track: str | None
+    language: str | None
     loc: Located
     id_loc: Located | None
+
+    @property
+    def start_dt(self) -> datetime:
+        return datetime.combine(self.date + timedelta(days=self.start_days), self.start)
+
+    @property
+    def end_dt(self) -> datetime:
+        return datetime.combine(self.date + timedelta(days=self.end_days), self.end)
 
 
 @dataclass(frozen=True)
@@ -274,7 +286,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     event_fields: dict = {}
     if ev is not None:
         r.keys(ev, "event.yaml", ("name", "timezone", "hosts", "base_url"),
-               ("short_name", "language", "updated", "info"))
+               ("short_name", "language", "updated", "info", "day_change"))
         event_fields["name"] = r.text(ev.get("name"), "name")
         event_fields["short_name"] = r.text(ev.get("short_name"), "short_name")
         tz = r.text(ev.get("timezone"), "timezone")
@@ -295,6 +307,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
             url = None
         event_fields["base_url"] = (url if url is None or url.endswith("/") else url + "/")
         event_fields["updated"] = r.stamp(ev.get("updated"), "updated")
+        event_fields["day_change"] = r.clock(ev.get("day_change"), "day_change") or time(0, 0)
         info = []
         for entry in r.listing(ev.get("info"), "info"):
             m = r.mapping(entry, "an info entry")
@@ -375,6 +388,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
 
     # ---- programme.yaml ---------------------------------------------------
     day_drafts: list[tuple[date, str, Located, list[_ItemDraft]]] = []
+    day_change = event_fields.get("day_change") or time(0, 0)
     prog = docs["programme.yaml"]
     if prog is not None:
         r.keys(prog, "programme.yaml", ("days",), ())
@@ -397,7 +411,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
                 seen_dates[d] = m.get("date")
             items: list[_ItemDraft] = []
             for iloc in r.listing(m.get("items"), "items"):
-                it = _read_item(r, iloc, d)
+                it = _read_item(r, iloc, d, day_change)
                 if it:
                     items.append(it)
             if d and vid:
@@ -435,7 +449,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
             roles[pid].add(Role.CHAIR)
     people = {
         d.id: Person(d.id, d.name, d.given, d.family, d.position, d.affiliations, d.bio,
-                     tuple(x for x in Role if x in roles[d.id]), d.loc.line)
+                     tuple(x for x in Role if x in roles[d.id]), d.loc.line, d.loc.file)
         for d in drafts.values()
     }
     days = []
@@ -445,11 +459,12 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
                  rooms[it.room] if it.room else None,
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
-                 it.abstract, it.note, it.loc.line)
+                 it.abstract, it.note, it.loc.line, it.track, it.language,
+                 it.start_days, it.end_days, it.loc.file)
             for it in its
         ]
         order = {id(x): n for n, x in enumerate(built)}
-        built.sort(key=lambda x: (x.start, x.end, order[id(x)]))
+        built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
         days.append(Day(d, venues[vid], tuple(built)))
     if not days:
         raise ContentError([Problem(_display_path(content / "programme.yaml"), 0,
@@ -468,6 +483,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         people=tuple(people.values()),
         days=tuple(days),
         info=event_fields["info"],
+        day_change=day_change,
     ), tuple(sorted(r.warnings)))
 
 
@@ -487,12 +503,21 @@ def _unknown(r: _Reader, loc: Located, what: str, ident: str, known: dict) -> No
     r.bad(loc, f"no {what} with id '{ident}' exists in {where}", hint)
 
 
-def _read_item(r: _Reader, iloc: Located, d: date | None) -> _ItemDraft | None:
+# An item whose end is not after its start runs past midnight, if that makes it shorter than this;
+# longer, it is a typo (13:00-12:45), reported as such.
+MAX_PAST_MIDNIGHT_MINUTES = 12 * 60
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _read_item(r: _Reader, iloc: Located, d: date | None, day_change: time) -> _ItemDraft | None:
     m = r.mapping(iloc, "a programme item")
     if m is None:
         return None
     r.keys(m, "a programme item", ("start", "end", "kind"),
-           ("id", "title", "speakers", "chair", "room", "note", "abstract"))
+           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language"))
     start = r.clock(m.get("start"), "start")
     end = r.clock(m.get("end"), "end")
     kind_loc = m.get("kind")
@@ -504,10 +529,19 @@ def _read_item(r: _Reader, iloc: Located, d: date | None) -> _ItemDraft | None:
             guess = difflib.get_close_matches(str(kind_loc.value), _KINDS, n=1, cutoff=0.6)
             r.bad(kind_loc, f"'{kind_loc.value}' is not a kind of item",
                   (f"did you mean '{guess[0]}'? " if guess else "") + "use one of: " + ", ".join(_KINDS))
-    if start and end and end <= start:
-        r.bad(m.get("end"), f"this item ends ({end:%H:%M}) before it starts ({start:%H:%M})",
-              "correct the start or end time")
-        return None
+    start_days = end_days = 0
+    if start and end:
+        if end == start:
+            r.bad(m.get("end"), f"this item starts and ends at {start:%H:%M}",
+                  "give it an end after its start (an item lasts at least a minute)")
+            return None
+        past_midnight = end < start
+        if past_midnight and _minutes(end) + 24 * 60 - _minutes(start) >= MAX_PAST_MIDNIGHT_MINUTES:
+            r.bad(m.get("end"), f"this item ends ({end:%H:%M}) before it starts ({start:%H:%M})",
+                  "correct the start or end time (an item may run past midnight for less than 12 hours)")
+            return None
+        start_days = 1 if start < day_change else 0
+        end_days = start_days + (1 if past_midnight else 0)
     item_id = r.ident(m.get("id"), "item id")
     raw_title = r.text(m.get("title"), "title")
     if kind and kind.is_talk:
@@ -525,35 +559,34 @@ def _read_item(r: _Reader, iloc: Located, d: date | None) -> _ItemDraft | None:
     if not (start and end and kind and d):
         return None
     return _ItemDraft(
-        item_id, d, start, end, kind, title,
+        item_id, d, start, end, start_days, end_days, kind, title,
         r.ident(m.get("room"), "room"), m.get("room"),
         r.idents(m.get("speakers"), "speaker"),
         r.idents(m.get("chair"), "chair"),
         r.text(m.get("abstract"), "abstract", paragraphs=True),
         r.text(m.get("note"), "note"),
+        r.text(m.get("track"), "track"),
+        r.text(m.get("language"), "language"),
         m.get("start") or iloc,
         m.get("id"),
     )
 
 
-def _overlap(a: _ItemDraft, b: _ItemDraft) -> bool:
-    return a.date == b.date and a.start < b.end and b.start < a.end
-
-
 def _check_room_overlaps(r: _Reader, items: list[_ItemDraft]) -> None:
-    by_room: dict[tuple[date, str], list[_ItemDraft]] = {}
+    """Real datetimes, so a late item overlaps one after midnight listed under the next day."""
+    by_room: dict[str, list[_ItemDraft]] = {}
     for it in items:
         if it.room:
-            by_room.setdefault((it.date, it.room), []).append(it)
+            by_room.setdefault(it.room, []).append(it)
     for group in by_room.values():
-        group.sort(key=lambda x: (x.start, x.end))
+        group.sort(key=lambda x: (x.start_dt, x.end_dt))
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if b.start >= a.end:
+                if b.start_dt >= a.end_dt:
                     break
                 r.warn(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
-                      f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{a.room}'",
-                      "move one of them to another time or room")
+                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{a.room}'",
+                       "move one of them to another time or room")
 
 
 def _check_double_bookings(r: _Reader, items: list[_ItemDraft], people: dict[str, _PersonDraft]) -> None:
@@ -562,15 +595,15 @@ def _check_double_bookings(r: _Reader, items: list[_ItemDraft], people: dict[str
         for pid, ploc in it.speakers + it.chairs:
             by_person.setdefault(pid, []).append((it, ploc))
     for pid, entries in by_person.items():
-        entries.sort(key=lambda e: (e[0].date, e[0].start))
+        entries.sort(key=lambda e: e[0].start_dt)
         for i, (a, _) in enumerate(entries):
             for b, bloc in entries[i + 1:]:
                 if b is a or (a.room is not None and a.room == b.room):
                     continue  # same item twice, or same room: the room overlap check reports it
-                if b.date != a.date or b.start >= a.end:
+                if b.start_dt >= a.end_dt:
                     break
                 name = people[pid].name if pid in people else pid
                 r.warn(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
-                      f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
-                      f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
-                      "correct the times, or the speaker or chair of one of them")
+                       f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
+                       f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
+                       "correct the times, or the speaker or chair of one of them")

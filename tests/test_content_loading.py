@@ -90,3 +90,129 @@ def test_check_lists_conflicts_and_strict_fails(copy):
     ok = run("check", "--content", str(copy))
     assert ok.returncode == 0 and "booked in two places at once" in ok.stdout
     assert run("check", "--strict", "--content", str(copy)).returncode == 2
+
+
+# --------------------------------------------------------------------------
+# a small event of our own: past midnight, tracks, languages, new kinds
+# --------------------------------------------------------------------------
+EVENT = """\
+name: Night Conference
+timezone: Europe/Berlin
+hosts: [Example Club]
+base_url: https://example.org/night/
+updated: 2025-01-01 12:00
+"""
+VENUES = """\
+venues:
+  - id: club
+    name: Example Club
+    address: [Street 1]
+    rooms:
+      - id: hall
+        name: Hall
+      - id: cellar
+        name: Cellar
+"""
+PEOPLE = """\
+people:
+  - id: ada
+    name: Ada Example
+  - id: bo
+    name: Bo Example
+"""
+PROGRAMME = """\
+days:
+  - date: 2025-06-06
+    venue: club
+    items:
+      - {start: "01:30", end: "02:30", kind: social, id: after-party, title: After party, room: cellar}
+      - {start: "22:00", end: "23:30", kind: workshop, id: soldering, title: Soldering, speakers: [ada],
+         room: hall, track: Hardware, language: de}
+      - {start: "23:30", end: "00:30", kind: lightning_talk, id: late-lightning, title: Late, speakers: [bo],
+         room: hall, language: en}
+  - date: 2025-06-07
+    venue: club
+    items:
+      - {start: "10:00", end: "11:00", kind: talk, id: morning, title: Morning, speakers: [ada], room: hall}
+"""
+
+
+def write(folder: Path, event: str = EVENT, venues: str = VENUES, people: str = PEOPLE,
+          programme: str = PROGRAMME) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("event.yaml", event), ("venues.yaml", venues), ("people.yaml", people),
+                       ("programme.yaml", programme)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_day_change_puts_early_items_after_midnight_and_sorts_by_real_time(tmp_path):
+    folder = write(tmp_path / "c", event=EVENT + 'day_change: "04:00"\n')
+    event = load_event(folder)
+    day = event.days[0]
+    assert [it.id for it in day.items] == ["soldering", "late-lightning", "after-party"]
+    party = event.item("after-party")
+    assert party.date.isoformat() == "2025-06-06"  # listed under its programme day
+    assert party.start_dt.isoformat() == "2025-06-07T01:30:00"
+    assert party.end_dt.isoformat() == "2025-06-07T02:30:00" and party.minutes == 60
+    late = event.item("late-lightning")
+    assert late.start_dt.isoformat() == "2025-06-06T23:30:00"
+    assert late.end_dt.isoformat() == "2025-06-07T00:30:00"
+    assert late.minutes == 60 and late.time_range == "23:30\u201300:30"
+    assert event.day_change.strftime("%H:%M") == "04:00"
+
+
+def test_without_day_change_early_items_are_that_morning(tmp_path):
+    event = load_event(write(tmp_path / "c"))
+    assert event.item("after-party").start_dt.isoformat() == "2025-06-06T01:30:00"
+    assert [it.id for it in event.days[0].items] == ["after-party", "soldering", "late-lightning"]
+    assert event.item("late-lightning").minutes == 60  # past midnight all the same
+
+
+def test_track_language_and_new_kinds(tmp_path):
+    event = load_event(write(tmp_path / "c"))
+    soldering, late, morning = (event.item(i) for i in ("soldering", "late-lightning", "morning"))
+    assert (soldering.track, soldering.language) == ("Hardware", "de")
+    assert (late.track, late.language) == (None, "en")
+    assert (morning.track, morning.language) == (None, None)
+    assert soldering.is_talk and soldering.kind.label == "Workshop"
+    assert late.is_talk and late.kind.label == "Lightning talk"
+    assert [it.id for it in event.talks] == ["soldering", "late-lightning", "morning"]
+
+
+def test_overlap_across_midnight_uses_real_times(tmp_path):
+    # the 23:30-00:30 talk runs into a 00:15 item in the same room listed under the next day
+    programme = PROGRAMME.replace('{start: "10:00", end: "11:00"', '{start: "00:15", end: "01:00"')
+    loaded = load_content(write(tmp_path / "c", programme=programme))
+    assert len(loaded.warnings) == 1, loaded.warnings
+    w = str(loaded.warnings[0])
+    assert "'Morning' (00:15\u201301:00) overlaps 'Late' (23:30\u201300:30, line " in w
+    # booked twice across midnight is found the same way
+    programme = programme.replace("speakers: [ada], room: hall}", "speakers: [bo], room: cellar}")
+    loaded = load_content(write(tmp_path / "d", programme=programme))
+    assert ["Bo Example is booked in two places at once" in str(w) for w in loaded.warnings] == [True]
+
+
+@pytest.mark.parametrize("start, end, words", [
+    ("13:00", "12:45", "ends (12:45) before it starts (13:00)"),
+    ("13:00", "01:00", "ends (01:00) before it starts (13:00)"),  # 12 h past midnight: a typo
+    ("13:00", "13:00", "starts and ends at 13:00"),
+])
+def test_end_not_after_start(tmp_path, start, end, words):
+    programme = PROGRAMME.replace('{start: "10:00", end: "11:00"', f'{{start: "{start}", end: "{end}"')
+    folder = write(tmp_path / "c", programme=programme)
+    found = errors(folder)
+    assert len(found) == 1 and found[0].startswith(f"{folder / 'programme.yaml'}:13: "), found
+    assert words in found[0]
+
+
+def test_eleven_hours_past_midnight_is_allowed(tmp_path):
+    programme = PROGRAMME.replace('{start: "10:00", end: "11:00"', '{start: "14:00", end: "01:00"')
+    assert load_event(write(tmp_path / "c", programme=programme)).item("morning").minutes == 11 * 60
+
+
+def test_bad_day_change(tmp_path):
+    folder = write(tmp_path / "c", event=EVENT + 'day_change: "4 am"\n')
+    found = errors(folder)
+    assert found == [f"{folder / 'event.yaml'}:6: day_change '4 am' is not a time \u2014 "
+                     "write it as 24-hour HH:MM in quotes, like \"13:30\""]
