@@ -17,9 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import Day, Event, Item, Kind, Person, Role, Room, Title, Venue
 from .problems import ContentError, Problem
-from .yamlsource import LList, LMap, Located, read_yaml
-
-FILES = ("event.yaml", "venues.yaml", "people.yaml", "programme.yaml")
+from .content.read import display_path, read_content
+from .yamlsource import LList, LMap, Located
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -178,44 +177,6 @@ class _Reader:
 # --------------------------------------------------------------------------
 # the four files
 # --------------------------------------------------------------------------
-def _display_path(path: Path) -> str:
-    """'content/people.yaml' below the working directory, else the absolute path."""
-    path = Path(os.path.abspath(path))
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _read_files(content: Path, problems: list[Problem]) -> dict[str, LMap | None]:
-    docs: dict[str, LMap | None] = {}
-    for name in FILES:
-        path = content / name
-        shown = _display_path(path)
-        if not path.is_file():
-            problems.append(Problem(shown, 0, "this file is missing",
-                                    f"create it; see content/README.md for what {name} holds"))
-            docs[name] = None
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as e:
-            problems.append(Problem(shown, 0, f"this file is not UTF-8 text ({e.reason})",
-                                    "save it as UTF-8 in your editor"))
-            docs[name] = None
-            continue
-        loc = read_yaml(text, shown, problems)
-        if loc is None:
-            docs[name] = None
-        elif not isinstance(loc.value, LMap):
-            problems.append(Problem(shown, loc.line, "this file should start with 'key: value' lines",
-                                    "see content/README.md for the layout of " + name))
-            docs[name] = None
-        else:
-            docs[name] = loc.value
-    return docs
-
-
 @dataclass
 class _PersonDraft:
     id: str
@@ -276,10 +237,11 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     content = Path(content_dir)
     problems: list[Problem] = []
     if not content.is_dir():
-        raise ContentError([Problem(_display_path(content), 0, "this content folder does not exist",
+        raise ContentError([Problem(display_path(content), 0, "this content folder does not exist",
                                     "pass the folder holding event.yaml etc. with --content")])
     r = _Reader(problems)
-    docs = _read_files(content, problems)
+    source = read_content(content, problems, r.warnings)
+    docs = source.docs
 
     # ---- event.yaml -------------------------------------------------------
     ev = docs["event.yaml"]
@@ -411,7 +373,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
                 seen_dates[d] = m.get("date")
             items: list[_ItemDraft] = []
             for iloc in r.listing(m.get("items"), "items"):
-                it = _read_item(r, iloc, d, day_change)
+                it = _read_item(r, iloc, d, day_change, source.imported)
                 if it:
                     items.append(it)
             if d and vid:
@@ -467,9 +429,9 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
         days.append(Day(d, venues[vid], tuple(built)))
     if not days:
-        raise ContentError([Problem(_display_path(content / "programme.yaml"), 0,
+        raise ContentError([Problem(docs["programme.yaml"].file, 0,
                                     "the programme has no days", "add at least one day with its items")])
-    updated = event_fields["updated"] or _newest_mtime(content)
+    updated = event_fields["updated"] or _newest_mtime(source.files)
     return Loaded(Event(
         name=event_fields["name"],
         short_name=event_fields["short_name"] or event_fields["name"],
@@ -487,12 +449,12 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     ), tuple(sorted(r.warnings)))
 
 
-def _newest_mtime(content: Path) -> datetime:
+def _newest_mtime(files: tuple[Path, ...]) -> datetime:
     """Fallback "as of" stamp: SOURCE_DATE_EPOCH if set, else the newest content file."""
     sde = os.environ.get("SOURCE_DATE_EPOCH")
     if sde and sde.isdigit():
         return datetime.utcfromtimestamp(int(sde)).replace(second=0)
-    newest = max((content / n).stat().st_mtime for n in FILES)
+    newest = max(f.stat().st_mtime for f in files)
     return datetime.fromtimestamp(newest).replace(second=0, microsecond=0)
 
 
@@ -512,7 +474,8 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def _read_item(r: _Reader, iloc: Located, d: date | None, day_change: time) -> _ItemDraft | None:
+def _read_item(r: _Reader, iloc: Located, d: date | None, day_change: time,
+               imported: bool) -> _ItemDraft | None:
     m = r.mapping(iloc, "a programme item")
     if m is None:
         return None
@@ -543,9 +506,11 @@ def _read_item(r: _Reader, iloc: Located, d: date | None, day_change: time) -> _
         start_days = 1 if start < day_change else 0
         end_days = start_days + (1 if past_midnight else 0)
     item_id = r.ident(m.get("id"), "item id")
+    if imported and m.get("id") is None:
+        r.bad(m, "this imported item has no 'id'", "import the event again; every imported item has one")
     raw_title = r.text(m.get("title"), "title")
     if kind and kind.is_talk:
-        if m.get("id") is None:
+        if m.get("id") is None and not imported:
             r.bad(m, f"this {kind.label.lower()} has no 'id'",
                   "add 'id: short-name' (it becomes the web address its QR code opens)")
         if raw_title is None:
@@ -567,9 +532,15 @@ def _read_item(r: _Reader, iloc: Located, d: date | None, day_change: time) -> _
         r.text(m.get("note"), "note"),
         r.text(m.get("track"), "track"),
         r.text(m.get("language"), "language"),
-        m.get("start") or iloc,
+        _where(m, iloc),
         m.get("id"),
     )
+
+
+def _where(m: LMap, iloc: Located) -> Located:
+    """Where an item is: its start line in its own file (an override's line would mislead)."""
+    start = m.get("start")
+    return start if start is not None and start.file == m.file else iloc
 
 
 def _check_room_overlaps(r: _Reader, items: list[_ItemDraft]) -> None:

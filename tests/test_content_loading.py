@@ -216,3 +216,118 @@ def test_bad_day_change(tmp_path):
     found = errors(folder)
     assert found == [f"{folder / 'event.yaml'}:6: day_change '4 am' is not a time \u2014 "
                      "write it as 24-hour HH:MM in quotes, like \"13:30\""]
+
+
+# --------------------------------------------------------------------------
+# imported/ + overrides.yaml
+# --------------------------------------------------------------------------
+IMPORTED = Path(__file__).resolve().parent / "fixtures" / "imported"
+
+
+@pytest.fixture
+def imported(tmp_path):
+    dst = tmp_path / "camp"
+    shutil.copytree(IMPORTED, dst)
+    return dst
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i + 1 for i, ln in enumerate(lines) if text in ln)
+
+
+def test_overrides_win_over_the_import(imported):
+    loaded = load_content(imported)
+    assert loaded.warnings == ()
+    ev = loaded.event
+    assert ev.base_url == "https://camp.example.org/2025/" and ev.hosts == ("Example Camp e.V.",)
+    assert ev.name == "Imported Camp"  # not overridden: the import's value
+    assert (ev.venues[0].name, ev.venues[0].address) == ("Example Camp Site", ("Field 1", "12345 Sampletown"))
+    assert [r.name for r in ev.rooms] == ["Hall A (Audimax)", "Tent"]
+    jane = ev.person("jane-doe")
+    assert (jane.bio, jane.affiliations) == ("Jane studies camps.", ("Example University",))
+    assert ev.person("max-muster").bio == "Max builds radios."
+    assert ev.item("opening").kind.value == "keynote" and ev.item("opening").title.display == "Opening"
+    assert ev.item("radios-2").start_dt.isoformat() == "2025-07-11T01:00:00"  # day_change from the import
+    assert ev.item("opening").source_file == str(imported / "imported" / "programme.yaml")
+
+
+def test_without_overrides_the_import_loads_as_it_is(imported):
+    (imported / "overrides.yaml").unlink()
+    ev = load_event(imported)
+    assert ev.base_url == "https://example.org/imported-camp/" and ev.item("opening").kind.value == "talk"
+    (imported / "overrides.yaml").write_text("# only comments, as the import's template\n", encoding="utf-8")
+    assert load_event(imported).rooms[0].name == "Hall A"
+
+
+def test_a_wrong_override_is_reported_at_its_own_line(imported):
+    ov = imported / "overrides.yaml"
+    ov.write_text(ov.read_text(encoding="utf-8")
+                  + '  lunch: {end: "lunchtime"}\n  radios: {speakrs: [jane-doe]}\n', encoding="utf-8")
+    found = errors(imported)
+    assert found == [
+        f"{ov}:{line_of(ov, 'lunch:')}: end 'lunchtime' is not a time \u2014 write it as 24-hour HH:MM "
+        'in quotes, like "13:30"',
+        f"{ov}:{line_of(ov, 'radios:')}: unknown key 'speakrs' in a programme item \u2014 did you mean "
+        "'speakers'? Correct the spelling",
+    ]
+
+
+def test_an_error_in_the_import_names_the_imported_file(imported):
+    prog = imported / "imported" / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace("[max-muster]", "[max-mustre]", 1), encoding="utf-8")
+    found = errors(imported)
+    assert len(found) == 1 and found[0].startswith(f"{prog}:{line_of(prog, 'max-mustre')}: no person with id")
+
+
+def test_override_of_something_no_longer_imported_is_a_warning(imported):
+    ov = imported / "overrides.yaml"
+    ov.write_text(ov.read_text(encoding="utf-8") + "  closing: {kind: keynote}\n", encoding="utf-8")
+    loaded = load_content(imported)
+    assert [str(w) for w in loaded.warnings] == [
+        f"{ov}:{line_of(ov, 'closing:')}: the programme item 'closing' is not in the imported programme "
+        "any more \u2014 remove this override or correct the id"]
+    assert loaded.event.item("opening").kind.value == "keynote"  # the rest still applies
+    with pytest.raises(ContentError):
+        load_event(imported, strict=True)
+
+
+def test_override_sections_and_fixed_keys(imported):
+    ov = imported / "overrides.yaml"
+    ov.write_text(ov.read_text(encoding="utf-8").replace("people:\n", "peple:\n  x: {}\npeople:\n")
+                  + "  lunch: {id: food}\n", encoding="utf-8")
+    found = errors(imported)
+    assert found[0] == (f"{ov}:{line_of(ov, 'peple:')}: unknown key 'peple' in overrides.yaml \u2014 "
+                        "did you mean 'people'? Correct the spelling")
+    assert found[1].startswith(f"{ov}:{line_of(ov, 'food')}: an override cannot change the 'id' of "
+                               "programme item 'lunch'")
+    assert len(found) == 2
+
+
+def test_imported_and_own_files_at_once_is_an_error(imported):
+    shutil.copy(imported / "imported" / "event.yaml", imported / "event.yaml")
+    found = errors(imported)
+    assert len(found) == 1 and found[0].startswith(f"{imported}: this folder has both imported/ and its own event.yaml")
+    assert "overrides.yaml" in found[0]
+
+
+def test_overrides_without_import_is_an_error(copy):
+    (copy / "overrides.yaml").write_text("event: {name: X}\n", encoding="utf-8")
+    found = errors(copy)
+    assert len(found) == 1 and found[0].startswith(f"{copy / 'overrides.yaml'}: overrides.yaml is only read")
+
+
+def test_every_imported_item_has_an_id(imported):
+    prog = imported / "imported" / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace("      - id: lunch\n        start", "      - start"),
+                    encoding="utf-8")
+    found = errors(imported)
+    assert len(found) == 1 and "this imported item has no 'id'" in found[0], found
+
+
+def test_check_points_imported_content_at_overrides(imported):
+    done = run("check", "--content", str(imported))
+    assert done.returncode == 0, done.stderr
+    prog = imported / "imported" / "programme.yaml"
+    assert (f"{prog}:{line_of(prog, '- id: opening') + 1}: the talk 'opening' has no abstract \u2014 "
+            "set 'abstract:' for 'opening' under 'items:' in overrides.yaml") in done.stdout

@@ -1,0 +1,1 @@
+"""Reading our own YAML content: find and read the files, merge overrides, validate, build the model."""
