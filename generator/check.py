@@ -51,6 +51,13 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
             if _variants(fa, fb):
                 out.append(Problem(b.source_file or people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
                                    "if they are the same person, keep one entry and use its id everywhere", warning=True))
+    if event.updated_from is not None:
+        where = event.source_file or str(Path(content_dir) / "event.yaml")
+        out.append(Problem(where, 0, f"there is no 'updated' stamp: the \"as of\" date printed is "
+                           f"{event.updated:%Y-%m-%d %H:%M}, taken from {event.updated_from}",
+                           _fix(where, "event", "the event", "updated",
+                                "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
+                           warning=True))
     return out
 
 
@@ -58,6 +65,8 @@ def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:
     """The usual fix, or for imported content where the organiser's change goes: overrides.yaml."""
     if Path(where).parent.name != IMPORTED:
         return fix
+    if section == "event":
+        return f"set '{key}:' under 'event:' in overrides.yaml (the import overwrites imported/)"
     return f"set '{key}:' for '{ident}' under '{section}:' in overrides.yaml (the import overwrites imported/)"
 
 

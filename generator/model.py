@@ -245,6 +245,8 @@ class Event:
     days: tuple[Day, ...]  # in date order
     info: tuple[tuple[str, str], ...] = ()  # extra practical notes: (heading, text)
     day_change: time = time(0, 0)  # a day's items starting before this clock time are after midnight
+    updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
+    source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

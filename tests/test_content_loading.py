@@ -6,6 +6,7 @@ asserts what an organiser would read: the model, or the file:line of a problem.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -331,3 +332,59 @@ def test_check_points_imported_content_at_overrides(imported):
     prog = imported / "imported" / "programme.yaml"
     assert (f"{prog}:{line_of(prog, '- id: opening') + 1}: the talk 'opening' has no abstract \u2014 "
             "set 'abstract:' for 'opening' under 'items:' in overrides.yaml") in done.stdout
+
+
+# --------------------------------------------------------------------------
+# the "as of" stamp without `updated`: the same in every clone
+# --------------------------------------------------------------------------
+def _no_updated(folder: Path) -> Path:
+    return write(folder, event=EVENT.replace("updated: 2025-01-01 12:00\n", ""))
+
+
+def test_updated_written_is_kept(tmp_path):
+    event = load_event(write(tmp_path / "c"))
+    assert event.updated.isoformat() == "2025-01-01T12:00:00" and event.updated_from is None
+
+
+def test_updated_from_source_date_epoch_in_the_event_zone(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")  # 2025-06-15 15:06:40 UTC
+    event = load_event(_no_updated(tmp_path / "c"))
+    assert event.updated.isoformat() == "2025-06-15T17:06:00" and event.updated_from == "SOURCE_DATE_EPOCH"
+
+
+def _git(folder: Path, *args: str, when: str) -> None:
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(folder), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_updated_from_the_newest_git_commit_not_file_times(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    folder = _no_updated(tmp_path / "repo" / "content")
+    _git(tmp_path / "repo", "init", "-q", when="2025-02-03T10:00:00+00:00")
+    _git(tmp_path / "repo", "add", ".", when="2025-02-03T10:00:00+00:00")
+    _git(tmp_path / "repo", "commit", "-q", "-m", "c", when="2025-02-03T10:00:00+00:00")
+    (tmp_path / "repo" / "other.txt").write_text("x", encoding="utf-8")  # a later commit elsewhere
+    _git(tmp_path / "repo", "add", ".", when="2025-03-03T10:00:00+00:00")
+    _git(tmp_path / "repo", "commit", "-q", "-m", "d", when="2025-03-03T10:00:00+00:00")
+    for f in folder.iterdir():  # what a fresh clone does to modification times
+        os.utime(f, (2_000_000_000, 2_000_000_000))
+    event = load_event(folder)
+    assert event.updated.isoformat() == "2025-02-03T11:00:00"  # Europe/Berlin
+    assert event.updated_from == "the newest git commit of the content"
+
+
+def test_updated_outside_git_is_the_first_day_and_check_warns(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    folder = _no_updated(tmp_path / "c")
+    if subprocess.run(["git", "-C", str(folder), "rev-parse"], capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git work tree")
+    for f in folder.iterdir():
+        os.utime(f, (2_000_000_000, 2_000_000_000))
+    event = load_event(folder)
+    assert event.updated.isoformat() == "2025-06-06T00:00:00"
+    done = run("check", "--content", str(folder))
+    assert done.returncode == 0
+    assert (f"{folder / 'event.yaml'}: there is no 'updated' stamp: the \"as of\" date printed is "
+            "2025-06-06 00:00, taken from the first day of the programme") in done.stdout
