@@ -34,9 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     for name in (*OUTPUTS, "all", "check"):
         sp = sub.add_parser(name, help=HELP[name], description=HELP[name].capitalize() + ".")
         sp.add_argument("--content", default="content", metavar="DIR",
-                        help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml (default: content)")
+                        help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml, or with imported/ "
+                             "and overrides.yaml (default: content)")
         sp.add_argument("--strict", action="store_true",
-                        help="treat conflicts (overlaps in a room, a person in two places) as errors")
+                        help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
+                             "things no longer imported as errors")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
         if name == "signs":  # sizes differ per output, so `all` takes none

@@ -354,7 +354,8 @@ def test_updated_from_source_date_epoch_in_the_event_zone(tmp_path, monkeypatch)
 
 def _git(folder: Path, *args: str, when: str) -> None:
     env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(folder), "PATH": "/usr/bin:/bin"}
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(folder),
+           "GIT_CONFIG_NOSYSTEM": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
 
 
