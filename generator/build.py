@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import importlib
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import reprint
 from .fonts import coverage_problems, register
+from .content.read import moved_files
 from .load import load_content
 from .model import Event
 from .options import BuildOptions
@@ -34,7 +35,8 @@ def load(content_dir: str | Path, strict: bool = False) -> Event:
 def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[Event, list[Problem]]:
     """The model and the loader's warnings (conflicts); ``strict`` makes them errors."""
     loaded = load_content(content_dir, strict)
-    gaps = coverage_problems(loaded.event, content_dir)
+    moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
+    gaps = [replace(g, file=moved.get(g.file, g.file)) for g in coverage_problems(loaded.event, content_dir)]
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)

@@ -389,3 +389,13 @@ def test_updated_outside_git_is_the_first_day_and_check_warns(tmp_path, monkeypa
     assert done.returncode == 0
     assert (f"{folder / 'event.yaml'}: there is no 'updated' stamp: the \"as of\" date printed is "
             "2025-06-06 00:00, taken from the first day of the programme") in done.stdout
+
+
+def test_a_glyph_no_font_has_names_the_imported_file(imported):
+    from eventprint.build import load
+    people = imported / "imported" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("name: Max Muster", "name: Max Muster \u2603"),
+                      encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load(imported)
+    assert {(p.file, p.line) for p in e.value.problems} == {(str(people), line_of(people, "- id: max-muster"))}

@@ -66,6 +66,16 @@ def read_content(content: Path, problems: list[Problem], warnings: list[Problem]
     return Source(docs, True, tuple(files))
 
 
+def moved_files(content: Path) -> dict[str, str]:
+    """For an imported folder, ``content/<file>`` -> ``content/imported/<file>``; else empty.
+
+    For code that names the four files as ``content_dir / name`` (the font coverage check).
+    """
+    if not (content / IMPORTED).is_dir():
+        return {}
+    return {str(content / n): str(content / IMPORTED / n) for n in FILES}
+
+
 def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool = False) -> LMap | None:
     shown = display_path(path)
     if not path.is_file():
