@@ -399,3 +399,23 @@ def test_a_glyph_no_font_has_names_the_imported_file(imported):
     with pytest.raises(ContentError) as e:
         load(imported)
     assert {(p.file, p.line) for p in e.value.problems} == {(str(people), line_of(people, "- id: max-muster"))}
+
+
+def test_the_loader_is_small_modules_importing_one_way():
+    """Issue 9: no module much over 400 lines, no two importing each other."""
+    import ast
+    package = REPO / "generator" / "content"
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {n.module.lstrip(".").split(".")[0] or "__init__" for n in ast.walk(tree)
+                            if isinstance(n, ast.ImportFrom) and n.level == 1 and n.module}
+        graph[path.stem] |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                             and n.level == 1 and not n.module for a in n.names}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(m == goal or (m not in seen and reaches(m, goal, seen | {m})) for m in graph.get(start, ()))
+
+    assert not [m for m in graph if m != "__init__" and reaches(m, m, set())], graph
+    assert (REPO / "generator" / "load.py").read_text(encoding="utf-8").count("\n") < 10
