@@ -8,27 +8,34 @@ from __future__ import annotations
 
 import importlib
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import reprint
 from .fonts import coverage_problems, register
-from .load import load_event
+from .content.read import moved_files
+from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, write_all
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
 
-def load(content_dir: str | Path) -> Event:
+def load(content_dir: str | Path, strict: bool = False) -> Event:
     """The validated model, with every string checked against the fonts."""
-    event = load_event(content_dir)
-    gaps = coverage_problems(event, content_dir)
+    return load_with_warnings(content_dir, strict)[0]
+
+
+def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[Event, list[Problem]]:
+    """The model and the loader's warnings (conflicts); ``strict`` makes them errors."""
+    loaded = load_content(content_dir, strict)
+    moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
+    gaps = [replace(g, file=moved.get(g.file, g.file)) for g in coverage_problems(loaded.event, content_dir)]
     if gaps:
         raise ContentError(gaps)
-    return event
+    return loaded.event, list(loaded.warnings)
 
 
 def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:

@@ -5,6 +5,7 @@ import difflib
 import unicodedata
 from pathlib import Path
 
+from .content.read import IMPORTED
 from .model import Event
 from .problems import Problem
 
@@ -25,30 +26,48 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     people_file = str(Path(content_dir) / "people.yaml")
     out: list[Problem] = []
     for it in event.talks:
+        where = it.source_file or prog
         if not it.title.confirmed:
-            out.append(Problem(prog, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
-                               "when the speaker confirms, replace 'tbc' with the title and rebuild", warning=True))
+            out.append(Problem(where, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
+                               _fix(where, "items", it.id, "title", "when the speaker confirms, replace 'tbc' with the title and rebuild"), warning=True))
         if not it.abstract:
-            out.append(Problem(prog, it.source_line, f"the talk '{it.id}' has no abstract",
-                               "add 'abstract: >' with the text, if the speaker sends one", warning=True))
+            out.append(Problem(where, it.source_line, f"the talk '{it.id}' has no abstract",
+                               _fix(where, "items", it.id, "abstract", "add 'abstract: >' with the text, if the speaker sends one"), warning=True))
     for p in event.people:
+        where = p.source_file or people_file
         if not p.roles:
-            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no role in the programme",
+            out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no role in the programme",
                                "add them to a programme item, or remove them", warning=True))
             continue
         if not p.bio:
-            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no bio",
-                               "add 'bio: >' with a short biography, if you have one", warning=True))
+            out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no bio",
+                               _fix(where, "people", p.id, "bio", "add 'bio: >' with a short biography, if you have one"), warning=True))
         if not p.affiliations and not p.position:
-            out.append(Problem(people_file, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
-                               "add 'position:' and 'affiliation:'", warning=True))
+            out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
+                               _fix(where, "people", p.id, "affiliation", "add 'position:' and 'affiliation:'"), warning=True))
     folded = [(p, _fold(p.name)) for p in event.people]
     for i, (a, fa) in enumerate(folded):
         for b, fb in folded[i + 1:]:
             if _variants(fa, fb):
-                out.append(Problem(people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
+                out.append(Problem(b.source_file or people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
                                    "if they are the same person, keep one entry and use its id everywhere", warning=True))
+    if event.updated_from is not None:
+        where = event.source_file or str(Path(content_dir) / "event.yaml")
+        out.append(Problem(where, 0, f"there is no 'updated' stamp: the \"as of\" date printed is "
+                           f"{event.updated:%Y-%m-%d %H:%M}, taken from {event.updated_from}",
+                           _fix(where, "event", "the event", "updated",
+                                "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
+                           warning=True))
     return out
+
+
+def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:
+    """The usual fix, or for imported content where the organiser's change goes: overrides.yaml."""
+    if Path(where).parent.name != IMPORTED:
+        return fix
+    if section == "event":
+        return f"set '{key}:' under 'event:' in overrides.yaml (the import overwrites imported/)"
+    return f"set '{key}:' for '{ident}' under '{section}:' in overrides.yaml (the import overwrites imported/)"
 
 
 def _variants(fa: str, fb: str) -> bool:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import OUTPUTS, build, load
+from .build import OUTPUTS, build, load_with_warnings
 from .check import warnings
 from .options import BuildOptions, OptionError
 from .problems import BuildError, ContentError
@@ -34,7 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     for name in (*OUTPUTS, "all", "check"):
         sp = sub.add_parser(name, help=HELP[name], description=HELP[name].capitalize() + ".")
         sp.add_argument("--content", default="content", metavar="DIR",
-                        help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml (default: content)")
+                        help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml, or with imported/ "
+                             "and overrides.yaml (default: content)")
+        sp.add_argument("--strict", action="store_true",
+                        help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
+                             "things no longer imported as errors")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
         if name == "signs":  # sizes differ per output, so `all` takes none
@@ -57,10 +61,11 @@ def _print_problems(problems, stream=sys.stderr) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    t0 = time.perf_counter()
     try:
+        event, conflicts = load_with_warnings(args.content, args.strict)
         if args.command == "check":
-            event = load(args.content)
-            found = warnings(event, args.content)
+            found = conflicts + warnings(event, args.content)
             _print_problems(found, sys.stdout)
             talks = len(event.talks)
             people = len(event.people_with_roles)
@@ -70,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         names = OUTPUTS if args.command == "all" else (args.command,)
         options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
                                person=getattr(args, "person", None), progress=sys.stderr.isatty())
-        t0 = time.perf_counter()
-        report = build(args.content, args.out, names, options)
+        _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
+        report = build(args.content, args.out, names, options, event=event)
     except ContentError as e:
         _print_problems(e.problems)
         n = len(e.problems)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 
 class Kind(enum.Enum):
@@ -21,6 +21,8 @@ class Kind(enum.Enum):
     KEYNOTE = "keynote"
     PROJECT_TALK = "project_talk"
     TALK = "talk"
+    WORKSHOP = "workshop"
+    LIGHTNING_TALK = "lightning_talk"
     BREAK = "break"
     MEAL = "meal"
     POSTER = "poster"
@@ -30,7 +32,7 @@ class Kind(enum.Enum):
     @property
     def is_talk(self) -> bool:
         """Talks have a title, speakers, an abstract and an abstract page."""
-        return self in (Kind.KEYNOTE, Kind.PROJECT_TALK, Kind.TALK)
+        return self in (Kind.KEYNOTE, Kind.PROJECT_TALK, Kind.TALK, Kind.WORKSHOP, Kind.LIGHTNING_TALK)
 
     @property
     def is_pause(self) -> bool:
@@ -50,6 +52,8 @@ _KIND_LABELS = {
     Kind.KEYNOTE: "Keynote",
     Kind.PROJECT_TALK: "Project talk",
     Kind.TALK: "Talk",
+    Kind.WORKSHOP: "Workshop",
+    Kind.LIGHTNING_TALK: "Lightning talk",
     Kind.BREAK: "Break",
     Kind.MEAL: "Meal",
     Kind.POSTER: "Posters",
@@ -122,6 +126,7 @@ class Person:
     bio: str | None
     roles: tuple[Role, ...]  # derived from the programme, in Role order
     source_line: int = field(default=0, compare=False)  # line in people YAML
+    source_file: str = field(default="", compare=False)  # file of the person, as shown to the user
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -136,10 +141,15 @@ class Person:
 
 @dataclass(frozen=True, eq=False)
 class Item:
-    """One programme item: a talk, a break, the registration desk..."""
+    """One programme item: a talk, a break, the registration desk...
+
+    ``date`` is the programme day it is listed under; ``start`` and ``end`` are clock times as
+    printed. An item may start or end after midnight (a late session, a day that changes at
+    04:00): ``start_dt`` and ``end_dt`` are the real moments, on the next calendar date then.
+    """
 
     id: str  # stable; used in URLs, manifests and anchors
-    date: date
+    date: date  # the programme day
     start: time
     end: time
     kind: Kind
@@ -150,6 +160,11 @@ class Item:
     abstract: str | None
     note: str | None  # short remark printed with the item: "Pre-registration required"
     source_line: int = field(default=0, compare=False)  # line in programme YAML
+    track: str | None = None  # "Security", "Main Track"; from the content, as written
+    language: str | None = None  # of the talk, e.g. "en", "de"; None: not said
+    start_days: int = 0  # calendar days after ``date`` the item starts on (1: after midnight)
+    end_days: int = 0  # calendar days after ``date`` the item ends on
+    source_file: str = field(default="", compare=False)  # file of the item, as shown to the user
 
     @property
     def is_talk(self) -> bool:
@@ -157,15 +172,15 @@ class Item:
 
     @property
     def minutes(self) -> int:
-        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+        return int((self.end_dt - self.start_dt).total_seconds()) // 60
 
     @property
     def start_dt(self) -> datetime:
-        return datetime.combine(self.date, self.start)
+        return datetime.combine(self.date + timedelta(days=self.start_days), self.start)
 
     @property
     def end_dt(self) -> datetime:
-        return datetime.combine(self.date, self.end)
+        return datetime.combine(self.date + timedelta(days=self.end_days), self.end)
 
     @property
     def time_range(self) -> str:
@@ -177,7 +192,7 @@ class Item:
 class Day:
     date: date
     venue: Venue  # where the day mainly happens
-    items: tuple[Item, ...]  # sorted by start time, then by room name
+    items: tuple[Item, ...]  # sorted by real start (past midnight last), then end, then content order
 
     @property
     def label(self) -> str:
@@ -229,6 +244,9 @@ class Event:
     people: tuple[Person, ...]  # in content order
     days: tuple[Day, ...]  # in date order
     info: tuple[tuple[str, str], ...] = ()  # extra practical notes: (heading, text)
+    day_change: time = time(0, 0)  # a day's items starting before this clock time are after midnight
+    updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
+    source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

@@ -1,0 +1,61 @@
+"""Build the immutable model from drafts that passed every check.
+
+Roles follow from the programme (speakers speak, chairs chair, a welcome's speakers host);
+each day's items are sorted by their real start, so an item after midnight comes last.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Day, Event, Item, Kind, Person, Role
+from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
+from .stamp import as_of
+
+
+def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], days: list[DayDraft],
+             items: list[ItemDraft], files: tuple[Path, ...]) -> Event:
+    roles: dict[str, set[Role]] = {pid: set() for pid in drafts}
+    for it in items:
+        for pid, _ in it.speakers:
+            roles[pid].add(Role.HOST if it.kind is Kind.WELCOME else Role.SPEAKER)
+        for pid, _ in it.chairs:
+            roles[pid].add(Role.CHAIR)
+    people = {
+        d.id: Person(d.id, d.name, d.given, d.family, d.position, d.affiliations, d.bio,
+                     tuple(x for x in Role if x in roles[d.id]), d.loc.line, d.loc.file)
+        for d in drafts.values()
+    }
+    built_days = []
+    for day in sorted(days, key=lambda x: x.date):
+        built = [
+            Item(it.id, it.date, it.start, it.end, it.kind, it.title,
+                 places.rooms[it.room] if it.room else None,
+                 tuple(people[p] for p, _ in it.speakers),
+                 tuple(people[p] for p, _ in it.chairs),
+                 it.abstract, it.note, it.loc.line, it.track, it.language,
+                 it.start_days, it.end_days, it.loc.file)
+            for it in day.items
+        ]
+        order = {id(x): n for n, x in enumerate(built)}
+        built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
+        built_days.append(Day(day.date, places.venues[day.venue], tuple(built)))
+    updated, updated_from = ev.updated, None
+    if updated is None:
+        updated, updated_from = as_of(files, ev.timezone, built_days[0].date)
+    return Event(
+        name=ev.name,
+        short_name=ev.short_name or ev.name,
+        timezone=ev.timezone,
+        language=ev.language,
+        hosts=ev.hosts,
+        base_url=ev.base_url,
+        updated=updated,
+        venues=tuple(places.venues.values()),
+        rooms=tuple(places.rooms.values()),
+        people=tuple(people.values()),
+        days=tuple(built_days),
+        info=ev.info,
+        day_change=ev.day_change,
+        updated_from=updated_from,
+        source_file=ev.file,
+    )

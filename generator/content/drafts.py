@@ -1,0 +1,82 @@
+"""What the file readers hand to the cross-file checks: values read, ids not yet resolved.
+
+Drafts are mutable and keep the located values that problems point at; the model built from
+them is frozen and holds no YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..model import Kind, Room, Title, Venue
+from ..yamlsource import Located
+
+
+@dataclass
+class EventDraft:
+    name: str | None
+    short_name: str | None
+    timezone: str | None
+    language: str
+    hosts: tuple[str, ...]
+    base_url: str | None
+    updated: datetime | None  # None: not written; see stamp.as_of
+    day_change: time
+    info: tuple[tuple[str, str], ...]
+    file: str  # event.yaml as shown to the user
+
+
+@dataclass
+class Places:
+    venues: dict[str, Venue]
+    rooms: dict[str, Room]
+
+
+@dataclass
+class PersonDraft:
+    id: str
+    name: str
+    given: str
+    family: str
+    position: str | None
+    affiliations: tuple[str, ...]
+    bio: str | None
+    loc: Located
+
+
+@dataclass
+class ItemDraft:
+    id: str | None  # None: hand-written non-talk without id; resolve gives it one
+    date: date
+    start: time
+    end: time
+    start_days: int  # calendar days after ``date``: 1 when past midnight
+    end_days: int
+    kind: Kind
+    title: Title
+    room: str | None
+    room_loc: Located | None
+    speakers: list[tuple[str, Located]]
+    chairs: list[tuple[str, Located]]
+    abstract: str | None
+    note: str | None
+    track: str | None
+    language: str | None
+    loc: Located
+    id_loc: Located | None
+
+    @property
+    def start_dt(self) -> datetime:
+        return datetime.combine(self.date + timedelta(days=self.start_days), self.start)
+
+    @property
+    def end_dt(self) -> datetime:
+        return datetime.combine(self.date + timedelta(days=self.end_days), self.end)
+
+
+@dataclass
+class DayDraft:
+    date: date
+    venue: str
+    loc: Located
+    items: list[ItemDraft]

@@ -1,0 +1,110 @@
+"""event.yaml, venues.yaml and people.yaml: each file's keys, types and values, one file at a time.
+
+Rooms and venues become model objects at once (they refer to nothing else); people stay drafts
+until the programme says what their roles are.
+"""
+from __future__ import annotations
+
+import re
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..model import Room, Venue
+from ..yamlsource import LList, LMap
+from .drafts import EventDraft, PersonDraft, Places
+from .fields import Reader
+
+EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
+EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change")
+
+
+def read_event(r: Reader, ev: LMap) -> EventDraft:
+    r.keys(ev, "event.yaml", EVENT_REQUIRED, EVENT_OPTIONAL)
+    tz = r.text(ev.get("timezone"), "timezone")
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            r.bad(ev.get("timezone"), f"'{tz}' is not a time zone name",
+                  "use an IANA name like Europe/Berlin or America/New_York")
+            tz = None
+    url = r.text(ev.get("base_url"), "base_url")
+    if url and not re.match(r"^https?://[^\s/]+", url):
+        r.bad(ev.get("base_url"), f"base_url '{url}' is not a web address",
+              "write the full address, like https://example.org/symposium/")
+        url = None
+    info = []
+    for entry in r.listing(ev.get("info"), "info"):
+        m = r.mapping(entry, "an info entry")
+        if m and r.keys(m, "an info entry", ("heading", "text"), ()):
+            h, t = r.text(m.get("heading"), "heading"), r.text(m.get("text"), "text", paragraphs=True)
+            if h and t:
+                info.append((h, t))
+    return EventDraft(
+        name=r.text(ev.get("name"), "name"),
+        short_name=r.text(ev.get("short_name"), "short_name"),
+        timezone=tz,
+        language=r.text(ev.get("language"), "language") or "en",
+        hosts=r.texts(ev.get("hosts"), "hosts"),
+        base_url=url if url is None or url.endswith("/") else url + "/",
+        updated=r.stamp(ev.get("updated"), "updated"),
+        day_change=r.clock(ev.get("day_change"), "day_change") or time(0, 0),
+        info=tuple(info),
+        file=ev.file,
+    )
+
+
+def read_venues(r: Reader, vd: LMap) -> Places:
+    places = Places({}, {})
+    r.keys(vd, "venues.yaml", ("venues",), ())
+    for vloc in r.listing(vd.get("venues"), "venues"):
+        m = r.mapping(vloc, "a venue")
+        if m is None:
+            continue
+        r.keys(m, "a venue", ("id", "name", "address", "rooms"), ("short_name",))
+        vid = r.ident(m.get("id"), "venue id")
+        name = r.text(m.get("name"), "venue name")
+        address = r.texts(m.get("address"), "address")
+        if not (vid and name) or not r.claim("venue", vid, m.get("id")):
+            continue
+        venue = Venue(vid, name, r.text(m.get("short_name"), "short_name") or name, address)
+        places.venues[vid] = venue
+        room_list = r.listing(m.get("rooms"), "rooms")
+        if m.get("rooms") is not None and not room_list and isinstance(m.get("rooms").value, LList):
+            r.bad(m.get("rooms"), f"venue '{vid}' has no rooms", "list at least one room with id and name")
+        for rloc in room_list:
+            rm = r.mapping(rloc, "a room")
+            if rm is None:
+                continue
+            r.keys(rm, "a room", ("id", "name"), ())
+            rid = r.ident(rm.get("id"), "room id")
+            rname = r.text(rm.get("name"), "room name")
+            if rid and rname and r.claim("room", rid, rm.get("id")):
+                places.rooms[rid] = Room(rid, rname, venue)
+    return places
+
+
+def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
+    drafts: dict[str, PersonDraft] = {}
+    r.keys(pd, "people.yaml", ("people",), ())
+    for ploc in r.listing(pd.get("people"), "people"):
+        m = r.mapping(ploc, "a person")
+        if m is None:
+            continue
+        r.keys(m, "a person", ("id", "name"),
+               ("given_name", "family_name", "position", "affiliation", "bio"))
+        pid = r.ident(m.get("id"), "person id")
+        name = r.text(m.get("name"), "name")
+        if not (pid and name) or not r.claim("person", pid, m.get("id")):
+            continue
+        words = name.split()
+        drafts[pid] = PersonDraft(
+            pid, name,
+            r.text(m.get("given_name"), "given_name") or words[0],
+            r.text(m.get("family_name"), "family_name") or words[-1],
+            r.text(m.get("position"), "position"),
+            r.texts(m.get("affiliation"), "affiliation"),
+            r.text(m.get("bio"), "bio", paragraphs=True),
+            m.get("id"),
+        )
+    return drafts

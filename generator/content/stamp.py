@@ -1,0 +1,47 @@
+"""The "as of" stamp when event.yaml has no ``updated``: the same in every clone of the content.
+
+File modification times differ between clones (a checkout writes every file anew), so they
+never decide it. In order: ``SOURCE_DATE_EPOCH`` (reproducible builds), the time of the newest
+git commit touching the content files, the first day of the programme at 00:00. Times are
+shown in the event's time zone, as every other time is. ``check`` warns that the stamp is
+missing, so this is a safe default rather than something to rely on.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+GIT_TIMEOUT_S = 5
+
+
+def as_of(files: tuple[Path, ...], timezone: str, first_day: date) -> tuple[datetime, str]:
+    """The stamp and, for the warning, what it was taken from."""
+    sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if sde.isdigit():
+        return _local(int(sde), timezone), "SOURCE_DATE_EPOCH"
+    committed = _git_commit_time(files)
+    if committed is not None:
+        return _local(committed, timezone), "the newest git commit of the content"
+    return datetime.combine(first_day, time(0, 0)), "the first day of the programme"
+
+
+def _local(epoch: int, timezone: str) -> datetime:
+    return datetime.fromtimestamp(epoch, ZoneInfo(timezone)).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _git_commit_time(files: tuple[Path, ...]) -> int | None:
+    """Committer time of the newest commit that touched ``files``; None outside git or uncommitted."""
+    if not files:
+        return None
+    where = Path(os.path.abspath(files[0])).parent
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(where), "log", "-1", "--format=%ct", "--", *(os.path.abspath(f) for f in files)],
+            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    out = done.stdout.strip()
+    return int(out) if done.returncode == 0 and out.isdigit() else None
