@@ -24,6 +24,7 @@ HELP = {
     "all": "every output above",
     "check": "validate the content and list warnings (unconfirmed titles, missing bios, ...)",
 }
+IMPORT_HELP = "convert a pretalx / frab / Indico / Sessionize / CSV export into a content folder"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--sheet", metavar="SHEET", default=None,
                             help="sheet: a4 (4 x A6 or 2 x 5 of 90x54), letter (4x3 in), single (one badge per page)")
             sp.add_argument("--person", metavar="ID", default=None, help="build only this person's badge")
+    from .importers.cli_import import add_parser  # the import subcommand lives with the importers
+    add_parser(sub, IMPORT_HELP)
     return p
 
 
@@ -57,6 +60,8 @@ def _print_problems(problems, stream=sys.stderr) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "import":
+        return args.run(args)
     try:
         if args.command == "check":
             event = load(args.content)

@@ -1,0 +1,57 @@
+"""frab / pretalx ``schedule.json`` (c3voc schedule JSON schema).
+
+``schedule.conference.days[].rooms{name: [events]}``; pretalx adds person
+``code``, ``biography``, a talk ``url`` with its code, and multilingual names.
+"""
+from __future__ import annotations
+
+from .draft import Collector, ImportFailure
+from .frab_common import day_change, fill_open_ends, frab_item, multilingual
+from .text import clean_line
+from .timeutil import iso
+from .zones import choose
+
+
+def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa: F821
+    c = Collector(file)
+    try:
+        sched = data["schedule"]
+        conf = sched["conference"]
+        days = conf.get("days") or []
+    except (KeyError, TypeError):
+        raise ImportFailure(f"{file}: no 'schedule.conference' — this is not a frab/pretalx "
+                            "schedule.json; pass --format to choose another format")
+    lang = "en"
+    tz = choose(c, timezone, conf.get("time_zone_name"))
+    for room in conf.get("rooms") or []:
+        c.room(multilingual(room.get("name") if isinstance(room, dict) else room, lang))
+    dc = None
+    for day in days:
+        dc = dc or day_change(day.get("day_start"), day.get("day_end"))
+    items = []
+    for day in days:
+        rooms = day.get("rooms") or {}
+        for room_name, events in rooms.items():
+            c.room(room_name)
+            for ev in events or []:
+                ev = dict(ev)
+                ev.setdefault("room", room_name)
+                persons = [(p.get("code") or p.get("id") or p.get("guid"),
+                            p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
+                            p.get("biography"))
+                           for p in ev.get("persons") or [] if isinstance(p, dict)]
+                it = frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
+                if it:
+                    items.append(it)
+    c.items = fill_open_ends(items)
+    version = str(sched.get("version") or "")
+    return c.draft(format="frab JSON" if "pretalx" not in str(data.get("$schema", "")) else "pretalx JSON",
+                   name=clean_line(multilingual(conf.get("title"), lang)) or "Untitled event",
+                   timezone=tz.key, base_url=sched.get("base_url") or conf.get("url") or None,
+                   updated=iso(version) if version[:2] in ("19", "20") else None,
+                   day_change=dc, short_name=_short(conf.get("acronym")))
+
+
+def _short(acronym) -> str | None:
+    a = clean_line(str(acronym or ""))
+    return a if any(ch.isalpha() for ch in a) else None
