@@ -122,9 +122,13 @@ def _md_link(m: re.Match) -> str:
 
 
 def markdown_to_plain(s: str) -> str | None:
-    """Markdown-ish text: every line is kept as a line (exports use single line
-    breaks as line breaks), bullets become "• ", emphasis and link markup go."""
-    out = []
+    """Markdown-ish text: bullets become "• ", emphasis and link markup go.
+
+    Exports use a single line break both as a line break ("Highlights:\n1) ...")
+    and as a hard wrap of a long paragraph (Indico's plain text). A line is joined
+    to the one before only when that one looks wrapped: long, and not ending a
+    sentence or a heading."""
+    out: list[str] = []
     for line in s.split("\n"):
         line = html.unescape(line) if re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", line, re.I) else line
         line = _MD_HEADING.sub("", line)
@@ -135,5 +139,14 @@ def markdown_to_plain(s: str) -> str | None:
         line = _MD_LINK.sub(_md_link, line)
         line = _MD_EMPH.sub(r"\2", line)
         line = _MD_CODE.sub(r"\1", line)
-        out.append(line)
+        prev = out[-1].rstrip() if out else ""
+        if (len(prev) >= _WRAPPED and not prev.endswith((".", ":", "!", "?", ";"))
+                and line.strip() and not line.startswith(BULLET) and not _NUMBERED.match(line)):
+            out[-1] = prev + " " + line.strip()
+        else:
+            out.append(line)
     return join_paragraphs(out)
+
+
+_WRAPPED = 60  # a line at least this long that ends mid-sentence was wrapped by its writer
+_NUMBERED = re.compile(r"^\s*(\d+|[a-z])[.)]\s")
