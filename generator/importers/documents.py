@@ -138,6 +138,8 @@ def build_documents(d: Draft, source_name: str) -> Documents:
             entry["given_name"] = p.given
         if p.family and p.family != words[-1]:
             entry["family_name"] = p.family
+        if p.position:
+            entry["position"] = p.position
         if p.affiliation:
             entry["affiliation"] = p.affiliation
         if p.bio:

@@ -26,6 +26,7 @@ class DraftPerson:
     bio: str | None = None
     given: str | None = None  # when the source says, or the name starts with a title
     family: str | None = None
+    position: str | None = None  # Sessionize's tag line
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ class Collector:
         return name
 
     def person(self, source_id, name: str, affiliation: str | None = None, bio: str | None = None,
-               split_org: bool = True, given: str | None = None, family: str | None = None) -> str | None:
+               split_org: bool = True, given: str | None = None, family: str | None = None,
+               position: str | None = None) -> str | None:
         """Add (or complete) a person; dedupe by the source's id, else by name. Returns the key."""
         name = clean_line(name)
         if not name:
@@ -150,10 +152,10 @@ class Collector:
                 g, f, titled = name_parts(name)
                 given, family = (g, f) if titled else (None, None)
             self.people[key] = DraftPerson(key, name, clean_line(affiliation) or None, bio or None,
-                                           clean_line(given) or None, clean_line(family) or None)
+                                           clean_line(given) or None, clean_line(family) or None, position)
         elif (not old.affiliation and affiliation) or (not old.bio and bio):
             self.people[key] = DraftPerson(key, old.name, old.affiliation or clean_line(affiliation) or None,
-                                           old.bio or bio or None, old.given, old.family)
+                                           old.bio or bio or None, old.given, old.family, old.position)
         return key
 
     def draft(self, **event) -> Draft:
