@@ -141,7 +141,8 @@ def markdown_to_plain(s: str) -> str | None:
         line = _MD_CODE.sub(r"\1", line)
         prev = out[-1].rstrip() if out else ""
         if (len(prev) >= _WRAPPED and not prev.endswith((".", ":", "!", "?", ";"))
-                and line.strip() and not line.startswith(BULLET) and not _NUMBERED.match(line)):
+                and line.strip() and not line[:1].isspace() and not line.startswith(BULLET)
+                and not _NUMBERED.match(line)):
             out[-1] = prev + " " + line.strip()
         else:
             out.append(line)

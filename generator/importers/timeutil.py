@@ -19,7 +19,7 @@ def zone(name: str | None) -> ZoneInfo | None:
 
 
 def duration(text) -> timedelta | None:
-    """'00:30', '1:30', '1:02:30' (days:hours:minutes), '90' (minutes), '01:00:00'."""
+    """'00:30', '1:30', '1:02:30' (days:hours:minutes), '90' (minutes), '01:00:00' (h:m:s)."""
     if text is None:
         return None
     if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -33,6 +33,8 @@ def duration(text) -> timedelta | None:
     if not m:
         return None
     a, b, c, d = m.groups()
+    if d is not None and a is None and len(b) == 1:  # '0:01:00' is D:HH:MM (frab), '01:30:00' HH:MM:SS
+        a, b, c, d = b, c, d, None
     if d is not None and a is None:  # HH:MM:SS
         return timedelta(hours=int(b), minutes=int(c), seconds=int(d))
     if a is not None and d is None:  # D:HH:MM
