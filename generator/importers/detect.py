@@ -36,8 +36,10 @@ def _json_kind(data) -> str | None:
         if isinstance(data.get("talks"), list) and ("rooms" in data or "speakers" in data):
             return "pretalx-widget"
         res = data.get("results")
-        if isinstance(res, list) and res and isinstance(res[0], dict) and (
-                "contributions" in res[0] or res[0].get("_type") in ("Conference", "Meeting", "Lecture")):
+        if isinstance(res, list) and res and isinstance(res[0], dict) and "code" in res[0] and (
+                "slot" in res[0] or "submission_type" in res[0]):
+            return "pretalx-widget"
+        if _indico_event(res) or _indico_timetable(res):
             return "indico"
         if isinstance(data.get("sessions"), list) and "speakers" in data:
             return "sessionize"
@@ -45,3 +47,15 @@ def _json_kind(data) -> str | None:
             and "groupName" in data[0]:
         return "sessionize"
     return None
+
+
+def _indico_event(res) -> bool:
+    return isinstance(res, list) and bool(res) and isinstance(res[0], dict) and (
+        "contributions" in res[0] or res[0].get("_type") in ("Conference", "Meeting", "Lecture"))
+
+
+def _indico_timetable(res) -> bool:
+    """{event id: {YYYYMMDD: {entry id: entry}}}"""
+    return isinstance(res, dict) and bool(res) and all(
+        isinstance(days, dict) and all(str(k).isdigit() and len(str(k)) == 8 for k in days)
+        for days in res.values())

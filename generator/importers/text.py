@@ -111,6 +111,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])")
 _MD_CODE = re.compile(r"`([^`]+)`")
 
 
@@ -138,6 +139,7 @@ def markdown_to_plain(s: str) -> str | None:
             line = ""
         line = _MD_LINK.sub(_md_link, line)
         line = _MD_EMPH.sub(r"\2", line)
+        line = _MD_EM.sub(r"\2", line)
         line = _MD_CODE.sub(r"\1", line)
         prev = out[-1].rstrip() if out else ""
         if (len(prev) >= _WRAPPED and not prev.endswith((".", ":", "!", "?", ";"))
