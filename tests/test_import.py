@@ -174,3 +174,29 @@ def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
     after = (tmp_path / "imported" / "programme.yaml").read_text()
     diff = [(a, b) for a, b in zip(before["programme.yaml"].splitlines(), after.splitlines()) if a != b]
     assert diff == [('        start: "13:00"', '        start: "14:00"'), ('        end: "13:45"', '        end: "14:45"')]
+
+
+# --------------------------------------------------------------------------- kinds, durations
+@pytest.mark.parametrize("type_,track,title,speakers,kind", [
+    (None, None, "Math Protected Social Interaction", True, "talk"),  # a talk about "social"
+    (None, None, "Social Event", False, "social"),
+    (None, "Pause", "Lunch Break", False, "meal"),
+    (None, "Pause", "Coffee Break and Postersession", False, "break"),
+    ("Lightning Talk", None, "Five minutes", True, "lightning_talk"),
+    ("workshop", None, "Solder", True, "workshop"),
+    (None, None, "Keynote: The Future", True, "keynote"),
+    (None, None, "Opening Ceremony", True, "welcome"),
+    (None, None, "Opening Session", False, "other"),  # a welcome needs its hosts
+    (None, None, "Registration", False, "registration"),
+])
+def test_kind_mapping(type_, track, title, speakers, kind):
+    from eventprint.importers.kinds import kind_of
+    assert kind_of(type_, track, title, speakers) == kind
+
+
+@pytest.mark.parametrize("text,minutes", [("00:30", 30), ("1:30", 90), ("0:01:00", 60), ("1:02:30", 1590),
+                                          ("01:30:00", 90), ("90", 90), (45, 45), ("", None), ("soon", None)])
+def test_durations_in_every_form(text, minutes):
+    from eventprint.importers.timeutil import duration
+    d = duration(text)
+    assert (None if d is None else d.total_seconds() / 60) == minutes

@@ -21,15 +21,23 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_TITLE_KINDS = ("keynote", "lightning_talk", "workshop", "welcome")
+
+
 def _has(word: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) is not None
 
 
 def kind_of(type_: str | None = None, track: str | None = None, title: str | None = None,
             has_speakers: bool = True) -> str:
-    """Type first, then title, then track; a talk unless a word says otherwise."""
-    for text in (type_ or "", title or "", track or ""):
+    """Type first, then title, then track; a talk unless a word says otherwise.
+
+    A title with speakers only says keynote, lightning talk, workshop or welcome:
+    "Social Interaction in Mesh Networks" by a speaker is a talk, not a party."""
+    for source, text in (("type", type_ or ""), ("title", title or ""), ("track", track or "")):
         for kind, words in _RULES:
+            if source == "title" and has_speakers and kind not in _TITLE_KINDS:
+                continue
             if any(_has(w, text) for w in words):
                 if kind == "welcome" and not has_speakers:
                     return "other"
