@@ -5,6 +5,7 @@ Documented in content/README.md ("Importing an export").
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # (kind, words matched as whole words in type, track and title, case-insensitive)
@@ -24,10 +25,12 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _TITLE_KINDS = ("keynote", "lightning_talk", "workshop", "welcome")
 
 
-def _has(word: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) is not None
+_PATTERNS = tuple(
+    (kind, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I))
+    for kind, words in _RULES)
 
 
+@functools.lru_cache(maxsize=4096)
 def kind_of(type_: str | None = None, track: str | None = None, title: str | None = None,
             has_speakers: bool = True) -> str:
     """Type first, then title, then track; a talk unless a word says otherwise.
@@ -35,10 +38,10 @@ def kind_of(type_: str | None = None, track: str | None = None, title: str | Non
     A title with speakers only says keynote, lightning talk, workshop or welcome:
     "Social Interaction in Mesh Networks" by a speaker is a talk, not a party."""
     for source, text in (("type", type_ or ""), ("title", title or ""), ("track", track or "")):
-        for kind, words in _RULES:
+        for kind, pattern in _PATTERNS:
             if source == "title" and has_speakers and kind not in _TITLE_KINDS:
                 continue
-            if any(_has(w, text) for w in words):
+            if pattern.search(text):
                 if kind == "welcome" and not has_speakers:
                     return "other"
                 return kind
