@@ -200,3 +200,37 @@ def test_durations_in_every_form(text, minutes):
     from eventprint.importers.timeutil import duration
     d = duration(text)
     assert (None if d is None else d.total_seconds() / 60) == minutes
+
+
+# --------------------------------------------------------------------------- robustness
+def _paths(o, pre=()):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            yield pre + (k,)
+            yield from _paths(v, pre + (k,))
+    elif isinstance(o, list):
+        for i, v in enumerate(o):
+            yield pre + (i,)
+            yield from _paths(v, pre + (i,))
+
+
+@pytest.mark.parametrize("name", ["frab.json", "indico.json", "sessionize.json", "pretalx-widget.json"])
+def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_path):
+    """Every field of the fixture in turn replaced by a value of the wrong type: the import
+    either works (skipping what it cannot read, with a warning) or says what is wrong."""
+    import json
+    import random
+    data = json.loads((FIX / name).read_text())
+    rng = random.Random(name)
+    f = tmp_path / name
+    for path in list(_paths(data)):
+        bad = copy.deepcopy(data)
+        holder = bad
+        for k in path[:-1]:
+            holder = holder[k]
+        holder[path[-1]] = rng.choice([None, "", 0, [], {}, "x", 1.5, True, {"en": None}])
+        f.write_text(json.dumps(bad))
+        try:
+            import_file(f, timezone="Europe/Berlin")
+        except ImportFailure:
+            pass

@@ -42,18 +42,23 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
     if found is None:
         raise ImportFailure(f"{name}: not an export eventprint knows — expected {EXPECTED}; "
                             "pass --format if it is one of them")
-    if found == "frab-json":
-        draft = frab_json.read(data, name, timezone)
-    elif found == "pretalx-widget":
-        draft = pretalx.read(data, name, timezone)
-    elif found == "frab-xml":
-        draft = frab_xml.read(text, name, timezone)
-    elif found == "indico":
-        draft = indico.read(data, name, timezone)
-    elif found == "sessionize":
-        draft = sessionize.read(data, name, timezone)
-    else:
-        draft = csv_table.read(text, name, timezone, columns)
+    try:
+        if found == "frab-json":
+            draft = frab_json.read(data, name, timezone)
+        elif found == "pretalx-widget":
+            draft = pretalx.read(data, name, timezone)
+        elif found == "frab-xml":
+            draft = frab_xml.read(text, name, timezone)
+        elif found == "indico":
+            draft = indico.read(data, name, timezone)
+        elif found == "sessionize":
+            draft = sessionize.read(data, name, timezone)
+        else:
+            draft = csv_table.read(text, name, timezone, columns)
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
+        # Each importer skips a malformed entry with a warning; this is a malformed whole.
+        raise ImportFailure(f"{name}: this {NAMES[found]} has a shape eventprint does not expect "
+                            f"({type(e).__name__}: {e}) — export it again, or check --format")
     if not draft.items:
         raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
                             "after it has been published, or check the file")

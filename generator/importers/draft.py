@@ -120,6 +120,15 @@ class Collector:
     warnings: list[str] = field(default_factory=list)
     _once: set = field(default_factory=set)
 
+    def guarded(self, where: str, fn, *args):
+        """fn(*args), or None with a warning when this entry has a shape we do not expect."""
+        try:
+            return fn(*args)
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
+            self.warn(where, f"this entry has an unexpected shape ({type(e).__name__}: {e}); skipped — "
+                             "check it in the tool you exported from")
+            return None
+
     def warn_once(self, tag: str, where: str, what: str) -> None:
         if tag not in self._once:
             self._once.add(tag)

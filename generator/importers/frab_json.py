@@ -27,20 +27,27 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
         c.room(multilingual(room.get("name") if isinstance(room, dict) else room, lang))
     dc = None
     for day in days:
-        dc = dc or day_change(day.get("day_start"), day.get("day_end"))
+        if isinstance(day, dict):
+            dc = dc or day_change(day.get("day_start"), day.get("day_end"))
+    def one(ev: dict, room_name: str, day: dict):
+        ev = dict(ev)
+        ev.setdefault("room", room_name)
+        persons = [(p.get("code") or p.get("id") or p.get("guid"),
+                    p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
+                    p.get("biography"))
+                   for p in ev.get("persons") or [] if isinstance(p, dict)]
+        return frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
+
     items = []
     for day in days:
-        rooms = day.get("rooms") or {}
-        for room_name, events in rooms.items():
+        if not isinstance(day, dict) or not isinstance(day.get("rooms") or {}, dict):
+            c.warn("", f"a day of an unexpected shape ({str(day)[:40]}...); skipped")
+            continue
+        for room_name, events in (day.get("rooms") or {}).items():
             c.room(room_name)
-            for ev in events or []:
-                ev = dict(ev)
-                ev.setdefault("room", room_name)
-                persons = [(p.get("code") or p.get("id") or p.get("guid"),
-                            p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
-                            p.get("biography"))
-                           for p in ev.get("persons") or [] if isinstance(p, dict)]
-                it = frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
+            for ev in events if isinstance(events, list) else []:
+                ident = ev.get("id") or ev.get("guid") if isinstance(ev, dict) else ev
+                it = c.guarded(f"event {ident}", one, ev, room_name, day)
                 if it:
                     items.append(it)
     c.items = fill_open_ends(items)

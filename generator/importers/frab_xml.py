@@ -57,7 +57,7 @@ def read(text: str, file: str, timezone: str | None = None):
                 for p in (holder.findall("person") if holder is not None else ev.findall("person")):
                     persons.append((p.get("code") or p.get("id") or p.get("guid"), p.text or "",
                                     _t(p, "biography")))
-                it = frab_item(c, fields, d.get("date"), tz, dc, persons)
+                it = c.guarded(f"event {fields['id']}", frab_item, c, fields, d.get("date"), tz, dc, persons)
                 if it:
                     items.append(it)
     c.items = fill_open_ends(items)

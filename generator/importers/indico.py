@@ -79,9 +79,10 @@ def read(data: dict, file: str, timezone_name: str | None = None):
         ev = res[0]
     except (TypeError, IndexError, KeyError):
         raise ImportFailure(f"{file}: no 'results[0]' — this is not an Indico event export")
-    tz = choose(c, timezone_name, ev.get("timezone"))
+    tz = choose(c, timezone_name, clean_line(ev.get("timezone")) or None)
     event_room = clean_line(ev.get("roomFullname") or ev.get("room"))
-    items = [it for it in (_item(c, e, tz, event_room) for e in ev.get("contributions") or []) if it]
+    items = [it for it in (c.guarded(f"contribution {e.get('id') if isinstance(e, dict) else e}", _item, c, e,
+                                     tz, event_room) for e in ev.get("contributions") or []) if it]
     c.items = items
     updated = _stamp(ev.get("modificationDate"), tz)
     if updated is None and isinstance(data.get("ts"), (int, float)):
@@ -110,7 +111,7 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
             hint = kind_of(None, None, e.get("title"), False) if typ == "Break" else None
             if hint in (None, "other", "talk") and typ == "Break":
                 hint = "break"
-            it = _item(c, e, tz, "", hint)
+            it = c.guarded(f"entry {key}", _item, c, e, tz, "", hint)
             if it:
                 items.append(it)
 

@@ -25,28 +25,36 @@ def read(data: dict, file: str, timezone: str | None = None):
         raise ImportFailure(f"{file}: no 'talks' list — this is not pretalx's schedule widget JSON")
     lang = "en"
     tz = choose(c, timezone, data.get("timezone"))
-    rooms = {}
-    for r in data.get("rooms") or []:
-        rooms[r.get("id")] = c.room(multilingual(r.get("name"), lang))
-    tracks = {t.get("id"): clean_line(multilingual(t.get("name"), lang)) for t in data.get("tracks") or []}
-    speakers = {s.get("code"): s for s in data.get("speakers") or [] if isinstance(s, dict)}
-    for t in data["talks"]:
+    rooms = {str(r.get("id")): c.room(multilingual(r.get("name"), lang))
+             for r in _dicts(data.get("rooms"))}
+    tracks = {str(t.get("id")): clean_line(multilingual(t.get("name"), lang)) for t in _dicts(data.get("tracks"))}
+    speakers = {str(s.get("code")): s for s in _dicts(data.get("speakers"))}
+
+    def one(t: dict):
         keys = []
         for code in t.get("speakers") or []:
-            s = speakers.get(code.get("code") if isinstance(code, dict) else code) or \
+            s = speakers.get(str(code.get("code") if isinstance(code, dict) else code)) or \
                 (code if isinstance(code, dict) else {"code": code, "name": str(code)})
             key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
             if key:
                 keys.append(key)
-        track = tracks.get(t.get("track")) if not isinstance(t.get("track"), (dict, str)) \
+        track = tracks.get(str(t.get("track"))) if not isinstance(t.get("track"), (dict, str)) \
             else clean_line(multilingual(t.get("track"), lang))
-        it = _item(c, t, tz, rooms.get(t.get("room")) if not isinstance(t.get("room"), (dict, str))
-                   else c.room(multilingual(t.get("room"), lang)), keys, track, lang)
+        room = rooms.get(str(t.get("room"))) if not isinstance(t.get("room"), (dict, str)) \
+            else c.room(multilingual(t.get("room"), lang))
+        return _item(c, t, tz, room, keys, track, lang)
+
+    for t in data["talks"]:
+        it = c.guarded(f"talk {t.get('code') if isinstance(t, dict) else t}", one, t)
         if it:
             c.items.append(it)
     return c.draft(format="pretalx widget", name=clean_line(multilingual(data.get("name") or data.get("event"), lang))
                    or _untitled(c), timezone=tz.key, base_url=data.get("url") or None, updated=None,
                    day_change=None, short_name=None)
+
+
+def _dicts(v) -> list[dict]:
+    return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
 
 
 def _untitled(c: Collector) -> str:

@@ -25,23 +25,22 @@ def read(data, file: str, timezone: str | None = None):
         data = {"sessions": sessions, "speakers": [], "categories": [], "rooms": []}
     if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
         raise ImportFailure(f"{file}: no 'sessions' list — this is not Sessionize's All JSON")
-    stamps = [iso(s.get("startsAt")) for s in data["sessions"] if s.get("startsAt")]
+    stamps = [iso(s.get("startsAt")) for s in _dicts(data["sessions"]) if s.get("startsAt")]
     naive = any(t is not None and t.tzinfo is None for t in stamps)
     tz = choose(c, timezone, None, naive=naive)
-    rooms = {r.get("id"): clean_line(r.get("name")) for r in data.get("rooms") or [] if isinstance(r, dict)}
-    for r in sorted(data.get("rooms") or [], key=lambda r: (r.get("sort") or 0)):
+    room_list = _dicts(data.get("rooms"))
+    rooms = {str(r.get("id")): clean_line(r.get("name")) for r in room_list}
+    for r in sorted(room_list, key=lambda r: r.get("sort") if isinstance(r.get("sort"), int) else 0):
         c.room(r.get("name"))
     cats: dict = {}
-    for cat in data.get("categories") or []:
+    for cat in _dicts(data.get("categories")):
         title = clean_line(cat.get("title")).casefold()
-        for it in cat.get("items") or []:
-            cats[it.get("id")] = (title, clean_line(it.get("name")))
-    speakers: dict = {}
-    for sp in data.get("speakers") or []:
-        if isinstance(sp, dict) and sp.get("id") is not None:
-            speakers[str(sp["id"])] = sp
+        for it in _dicts(cat.get("items")):
+            cats[str(it.get("id"))] = (title, clean_line(it.get("name")))
+    speakers = {str(sp["id"]): sp for sp in _dicts(data.get("speakers")) if sp.get("id") is not None}
     for s in data["sessions"]:
-        it = _session(c, s, tz, rooms, cats, speakers)
+        it = c.guarded(f"session {s.get('id') if isinstance(s, dict) else s}", _session, c, s, tz, rooms, cats,
+                       speakers)
         if it:
             c.items.append(it)
     for t in stamps:
@@ -56,6 +55,10 @@ def read(data, file: str, timezone: str | None = None):
                    "under 'event: name:'")
     return c.draft(format="Sessionize", name=name or "Untitled event", timezone=tz.key, base_url=None, updated=None, day_change=None,
                    short_name=None)
+
+
+def _dicts(v) -> list[dict]:
+    return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
 
 
 def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict) -> DraftItem | None:
@@ -82,7 +85,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
             keys.append(key)
     fmt = track = lang = None
     for cid in s.get("categoryItems") or []:
-        title_, name = cats.get(cid, ("", ""))
+        title_, name = cats.get(str(cid), ("", ""))
         if title_ in _FORMAT:
             fmt = name
         elif title_ in _TRACK:
@@ -94,7 +97,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         kind = "break" if kind in ("other", "talk") else kind
     else:
         kind = kind_of(fmt if fmt and fmt.casefold() not in ("session", "talk") else None, track, title, True)
-    room = rooms.get(s.get("roomId")) or clean_line(s.get("room")) or None
+    room = rooms.get(str(s.get("roomId"))) or clean_line(s.get("room")) or None
     return DraftItem(source_id=sid or f"{start:%Y%m%d%H%M}", start=localize(start, tz), end=localize(end, tz),
                      title=title, kind=kind, room=c.room(room), speakers=tuple(keys),
                      abstract=to_plain(s.get("description")), track=track, language=lang, where=where)

@@ -19,9 +19,25 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", 
            "article", "header", "footer", "table", "dl", "dt", "dd", "figure", "hr"}
 
 
-def clean_line(s: str | None) -> str:
+def as_text(v) -> str:
+    """Whatever an export put in a text field, as text: None, booleans, lists and
+    objects that are not a {"en": ...} name become "" rather than an exception."""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool) or v is None:
+        return ""
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, dict):
+        for k in ("en", *sorted(map(str, v))):
+            if isinstance(v.get(k), str) and v[k]:
+                return v[k]
+    return ""
+
+
+def clean_line(s) -> str:
     """One line of text: whitespace collapsed (titles, names)."""
-    return " ".join((s or "").split())
+    return " ".join(as_text(s).split())
 
 
 def join_paragraphs(paragraphs) -> str | None:
@@ -30,9 +46,10 @@ def join_paragraphs(paragraphs) -> str | None:
     return text or None
 
 
-def to_plain(s: str | None) -> str | None:
+def to_plain(s) -> str | None:
     """Any export text (HTML, Markdown or plain) → our plain text, or None if empty."""
-    if not s or not s.strip():
+    s = as_text(s)
+    if not s.strip():
         return None
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     if _HTML_HINT.search(s):

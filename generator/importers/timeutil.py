@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 _DUR = re.compile(r"^(?:(\d+):)??(\d{1,3}):(\d{2})(?::(\d{2}))?$")
 
 
-def zone(name: str | None) -> ZoneInfo | None:
-    if not name:
+def zone(name) -> ZoneInfo | None:
+    if not name or not isinstance(name, str):
         return None
     try:
         return ZoneInfo(name.strip())
@@ -46,7 +46,7 @@ def duration(text) -> timedelta | None:
 
 def iso(text) -> datetime | None:
     """ISO date-time, aware when it has 'Z' or an offset, else naive."""
-    if not text:
+    if not text or not isinstance(text, str):
         return None
     s = str(text).strip().replace("Z", "+00:00").replace("z", "+00:00")
     try:

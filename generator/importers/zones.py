@@ -9,6 +9,7 @@ from .timeutil import zone
 
 def choose(c: Collector, given: str | None, in_file: str | None, naive: bool = False) -> ZoneInfo:
     """The zone to read times in. ``naive``: the file's times carry no offset at all."""
+    in_file = in_file if isinstance(in_file, str) and in_file.strip() else None
     if given:
         tz = zone(given)
         if tz is None:
