@@ -57,12 +57,14 @@ def test_zone_is_required():
 
 def test_columns_maps_other_headers(tmp_path):
     f = tmp_path / "p.csv"
-    f.write_text("Wann,Bis,Was,Wo,Am\n10:00,11:00,Talk A,Hall,2024-01-02\n")
+    f.write_text("Wann,Bis,Was,Wo,Am\n10:00,11:00,Talk A,Hall,2024-01-02\n23:30,00:30,Late,Hall,2024-01-02\n")
     with pytest.raises(ImportFailure, match=r"^p.csv:1: no column for 'title'.*--columns title="):
         import_file(f, timezone="UTC")
     _, d = import_file(f, timezone="UTC", columns="start=Wann,end=bis,title=Was,room=Wo,date=Am")
-    it = d.programme["days"][0]["items"][0]
+    it, late = d.programme["days"][0]["items"]
     assert (it["title"], it["start"], it["end"], it["room"], it["kind"]) == ("Talk A", "10:00", "11:00", "hall", "other")
+    assert (late["start"], late["end"]) == ("23:30", "00:30")  # an end before the start is after midnight
+    assert not any("ends when it starts" in w for w in d.warnings)
     with pytest.raises(ImportFailure, match="'Nope', which is not in the header"):
         import_file(f, timezone="UTC", columns="title=Nope")
 
