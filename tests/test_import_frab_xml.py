@@ -1,8 +1,6 @@
 """frab schedule.xml, including the hand-made kind that breaks the XSD (fixture frab.xml)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eventprint.importers.api import import_file, render

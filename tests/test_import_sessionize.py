@@ -2,7 +2,6 @@
 format / language, service sessions, speakers by uuid, private answers and contact data."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

@@ -7,9 +7,8 @@ re-importing the same or a changed export keeps every id that still exists.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from .draft import Draft, slugify, untitled
 from .timeutil import localize, zone
