@@ -80,7 +80,7 @@ def test_writer_folds_paragraphs_and_reads_them_back():
 
 # --------------------------------------------------------------------------- detector
 @pytest.mark.parametrize("name,fmt", [("frab.json", "frab-json"), ("frab.xml", "frab-xml"),
-                                      ("sessionize.json", "sessionize"), ("indico.json", "indico"),
+                                      ("sessionize.json", "sessionize"), ("indico.json", "indico"), ("indico-timetable.json", "indico"),
                                       ("programme.csv", "csv"), ("pretalx-widget.json", "pretalx-widget")])
 def test_detects_format_from_content(name, fmt, tmp_path):
     if not (FIX / name).exists():
@@ -216,7 +216,8 @@ def _paths(o, pre=()):
             yield from _paths(v, pre + (i,))
 
 
-@pytest.mark.parametrize("name", ["frab.json", "indico.json", "sessionize.json", "pretalx-widget.json"])
+@pytest.mark.parametrize("name", ["frab.json", "indico.json", "indico-timetable.json", "sessionize.json",
+                                  "pretalx-widget.json"])
 def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_path):
     """Every field of the fixture in turn replaced by a value of the wrong type: the import
     either works (skipping what it cannot read, with a warning) or says what is wrong."""

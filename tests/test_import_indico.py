@@ -51,3 +51,18 @@ def test_kinds_text_rooms_and_skips(docs):
 def test_loads(docs, tmp_path):
     event = load_with_todays_loader(docs, tmp_path)
     assert event is not None and len(event.talks) == 2
+
+
+def test_timetable_export(tmp_path):
+    """/export/timetable/N.json: days of entries, sessions holding their own entries, breaks."""
+    fmt, d = import_file(FIX / "indico-timetable.json")
+    assert fmt == "indico"
+    its = items(d)
+    assert d.event["timezone"] == "Europe/Warsaw"
+    assert (its["26"]["start"], its["26"]["end"], its["26"]["room"]) == ("13:00", "13:30", "aula-building-a")
+    assert its["26"]["speakers"] == ["martin-peres"] and its["26"]["abstract"] == "About testing."
+    coffee = [it for it in its.values() if it["title"] == "Coffee"]
+    assert len(coffee) == 1 and coffee[0]["kind"] == "break"
+    assert its["27"]["kind"] == "other" and "speakers" not in its["27"]
+    assert any("event's name" in w for w in d.warnings)
+    assert "0123456789abcdef" not in "".join(render(d, "t.json").values())

@@ -121,8 +121,11 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
                 if isinstance(days[day], dict):
                     walk(days[day])
     c.items = items
-    name = clean_line(str(data.get("title") or "")) or "Untitled event"
-    return c.draft(format="Indico timetable", name=name, timezone=tz.key, base_url=data.get("url") or None,
+    name = clean_line(data.get("title"))
+    if not name:
+        c.warn("", "Indico's timetable export does not hold the event's name — set it in overrides.yaml "
+                   "under 'event: name:'")
+    return c.draft(format="Indico timetable", name=name or "Untitled event", timezone=tz.key, base_url=data.get("url") or None,
                    updated=None, day_change=None, short_name=None)
 
 
