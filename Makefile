@@ -47,6 +47,7 @@ test: $(STAMP)
 # make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
 import: $(STAMP)
 	@test -n "$(SOURCE)" || { echo "make import: say which export, e.g. make import SOURCE=schedule.json CONTENT=my-event"; exit 2; }
+	@test "$(origin CONTENT)" != "file" || { echo "make import: say which folder to write, e.g. CONTENT=my-event (not the shipped content/)"; exit 2; }
 	$(EP) import "$(SOURCE)" --to $(CONTENT) $(if $(TIMEZONE),--timezone $(TIMEZONE)) $(if $(FORMAT),--format $(FORMAT)) $(if $(COLUMNS),--columns '$(COLUMNS)')
 
 bench: $(STAMP)

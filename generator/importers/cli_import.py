@@ -13,8 +13,8 @@ from .draft import ImportFailure
 def add_parser(sub, help_text: str) -> None:
     sp = sub.add_parser("import", help=help_text, description=help_text.capitalize() + ".")
     sp.add_argument("source", metavar="SOURCE", help="the exported file (schedule.xml, schedule.json, CSV, ...)")
-    sp.add_argument("--to", default="content", metavar="DIR",
-                    help="content folder to write: DIR/imported/*.yaml and DIR/overrides.yaml (default: content)")
+    sp.add_argument("--to", required=True, metavar="DIR",
+                    help="content folder to write: DIR/imported/*.yaml, and DIR/overrides.yaml if it is missing")
     sp.add_argument("--format", choices=FORMATS, default=None, help="skip detection: the file's format")
     sp.add_argument("--timezone", metavar="ZONE", default=None,
                     help="the event's IANA time zone, e.g. Europe/Berlin (needed when the file has none)")
