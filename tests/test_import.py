@@ -237,3 +237,18 @@ def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_p
             import_file(f, timezone="Europe/Berlin")
         except ImportFailure:
             pass
+
+
+# --------------------------------------------------------------------------- text
+@pytest.mark.parametrize("source,plain", [
+    ('<p>Mail <a href="mailto:jane@example.org">Jane</a> or see <a href="https://x.org/">the site</a>.</p>',
+     "Mail Jane or see the site (https://x.org/)."),
+    ("Mail [Jane](mailto:jane@example.org), see [site](https://x.org).", "Mail Jane, see site (https://x.org)."),
+    ("<p>A &amp; B&nbsp;C</p><p></p><br><ul><li>x</li></ul>", "A & B C\n\n\u2022 x"),
+    ('<a href=\u201dhttps://broken.org/>Label</a> rest', "Label rest"),
+    ("# Heading\r\n\r\n* one\r\n+ two\r\n---\r\nend", "Heading\n\n\u2022 one\n\n\u2022 two\n\nend"),
+    ("  \r\n ", None),
+])
+def test_text_conversion(source, plain):
+    from eventprint.importers.text import to_plain
+    assert to_plain(source) == plain

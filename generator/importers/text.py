@@ -3,8 +3,9 @@
 eventprint's text is paragraphs separated by one blank line, each paragraph one
 line with single spaces, bullets as paragraphs starting with "• ". That is
 exactly what the loader makes of a block of text, so what we write reads back
-unchanged. Links keep their text; a working address is added in brackets when
-it differs from the text; a broken one (curly quotes, a missing quote) is dropped.
+unchanged. Links keep their text; a working web address is added in brackets when
+it differs from the text; a broken one (curly quotes, a missing quote) and a
+mailto: address (private data) are dropped.
 """
 from __future__ import annotations
 
@@ -106,9 +107,8 @@ class _Html(HTMLParser):
         elif tag == "a" and self.href:
             href, start = self.href.pop(), self.link_start.pop()
             label = clean_line("".join(self.cur)[start:])
-            if _URL.match(href) and href.removeprefix("mailto:") not in label \
-                    and href.rstrip("/") != label.rstrip("/"):
-                self.cur.append(f" ({href.removeprefix('mailto:')})" if label else href)
+            if _URL.match(href) and not href.startswith("mailto:") and href.rstrip("/") != label.rstrip("/"):
+                self.cur.append(f" ({href})" if label else href)
 
     def handle_data(self, data):
         if not self.skip:
@@ -134,7 +134,8 @@ _MD_CODE = re.compile(r"`([^`]+)`")
 
 def _md_link(m: re.Match) -> str:
     label, url = m.group(1).strip(), m.group(2)
-    if m.group(0).startswith("!") or not _URL.match(url) or url.rstrip("/") == label.rstrip("/"):
+    if m.group(0).startswith("!") or not _URL.match(url) or url.startswith("mailto:") \
+            or url.rstrip("/") == label.rstrip("/"):
         return label or (url if _URL.match(url) else "")
     return f"{label} ({url})" if label else url
 
