@@ -135,7 +135,7 @@ def test_frab_json_model(tmp_path):
     assert fmt == "frab-json"
     ev = docs.event
     assert ev["timezone"] == "Europe/Berlin" and ev["base_url"] == "https://fahrplan.example.org/tc24/"
-    assert ev["updated"] == "2024-06-01 12:30" and ev["day_change"] == "09:00"
+    assert ev["updated"] == "2024-06-01 12:30" and ev["day_change"] == "04:00"  # between 04:00 ends and 09:00 starts
     its = items(docs)
     assert set(its) == {"501", "502", "503", "504", "505", "506"}  # ids from frab's stable event id
     assert (its["501"]["date"], its["501"]["start"], its["501"]["end"]) == ("2024-06-07", "10:00", "10:30")
@@ -252,3 +252,15 @@ def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_p
 def test_text_conversion(source, plain):
     from eventprint.importers.text import to_plain
     assert to_plain(source) == plain
+
+
+@pytest.mark.parametrize("start,end,dc", [
+    ("2019-08-21T09:00:00+02:00", "2019-08-22T04:00:00+02:00", "04:00"),  # frab camp
+    ("2025-03-17T04:00:00-04:00", "2025-03-18T03:59:00-04:00", "04:00"),  # pretalx
+    ("2024-06-07T10:00:00+02:00", "2024-06-08T06:00:00+02:00", "06:00"),  # long nights
+    ("2024-06-07T03:00:00+02:00", "2024-06-08T02:00:00+02:00", "03:00"),  # early mornings
+    ("2024-06-07T09:00:00+02:00", "2024-06-07T18:00:00+02:00", None),  # days end the same day
+])
+def test_frab_day_change(start, end, dc):
+    from eventprint.importers.frab_common import day_change
+    assert day_change([{"day_start": start, "day_end": end}]) == dc

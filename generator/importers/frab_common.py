@@ -19,12 +19,21 @@ def multilingual(v, prefer: str = "en") -> str:
     return "" if v is None else str(v)
 
 
-def day_change(day_start: str | None, day_end: str | None) -> str | None:
-    """frab days run e.g. 09:00 → 04:00 next day: the day changes at the day start."""
-    s, e = iso(day_start), iso(day_end)
-    if s and e and e.date() > s.date():
-        return f"{s:%H:%M}"
-    return None
+def day_change(days: list) -> str | None:
+    """When frab's days run past midnight (09:00 → 04:00 next day), the day changes somewhere
+    between the latest day end and the earliest day start: 04:00 if it can, else the nearest."""
+    ends, starts = [], []
+    for d in days:
+        if not isinstance(d, dict):
+            continue
+        s, e = iso(d.get("day_start")), iso(d.get("day_end"))
+        if s and e and e.date() > s.date():
+            ends.append(f"{e:%H:%M}")
+            starts.append(f"{s:%H:%M}")
+    if not ends:
+        return None
+    lo, hi = max(ends), min(starts)
+    return min(max("04:00", lo), hi) if lo <= hi else hi
 
 
 def source_id(ev: dict) -> str:

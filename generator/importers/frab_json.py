@@ -25,10 +25,7 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
     tz = choose(c, timezone, conf.get("time_zone_name"))
     for room in conf.get("rooms") or []:
         c.room(multilingual(room.get("name") if isinstance(room, dict) else room, lang))
-    dc = None
-    for day in days:
-        if isinstance(day, dict):
-            dc = dc or day_change(day.get("day_start"), day.get("day_end"))
+    dc = day_change(days)
     def one(ev: dict, room_name: str, day: dict):
         ev = dict(ev)
         ev.setdefault("room", room_name)

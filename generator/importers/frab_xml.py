@@ -39,9 +39,7 @@ def read(text: str, file: str, timezone: str | None = None):
         for r in conf.find("rooms"):
             c.room(r.get("name") or r.text)
     days = root.findall("day")
-    dc = None
-    for d in days:
-        dc = dc or day_change(d.get("start"), d.get("end"))
+    dc = day_change([{"day_start": d.get("start"), "day_end": d.get("end")} for d in days])
     items = []
     for d in days:
         for room in d.findall("room"):
