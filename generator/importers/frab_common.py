@@ -1,22 +1,20 @@
 """What frab's JSON and XML share: one event's fields → a DraftItem; the event's zone and days."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from .draft import Collector, DraftItem, split_names
 from .kinds import kind_of, language_code
-from .text import clean_line, to_plain
+from .text import as_text, clean_line, to_plain
 from .timeutil import clock, duration, iso, localize
 
 
 def multilingual(v, prefer: str = "en") -> str:
     """pretalx writes {"en": ..., "de": ...} where frab writes a string."""
-    if isinstance(v, dict):
-        for k in (prefer, "en", *sorted(v)):
-            if v.get(k):
-                return str(v[k])
-        return ""
-    return "" if v is None else str(v)
+    if isinstance(v, dict) and isinstance(v.get(prefer), str) and v[prefer]:
+        return v[prefer]
+    return as_text(v)
 
 
 def day_change(days: list) -> str | None:
@@ -105,7 +103,6 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
 
 def fill_open_ends(items: list[DraftItem]) -> list[DraftItem]:
     """An item without a duration runs to the latest end of its day (at least one hour)."""
-    from dataclasses import replace
     out = []
     for it in items:
         if it.end > it.start:
