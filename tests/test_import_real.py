@@ -49,6 +49,7 @@ def test_pretalx_json_and_xml_give_the_same_programme():
     no_bio = lambda docs: [{k: v for k, v in p.items() if k != "bio"} for p in docs.people["people"]]  # noqa: E731
     assert no_bio(a) == no_bio(b)
     assert a.programme == b.programme and a.event == b.event
+    assert a.event["timezone"] == "America/New_York"  # the file's legacy name US/Eastern, current name
     rooms = lambda docs: sorted(map(str, docs.venues["venues"][0]["rooms"]))  # noqa: E731
     assert rooms(a) == rooms(b)  # the XML lists no rooms up front, so their order may differ
 

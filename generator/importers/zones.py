@@ -7,9 +7,24 @@ from .draft import Collector, ImportFailure
 from .timeutil import zone
 
 
+# Legacy names (tzdata's "backward" file) that exports still write, and their current names;
+# calendar apps and our site's .ics files are happier with the current ones.
+LEGACY = {
+    "US/Eastern": "America/New_York", "US/Central": "America/Chicago", "US/Mountain": "America/Denver",
+    "US/Pacific": "America/Los_Angeles", "US/Alaska": "America/Anchorage", "US/Hawaii": "Pacific/Honolulu",
+    "US/Arizona": "America/Phoenix", "Canada/Eastern": "America/Toronto", "Canada/Pacific": "America/Vancouver",
+    "Canada/Central": "America/Winnipeg", "Canada/Mountain": "America/Edmonton", "GB": "Europe/London",
+    "Asia/Calcutta": "Asia/Kolkata", "Asia/Saigon": "Asia/Ho_Chi_Minh", "Australia/ACT": "Australia/Sydney",
+    "Australia/NSW": "Australia/Sydney", "Brazil/East": "America/Sao_Paulo", "Japan": "Asia/Tokyo",
+    "Singapore": "Asia/Singapore", "Etc/UTC": "UTC", "Etc/GMT": "UTC", "GMT": "UTC", "Universal": "UTC",
+}
+
+
 def choose(c: Collector, given: str | None, in_file: str | None, naive: bool = False) -> ZoneInfo:
     """The zone to read times in. ``naive``: the file's times carry no offset at all."""
-    in_file = in_file if isinstance(in_file, str) and in_file.strip() else None
+    in_file = in_file.strip() if isinstance(in_file, str) and in_file.strip() else None
+    in_file = LEGACY.get(in_file, in_file)
+    given = LEGACY.get(given.strip(), given.strip()) if given else None
     if given:
         tz = zone(given)
         if tz is None:
