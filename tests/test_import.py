@@ -264,3 +264,11 @@ def test_text_conversion(source, plain):
 def test_frab_day_change(start, end, dc):
     from eventprint.importers.frab_common import day_change
     assert day_change([{"day_start": start, "day_end": end}]) == dc
+
+
+@pytest.mark.parametrize("version,stamp", [("2019-05-31_14-05", "2019-05-31 14:05"), ("2024-06-01 12:30", "2024-06-01 12:30"),
+                                           ("2024-06-01", "2024-06-01 00:00"), ("Gacrux", None), ("0.33", None)])
+def test_frab_version_as_stamp(version, stamp):
+    from eventprint.importers.timeutil import version_stamp
+    got = version_stamp(version)
+    assert (got and f"{got:%Y-%m-%d %H:%M}") == stamp or (got is None and stamp is None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .draft import Collector, ImportFailure
 from .frab_common import day_change, fill_open_ends, frab_item, multilingual
 from .text import clean_line
-from .timeutil import iso
+from .timeutil import version_stamp
 from .zones import choose
 
 
@@ -52,7 +52,7 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
     return c.draft(format="frab JSON" if "pretalx" not in str(data.get("$schema", "")) else "pretalx JSON",
                    name=clean_line(multilingual(conf.get("title"), lang)) or "Untitled event",
                    timezone=tz.key, base_url=sched.get("base_url") or conf.get("url") or None,
-                   updated=iso(version) if version[:2] in ("19", "20") else None,
+                   updated=version_stamp(version),
                    day_change=dc, short_name=_short(conf.get("acronym")))
 
 

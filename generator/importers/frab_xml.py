@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from .draft import Collector, ImportFailure
 from .frab_common import day_change, fill_open_ends, frab_item
 from .text import clean_line
-from .timeutil import iso
+from .timeutil import version_stamp
 from .zones import choose
 
 _FIELDS = ("date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track", "type",
@@ -60,8 +60,7 @@ def read(text: str, file: str, timezone: str | None = None):
                     items.append(it)
     c.items = fill_open_ends(items)
     version = clean_line(_t(root, "version"))
-    updated = iso(version.replace("_", "T").replace("T", " ", 1)[:10] + "T" + version[11:].replace("-", ":")) \
-        if len(version) >= 16 and version[:2] in ("19", "20") else None
+    updated = version_stamp(version)
     base_url = clean_line(_t(conf, "base_url")) or None
     acronym = clean_line(_t(conf, "acronym"))
     return c.draft(format="frab XML", name=clean_line(_t(conf, "title")) or "Untitled event",

@@ -55,6 +55,18 @@ def iso(text) -> datetime | None:
         return None
 
 
+def version_stamp(text) -> datetime | None:
+    """frab's <version> when it is a date ('2019-05-31_14-05', '2024-06-01 12:30'); else None
+    ('Gacrux', '0.33'): it becomes the "as of" stamp, never the current time."""
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T_](\d{2})[:-](\d{2}))?", str(text or ""))
+    if not m:
+        return None
+    try:
+        return datetime(*(int(g or 0) for g in m.groups()))
+    except ValueError:
+        return None
+
+
 def clock(text) -> time | None:
     m = re.fullmatch(r"(\d{1,2})[:.h](\d{2})(?::\d{2})?", str(text or "").strip())
     if not m or int(m.group(1)) > 24 or int(m.group(2)) > 59:
