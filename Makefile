@@ -18,7 +18,7 @@ OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
 OPTS_PERSON := $(if $(PERSON),--person $(PERSON))
 DIRS := --content $(CONTENT) --out $(OUT)
 
-.PHONY: all booklet signs poster badges site check test bench clean setup
+.PHONY: all booklet signs poster badges site check test bench clean setup import
 
 all: $(STAMP)
 	$(EP) all $(DIRS)
@@ -43,6 +43,12 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
+import: $(STAMP)
+	@test -n "$(SOURCE)" || { echo "make import: say which export, e.g. make import SOURCE=schedule.json CONTENT=my-event"; exit 2; }
+	@test "$(origin CONTENT)" != "file" || { echo "make import: say which folder to write, e.g. CONTENT=my-event (not the shipped content/)"; exit 2; }
+	$(EP) import "$(SOURCE)" --to $(CONTENT) $(if $(TIMEZONE),--timezone $(TIMEZONE)) $(if $(FORMAT),--format $(FORMAT)) $(if $(COLUMNS),--columns '$(COLUMNS)')
 
 bench: $(STAMP)
 	$(PY) tests/bench.py

@@ -24,6 +24,7 @@ HELP = {
     "all": "every output above",
     "check": "validate the content and list warnings (unconfirmed titles, missing bios, ...)",
 }
+IMPORT_HELP = "convert a pretalx / frab / Indico / Sessionize / CSV export into a content folder"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--sheet", metavar="SHEET", default=None,
                             help="sheet: a4 (4 x A6 or 2 x 5 of 90x54), letter (4x3 in), single (one badge per page)")
             sp.add_argument("--person", metavar="ID", default=None, help="build only this person's badge")
+    from .importers.cli_import import add_parser  # the import subcommand lives with the importers
+    add_parser(sub, IMPORT_HELP)
     return p
 
 
@@ -61,6 +64,8 @@ def _print_problems(problems, stream=sys.stderr) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "import":
+        return args.run(args)
     t0 = time.perf_counter()
     try:
         event, conflicts = load_with_warnings(args.content, args.strict)

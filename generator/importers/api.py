@@ -1,0 +1,123 @@
+"""Read an export, detect its format, convert it, write the content folder."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
+from .detect import EXPECTED, FORMATS, detect
+from .documents import Documents, build_documents
+from .draft import ImportFailure
+from .yamlwrite import dump
+
+NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx schedule.json",
+         "pretalx-widget": "pretalx widget JSON", "indico": "Indico export JSON",
+         "sessionize": "Sessionize All JSON", "csv": "CSV programme"}
+
+
+def import_file(path, fmt: str | None = None, timezone: str | None = None,
+                columns: str | None = None) -> tuple[str, Documents]:
+    """(format, documents) for one export; ImportFailure with a fix when it cannot be read."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ImportFailure(f"{path}: cannot read it ({e.strerror}) — check the file name")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    found, data = detect(text)
+    if fmt:
+        if fmt not in FORMATS:
+            raise ImportFailure(f"--format {fmt}: unknown format — use one of {', '.join(FORMATS)}")
+        if fmt != found and fmt != "csv" and data is None and fmt != "frab-xml":
+            try:
+                data = json.loads(text)
+            except ValueError as e:
+                raise ImportFailure(f"{name}:{e.lineno}: this is not valid JSON ({e.msg}) — "
+                                    f"export the file again, or check --format {fmt}")
+        found = fmt
+    if found is None:
+        raise ImportFailure(f"{name}: not an export eventprint knows — expected {EXPECTED}; "
+                            "pass --format if it is one of them")
+    try:
+        if found == "frab-json":
+            draft = frab_json.read(data, name, timezone)
+        elif found == "pretalx-widget":
+            draft = pretalx.read(data, name, timezone)
+        elif found == "frab-xml":
+            draft = frab_xml.read(text, name, timezone)
+        elif found == "indico":
+            draft = indico.read(data, name, timezone)
+        elif found == "sessionize":
+            draft = sessionize.read(data, name, timezone)
+        else:
+            draft = csv_table.read(text, name, timezone, columns)
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
+        # Each importer skips a malformed entry with a warning; this is a malformed whole.
+        raise ImportFailure(f"{name}: this {NAMES[found]} has a shape eventprint does not expect "
+                            f"({type(e).__name__}: {e}) — export it again, or check --format")
+    if not draft.items:
+        raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
+                            "after it has been published, or check the file")
+    return found, build_documents(draft, name)
+
+
+_HEADER = ("Written by `eventprint import` from {src}. Do not edit: the next import overwrites it.\n"
+           "Changes belong in ../overrides.yaml (same ids; see content/README.md, \"Importing\").")
+
+OVERRIDES = """\
+# Your changes to the imported programme. `eventprint import` never touches this file;
+# it is applied on top of imported/*.yaml every time the content is loaded.
+# Each section maps ids (as in imported/*.yaml) to the fields you want to differ.
+#
+# event:
+#   name: Our Conference 2025
+#   hosts: [Our Society]
+#   base_url: https://conference.example.org/2025/
+# venues:
+#   our-venue-id:
+#     address: [Street 1, 12345 Town]
+# rooms:
+#   main-room:
+#     name: Hall A
+# people:
+#   jane-doe:
+#     affiliation: University of Somewhere
+# items:
+#   some-talk-id:
+#     title: The confirmed title
+event: {}
+venues: {}
+rooms: {}
+people: {}
+items: {}
+"""
+
+
+def render(docs: Documents, source_name: str) -> dict[str, str]:
+    """File name → YAML text."""
+    header = _HEADER.format(src=source_name)
+    return {"event.yaml": dump(docs.event, header), "venues.yaml": dump(docs.venues, header),
+            "people.yaml": dump(docs.people, header), "programme.yaml": dump(docs.programme, header)}
+
+
+def write_content(docs: Documents, source_name: str, to_dir) -> list[Path]:
+    """Write what changed; return the paths actually written."""
+    to = Path(to_dir)
+    target = to / "imported"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fname, text in render(docs, source_name).items():
+        p = target / fname
+        data = text.encode("utf-8")
+        if not p.exists() or p.read_bytes() != data:
+            p.write_bytes(data)
+            written.append(p)
+    ov = to / "overrides.yaml"
+    if not ov.exists():
+        ov.write_text(OVERRIDES, encoding="utf-8")
+        written.append(ov)
+    return written

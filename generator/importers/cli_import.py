@@ -1,0 +1,46 @@
+"""The ``eventprint import`` subcommand: argument parsing and the printed summary."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from .api import NAMES, import_file, write_content
+from .detect import FORMATS
+from .draft import ImportFailure
+
+
+def add_parser(sub, help_text: str) -> None:
+    sp = sub.add_parser("import", help=help_text, description=help_text.capitalize() + ".")
+    sp.add_argument("source", metavar="SOURCE", help="the exported file (schedule.xml, schedule.json, CSV, ...)")
+    sp.add_argument("--to", required=True, metavar="DIR",
+                    help="content folder to write: DIR/imported/*.yaml, and DIR/overrides.yaml if it is missing")
+    sp.add_argument("--format", choices=FORMATS, default=None, help="skip detection: the file's format")
+    sp.add_argument("--timezone", metavar="ZONE", default=None,
+                    help="the event's IANA time zone, e.g. Europe/Berlin (needed when the file has none)")
+    sp.add_argument("--columns", metavar="MAP", default=None,
+                    help="CSV only: our column=their header, comma-separated, e.g. 'title=Titel,start=Beginn'")
+    sp.set_defaults(run=run)
+
+
+def run(args) -> int:
+    t0 = time.perf_counter()
+    try:
+        fmt, docs = import_file(args.source, args.format, args.timezone, args.columns)
+    except ImportFailure as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        print("eventprint: nothing was written.", file=sys.stderr)
+        return 2
+    for w in docs.warnings:
+        print(f"warning: {w}")
+    s = docs.summary
+    name = Path(args.source).name
+    print(f"imported {name} ({NAMES[fmt]}): {s['days']} days, {s['rooms']} rooms, {s['items']} items, "
+          f"{s['talks']} talks, {s['people']} people; {len(docs.warnings)} warning(s)")
+    written = write_content(docs, name, args.to)
+    for p in written:
+        print(f"wrote {p}")
+    if not written:
+        print(f"nothing changed in {Path(args.to) / 'imported'}")
+    print(f"done in {time.perf_counter() - t0:.2f} s")
+    return 0

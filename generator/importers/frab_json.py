@@ -1,0 +1,61 @@
+"""frab / pretalx ``schedule.json`` (c3voc schedule JSON schema).
+
+``schedule.conference.days[].rooms{name: [events]}``; pretalx adds person
+``code``, ``biography``, a talk ``url`` with its code, and multilingual names.
+"""
+from __future__ import annotations
+
+from .draft import Collector, ImportFailure
+from .frab_common import day_change, fill_open_ends, frab_item, multilingual
+from .text import clean_line
+from .timeutil import version_stamp
+from .zones import choose
+
+
+def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa: F821
+    c = Collector(file)
+    try:
+        sched = data["schedule"]
+        conf = sched["conference"]
+        days = conf.get("days") or []
+    except (KeyError, TypeError):
+        raise ImportFailure(f"{file}: no 'schedule.conference' — this is not a frab/pretalx "
+                            "schedule.json; pass --format to choose another format")
+    lang = "en"
+    tz = choose(c, timezone, conf.get("time_zone_name"))
+    for room in conf.get("rooms") or []:
+        c.room(multilingual(room.get("name") if isinstance(room, dict) else room, lang))
+    dc = day_change(days)
+    def one(ev: dict, room_name: str, day: dict):
+        ev = dict(ev)
+        ev.setdefault("room", room_name)
+        persons = [(p.get("code") or p.get("id") or p.get("guid"),
+                    p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
+                    p.get("biography"))
+                   for p in ev.get("persons") or [] if isinstance(p, dict)]
+        return frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
+
+    items = []
+    for day in days:
+        if not isinstance(day, dict) or not isinstance(day.get("rooms") or {}, dict):
+            c.warn("", f"a day of an unexpected shape ({str(day)[:40]}...); skipped")
+            continue
+        for room_name, events in (day.get("rooms") or {}).items():
+            c.room(room_name)
+            for ev in events if isinstance(events, list) else []:
+                ident = ev.get("id") or ev.get("guid") if isinstance(ev, dict) else ev
+                it = c.guarded(f"event {ident}", one, ev, room_name, day)
+                if it:
+                    items.append(it)
+    c.items = fill_open_ends(items)
+    version = str(sched.get("version") or "")
+    return c.draft(format="frab JSON" if "pretalx" not in str(data.get("$schema", "")) else "pretalx JSON",
+                   name=clean_line(multilingual(conf.get("title"), lang)) or "Untitled event",
+                   timezone=tz.key, base_url=sched.get("base_url") or conf.get("url") or None,
+                   updated=version_stamp(version),
+                   day_change=dc, short_name=_short(conf.get("acronym")))
+
+
+def _short(acronym) -> str | None:
+    a = clean_line(str(acronym or ""))
+    return a if any(ch.isalpha() for ch in a) else None

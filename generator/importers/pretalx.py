@@ -1,0 +1,108 @@
+"""pretalx beyond its frab-compatible exports: the schedule widget JSON
+(``/schedule/widgets/schedule.json``: ``talks``, ``rooms``, ``speakers``,
+``tracks``) and the REST API's talk list (``/api/events/<e>/talks/``:
+``results`` with ``slot``).
+
+Names may be multilingual (``{"en": ..., "de": ...}``); abstracts are Markdown;
+speakers have a stable ``code`` and a ``biography``. Answers, e-mail and
+internal notes are never read.
+"""
+from __future__ import annotations
+
+from .draft import Collector, DraftItem, ImportFailure
+from .frab_common import multilingual
+from .kinds import kind_of, language_code
+from .text import clean_line, to_plain
+from .timeutil import iso, localize
+from .zones import choose
+
+
+def read(data: dict, file: str, timezone: str | None = None):
+    c = Collector(file)
+    if isinstance(data.get("results"), list):
+        return _api(c, data, file, timezone)
+    if not isinstance(data.get("talks"), list):
+        raise ImportFailure(f"{file}: no 'talks' list — this is not pretalx's schedule widget JSON")
+    lang = "en"
+    tz = choose(c, timezone, data.get("timezone"))
+    rooms = {str(r.get("id")): c.room(multilingual(r.get("name"), lang))
+             for r in _dicts(data.get("rooms"))}
+    tracks = {str(t.get("id")): clean_line(multilingual(t.get("name"), lang)) for t in _dicts(data.get("tracks"))}
+    speakers = {str(s.get("code")): s for s in _dicts(data.get("speakers"))}
+
+    def one(t: dict):
+        keys = []
+        for code in t.get("speakers") or []:
+            s = speakers.get(str(code.get("code") if isinstance(code, dict) else code)) or \
+                (code if isinstance(code, dict) else {"code": code, "name": str(code)})
+            key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+            if key:
+                keys.append(key)
+        track = tracks.get(str(t.get("track"))) if not isinstance(t.get("track"), (dict, str)) \
+            else clean_line(multilingual(t.get("track"), lang))
+        room = rooms.get(str(t.get("room"))) if not isinstance(t.get("room"), (dict, str)) \
+            else c.room(multilingual(t.get("room"), lang))
+        return _item(c, t, tz, room, keys, track, lang)
+
+    for t in data["talks"]:
+        it = c.guarded(f"talk {t.get('code') if isinstance(t, dict) else t}", one, t)
+        if it:
+            c.items.append(it)
+    return c.draft(format="pretalx widget", name=clean_line(multilingual(data.get("name") or data.get("event"), lang))
+                   or _untitled(c), timezone=tz.key, base_url=data.get("url") or None, updated=None,
+                   day_change=None, short_name=None)
+
+
+def _dicts(v) -> list[dict]:
+    return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
+
+
+def _untitled(c: Collector) -> str:
+    c.warn("", "the export has no event name — set it in overrides.yaml under 'event: name:'")
+    return "Untitled event"
+
+
+def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: str | None,
+          lang: str, type_: str | None = None) -> DraftItem | None:
+    code = str(t.get("code") or "")
+    title = clean_line(multilingual(t.get("title"), lang)) or "Untitled"
+    where = f"talk {code}" if code else f"slot {t.get('id') or title}"
+    start, end = iso(t.get("start")), iso(t.get("end"))
+    if start is None or end is None:
+        c.warn(where, f"'{title}' is not scheduled; skipped")
+        return None
+    if code:
+        kind = kind_of(type_, track, title, True)
+    else:  # a break: pretalx writes them as slots without a code
+        kind = kind_of(None, None, title, False)
+        kind = "break" if kind in ("other", "talk") else kind
+    abstract = to_plain(multilingual(t.get("abstract"), lang))
+    description = to_plain(multilingual(t.get("description"), lang))
+    parts = [p for p in (abstract, description if description != abstract else None) if p]
+    return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{room or ''}-{title}", start=localize(start, tz),
+                     end=localize(end, tz), title=title, kind=kind, room=room, speakers=tuple(keys),
+                     abstract="\n\n".join(parts) or None, track=track or None,
+                     language=language_code(t.get("content_locale") or t.get("language")), where=where)
+
+
+def _api(c: Collector, data: dict, file: str, timezone: str | None):
+    lang = "en"
+    tz = choose(c, timezone, data.get("timezone"))
+    for t in data["results"]:
+        if not isinstance(t, dict):
+            continue
+        keys = []
+        for s in t.get("speakers") or []:
+            if isinstance(s, dict):
+                key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+                if key:
+                    keys.append(key)
+        slot = t.get("slot") or {}
+        t = dict(t, start=slot.get("start"), end=slot.get("end"))
+        room = c.room(multilingual(slot.get("room"), lang)) if slot.get("room") else None
+        it = _item(c, t, tz, room, keys, clean_line(multilingual(t.get("track"), lang)) or None, lang,
+                   clean_line(multilingual(t.get("submission_type"), lang)) or None)
+        if it:
+            c.items.append(it)
+    return c.draft(format="pretalx API", name=_untitled(c), timezone=tz.key, base_url=None, updated=None,
+                   day_change=None, short_name=None)
