@@ -6,13 +6,16 @@ and exit with status 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from .build import OUTPUTS, build, load
 from .check import warnings
 from .options import BuildOptions, OptionError
+from .output import Interrupted, OutputError, source_date_epoch_problem
 from .problems import BuildError, ContentError
 
 HELP = {
@@ -55,8 +58,34 @@ def _print_problems(problems, stream=sys.stderr) -> None:
         print(str(prob), file=stream)
 
 
+def _terminated(signum, frame):
+    raise Interrupted(signum, written=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # SIGTERM like Ctrl-C: one line, no traceback (the write phase defers both until out/ is consistent)
+    old_term = None
+    if threading.current_thread() is threading.main_thread():
+        old_term = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(Interrupted(signal.SIGINT, written=False).message(getattr(args, "out", None)), file=sys.stderr)
+        return 130
+    except Interrupted as e:
+        print(e.message(getattr(args, "out", None)), file=sys.stderr)
+        return e.exit_code
+    finally:
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
+
+
+def _run(args) -> int:
+    sde = source_date_epoch_problem()
+    if sde:
+        print(f"eventprint: {sde}", file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             event = load(args.content)
@@ -77,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
         n = len(e.problems)
         print(f"eventprint: {n} problem{'s' if n != 1 else ''} in the content; nothing was written.",
               file=sys.stderr)
+        return 2
+    except OutputError as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # reading or writing out/ failed outside the write transaction
+        print(f"eventprint: {e.filename or getattr(args, 'out', '')}: {e.strerror or e} \u2014 check the folder and "
+              "your permissions, then build again", file=sys.stderr)
         return 2
     except (BuildError, OptionError) as e:
         print(f"eventprint: {e}", file=sys.stderr)
