@@ -12,8 +12,6 @@ import threading
 import time
 from pathlib import Path
 
-from .build import OUTPUTS, build, load
-from .check import warnings
 from .options import BuildOptions, OptionError
 from .output import Interrupted, OutputError, source_date_epoch_problem
 from .problems import BuildError, ContentError
@@ -30,6 +28,8 @@ HELP = {
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .build import OUTPUTS  # imported late (ReportLab takes a second): Ctrl-C meanwhile is one line too
+
     p = argparse.ArgumentParser(
         prog="eventprint",
         description="Turn an event's content/ folder (YAML) into print-ready PDFs and a small website.")
@@ -63,18 +63,20 @@ def _terminated(signum, frame):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     # SIGTERM like Ctrl-C: one line, no traceback (the write phase defers both until out/ is consistent)
     old_term = None
     if threading.current_thread() is threading.main_thread():
         old_term = signal.signal(signal.SIGTERM, _terminated)
+    out = None
     try:
+        args = _parser().parse_args(argv)
+        out = getattr(args, "out", None)
         return _run(args)
     except KeyboardInterrupt:
-        print(Interrupted(signal.SIGINT, written=False).message(getattr(args, "out", None)), file=sys.stderr)
+        print(Interrupted(signal.SIGINT, written=False).message(out), file=sys.stderr)
         return 130
     except Interrupted as e:
-        print(e.message(getattr(args, "out", None)), file=sys.stderr)
+        print(e.message(out), file=sys.stderr)
         return e.exit_code
     finally:
         if old_term is not None:
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    from .build import OUTPUTS, build, load
+    from .check import warnings
+
     sde = source_date_epoch_problem()
     if sde:
         print(f"eventprint: {sde}", file=sys.stderr)

@@ -229,10 +229,10 @@ def write_build(out_dir: str | Path, parts: Mapping[str, Sequence[Artifact]],
                 raise ValueError(f"two artifacts write {a.path}")  # a layout bug
             files[a.path] = (scope, a.data)
     created = _prepare_out(out)
-    _check_names(out, files)
     result = WriteResult(written=[out / rel for rel in files])
     committed = False
     try:
+        _check_names(out, files)
         with _locked(out), _deferred_signals() as signals:
             result.messages += recover(out)
             state = read_state(out, result.messages)

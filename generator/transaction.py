@@ -162,6 +162,11 @@ class Plan:
                 plan.ops.append(("remove", rel))
             else:
                 plan.kept.append(rel)
+        # the record itself switches with the files, so undoing a switch restores it too
+        record, data = f"{HOME}/{STATE}", state_bytes(plan.state)
+        if not _same_file(out / record, data):
+            plan.ops.append(("replace" if os.path.lexists(out / record) else "new", record))
+            plan.data[record] = data
         return plan
 
     def _folders(self, out: Path, rel: str, device: int) -> None:
@@ -181,6 +186,7 @@ class Plan:
                                   "of out/ (eventprint switches builds by renaming files within one file system)")
 
     def report(self, out: Path) -> list[str]:
+        """Lines for the user about files removed or deliberately kept."""
         lines = []
         removed = [rel for kind, rel in self.ops if kind == "remove"]
         if removed:
@@ -235,8 +241,6 @@ class Transaction:
             raise
         try:
             self._switch()
-            self.fault("state")
-            write_atomic(home / STATE, state_bytes(self.plan.state))
             self.fault("commit")
             os.unlink(home / JOURNAL)
             fsync_dir(home)
@@ -250,7 +254,6 @@ class Transaction:
                                   "finishes undoing first") from None
             raise OutputError(f"could not put {self.doing} in place{reason}; {self.out} is as it was before "
                               "\u2014 check permissions and free space, then build again") from None
-        self.fault("cleanup")
         _discard(home)
 
     def _stage(self) -> None:
@@ -289,7 +292,7 @@ class Transaction:
             touched.add((self.out / rel).parent)
         for folder in sorted(touched):
             fsync_dir(folder)
-        self.doing = self.home / STATE
+        self.doing = self.home / JOURNAL
 
 
 def state_bytes(files: Mapping[str, Mapping[str, str]]) -> bytes:
@@ -314,7 +317,7 @@ def _read_journal(home: Path) -> tuple[list[tuple[str, str]], list[str]]:
         ops = [(str(k), str(r)) for k, r in data["ops"]]
         dirs = [str(d) for d in data["dirs"]]
         if data.get("format") != JOURNAL_FORMAT or not all(
-                k in ("new", "replace", "remove") and safe_rel(r) for k, r in ops) or not all(map(safe_rel, dirs)):
+                k in ("new", "replace", "remove") and (safe_rel(r) or r == f"{HOME}/{STATE}") for k, r in ops) or not all(map(safe_rel, dirs)):
             raise ValueError
         return ops, dirs
     except (OSError, ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError):
