@@ -24,6 +24,7 @@ wrote, in an output this run rebuilt, unchanged since, is ever removed.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -153,17 +154,21 @@ def read_state(out: Path, notes: list[str]) -> dict[str, dict[str, str]]:
 def _locked(out: Path) -> Iterator[None]:
     """One eventprint at a time per out/ (a second one says so instead of mixing two builds)."""
     home = out / HOME
-    home.mkdir(exist_ok=True)
-    if fcntl is None:  # pragma: no cover
-        yield
-        return
-    fd = os.open(home / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        home.mkdir(exist_ok=True)
+        fd = os.open(home / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise OutputError(f"cannot use {home} ({e.strerror}), where eventprint keeps track of what it wrote "
+                          f"\u2014 if it is not a folder, move it away; or give another --out") from None
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"another eventprint is writing to {out} right now \u2014 "
-                              "wait until it has finished, then build again") from None
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise OutputError(f"another eventprint is writing to {out} right now \u2014 "
+                                  "wait until it has finished, then build again") from None
+            # no locks on this file system (some network drives): go on without
         yield
     finally:
         os.close(fd)
@@ -193,9 +198,11 @@ def prepare(out_dir: str | Path) -> list[str]:
     """
     out = Path(out_dir)
     created = _prepare_out(out)
-    with _locked(out):
+    with _locked(out), _deferred_signals() as signals:  # an undo runs to its end
         notes = recover(out)
     _tidy_home(out, created)
+    if signals:
+        raise Interrupted(signals[0], written=False)
     return notes
 
 

@@ -380,6 +380,27 @@ def test_unusable_out_is_a_one_line_message(tmp_path, case):
         assert not (out / ".eventprint").exists()
 
 
+def test_two_builds_into_one_out_do_not_mix(tmp_path):
+    from eventprint.output import _locked
+
+    out = tmp_path / "out"
+    write_build(out, parts(OLD))
+    before = snapshot(out)
+    with _locked(out):  # another eventprint is writing
+        with pytest.raises(OutputError, match="another eventprint is writing to"):
+            write_build(out, parts(NEW))
+    assert snapshot(out) == before
+
+
+def test_our_folder_being_a_file_is_a_one_line_message(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".eventprint").write_bytes(b"someone's file")
+    with pytest.raises(OutputError, match="cannot use .*eventprint keeps track of what it wrote"):
+        write_build(out, parts(NEW))
+    assert (out / ".eventprint").read_bytes() == b"someone's file"
+
+
 def test_a_failed_write_into_a_new_folder_leaves_no_folder(tmp_path):
     out = tmp_path / "new" / "out"
     with pytest.raises(OutputError):
