@@ -58,29 +58,35 @@ def _print_problems(problems, stream=sys.stderr) -> None:
         print(str(prob), file=stream)
 
 
-def _terminated(signum, frame):
-    raise Interrupted(signum, written=False)
-
-
 def main(argv: list[str] | None = None) -> int:
-    # SIGTERM like Ctrl-C: one line, no traceback (the write phase defers both until out/ is consistent)
-    old_term = None
+    # Ctrl-C and SIGTERM: one line, no traceback (the write phase defers both until out/ is consistent)
+    received: list[int] = []
+
+    def stop(signum, frame):
+        received.append(signum)
+        raise Interrupted(signum, written=False)
+
+    old = {}
     if threading.current_thread() is threading.main_thread():
-        old_term = signal.signal(signal.SIGTERM, _terminated)
+        old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     out = None
     try:
         args = _parser().parse_args(argv)
         out = getattr(args, "out", None)
         return _run(args)
-    except KeyboardInterrupt:
-        print(Interrupted(signal.SIGINT, written=False).message(out), file=sys.stderr)
-        return 130
-    except Interrupted as e:
+    except (Interrupted, KeyboardInterrupt) as e:
+        e = e if isinstance(e, Interrupted) else Interrupted(signal.SIGINT, written=False)
         print(e.message(out), file=sys.stderr)
         return e.exit_code
+    except Exception:
+        if not received:
+            raise
+        # a library that catches everything (ReportLab opening a font) turned the signal into its own error
+        print(Interrupted(received[0], written=False).message(out), file=sys.stderr)
+        return 128 + received[0]
     finally:
-        if old_term is not None:
-            signal.signal(signal.SIGTERM, old_term)
+        for s, handler in old.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
 
 
 def _run(args) -> int:

@@ -447,6 +447,23 @@ def test_a_broken_manifest_is_ignored_or_refused_in_one_line(tmp_path, manifest,
 # --------------------------------------------------------------------------
 
 
+def test_a_signal_a_library_turns_into_its_own_error_is_still_one_line(tmp_path, monkeypatch, capsys):
+    """ReportLab opens fonts inside a bare ``except:``: Ctrl-C there surfaced as a TTFError traceback."""
+    from eventprint import build as build_mod
+
+    def load(content):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        except BaseException:
+            raise RuntimeError("Can't open file font.ttf") from None
+
+    monkeypatch.setattr(build_mod, "load", load)
+    assert cli.main(["poster", "--content", str(CONTENT), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err == f"eventprint: interrupted; {tmp_path / 'out'} was left as it was.\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+
 def _set_title(content: Path, old: str, new: str) -> None:
     prog = content / "programme.yaml"
     prog.write_text(prog.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
