@@ -17,7 +17,7 @@ from .content.read import moved_files
 from .load import load_content
 from .model import Event
 from .options import BuildOptions
-from .output import Artifact, write_all
+from .output import Artifact, check_source_date_epoch, prepare, write_build
 from .problems import ContentError, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
@@ -60,16 +60,35 @@ def _progress(enabled: bool, text: str) -> None:
 def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
           options: BuildOptions = BuildOptions(), event: Event | None = None) -> BuildReport:
     """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed."""
+    check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
-    artifacts: list[Artifact] = []
+    parts: dict[str, list[Artifact]] = {}
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        artifacts += render(event, name, options)
+        parts[_scope(name, options)] = render(event, name, options)
     out = Path(out_dir)
+    # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
+    # before anything in it (the previous manifest) is read
+    report.messages += prepare(out)
+    artifacts = [a for part in parts.values() for a in part]
+    rendered = len(artifacts)
     # compares with the previous build's manifest and may add out/reprint.pdf
     report.messages += reprint.after_render(event, out, names, options, artifacts)
-    report.written = write_all(out, artifacts)
-    # only now, with the new files in place: drop an out/reprint.pdf this build did not renew
+    if len(artifacts) > rendered:
+        parts["reprint"] = artifacts[rendered:]
+    # one transaction: out/ ends up holding the old build or all of the new one, never a mix;
+    # files an earlier build of the same outputs wrote and this one does not are removed
+    result = write_build(out, parts)
+    report.written = result.written
+    report.messages += result.messages
+    # drop an out/reprint.pdf of a build before eventprint kept a record of what it wrote
     report.messages += reprint.after_write(out, names, artifacts)
     return report
+
+
+def _scope(name: str, options: BuildOptions) -> str:
+    """Which earlier files this output replaces: one person's badge is not the whole badge run."""
+    if name == "badges" and options.person:
+        return f"badges --person {options.person}"
+    return name

@@ -6,13 +6,14 @@ and exit with status 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
-from .build import OUTPUTS, build, load_with_warnings
-from .check import warnings
 from .options import BuildOptions, OptionError
+from .output import Interrupted, OutputError, source_date_epoch_problem
 from .problems import BuildError, ContentError
 
 HELP = {
@@ -28,6 +29,8 @@ IMPORT_HELP = "convert a pretalx / frab / Indico / Sessionize / CSV export into 
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .build import OUTPUTS  # imported late (ReportLab takes a second): Ctrl-C meanwhile is one line too
+
     p = argparse.ArgumentParser(
         prog="eventprint",
         description="Turn an event's content/ folder (YAML) into print-ready PDFs and a small website.")
@@ -63,10 +66,47 @@ def _print_problems(problems, stream=sys.stderr) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    # Ctrl-C and SIGTERM: one line, no traceback (the write phase defers both until out/ is consistent)
+    received: list[int] = []
+
+    def stop(signum, frame):
+        received.append(signum)
+        raise Interrupted(signum, written=False)
+
+    old = {}
+    if threading.current_thread() is threading.main_thread():
+        old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    out = None
+    try:
+        args = _parser().parse_args(argv)
+        out = getattr(args, "out", None)
+        return _run(args)
+    except (Interrupted, KeyboardInterrupt) as e:
+        e = e if isinstance(e, Interrupted) else Interrupted(signal.SIGINT, written=False)
+        print(e.message(out), file=sys.stderr)
+        return e.exit_code
+    except Exception:
+        if not received:
+            raise
+        # a library that catches everything (ReportLab opening a font) turned the signal into its own error
+        print(Interrupted(received[0], written=False).message(out), file=sys.stderr)
+        return 128 + received[0]
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
+def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
+    from .build import OUTPUTS, build, load_with_warnings
+    from .check import warnings
+
     t0 = time.perf_counter()
+    sde = source_date_epoch_problem()
+    if sde:
+        print(f"eventprint: {sde}", file=sys.stderr)
+        return 2
     try:
         event, conflicts = load_with_warnings(args.content, args.strict)
         if args.command == "check":
@@ -87,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         n = len(e.problems)
         print(f"eventprint: {n} problem{'s' if n != 1 else ''} in the content; nothing was written.",
               file=sys.stderr)
+        return 2
+    except OutputError as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # reading or writing out/ failed outside the write transaction
+        print(f"eventprint: {e.filename or getattr(args, 'out', '')}: {e.strerror or e} \u2014 check the folder and "
+              "your permissions, then build again", file=sys.stderr)
         return 2
     except (BuildError, OptionError) as e:
         print(f"eventprint: {e}", file=sys.stderr)

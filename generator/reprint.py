@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -77,11 +78,35 @@ def sign_entries(event: Event) -> dict[str, dict[str, str]]:
 
 
 def read_manifest(out: Path) -> dict | None:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError, OSError):
+    """The previous build's manifest, or None; one that is unreadable or of the wrong shape is
+    ignored with a warning line (the build then records afresh instead of crashing)."""
+    path = out / MANIFEST
+    if not path.exists() and not path.is_symlink():
         return None
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+    try:
+        if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:
+            raise ValueError("not a file eventprint wrote")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        if not _manifest_shape(data):
+            raise ValueError("not laid out as eventprint writes it")
+    except (OSError, ValueError, RecursionError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else (
+            "nested too deeply" if isinstance(e, RecursionError) else str(e).split("\n")[0][:80])
+        print(f"eventprint: ignored {path} ({why}); this build records what it prints afresh.", file=sys.stderr)
+        return None
+    return data if data.get("format") == FORMAT else None
+
+
+def _manifest_shape(data) -> bool:
+    if not isinstance(data, dict):
+        return False
+    for section in (BADGES, SIGNS):
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict) or not all(
+                isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("hash"), str)
+                and isinstance(v.get("label", ""), str) for k, v in entries.items()):
+            return False
+    return True
 
 
 def manifest_bytes(manifest: dict) -> bytes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
-from ..yamlsource import LMap, read_yaml
+from ..yamlsource import LMap, decode_source, read_yaml
 from . import overrides as _overrides
 
 FILES = ("event.yaml", "venues.yaml", "people.yaml", "programme.yaml")
@@ -78,15 +78,17 @@ def moved_files(content: Path) -> dict[str, str]:
 
 def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool = False) -> LMap | None:
     shown = display_path(path)
+    if path.is_dir():
+        problems.append(Problem(shown, 0, "this is a folder, not a file",
+                                f"replace it with the file {path.name}; see content/README.md"))
+        return None
     if not path.is_file():
         problems.append(Problem(shown, 0, "this file is missing",
                                 f"{missing_fix}; see content/README.md for what {path.name} holds"))
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        problems.append(Problem(shown, 0, f"this file is not UTF-8 text ({e.reason})",
-                                "save it as UTF-8 in your editor"))
+    text = decode_source(path.read_bytes(), shown)
+    if isinstance(text, Problem):  # not UTF-8: the line and column of the first bad byte
+        problems.append(text)
         return None
     loc = read_yaml(text, shown, problems)
     if loc is None or (empty_ok and loc.value is None):

@@ -1,0 +1,359 @@
+"""The staged switch behind output.write_build: plan, stage, journal, switch, commit, undo.
+
+Kept apart from output.py so each stays short; see output.py for the why.
+Everything here works below ``out/.eventprint/`` except the switch itself.
+A journal on disk means "a switch may be half done": ``rollback`` then
+restores every file from ``backup/`` and removes what the switch added, and it
+is safe to run any number of times (a run killed while undoing is undone by the
+next run).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+from .problems import BuildError
+
+HOME = ".eventprint"  # below out/: our own state, never an output
+STATE, JOURNAL, STAGE, BACKUP, LOCK = "state.json", "journal.json", "stage", "backup", "lock"
+JOURNAL_FORMAT = 1
+
+
+class OutputError(BuildError):
+    """out/ cannot be written as asked; the message says what and how to fix it."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived; ``written`` says whether the new build is completely in place."""
+
+    def __init__(self, signum: int, written: bool):
+        self.signum, self.written = int(signum), written
+        super().__init__(self.signum, written)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    def message(self, out: str | Path | None) -> str:
+        what = "interrupted" if self.signum == signal.SIGINT else "stopped by SIGTERM"
+        if out is None:  # a command that writes nothing
+            return f"eventprint: {what}."
+        if self.written:
+            return f"eventprint: {what} after the new build was completely written to {out}."
+        return f"eventprint: {what}; {out} was left as it was."
+
+
+# --------------------------------------------------------------------------
+# files
+# --------------------------------------------------------------------------
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_rel(rel: str) -> bool:
+    """A plain relative path below out/, outside our own folder (what a tampered record may not escape)."""
+    parts = rel.split("/")
+    return (bool(rel) and "\\" not in rel and "\0" not in rel
+            and all(p not in ("", ".", "..") for p in parts) and parts[0] != HOME)
+
+
+def fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(path, 0o644)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace one file atomically through a sibling whose name is no longer (``state`` -> ``~tate``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name("~" + path.name[1:])
+    try:
+        _write_file(tmp, data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _same_file(path: Path, data: bytes) -> bool:
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+# --------------------------------------------------------------------------
+# the plan
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What a switch does: ops (kind, path) with kind new/replace/remove, folders to create, the new record."""
+
+    ops: list[tuple[str, str]] = field(default_factory=list)
+    dirs: list[str] = field(default_factory=list)
+    data: dict[str, bytes] = field(default_factory=dict)
+    state: dict[str, dict[str, str]] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+
+    @classmethod
+    def make(cls, out: Path, files: Mapping[str, tuple[str, bytes]], scopes: set[str],
+             previous: Mapping[str, Mapping[str, str]]) -> "Plan":
+        plan = cls()
+        device = os.stat(out).st_dev
+        for rel in sorted(files):
+            scope, data = files[rel]
+            plan._folders(out, rel, device)
+            target = out / rel
+            if target.is_dir() and not target.is_symlink():
+                raise OutputError(f"{target} is a folder, but the build writes a file there \u2014 move the "
+                                  "folder away (eventprint never deletes what it did not write)")
+            if not os.path.lexists(target):
+                plan.ops.append(("new", rel))
+                plan.data[rel] = data
+            elif not _same_file(target, data):
+                plan.ops.append(("replace", rel))
+                plan.data[rel] = data
+            plan.state[rel] = {"scope": scope, "sha256": sha256(data)}
+        for rel, entry in sorted(previous.items()):
+            if rel in files:
+                continue
+            if entry["scope"] not in scopes:
+                plan.state[rel] = dict(entry)  # an output not rebuilt now: still ours
+                continue
+            target = out / rel
+            if not os.path.lexists(target):
+                continue
+            try:
+                ours = (not target.is_symlink() and target.is_file()
+                        and sha256(target.read_bytes()) == entry["sha256"])
+            except OSError:
+                ours = False
+            if ours:
+                plan.ops.append(("remove", rel))
+            else:
+                plan.kept.append(rel)
+        # the record itself switches with the files, so undoing a switch restores it too
+        record, data = f"{HOME}/{STATE}", state_bytes(plan.state)
+        if not _same_file(out / record, data):
+            plan.ops.append(("replace" if os.path.lexists(out / record) else "new", record))
+            plan.data[record] = data
+        return plan
+
+    def _folders(self, out: Path, rel: str, device: int) -> None:
+        parts = rel.split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            sub = "/".join(parts[:i])
+            folder = out / sub
+            if not os.path.lexists(folder):
+                if sub not in self.dirs:
+                    self.dirs.append(sub)
+                continue
+            if not folder.is_dir():
+                raise OutputError(f"{folder} is a file (or a broken link), but the build needs a folder there \u2014 "
+                                  "move it away (eventprint never deletes what it did not write)")
+            if os.stat(folder).st_dev != device:
+                raise OutputError(f"{folder} is on another file system than {out} \u2014 make it a plain folder "
+                                  "of out/ (eventprint switches builds by renaming files within one file system)")
+
+    def report(self, out: Path) -> list[str]:
+        """Lines for the user about files removed or deliberately kept."""
+        lines = []
+        removed = [rel for kind, rel in self.ops if kind == "remove"]
+        if removed:
+            lines.append(f"Removed {len(removed)} file(s) an earlier build wrote that this build no longer makes: "
+                         + ", ".join(removed))
+        if self.kept:
+            lines.append("Left in place although this build no longer makes them, because they were changed "
+                         "after eventprint wrote them: " + ", ".join(self.kept))
+        return lines
+
+
+# --------------------------------------------------------------------------
+# the transaction
+# --------------------------------------------------------------------------
+
+
+class _Abort(Exception):
+    pass
+
+
+@dataclass
+class Transaction:
+    out: Path
+    plan: Plan
+    fault: Callable[[str], None]
+    signals: list[int]
+
+    @property
+    def home(self) -> Path:
+        return self.out / HOME
+
+    def run(self) -> None:
+        """Stage, journal, switch, commit; out/ is old or new whenever this returns or raises."""
+        home = self.home
+        try:
+            self._stage()
+            if self.signals:
+                raise _Abort
+            self.fault("journal")
+            journal = {"format": JOURNAL_FORMAT, "ops": self.plan.ops, "dirs": self.plan.dirs}
+            write_atomic(home / JOURNAL, json.dumps(journal).encode("utf-8"))
+            fsync_dir(home)
+        except _Abort:
+            _discard(home)
+            raise Interrupted(self.signals[0], written=False) from None
+        except OSError as e:
+            _discard(home)
+            raise OutputError(f"could not write {self.doing} ({e.strerror}) \u2014 nothing in {self.out} was "
+                              "changed; free some space or check permissions, then build again") from None
+        except Exception:
+            _discard(home)
+            raise
+        try:
+            self._switch()
+            self.fault("commit")
+            os.unlink(home / JOURNAL)
+            fsync_dir(home)
+        except Exception as e:
+            reason = f" ({e.strerror})" if isinstance(e, OSError) else f" ({e})"
+            try:
+                rollback(self.out)
+            except OSError as e2:
+                raise OutputError(f"could not put {self.doing} in place{reason}, nor undo the files already "
+                                  f"switched ({e2.strerror}) \u2014 fix that, then run eventprint again: it "
+                                  "finishes undoing first") from None
+            raise OutputError(f"could not put {self.doing} in place{reason}; {self.out} is as it was before "
+                              "\u2014 check permissions and free space, then build again") from None
+        _discard(home)
+
+    def _stage(self) -> None:
+        stage, backup = self.home / STAGE, self.home / BACKUP
+        _discard(self.home)
+        for kind, rel in self.plan.ops:
+            if self.signals:
+                raise _Abort
+            self.doing = self.out / rel
+            if kind != "remove":
+                self.fault(f"stage {rel}")
+                (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+                _write_file(stage / rel, self.plan.data[rel])
+            if kind != "new":
+                self.fault(f"backup {rel}")
+                (backup / rel).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.out / rel, backup / rel, follow_symlinks=False)
+                except OSError:  # no hard links here: a copy restores the same bytes
+                    shutil.copy2(self.out / rel, backup / rel, follow_symlinks=False)
+        self.doing = self.home / JOURNAL
+
+    def _switch(self) -> None:
+        for sub in self.plan.dirs:
+            self.doing = self.out / sub
+            self.fault(f"mkdir {sub}")
+            (self.out / sub).mkdir()
+        touched = {self.out}
+        for kind, rel in self.plan.ops:
+            self.doing = self.out / rel
+            self.fault(f"{kind} {rel}")
+            if kind == "remove":
+                os.unlink(self.out / rel)
+            else:
+                os.replace(self.home / STAGE / rel, self.out / rel)
+            touched.add((self.out / rel).parent)
+        for folder in sorted(touched):
+            fsync_dir(folder)
+        self.doing = self.home / JOURNAL
+
+
+def state_bytes(files: Mapping[str, Mapping[str, str]]) -> bytes:
+    return (json.dumps({"format": 1, "files": dict(sorted(files.items()))}, indent=1, sort_keys=True)
+            + "\n").encode("utf-8")
+
+
+def _discard(home: Path) -> None:
+    """Empty the stage and backup folders (safe only when no journal says a switch is under way)."""
+    for name in (STAGE, BACKUP):
+        shutil.rmtree(home / name, ignore_errors=True)
+    for leftover in ("~" + STATE[1:], "~" + JOURNAL[1:]):
+        try:
+            os.unlink(home / leftover)
+        except FileNotFoundError:
+            pass
+
+
+def _read_journal(home: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    try:
+        data = json.loads((home / JOURNAL).read_bytes().decode("utf-8"))
+        ops = [(str(k), str(r)) for k, r in data["ops"]]
+        dirs = [str(d) for d in data["dirs"]]
+        if data.get("format") != JOURNAL_FORMAT or not all(
+                k in ("new", "replace", "remove") and (safe_rel(r) or r == f"{HOME}/{STATE}") for k, r in ops) or not all(map(safe_rel, dirs)):
+            raise ValueError
+        return ops, dirs
+    except (OSError, ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError):
+        raise OutputError(f"{home / JOURNAL} is damaged, so an earlier build that was stopped cannot be undone "
+                          f"\u2014 check the files in {home.parent}, then delete {home}") from None
+
+
+def rollback(out: Path) -> None:
+    """Undo the switch the journal describes, however far it got; idempotent."""
+    home = out / HOME
+    ops, dirs = _read_journal(home)
+    for kind, rel in reversed(ops):
+        final, staged, saved = out / rel, home / STAGE / rel, home / BACKUP / rel
+        if kind == "new":
+            if not os.path.lexists(staged) and os.path.lexists(final):
+                os.unlink(final)
+        elif os.path.lexists(saved):
+            os.replace(saved, final)
+    for sub in reversed(dirs):
+        try:
+            (out / sub).rmdir()
+        except OSError:
+            pass
+    os.unlink(home / JOURNAL)
+    fsync_dir(home)
+    _discard(home)
+
+
+def recover(out: Path) -> list[str]:
+    """Undo a switch that a killed run left half done; drop leftovers of an aborted stage."""
+    home = out / HOME
+    if not home.is_dir():
+        return []
+    if os.path.lexists(home / JOURNAL):
+        rollback(out)
+        return [f"Undid the unfinished write of an earlier build that was stopped; {out} is as it was "
+                "before that build."]
+    _discard(home)
+    return []
