@@ -6,7 +6,7 @@ import pytest
 
 from eventprint.importers.api import import_file
 from eventprint.importers.draft import ImportFailure
-from test_import import FIX, items, load_with_todays_loader, people
+from test_import import FIX, items, load_imported, people
 
 
 @pytest.fixture(scope="module")
@@ -70,5 +70,5 @@ def test_columns_maps_other_headers(tmp_path):
 
 
 def test_loads(docs, tmp_path):
-    event = load_with_todays_loader(docs, tmp_path)
+    event = load_imported(docs, tmp_path)
     assert event is not None

@@ -5,7 +5,7 @@ import pytest
 
 from eventprint.importers.api import import_file, render
 from eventprint.importers.draft import ImportFailure
-from test_import import FIX, items, load_with_todays_loader, people
+from test_import import FIX, items, load_imported, people
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_html_with_broken_link_becomes_plain_text(docs):
 
 
 def test_loads(docs, tmp_path):
-    event = load_with_todays_loader(docs, tmp_path)
+    event = load_imported(docs, tmp_path)
     assert event is not None and len(event.items) == 5
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventprint.importers.api import import_file, render
-from test_import import FIX, items, load_with_todays_loader, people
+from test_import import FIX, items, load_imported, people
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_kinds_text_rooms_and_skips(docs):
 
 
 def test_loads(docs, tmp_path):
-    event = load_with_todays_loader(docs, tmp_path)
+    event = load_imported(docs, tmp_path)
     assert event is not None and len(event.talks) == 2
 
 

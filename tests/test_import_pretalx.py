@@ -6,7 +6,7 @@ import json
 import pytest
 
 from eventprint.importers.api import import_file, render
-from test_import import FIX, items, load_with_todays_loader, people
+from test_import import FIX, items, load_imported, people
 
 
 @pytest.fixture(scope="module")
@@ -55,5 +55,5 @@ def test_reimport_is_stable_when_the_talk_list_is_reordered(docs, tmp_path):
 
 
 def test_loads(docs, tmp_path):
-    event = load_with_todays_loader(docs, tmp_path)
+    event = load_imported(docs, tmp_path)
     assert event is not None and len(event.talks) == 2

@@ -8,7 +8,7 @@ import pytest
 
 from eventprint.cli import main
 from eventprint.importers.api import import_file, render
-from test_import import load_with_todays_loader
+from test_import import load_imported
 
 SCHEDULES = Path(__file__).resolve().parent.parent.parent / "shared" / "schedules"
 
@@ -40,7 +40,7 @@ def test_real_export_imports_with_the_right_counts(name, tz, fmt, counts, tmp_pa
     text = "".join(render(docs, name).values())
     assert "\r" not in text and "emailHash" not in text
     assert "<p>" not in text and "&amp;" not in text and "&nbsp;" not in text
-    load_with_todays_loader(docs, tmp_path / "content")  # fails on any problem but overlaps
+    load_imported(docs, tmp_path / "content")  # fails on any problem but overlaps
 
 
 def test_pretalx_json_and_xml_give_the_same_programme():

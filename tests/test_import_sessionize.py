@@ -7,7 +7,7 @@ import pytest
 
 from eventprint.importers.api import import_file, render
 from eventprint.importers.draft import ImportFailure
-from test_import import FIX, items, load_with_todays_loader, people
+from test_import import FIX, items, load_imported, people
 
 
 @pytest.fixture(scope="module")
@@ -63,5 +63,5 @@ def test_people_and_privacy(docs):
 
 
 def test_loads(docs, tmp_path):
-    event = load_with_todays_loader(docs, tmp_path)
+    event = load_imported(docs, tmp_path)
     assert event is not None and len(event.talks) == 2

@@ -451,14 +451,14 @@ def test_a_signal_a_library_turns_into_its_own_error_is_still_one_line(tmp_path,
     """ReportLab opens fonts inside a bare ``except:``: Ctrl-C there surfaced as a TTFError traceback."""
     from eventprint import build as build_mod
 
-    def load(content):
+    def load(content, strict=False):
         try:
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(1)
         except BaseException:
             raise RuntimeError("Can't open file font.ttf") from None
 
-    monkeypatch.setattr(build_mod, "load", load)
+    monkeypatch.setattr(build_mod, "load_with_warnings", load)
     assert cli.main(["poster", "--content", str(CONTENT), "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == f"eventprint: interrupted; {tmp_path / 'out'} was left as it was.\n"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored

@@ -20,11 +20,16 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", 
            "article", "header", "footer", "table", "dl", "dt", "dd", "figure", "hr"}
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def as_text(v) -> str:
     """Whatever an export put in a text field, as text: None, booleans, lists and
-    objects that are not a {"en": ...} name become "" rather than an exception."""
+    objects that are not a {"en": ...} name become "" rather than an exception.
+    Invisible control characters (a stray BEL or NUL in an export) are dropped: our
+    loader refuses them, and they print nothing anyway."""
     if isinstance(v, str):
-        return v
+        return _CONTROLS.sub("", v)
     if isinstance(v, bool) or v is None:
         return ""
     if isinstance(v, (int, float)):
@@ -32,7 +37,7 @@ def as_text(v) -> str:
     if isinstance(v, dict):
         for k in ("en", *sorted(map(str, v))):
             if isinstance(v.get(k), str) and v[k]:
-                return v[k]
+                return _CONTROLS.sub("", v[k])
     return ""
 
 
