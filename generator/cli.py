@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import OUTPUTS, build, load
 from .check import warnings
+from .fonts import fallback_report
 from .options import BuildOptions, OptionError
 from .problems import BuildError, ContentError
 
@@ -66,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             people = len(event.people_with_roles)
             print(f"content OK: {len(event.days)} days, {len(event.items)} items, {talks} talks, "
                   f"{people} people with roles; {len(found)} warning(s)")
+            fallback = fallback_report(event)
+            if fallback:
+                print(fallback)
             return 0
         names = OUTPUTS if args.command == "all" else (args.command,)
         options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
