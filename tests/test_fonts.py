@@ -125,6 +125,8 @@ def test_each_character_comes_from_the_face_that_covers_it(mixed):
         if face:
             assert face in faces[ch], (ch, faces[ch])
     assert "NotoSans-Regular" in faces["К"]  # Cyrillic stays in Noto Sans
+    for ch in "中日한":  # variable CJK faces default to Thin: regular text is instanced at 400
+        assert re.search(r"-(Regular|Bold)(-\d+)?$", faces[ch]), faces[ch]
     assert all(pc.startswith("AAAA") for pc in faces.values()), "every face is subset-embedded"
 
 
@@ -252,3 +254,14 @@ def test_check_reports_fallback_counts_and_build_names_uncovered_characters(tmp_
     line = int(re.search(r"programme.yaml:(\d+): the title of '", run.stderr).group(1))
     assert title_line - 4 <= line <= title_line  # the item's line
     assert "U+13000 EGYPTIAN HIEROGLYPH A001" in run.stderr and "no font can print" in run.stderr
+
+
+def test_a_cut_face_is_renewed_for_characters_it_lacks():
+    first = tr.runs("鸟鱼", "bold")[0].font
+    second = tr.runs("龙虎", "bold")[0].font  # not in the first cut: a new cut under a new name
+    assert first != second
+    pdf = canvas_pdf(lambda c: (tr.draw(c, 10, 10, "鸟鱼", "bold", 14), tr.draw(c, 10, 40, "龙虎 鸟", "bold", 14)))
+    glyphs = [g for g in drawn_glyphs(pdf) if not g["text"].isspace()]
+    assert "".join(g["text"] for g in glyphs) == "鸟鱼龙虎鸟"
+    assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs), [(g["text"], g["fontname"], g["glyph"]) for g in glyphs]
+    assert len({g["fontname"] for g in glyphs}) == 2
