@@ -109,6 +109,14 @@ def _base_level(text: str) -> int:
     return get_base_level(text)
 
 
+def direction(text: str) -> str:
+    """'rtl' if ``text`` reads right to left (its first strong letter is Hebrew or Arabic),
+    else 'ltr': a layout may align a right-to-left name or title to the right."""
+    if not any(_is_rtl(ord(ch)) for ch in text):
+        return "ltr"
+    return "rtl" if _base_level(text) % 2 else "ltr"
+
+
 def runs(text: str, style: str = "regular") -> tuple[Run, ...]:
     """The runs of one line of ``text`` in ``style`` (a style word or a theme font name),
     in visual order. ValueError for a character no font has (content is checked before)."""

@@ -158,6 +158,7 @@ def test_rtl_text_is_joined_and_in_visual_order(mixed):
     assert x["\uFEE3"] > x["\uFDF2"], "محمد (first) must be right of الله (last)"
     assert x["ש"] > x["ם"], "in שלום the shin is the rightmost letter"
     assert x["ש"] > x["ע"], "שלום (first) must be right of עולם"
+    assert tr.direction(MIXED[4][1]) == "rtl" and tr.direction("Name: שלום") == "ltr"
     plain = "".join(g["text"] for g in row if "NotoSans-" in g["fontname"]).replace(" ", "")
     assert plain == "(2024)and", plain  # the LTR word kept whole, brackets mirrored in the RTL run
 
