@@ -101,6 +101,7 @@ def _run(args) -> int:
         return args.run(args)
     from .build import OUTPUTS, build, load_with_warnings
     from .check import warnings
+    from .fonts import fallback_report
 
     t0 = time.perf_counter()
     sde = source_date_epoch_problem()
@@ -116,6 +117,9 @@ def _run(args) -> int:
             people = len(event.people_with_roles)
             print(f"content OK: {len(event.days)} days, {len(event.items)} items, {talks} talks, "
                   f"{people} people with roles; {len(found)} warning(s)")
+            fallback = fallback_report(event)
+            if fallback:
+                print(fallback)
             return 0
         names = OUTPUTS if args.command == "all" else (args.command,)
         options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
