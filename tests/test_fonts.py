@@ -248,7 +248,7 @@ def test_check_reports_fallback_counts_and_build_names_uncovered_characters(tmp_
     assert run.returncode == 0, run.stderr
     assert "4 characters fall back to other fonts: 2 to Noto Sans SC, 1 to Noto Emoji, 1 to Noto Sans Symbols" in run.stdout
     title_line = text[:text.index("title: Welcome Remarks")].count("\n") + 1
-    programme.write_text(text.replace("title: Welcome Remarks", "title: \"Welcome \U00013000\\x01\"", 1), encoding="utf-8")
+    programme.write_text(text.replace("title: Welcome Remarks", "title: \"Welcome \U00013000\"", 1), encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(content)],
                          capture_output=True, text=True, cwd=REPO, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.stderr
