@@ -25,9 +25,10 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint.fonts import main_font
 from eventprint.problems import BuildError
 
-from . import theme
+from . import textruns, theme
 
 T = TypeVar("T")
 EPS = 1e-9
@@ -37,8 +38,17 @@ EPS = 1e-9
 # --------------------------------------------------------------------------
 
 
+_THEME_FONTS = frozenset((theme.FONT, theme.FONT_BOLD, theme.FONT_ITALIC, theme.FONT_BOLD_ITALIC))
+
+
 def width(text: str, font: str, size: float) -> float:
-    """Width of ``text`` in points: the only place text is measured."""
+    """Width of ``text`` in points: the only place text is measured.
+
+    Characters the theme's face lacks are measured in the fallback face that draws them
+    (textruns); text the theme's face covers takes textruns' fast path.
+    """
+    if font in _THEME_FONTS:
+        return textruns.width(text, font, size)
     return stringWidth(text, font, size)
 
 
@@ -65,6 +75,13 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
         c.setFont(font, size)
     if colour is not None:
         c.setFillColor(colour)
+    font, size = c._fontname, c._fontsize
+    if font in _THEME_FONTS:
+        runs = textruns.runs(text, font)
+        if len(runs) != 1 or runs[0].font != font:
+            # fallback faces, right-to-left runs in visual order, Arabic joined
+            textruns.draw(c, x, y, text, font, size, align)
+            return
     if align == "right":
         c.drawRightString(x, y, text)
     elif align == "centre":
@@ -86,9 +103,16 @@ def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float
     c.drawText(t)
 
 
-def markup(text: str) -> str:
-    """Content text made safe for ReportLab's Paragraph markup: the only way content enters one."""
-    return escape(text, {'"': "&quot;", "'": "&#39;"})
+def markup(text: str, style: str = "regular") -> str:
+    """Content text made safe for ReportLab's Paragraph markup: the only way content enters one.
+
+    Runs the theme's face lacks are wrapped in ``<font face=...>`` of their fallback face
+    (``style``: the Paragraph's style, so a bold heading falls back to a bold face).
+    """
+    runs = textruns.runs(text, style)
+    if len(runs) == 1 and runs[0].font == main_font(style):
+        return escape(text, {'"': "&quot;", "'": "&#39;"})
+    return textruns.markup(text, style)
 
 
 # --------------------------------------------------------------------------
@@ -98,6 +122,8 @@ def markup(text: str) -> str:
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     """Greedy word wrap; a single word wider than the line is split by characters."""
+    if textruns.has_cjk(text):  # Chinese and Japanese break between characters, not at spaces
+        return textruns.wrap(text, font, size, max_width)
     limit = max_width / size
     space = unit_width(" ", font)
     lines: list[str] = []
