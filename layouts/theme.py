@@ -37,6 +37,20 @@ ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "host": HexColor("#B5512B"),
 }
 CROP_MARK = HexColor("#000000")
+# Track colours (items with a ``track``), in order of first use. Okabe-Ito's
+# palette, which colour-blind readers tell apart, ordered so neighbours also
+# differ in lightness and stay distinct when printed in greyscale.
+TRACK_COLOURS: tuple[Color, ...] = (
+    HexColor("#0072B2"),  # blue, dark
+    HexColor("#E69F00"),  # orange, light
+    HexColor("#009E73"),  # bluish green, mid
+    HexColor("#CC79A7"),  # reddish purple, light-mid
+    HexColor("#D55E00"),  # vermillion, mid-dark
+    HexColor("#56B4E9"),  # sky blue, light
+    HexColor("#F0E442"),  # yellow, lightest
+    HexColor("#000000"),  # black
+)
+TRACK_TINT = 0.8  # a track's box is its colour mixed with this much white; its edge bar is the full colour
 
 # -- print geometry -----------------------------------------------------------
 BLEED = 3 * mm  # background that runs to the cut extends this far beyond it
