@@ -50,12 +50,16 @@ def _min(t: time) -> int:
 
 
 def room_order(event: Event) -> tuple[Room, ...]:
-    """Every room with items, by first use in the programme (day by day, then by start time)."""
-    seen: dict[str, Room] = {}
+    """Every room with items, by first use in the programme (day by day, then by start time);
+    rooms first used at the same time in the order the venues list them."""
+    listed = {r.id: i for i, r in enumerate(event.rooms)}
+    first: dict[str, tuple] = {}
+    rooms: dict[str, Room] = {}
     for it in event.items:
-        if it.room is not None:
-            seen.setdefault(it.room.id, it.room)
-    return tuple(seen.values())
+        if it.room is not None and it.room.id not in first:
+            first[it.room.id] = (it.start_dt, listed.get(it.room.id, len(listed)))
+            rooms[it.room.id] = it.room
+    return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
 def spanning(items: tuple[Item, ...]) -> frozenset[str]:
@@ -194,7 +198,8 @@ def squeeze(it: Item, span: bool, t: float, width: float, height: float) -> BoxT
         if bt.height <= height + 1e-6:
             return bt
         size -= 0.25 * t / 11 * 2
-    bt = box_text(it, span, FLOOR * t, width)
+    # below FLOOR only for a box too low for one line at FLOOR: smaller still, but never overflowing
+    bt = box_text(it, span, min(FLOOR * t, height / (LEAD + 2 * VPAD)), width)
     s = bt.size
     room = height - 2 * VPAD * s
     lines = max(1, int((room + 1e-6) // (LEAD * s)))

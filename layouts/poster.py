@@ -5,19 +5,20 @@ width, so the sizes look alike. It never fails for lack of room; it takes more s
 
 1. One sheet: the large header (name, hosts, dates, QR code to the online
    programme), the venues, then one panel per day, side by side or stacked,
-   whichever sets the programme largest, never below TEXT_MIN (11 pt on A2).
+   whichever sets the programme largest, never below TEXT_MIN (11 pt on A2) for
+   lists and GRID_MIN (9 pt) for grids.
    A day where items run in parallel is a time x room grid (``grid``); a day
    with one thing at a time stays a list (``poster_list``).
 2. Else one sheet per day, each with every fact of the header in one compact
    band, the date large and "Page n of N". A list day flows across columns
    (``poster_flow``); a grid day fills the sheet.
-3. Else a grid day whose rooms do not fit one sheet at TEXT_MIN is split into
+3. Else a grid day whose rooms do not fit one sheet at GRID_MIN is split into
    groups of neighbouring rooms, a sheet each, the sheet naming its rooms.
    Items every room shares (lunch) appear on each group's sheet.
 
 Last resorts, so that the build always succeeds: a list day too long for a
 sheet at TEXT_MIN continues on further sheets; a grid whose one room does not
-fit a sheet at TEXT_MIN shrinks its boxes' text, then cuts it with an ellipsis.
+fit a sheet at GRID_MIN shrinks its boxes' text, then cuts it with an ellipsis.
 
 One type size serves all grid sheets (and one all list sheets), the largest
 at which every one fits, so that the sheets read as a set. Room columns follow
@@ -43,8 +44,10 @@ from .poster_head import GUTTER, REF_WIDTH, SHEET_MARGIN
 SIZES = {"A3": portrait(A3), "A2": portrait(A2), "A1": portrait(A1), "A0": portrait(A0)}
 DEFAULT_SIZE = "A2"
 TEXT_MAX, TEXT_MIN = 24.0, 11.0  # programme text: set as large as fits, never below 11 pt on A2
-# a grid's boxes hold a few words each, read up close, while its columns and time axis carry the
-# structure from afar; 9.5 pt is what puts a 5-day, 2-room camp of 79 talks on one A2 sheet
+# A grid's boxes hold a few words each, read up close, while its columns and time axis carry
+# the structure from afar. 9 pt is what puts a 5-day, 2-room camp of 79 talks (titles of 4-11
+# words, half-hour slots) on one A2 sheet: at 9.5 pt its five days need 1218 pt of the 1168 pt
+# below the header. Sheets per day use the same floor, so a grid is never set smaller.
 GRID_MIN = 9.0
 STEP = 0.5
 LEGEND_SIZE = 14.0
@@ -136,7 +139,7 @@ class Arrangement:
 
 
 def arrange(event: Event, width: float, height: float, s: float) -> Arrangement | None:
-    """The arrangement of day panels that sets the programme largest; None if none fits at TEXT_MIN."""
+    """The arrangement of day panels that sets the programme largest; None if none fits at the minimum."""
     gutter = GUTTER * s
     order, colours = grid.room_order(event), grid.track_colours(event)
     sizes = _sizes(s)
@@ -276,7 +279,7 @@ def _day_has_tracks(day: Day) -> bool:
 
 
 def _grid_sheets(day: Day, f: Frame, s: float, order, colours) -> list[Sheet]:
-    """The day's rooms in the fewest groups whose grids each fit a sheet at TEXT_MIN."""
+    """The day's rooms in the fewest groups whose grids each fit a sheet at GRID_MIN."""
     cols = grid.columns(day, order)
     legend = _day_has_tracks(day)
     t = GRID_MIN * s
@@ -292,7 +295,7 @@ def _grid_sheets(day: Day, f: Frame, s: float, order, colours) -> list[Sheet]:
 
 
 def _grid_size(sheets: list[Sheet], f: Frame, s: float, order, colours) -> float:
-    """The largest type size at which every grid sheet fits (TEXT_MIN if some need squeezing)."""
+    """The largest type size at which every grid sheet fits (GRID_MIN if some need squeezing)."""
     def fits(t: float) -> bool:
         for sh in sheets:
             g = grid.plan(sh.day, order, f.width, t, rooms=sh.rooms, colours=colours)
