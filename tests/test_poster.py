@@ -465,11 +465,14 @@ def test_tracks_get_distinct_colours_and_a_legend(three_day, built):
     for n in names:
         assert n in text
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        fills = {tuple(round(v, 3) for v in r["non_stroking_color"]) for r in doc.pages[0].rects
-                 if r.get("non_stroking_color") and len(r["non_stroking_color"]) == 3}
+        fills = Counter(tuple(round(v, 3) for v in r["non_stroking_color"]) for r in doc.pages[0].rects
+                        if r.get("non_stroking_color") and len(r["non_stroking_color"]) == 3)
     for n in names:
-        colour = tuple(round(v, 3) for v in grid.track_colours(event)[n].rgb())
-        assert colour in fills, n
+        colour = grid.track_colours(event)[n]
+        talks = sum(getattr(it, "track", None) == n for it in event.items)
+        # each talk's box in its track's tint with an edge bar in the full colour, and one legend swatch
+        assert fills[tuple(round(v, 3) for v in grid.tint(colour).rgb())] == talks + 1, n
+        assert fills[tuple(round(v, 3) for v in colour.rgb())] == talks + 1, n
     assert "Tracks" not in built["three_day"][3]
 
 
