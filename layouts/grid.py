@@ -10,9 +10,11 @@ Rows are slotted: every time at which something starts or ends is a row
 boundary, and each row is as tall as the items ending in it need (and at
 least proportional to its minutes), so parallel items line up and the grid
 stays compact. Times when nothing happens shrink to a thin band. An item that
-nothing overlaps (registration, lunch, the keynote everyone attends) spans
-every column, with its room, if any, named in the box. Columns follow
-``room_order``: first use in the whole programme, the same on every output.
+nothing overlaps and that is not a talk in a room (registration, lunch) spans
+every column, with its room, if any, named in the box; a talk stays in its
+room's column. A room holding no talk (the foyer's coffee) gets a half-width
+column. Columns follow ``room_order``: first use in the whole programme, the
+same on every output. Box text: ``grid_text``; track colours: ``tracks``.
 """
 from __future__ import annotations
 
@@ -25,23 +27,15 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import theme
-from .schedule_text import Segment, text_width, words, wrap_units
+from .grid_text import DETAIL, LEAD, PAD, VPAD, BoxText, box_text, ellipsize, quiet, squeeze
+from .schedule_text import text_width, words, wrap_units
+from .tracks import item_track, tint
 
-DETAIL = 0.82  # speakers, rooms, notes, time labels: x the type size
-LEAD = 1.12  # line height, x the size of the line
-PAD = 0.25  # inside a box, left and right, x the type size
-VPAD = 0.2  # inside a box, above and below
 GAP = 0.12  # between boxes, x the type size
 MIN_COL_EM = 10.5  # narrowest readable room column, in ems of the type size (~20 characters)
 IDLE = 1.4  # a stretch of time when nothing happens: this tall, x the type size
-FLOOR = 0.7  # a box that cannot hold its text shrinks it to this x the type size before truncating
 MAX_STRETCH = 1.6  # rows grow at most this much to fill a taller box
 MIN_PER_30 = 1.6  # rows are at least this many lines per 30 minutes: longer items look longer
-ELLIPSIS = "\u2026"
-# titles in regular weight: bold is ~8 % wider, and a grid box is narrow (the poster's flowing lists
-# do the same); the box, the time and the muted speakers below already set each title apart
-TITLE_FONT, TITLE_TBC_FONT = theme.FONT, theme.FONT_ITALIC
-KEYNOTE_LABEL = "KEYNOTE"
 NO_ROOM = None  # column key of items that overlap others but have no room
 
 
@@ -72,7 +66,7 @@ def spanning(items: tuple[Item, ...]) -> frozenset[str]:
         s, e = _min(it.start), _min(it.end)
         before = latest > s
         after = i + 1 < len(order) and _min(order[i + 1].start) < e
-        if not before and not after and (it.room is None or _quiet(it)):
+        if not before and not after and (it.room is None or quiet(it)):
             out.add(it.id)
         latest = max(latest, e)
     return frozenset(out)
@@ -96,125 +90,6 @@ def columns(day: Day, order: tuple[Room, ...]) -> tuple[Room | None, ...]:
     if None in used:
         cols.append(NO_ROOM)
     return tuple(cols)
-
-
-def track_colours(event: Event) -> dict[str, Color]:
-    """Each track's colour, by first use in the programme (so every sheet agrees)."""
-    out: dict[str, Color] = {}
-    for it in event.items:
-        track = item_track(it)
-        if track and track not in out:
-            out[track] = theme.TRACK_COLOURS[len(out) % len(theme.TRACK_COLOURS)]
-    return out
-
-
-def item_track(it: Item) -> str | None:
-    """The item's track, if the model has tracks (read softly: they are being added)."""
-    return getattr(it, "track", None) or None
-
-
-def tint(colour: Color, amount: float = theme.TRACK_TINT) -> Color:
-    return Color(*(c + (1 - c) * amount for c in colour.rgb()))
-
-
-# --------------------------------------------------------------------------
-# box text
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BoxText:
-    size: float
-    title: tuple[tuple[Segment, ...], ...]
-    detail: tuple[tuple[Segment, ...], ...]
-
-    @property
-    def height(self) -> float:
-        return (2 * VPAD + LEAD * len(self.title) + LEAD * DETAIL * len(self.detail)) * self.size
-
-
-def _quiet(it: Item) -> bool:
-    return it.kind.is_pause or (not it.is_talk and not it.speakers)
-
-
-def _units(it: Item, span: bool) -> tuple[list, list]:
-    """Title units and detail units (speakers, room of a spanning item, note)."""
-    quiet = _quiet(it)
-    if quiet:
-        font, colour = theme.FONT, theme.INK if not it.kind.is_pause else theme.MUTED
-    else:
-        font = TITLE_FONT if it.title.confirmed else TITLE_TBC_FONT
-        colour = theme.INK
-    title = words(it.title.display, font, colour)
-    if it.kind is Kind.KEYNOTE:
-        title = [((KEYNOTE_LABEL, theme.FONT_BOLD, theme.ACCENT),)] + title
-    detail: list = []
-    if span and it.room is not None:
-        detail += words(it.room.name, theme.FONT_BOLD, theme.MUTED)
-    names = [p.name for p in it.speakers]
-    if detail and (names or it.note):
-        detail[-1] = detail[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED),)
-    detail += [((n + ",", theme.FONT, theme.MUTED),) for n in names[:-1]]
-    detail += [((n, theme.FONT, theme.MUTED),) for n in names[-1:]]
-    if it.note:
-        if names:
-            detail[-1] = detail[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED),)
-        detail += words(it.note, theme.FONT, theme.MUTED)
-    return title, detail
-
-
-def box_text(it: Item, span: bool, size: float, width: float) -> BoxText:
-    title, detail = _units(it, span)
-    inner = max(width - 2 * PAD * size, 1.0)
-    return BoxText(size, tuple(wrap_units(title, size, inner)), tuple(wrap_units(detail, DETAIL * size, inner)))
-
-
-def _line_w(line: tuple[Segment, ...], size: float) -> float:
-    return sum(text_width(t, f, size) for t, f, _ in line)
-
-
-def ellipsize(line: tuple[Segment, ...], size: float, width: float) -> tuple[Segment, ...]:
-    """The line cut short enough to end with an ellipsis inside ``width``."""
-    segs = list(line)
-    font, colour = (segs[-1][1], segs[-1][2]) if segs else (theme.FONT, theme.INK)
-    room = width - text_width(ELLIPSIS, font, size)
-    while segs and _line_w(tuple(segs), size) > room:
-        t, f, c = segs[-1]
-        if len(t) > 1 and _line_w(tuple(segs[:-1]), size) < room:
-            segs[-1] = (t[:-1], f, c)
-        else:
-            segs.pop()
-    while segs and not segs[-1][0].strip():
-        segs.pop()
-    return tuple(segs) + ((ELLIPSIS, font, colour),)
-
-
-def squeeze(it: Item, span: bool, t: float, width: float, height: float) -> BoxText:
-    """The item's text at the largest size from ``t`` down to FLOOR x t that fits the box;
-    below that, at FLOOR x t, cut to the lines that fit with an ellipsis (title first)."""
-    size = t
-    while size >= FLOOR * t - 1e-9:
-        bt = box_text(it, span, size, width)
-        if bt.height <= height + 1e-6:
-            return bt
-        size -= 0.25 * t / 11 * 2
-    # below FLOOR only for a box too low for one line at FLOOR: smaller still, but never overflowing
-    bt = box_text(it, span, min(FLOOR * t, height / (LEAD + 2 * VPAD)), width)
-    s = bt.size
-    room = height - 2 * VPAD * s
-    lines = max(1, int((room + 1e-6) // (LEAD * s)))
-    inner = width - 2 * PAD * s
-    if len(bt.title) >= lines:
-        title = bt.title[:lines]
-        if len(bt.title) > lines or bt.detail:
-            title = title[:-1] + (ellipsize(title[-1], s, inner),)
-        return BoxText(s, title, ())
-    left = room - LEAD * s * len(bt.title)
-    n = max(0, int((left + 1e-6) // (LEAD * DETAIL * s)))
-    detail = bt.detail[:n]
-    if n < len(bt.detail) and detail:
-        detail = detail[:-1] + (ellipsize(detail[-1], DETAIL * s, inner),)
-    return BoxText(s, bt.title, detail)
 
 
 # --------------------------------------------------------------------------
@@ -272,7 +147,7 @@ QUIET_COL = 0.5  # a column holding no talk (the foyer's coffee) is this narrow,
 
 def _quiet_column(day: Day, room: Room | None, span: frozenset[str]) -> bool:
     key = room.id if room else None
-    return all(_quiet(it) for it in day.items if it.id not in span and (it.room.id if it.room else None) == key)
+    return all(quiet(it) for it in day.items if it.id not in span and (it.room.id if it.room else None) == key)
 
 
 def col_widths(day: Day, cols: tuple[Room | None, ...], width: float, t: float) -> tuple[float, ...]:
@@ -478,50 +353,3 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
         ty = _draw_lines(c, bt.title, tx, ty, bt.size)
         _draw_lines(c, bt.detail, tx, ty, DETAIL * bt.size)
     return ys[-1]
-
-
-# --------------------------------------------------------------------------
-# the track legend
-# --------------------------------------------------------------------------
-
-
-def legend_height(tracks: tuple[str, ...], width: float, size: float) -> float:
-    return legend_lines(tracks, width, size) * LEAD * size + 0.4 * size
-
-
-def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x: float, top: float,
-                width: float, size: float) -> float:
-    """'Tracks: [■ Robotics] [■ Vision] ...' on one line (wrapping if needed); returns its bottom."""
-    y = top - LEAD * size
-    cx = x
-    c.setFont(theme.FONT_BOLD, size)
-    c.setFillColor(theme.MUTED)
-    c.drawString(cx, y + 0.2 * size, "Tracks")
-    cx += text_width("Tracks", theme.FONT_BOLD, size) + size
-    for tr in tracks:
-        w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
-        if cx + w > x + width and cx > x:
-            y -= LEAD * size
-            cx = x
-        col = colours[tr]
-        c.setFillColor(tint(col))
-        c.rect(cx, y, 1.2 * size, 0.95 * size, stroke=0, fill=1)
-        c.setFillColor(col)
-        c.rect(cx, y, 0.22 * size * 1.2, 0.95 * size, stroke=0, fill=1)
-        c.setFont(theme.FONT, size)
-        c.setFillColor(theme.INK)
-        c.drawString(cx + 1.6 * size, y + 0.2 * size, tr)
-        cx += w
-    return y - 0.4 * size
-
-
-def legend_lines(tracks: tuple[str, ...], x_width: float, size: float) -> int:
-    cx = text_width("Tracks", theme.FONT_BOLD, size) + size
-    n = 1
-    for tr in tracks:
-        w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
-        if cx + w > x_width and cx > 0:
-            n += 1
-            cx = 0
-        cx += w
-    return n

@@ -38,7 +38,7 @@ from eventprint.model import Day, Event, Room
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 
-from . import common, grid, poster_flow, poster_head, poster_list, theme
+from . import common, grid, poster_flow, poster_head, poster_list, theme, tracks
 from .poster_head import GUTTER, REF_WIDTH, SHEET_MARGIN
 
 SIZES = {"A3": portrait(A3), "A2": portrait(A2), "A1": portrait(A1), "A0": portrait(A0)}
@@ -141,7 +141,7 @@ class Arrangement:
 def arrange(event: Event, width: float, height: float, s: float) -> Arrangement | None:
     """The arrangement of day panels that sets the programme largest; None if none fits at the minimum."""
     gutter = GUTTER * s
-    order, colours = grid.room_order(event), grid.track_colours(event)
+    order, colours = grid.room_order(event), tracks.track_colours(event)
     sizes = _sizes(s)
     best: Arrangement | None = None
     for per_row in range(1, len(event.days) + 1):
@@ -172,10 +172,9 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
 
     def draw(c: Canvas, arr: Arrangement | None) -> tuple[float, float]:
         top = poster_head.draw_big_header(c, event, pagesize)
-        tracks = tuple(grid.track_colours(event))
-        if tracks:
-            ls = LEGEND_SIZE * s
-            top = grid.draw_legend(c, tracks, grid.track_colours(event), m, top, inner, ls) - 4 * mm * s
+        colours = tracks.track_colours(event)
+        if colours:
+            top = tracks.draw_legend(c, tuple(colours), colours, m, top, inner, LEGEND_SIZE * s) - 4 * mm * s
         bottom = poster_head.draw_footer(c, event, w, s)
         if arr is not None:
             gutter = GUTTER * s
@@ -268,14 +267,13 @@ def _frame(event: Event, pagesize, s: float) -> Frame:
     top_rooms = min(probe(lambda c: poster_head.draw_day_heading(c, d, 1, 99, m, below, inner, s, rooms="Hall"))
                     for d in event.days)
     bottom = probe(lambda c: poster_head.draw_footer(c, event, w, s, SHEET_MARGIN))
-    tracks = tuple(grid.track_colours(event))
-    ls = LEGEND_SIZE * s
-    legend = grid.legend_height(tracks, inner, ls) + 3 * mm * s if tracks else 0.0
+    names = tuple(tracks.track_colours(event))
+    legend = tracks.legend_height(names, inner, LEGEND_SIZE * s) + 3 * mm * s if names else 0.0
     return Frame(m, inner, below, top, top_rooms, bottom, legend)
 
 
 def _day_has_tracks(day: Day) -> bool:
-    return any(grid.item_track(it) for it in day.items)
+    return any(tracks.item_track(it) for it in day.items)
 
 
 def _grid_sheets(day: Day, f: Frame, s: float, order, colours) -> list[Sheet]:
@@ -325,7 +323,7 @@ def _sheets(event: Event, pagesize) -> bytes:
     w, _ = pagesize
     s = w / REF_WIDTH
     f = _frame(event, pagesize, s)
-    order, colours = grid.room_order(event), grid.track_colours(event)
+    order, colours = grid.room_order(event), tracks.track_colours(event)
     parallel = [d for d in event.days if grid.is_parallel(d)]
     list_sheets, lt, lw = _list_sheets([d for d in event.days if d not in parallel], f, s)
     grid_sheets = [sh for d in parallel for sh in _grid_sheets(d, f, s, order, colours)]
@@ -345,8 +343,8 @@ def _sheets(event: Event, pagesize) -> bytes:
         top = f.top_rooms if sh.label else f.top
         if sh.rooms:
             if _day_has_tracks(sh.day):
-                tracks = tuple(t for t in colours if any(grid.item_track(it) == t for it in sh.day.items))
-                top = grid.draw_legend(c, tracks, colours, f.x, top, f.width, LEGEND_SIZE * s) - 3 * mm * s
+                used = tuple(t for t in colours if any(tracks.item_track(it) == t for it in sh.day.items))
+                top = tracks.draw_legend(c, used, colours, f.x, top, f.width, LEGEND_SIZE * s) - 3 * mm * s
             g = grid.plan(sh.day, order, f.width, gt, rooms=sh.rooms, colours=colours, narrow_ok=True)
             grid.draw(c, grid.fit(g, top - f.bottom), f.x, top, s)
         else:

@@ -18,7 +18,7 @@ from eventprint import urls
 from eventprint.build import load, render
 from eventprint.model import Item
 from eventprint.options import BuildOptions, OptionError
-from eventprint.layouts import common, grid, poster, poster_flow, theme
+from eventprint.layouts import common, grid, grid_text, poster, poster_flow, theme, tracks
 
 EVENTS = ("symposium", "three_day", "edge")
 
@@ -214,7 +214,7 @@ def assert_grid_positions(event, chars, page_width: float) -> int:
                 continue  # on another sheet
             text = it.title.display.replace(" ", "")
             if it.is_talk and it.kind.name == "KEYNOTE":
-                text = grid.KEYNOTE_LABEL + text
+                text = grid_text.KEYNOTE_LABEL + text
             first = [r for r in mine if r.top > names[0].bottom and len(r.text) >= 4 and text.startswith(r.text)]
             start = it.start.hour * 60 + it.start.minute
             end = it.end.hour * 60 + it.end.minute
@@ -411,7 +411,7 @@ def test_a_squeezed_grid_truncates_inside_its_boxes(three_day):
     c.save()
     chars = pdfcheck.page_chars(buf.getvalue())[0]
     assert 950 - bottom == pytest.approx(squeezed.height, abs=0.5)
-    assert grid.ELLIPSIS in "".join(ch["text"] for ch in chars)
+    assert grid_text.ELLIPSIS in "".join(ch["text"] for ch in chars)
     assert not pdfcheck.overlapping_lines(chars), pdfcheck.overlapping_lines(chars)[:3]
     with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
         boxes = [r for r in doc.pages[0].rects if r["width"] > 20 and r["height"] > 5]
@@ -458,7 +458,7 @@ def _with_tracks(event, names: tuple[str, ...]):
 def test_tracks_get_distinct_colours_and_a_legend(three_day, built):
     names = ("Robotics", "Vision", "Language & <Speech>")
     event = _with_tracks(three_day, names)
-    assert list(grid.track_colours(event)) == list(names)
+    assert list(tracks.track_colours(event)) == list(names)
     pdf = _build(event)
     text = texts_of(pdf)[0]
     assert "Tracks" in text
@@ -468,10 +468,10 @@ def test_tracks_get_distinct_colours_and_a_legend(three_day, built):
         fills = Counter(tuple(round(v, 3) for v in r["non_stroking_color"]) for r in doc.pages[0].rects
                         if r.get("non_stroking_color") and len(r["non_stroking_color"]) == 3)
     for n in names:
-        colour = grid.track_colours(event)[n]
+        colour = tracks.track_colours(event)[n]
         talks = sum(getattr(it, "track", None) == n for it in event.items)
         # each talk's box in its track's tint with an edge bar in the full colour, and one legend swatch
-        assert fills[tuple(round(v, 3) for v in grid.tint(colour).rgb())] == talks + 1, n
+        assert fills[tuple(round(v, 3) for v in tracks.tint(colour).rgb())] == talks + 1, n
         assert fills[tuple(round(v, 3) for v in colour.rgb())] == talks + 1, n
     assert "Tracks" not in built["three_day"][3]
 
