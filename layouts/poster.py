@@ -281,7 +281,7 @@ def _grid_sheets(day: Day, f: Frame, s: float, order, colours) -> list[Sheet]:
     cols = grid.columns(day, order)
     legend = _day_has_tracks(day)
     t = GRID_MIN * s
-    first = max(1, -(-len(cols) // grid.max_columns(f.width, t)))
+    first = max(1, -(-len(cols) // (grid.max_columns(f.width, t) + 1)))  # +1: talk-free columns are narrow
     for g in range(first, len(cols) + 1):
         parts = groups(cols, g)
         h = f.height(g > 1, legend)

@@ -130,9 +130,9 @@ def test_bad_size_is_an_option_error(symposium):
 
 def test_deterministic_and_fast(symposium, three_day, built):
     for ev, name in ((symposium, "symposium"), (three_day, "three_day")):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         again = _build(ev)
-        assert time.perf_counter() - t0 < 0.8, name
+        assert time.process_time() - t0 < 0.8, name
         assert again == built[name][1]
 
 
@@ -290,9 +290,9 @@ def huge(tmp_path_factory):
     import synth
     event = load(synth.write_event(tmp_path_factory.mktemp("huge"), days=2, rooms=35, talks=900, people=1200,
                                    seed=35))
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other processes on a shared machine do not count
     pdf = _build(event)
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     return event, pdf, texts_of(pdf), seconds
 
 
