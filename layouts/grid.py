@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import theme
-from .grid_text import DETAIL, LEAD, PAD, VPAD, BoxText, box_text, ellipsize, quiet, squeeze
+from .grid_text import DETAIL, EDGE, LEAD, PAD, VPAD, BoxText, box_text, ellipsize, quiet, squeeze
 from .schedule_text import text_width, words, wrap_units
 from .tracks import item_track, tint
 
@@ -346,9 +346,9 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
         edge = bar if bar is not None else (theme.ACCENT if it.kind is Kind.KEYNOTE else None)
         if edge is not None:
             c.setFillColor(edge)
-            c.rect(bx0, by, 0.22 * t, bh, stroke=0, fill=1)
+            c.rect(bx0, by, EDGE * bx.text.size, bh, stroke=0, fill=1)
         bt = bx.text
-        tx = bx0 + PAD * bt.size - gap / 2
+        tx = bx0 + (EDGE + PAD) * bt.size
         ty = y0 - gap / 2 - VPAD * bt.size
         ty = _draw_lines(c, bt.title, tx, ty, bt.size)
         _draw_lines(c, bt.detail, tx, ty, DETAIL * bt.size)

@@ -13,6 +13,7 @@ DETAIL = 0.82  # speakers, rooms, notes: x the type size
 LEAD = 1.12  # line height, x the size of the line
 PAD = 0.25  # inside a box, left and right, x the type size
 VPAD = 0.2  # inside a box, above and below
+EDGE = 0.22  # the coloured bar at a box's left edge (track, keynote), x the size; text always clears it
 FLOOR = 0.7  # a box that cannot hold its text shrinks it to this x the type size before truncating
 ELLIPSIS = "\u2026"
 # titles in regular weight: bold is ~8 % wider, and a grid box is narrow (the poster's flowing lists
@@ -64,7 +65,7 @@ def _units(it: Item, span: bool) -> tuple[list, list]:
 
 def box_text(it: Item, span: bool, size: float, width: float) -> BoxText:
     title, detail = _units(it, span)
-    inner = max(width - 2 * PAD * size, 1.0)
+    inner = max(width - (2 * PAD + EDGE) * size, 1.0)
     return BoxText(size, tuple(wrap_units(title, size, inner)), tuple(wrap_units(detail, DETAIL * size, inner)))
 
 
@@ -102,7 +103,7 @@ def squeeze(it: Item, span: bool, t: float, width: float, height: float) -> BoxT
     s = bt.size
     room = height - 2 * VPAD * s
     lines = max(1, int((room + 1e-6) // (LEAD * s)))
-    inner = width - 2 * PAD * s
+    inner = width - (2 * PAD + EDGE) * s
     if len(bt.title) >= lines:
         title = bt.title[:lines]
         if len(bt.title) > lines or bt.detail:
