@@ -247,6 +247,22 @@ def test_room_columns_keep_one_order_on_every_day(built):
         assert [r.name for r in grid.columns(day, order)] == ["Foyer", "Hall A", "Hall B", "Hall C"]
 
 
+def test_what_spans_every_column(three_day, camp):
+    """Breaks, meals and room-less items that overlap nothing span the grid; a talk never does, even
+    alone at its time (readers must see its room); anything overlapping others keeps its column."""
+    day = three_day.days[0]
+    span = grid.spanning(day.items)
+    by_title = {it.title.display: it for it in day.items}
+    assert by_title["Registration"].id in span and by_title["Lunch"].id in span
+    assert by_title["Coffee Break"].id not in span  # in the foyer while the halls have talks
+    event = camp[0]
+    alone = [it for d in event.days for it in d.items if it.is_talk
+             and not any(o is not it and o.start < it.end and it.start < o.end for o in d.items)]
+    assert alone, "the generated camp has a talk with nothing in parallel"
+    for it in alone:
+        assert it.id not in grid.spanning(event.day_of(it).items)
+
+
 def test_parallel_slots_show_their_time_once_per_day(built):
     event, _, chars, _ = built["three_day"]
     rs = runs(chars)
