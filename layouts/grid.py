@@ -309,7 +309,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
             continue
         y = ys[r]
         if last_label is not None and last_label - y < LEAD * DETAIL * t * 0.9:
-            continue  # compressed too far (a last-resort fit): the boxes carry the times then
+            continue  # compressed too far (a last-resort fit): left out rather than overprinted
         last_label = y
         if r:
             c.setStrokeColor(theme.RULE)

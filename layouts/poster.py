@@ -342,10 +342,9 @@ def _sheets(event: Event, pagesize) -> bytes:
         poster_head.draw_day_heading(c, sh.day, i + 1, len(sheets), f.x, f.heading, f.width, s, rooms=sh.label)
         top = f.top_rooms if sh.label else f.top
         if sh.rooms:
-            if _day_has_tracks(sh.day):
-                used = tuple(t for t in colours if any(tracks.item_track(it) == t for it in sh.day.items))
-                top = tracks.draw_legend(c, used, colours, f.x, top, f.width, LEGEND_SIZE * s) - 3 * mm * s
             g = grid.plan(sh.day, order, f.width, gt, rooms=sh.rooms, colours=colours, narrow_ok=True)
+            if g.tracks:  # the tracks this sheet shows
+                top = tracks.draw_legend(c, g.tracks, colours, f.x, top, f.width, LEGEND_SIZE * s) - 3 * mm * s
             grid.draw(c, grid.fit(g, top - f.bottom), f.x, top, s)
         else:
             for k, col in enumerate(sh.columns):

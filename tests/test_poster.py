@@ -500,3 +500,15 @@ def test_track_palette_stays_apart_in_greyscale():
     for i, a in enumerate(lum[:4]):
         for b in lum[i + 1:4]:
             assert abs(a - b) > 0.1
+
+
+def test_every_sheet_with_tracks_has_the_legend(tmp_path):
+    import synth
+    names = ("Robotics", "Vision", "Theory")
+    event = _with_tracks(load(synth.write_event(tmp_path / "large", days=2, rooms=8, talks=260, people=300,
+                                                seed=8)), names)
+    pdf = _build(event)
+    texts = texts_of(pdf)
+    assert len(texts) >= 2
+    for text in texts:
+        assert "Tracks" in text and all(n in text for n in names)
