@@ -173,8 +173,10 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
     def draw(c: Canvas, arr: Arrangement | None) -> tuple[float, float]:
         top = poster_head.draw_big_header(c, event, pagesize)
         colours = tracks.track_colours(event)
-        if colours:
-            top = tracks.draw_legend(c, tuple(colours), colours, m, top, inner, LEGEND_SIZE * s) - 4 * mm * s
+        gridded = {tracks.item_track(it) for d in event.days if grid.is_parallel(d) for it in d.items}
+        used = tuple(t for t in colours if t in gridded)  # list days are not coloured by track
+        if used:
+            top = tracks.draw_legend(c, used, colours, m, top, inner, LEGEND_SIZE * s) - 4 * mm * s
         bottom = poster_head.draw_footer(c, event, w, s)
         if arr is not None:
             gutter = GUTTER * s

@@ -490,6 +490,9 @@ def test_tracks_get_distinct_colours_and_a_legend(three_day, built):
         assert fills[tuple(round(v, 3) for v in tracks.tint(colour).rgb())] == talks + 1, n
         assert fills[tuple(round(v, 3) for v in colour.rgb())] == talks + 1, n
     assert "Tracks" not in built["three_day"][3]
+    # lists are not coloured by track, so a poster of lists only has no legend
+    listed = _build(_with_tracks(built["symposium"][0], names))
+    assert "Tracks" not in texts_of(listed)[0]
 
 
 def test_track_palette_stays_apart_in_greyscale():
