@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--size", metavar="SIZE", default=None,
                             help="door sign size: A4 (landscape, default), A4-portrait, A3")
         if name == "poster":
-            sp.add_argument("--size", metavar="SIZE", default=None, help="poster size: A2 (default), A1, A3")
+            sp.add_argument("--size", metavar="SIZE", default=None, help="poster size: A2 (default), A3, A1, A0")
         if name == "badges":
             sp.add_argument("--size", metavar="SIZE", default=None, help="badge size: A6 (default), 4x3, 90x54")
             sp.add_argument("--sheet", metavar="SHEET", default=None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class BuildOptions:
-    size: str | None = None  # signs: A4 (landscape), A4-portrait, A3; poster: A2, A1, A3; badges: A6, 4x3, 90x54
+    size: str | None = None  # signs: A4 (landscape), A4-portrait, A3; poster: A2, A3, A1, A0; badges: A6, 4x3, 90x54
     sheet: str | None = None  # badges: a4, letter, single (default: the size's usual sheet)
     person: str | None = None  # badges: build one person's badge only
     progress: bool = False

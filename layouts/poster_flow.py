@@ -1,7 +1,7 @@
-"""The day tables of a large event's poster: one page per day, the table flowing across columns.
+"""A day without parallel items on a sheet of its own: its table flowing across columns.
 
-Used by ``eventprint.layouts.poster`` only when the one-page poster does not fit at its
-minimum size. See that module's docstring for why these pages look as they do.
+Used by ``eventprint.layouts.poster`` when the whole event does not fit one sheet.
+See that module's docstring for why these sheets look as they do.
 """
 from __future__ import annotations
 
@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint import urls
-from eventprint.model import Day, Event, Item, Kind
+from eventprint.model import Day, Item, Kind
 
-from . import common, theme
-from .schedule_text import _unit_width, short_url, text_width
+from . import theme
+from .poster_list import slots
+from .schedule_text import _unit_width, text_width
 
 # all sizes for A2 (x s for other sizes)
-DAY_MARGIN = 15 * mm  # three times the safe margin; the day's table needs the room
 FLOW_LEADING = 1.12  # dense, but the items of a slot are also set apart by a gap
 DETAIL = 0.82  # rooms, speakers, notes and the keynote label, x the title size
 ENTRY_GAP = 0.3  # x t, between the items of one slot
@@ -27,13 +26,6 @@ MIN_COL = 180.0  # narrowest column on A2 (about 30 characters of 11 pt text)
 MAX_COLS = 5
 TITLE_FONT, TITLE_TBC_FONT = theme.FONT, theme.FONT_ITALIC  # regular: see the poster's docstring
 
-HEAD_TITLE_MAX, HEAD_TITLE_MIN = 60.0, 30.0
-HEAD_HOSTS = 18.0
-HEAD_DATES = 28.0
-HEAD_VENUE = 13.0
-HEAD_QR = 38 * mm
-DAY_SIZE = 34.0
-PAGE_MARK = 17.0
 CONT_LABEL = "(continued)"
 KEYNOTE_LABEL = "KEYNOTE"
 
@@ -152,7 +144,6 @@ def _time_line(text: str, t: float) -> tuple[Seg, ...]:
 
 def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
     """The day's slots as blocks at title size ``t`` in a column ``width`` wide."""
-    from .poster import slots  # the poster's grouping of parallel items
     lead = FLOW_LEADING * t
     d = DETAIL * t
     out = []
@@ -288,7 +279,7 @@ class Flow:
     columns: tuple[tuple[tuple[Block, ...], ...], ...]  # per day
 
 
-def choose(event: Event, width: float, height: float, s: float, t_max: float, t_min: float,
+def choose(days: tuple[Day, ...], width: float, height: float, s: float, t_max: float, t_min: float,
            step: float = 0.5) -> Flow | None:
     """One title size and column count for every day: the largest size at which each day's
     table fits its page; at that size the fewest columns. None if a day does not fit at ``t_min``."""
@@ -304,7 +295,7 @@ def choose(event: Event, width: float, height: float, s: float, t_max: float, t_
     def flow(ts: float, k: int) -> Flow | None:
         cw = (width - (k - 1) * gutter) / k
         cols = []
-        for i, day in enumerate(event.days):
+        for i, day in enumerate(days):
             key = (i, ts, cw)
             if key not in memo:
                 memo[key] = blocks(day, ts, cw)
@@ -336,125 +327,22 @@ def choose(event: Event, width: float, height: float, s: float, t_max: float, t_
     return best
 
 
-def worst_day(event: Event, width: float, s: float, t: float) -> Day:
-    """The day whose table needs the most columns at ``t`` (for the error message)."""
+def overflow(day: Day, width: float, height: float, t: float, s: float) -> list[list[list[Block]]]:
+    """A day too long for one sheet even at ``t``: its blocks at ``t`` packed into MAX_COLS columns a
+    sheet, as many sheets as it takes (a block taller than a column is cut off at the sheet's foot)."""
     gutter = COL_GUTTER * s
-    k = max(1, min(MAX_COLS, int((width + gutter) // (MIN_COL * s + gutter))))
-    cw = (width - (k - 1) * gutter) / k
-
-    def need(day: Day) -> float:
-        bls = blocks(day, t * s, cw)
-        return sum(b.height for b in bls)
-    return max(event.days, key=need)
-
-
-# --------------------------------------------------------------------------
-# the page header: every fact of the one-page poster, set compactly
-# --------------------------------------------------------------------------
-
-
-def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: float,
-                       title_max: float, title_min: float, title_gap: float,
-                       hosts_size: float, hosts_gap: float, dates_size: float) -> float:
-    """Event name, hosts and dates from ``top`` down; returns the y below the dates.
-
-    The gaps are fractions of the line above them, so both poster layouts keep
-    their own proportions while sharing one drawing routine.
-    """
-    title = common.fit(event.name, theme.FONT_BOLD, width, title_max, title_min, max_lines=3,
-                       what="the event name")
-    y = common.draw_lines(c, title, theme.FONT_BOLD, x, top + (1.02 - 0.714) * title.size)  # caps start at top
-    y -= title_gap * title.size
-    if event.hosts:
-        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, width, hosts_size,
-                           hosts_size * 0.7, max_lines=2, what="the hosts")
-        y = common.draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
-        y -= hosts_gap * hosts_size
-    dates = common.fit(event.date_range, theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
-    return common.draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
+    cw = (width - (MAX_COLS - 1) * gutter) / MAX_COLS
+    cols: list[list[Block]] = [[]]
+    used = 0.0
+    for b in blocks(day, t, cw):
+        need = b.height + (SLOT_GAP * t if cols[-1] else 0.0)
+        if cols[-1] and used + need > height - cont_height(t):
+            cols.append([])
+            need = b.height
+        cols[-1].append(b)
+        used = need if len(cols[-1]) == 1 else used + need
+    return [cols[i:i + MAX_COLS] for i in range(0, len(cols), MAX_COLS)]
 
 
-def venue_days(event: Event, venue) -> str:
-    """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
-    return ", ".join(d.short_label for d in event.days if d.venue is venue)
-
-
-def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: float, size: float,
-               days_lines: int) -> float:
-    """A venue's name, address lines and days, from ``top`` down; returns the y below them."""
-    def line(text: str, font: str, lines: int, what: str, color=theme.INK) -> None:
-        nonlocal top
-        top = common.draw_lines(c, common.fit(text, font, width, size, 0.7 * size, max_lines=lines, what=what),
-                                font, x, top, color=color)
-
-    line(venue.name, theme.FONT_BOLD, 2, f"the name of venue '{venue.id}'")
-    for address in venue.address:
-        line(address, theme.FONT, 2, f"the address of venue '{venue.id}'", theme.MUTED)
-    when = venue_days(event, venue)
-    if when:
-        line(when, theme.FONT_BOLD, days_lines, "the venue's days", theme.ACCENT)
-    return top
-
-
-def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> float:
-    """Name, hosts, dates, venues and the QR code in one band; returns the y below its rule."""
-    w, h = pagesize
-    m = margin
-    inner = w - 2 * m
-    qr = HEAD_QR * s
-    gap = 12 * mm * s
-    url = urls.programme_url(event)
-    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
-    vw = 0.24 * inner
-    head_w = inner - qr - vw - 2 * gap
-
-    y = draw_event_heading(c, event, m, h - m, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s, 0.1,
-                           HEAD_HOSTS * s, 0.4, HEAD_DATES * s)
-
-    vs = HEAD_VENUE * s
-    vx = m + head_w + gap
-    vy = h - m + (1.02 - 0.714) * vs
-    for i, v in enumerate(venues):
-        if i:
-            vy -= 0.6 * vs
-        vy = draw_venue(c, event, v, vx, vy, vw, vs, days_lines=3)
-
-    qr_y = h - m - qr
-    common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
-    cap_w = qr + 10 * mm * s
-    caption = common.fit(short_url(url), theme.FONT, cap_w, 12 * s, 8 * s, max_lines=2,
-                         what="the programme URL")
-    cap_bottom = common.draw_lines(c, caption, theme.FONT, w - m - qr / 2 - cap_w / 2, qr_y - 1.5 * mm * s,
-                                   align="center", box_width=cap_w, color=theme.MUTED)
-    y = min(y, vy, cap_bottom) - 6 * mm * s
-    c.setStrokeColor(theme.ACCENT)
-    c.setLineWidth(4 * s)
-    c.line(m, y, w - m, y)
-    return y
-
-
-def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: float, width: float,
-                     s: float) -> float:
-    """'Tuesday 11 March 2025' large on the left, 'Page 2 of 3' on the right; returns the y below."""
-    mark = f"Page {page} of {pages}"
-    ms = PAGE_MARK * s
-    mark_w = text_width(mark, theme.FONT, ms)
-    head = common.fit(day.label, theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
-                      0.6 * DAY_SIZE * s, what=f"the heading of {day.label}")
-    base = top - 0.98 * head.size
-    c.setFont(theme.FONT_BOLD, head.size)
-    c.setFillColor(theme.ACCENT)
-    c.drawString(x, base, head.lines[0])
-    c.setFont(theme.FONT, ms)
-    c.setFillColor(theme.MUTED)
-    c.drawRightString(x + width, base, mark)
-    # the day's venue follows the date on its baseline, quieter
-    vx = x + text_width(head.lines[0], theme.FONT_BOLD, head.size) + 0.5 * head.size
-    room = x + width - mark_w - 10 * mm * s - vx
-    ms_v = 0.6 * head.size
-    name = day.venue.short_name
-    size = min(ms_v, room / max(text_width(name, theme.FONT, 1.0), 1e-9))
-    if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
-        c.setFont(theme.FONT, size)
-        c.drawString(vx, base, name)
-    return base - 0.45 * head.size - 3 * mm * s
+def column_width(width: float, k: int, s: float) -> float:
+    return (width - (k - 1) * COL_GUTTER * s) / k

@@ -37,6 +37,20 @@ ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "host": HexColor("#B5512B"),
 }
 CROP_MARK = HexColor("#000000")
+# Track colours (items with a ``track``), in order of first use. Okabe-Ito's
+# palette, which colour-blind readers tell apart, ordered so that neighbours,
+# and any two of the first four, also differ in lightness (a greyscale print).
+TRACK_COLOURS: tuple[Color, ...] = (
+    HexColor("#0072B2"),  # blue (luminance 0.37)
+    HexColor("#E69F00"),  # orange (0.64)
+    HexColor("#009E73"),  # bluish green (0.48)
+    HexColor("#F0E442"),  # yellow (0.86)
+    HexColor("#D55E00"),  # vermillion (0.44)
+    HexColor("#56B4E9"),  # sky blue (0.64)
+    HexColor("#000000"),  # black (0)
+    HexColor("#CC79A7"),  # reddish purple (0.56)
+)
+TRACK_TINT = 0.8  # a track's box is its colour mixed with this much white; its edge bar is the full colour
 
 # -- print geometry -----------------------------------------------------------
 BLEED = 3 * mm  # background that runs to the cut extends this far beyond it
