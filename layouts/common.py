@@ -18,7 +18,7 @@ from eventprint.model import Event
 from eventprint.problems import BuildError
 
 from . import theme
-from .text import Fitted, draw_lines, fit  # noqa: F401  (names the poster modules still use)
+
 
 # --------------------------------------------------------------------------
 # canvas

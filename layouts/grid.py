@@ -28,7 +28,8 @@ from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import theme
 from .grid_text import DETAIL, EDGE, LEAD, PAD, VPAD, BoxText, box_text, ellipsize, quiet, squeeze
-from .schedule_text import text_width, words, wrap_units
+from .text import draw as draw_text
+from .text import text_width, words, wrap_units
 from .tracks import item_track, tint
 
 GAP = 0.12  # between boxes, x the type size
@@ -276,7 +277,7 @@ def _draw_lines(c: Canvas, lines, x: float, y: float, size: float) -> float:
             if text.strip():
                 c.setFont(font, size)
                 c.setFillColor(colour)
-                c.drawString(xx, y - 0.93 * size, text)
+                draw_text(c, text, xx, y - 0.93 * size)
             xx += text_width(text, font, size)
         y -= LEAD * size
     return y
@@ -295,7 +296,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
         c.setFont(theme.FONT_BOLD, hs)
         c.setFillColor(theme.ACCENT if g.columns[i] is not None else theme.MUTED)
         for j, ln in enumerate(lines):
-            c.drawString(cx, top - PAD * hs - (j + 0.85) * LEAD * hs, ln)
+            draw_text(c, ln, cx, top - PAD * hs - (j + 0.85) * LEAD * hs)
     c.setStrokeColor(theme.ACCENT)
     c.setLineWidth(1.6 * s)
     c.line(x, ys[0], right, ys[0])
@@ -316,7 +317,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
             c.line(x, y, right, y)
         c.setFont(theme.FONT_BOLD if m in starts else theme.FONT, DETAIL * t)
         c.setFillColor(theme.INK if m in starts else theme.MUTED)
-        c.drawString(x, y - 0.95 * DETAIL * t, f"{m // 60:02d}:{m % 60:02d}")
+        draw_text(c, f"{m // 60:02d}:{m % 60:02d}", x, y - 0.95 * DETAIL * t)
     colours = dict(g.colours)
     gap = GAP * t
     for bx in g.boxes:

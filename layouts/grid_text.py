@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from eventprint.model import Item, Kind
 
 from . import theme
-from .schedule_text import Segment, text_width, words, wrap_units
+from .text import Segment, text_width, words, wrap_units
 
 DETAIL = 0.82  # speakers, rooms, notes: x the type size
 LEAD = 1.12  # line height, x the size of the line

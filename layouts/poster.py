@@ -39,6 +39,7 @@ from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 
 from . import common, grid, poster_flow, poster_head, poster_list, theme, tracks
+from .text import Fitted
 from .poster_head import GUTTER, REF_WIDTH, SHEET_MARGIN
 
 SIZES = {"A3": portrait(A3), "A2": portrait(A2), "A1": portrait(A1), "A0": portrait(A0)}
@@ -94,7 +95,7 @@ class GridPanel:
     day: Day
     t: float
     width: float
-    heading: common.Fitted
+    heading: Fitted
     grid: grid.Grid
 
     @property

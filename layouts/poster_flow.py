@@ -14,7 +14,7 @@ from eventprint.model import Day, Item, Kind
 
 from . import theme
 from .poster_list import slots
-from .schedule_text import _unit_width, text_width
+from .text import draw, text_width, unit_width
 
 # all sizes for A2 (x s for other sizes)
 FLOW_LEADING = 1.12  # dense, but the items of a slot are also set apart by a gap
@@ -34,7 +34,7 @@ Unit = tuple[Seg, ...]  # never broken across lines
 
 
 def _w(seg: Seg) -> float:
-    return _unit_width(seg[0], seg[1]) * seg[3]
+    return unit_width(seg[0], seg[1]) * seg[3]
 
 
 def wrap_mixed(units: list[Unit], max_width: float) -> list[tuple[Seg, ...]]:
@@ -82,8 +82,8 @@ def draw_mixed(c: Canvas, line: tuple[Seg, ...], x: float, y: float) -> None:
         if text.strip():
             c.setFont(font, size)
             c.setFillColor(colour)
-            c.drawString(x, y, text)
-        x += _unit_width(text, font) * size
+            draw(c, text, x, y)
+        x += unit_width(text, font) * size
 
 
 # --------------------------------------------------------------------------
@@ -238,9 +238,9 @@ def draw_column(c: Canvas, day: Day, col: list[Block], x: float, top: float, wid
         c.setFont(theme.FONT_ITALIC, d)
         c.setFillColor(theme.MUTED)
         if marker_inline(col[0], width, t):
-            c.drawRightString(x + width, y - 0.98 * t, CONT_LABEL)
+            draw(c, CONT_LABEL, x + width, y - 0.98 * t, align="right")
         else:
-            c.drawString(x, y - 0.98 * d, CONT_LABEL)
+            draw(c, CONT_LABEL, x, y - 0.98 * d)
             y -= cont_height(t)
     for k, b in enumerate(col):
         if k:

@@ -15,7 +15,8 @@ from eventprint import urls
 from eventprint.model import Day, Event
 
 from . import common, theme
-from .schedule_text import as_of, short_url, text_width
+from .programme import as_of, short_url
+from .text import Fitted, draw, draw_lines, fit, text_width
 
 REF_WIDTH = portrait(A2)[0]  # every size is for A2 and scales with the page width
 
@@ -50,17 +51,17 @@ def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: flo
     The gaps are fractions of the line above them, so both poster layouts keep
     their own proportions while sharing one drawing routine.
     """
-    title = common.fit(event.name, theme.FONT_BOLD, width, title_max, title_min, max_lines=3,
+    title = fit(event.name, theme.FONT_BOLD, width, title_max, title_min, max_lines=3,
                        what="the event name")
-    y = common.draw_lines(c, title, theme.FONT_BOLD, x, top + (1.02 - 0.714) * title.size)  # caps start at top
+    y = draw_lines(c, title, theme.FONT_BOLD, x, top + (1.02 - 0.714) * title.size)  # caps start at top
     y -= title_gap * title.size
     if event.hosts:
-        hosts = common.fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, width, hosts_size,
+        hosts = fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, width, hosts_size,
                            hosts_size * 0.7, max_lines=2, what="the hosts")
-        y = common.draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
+        y = draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
         y -= hosts_gap * hosts_size
-    dates = common.fit(event.date_range, theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
-    return common.draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
+    dates = fit(event.date_range, theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
+    return draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
 
 
 def venue_days(event: Event, venue) -> str:
@@ -73,7 +74,7 @@ def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: floa
     """A venue's name, address lines and days, from ``top`` down; returns the y below them."""
     def line(text: str, font: str, lines: int, what: str, color=theme.INK) -> None:
         nonlocal top
-        top = common.draw_lines(c, common.fit(text, font, width, size, 0.7 * size, max_lines=lines, what=what),
+        top = draw_lines(c, fit(text, font, width, size, 0.7 * size, max_lines=lines, what=what),
                                 font, x, top, color=color)
 
     line(venue.name, theme.FONT_BOLD, 2, f"the name of venue '{venue.id}'")
@@ -111,9 +112,9 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
     qr_y = h - m - qr
     common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
     cap_w = qr + 10 * mm * s
-    caption = common.fit(short_url(url), theme.FONT, cap_w, 12 * s, 8 * s, max_lines=2,
+    caption = fit(short_url(url), theme.FONT, cap_w, 12 * s, 8 * s, max_lines=2,
                          what="the programme URL")
-    cap_bottom = common.draw_lines(c, caption, theme.FONT, w - m - qr / 2 - cap_w / 2, qr_y - 1.5 * mm * s,
+    cap_bottom = draw_lines(c, caption, theme.FONT, w - m - qr / 2 - cap_w / 2, qr_y - 1.5 * mm * s,
                                    align="center", box_width=cap_w, color=theme.MUTED)
     y = min(y, vy, cap_bottom) - 6 * mm * s
     c.setStrokeColor(theme.ACCENT)
@@ -128,15 +129,15 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     mark = f"Page {page} of {pages}"
     ms = PAGE_MARK * s
     mark_w = text_width(mark, theme.FONT, ms)
-    head = common.fit(day.label, theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
+    head = fit(day.label, theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
                       0.6 * DAY_SIZE * s, what=f"the heading of {day.label}")
     base = top - 0.98 * head.size
     c.setFont(theme.FONT_BOLD, head.size)
     c.setFillColor(theme.ACCENT)
-    c.drawString(x, base, head.lines[0])
+    draw(c, head.lines[0], x, base)
     c.setFont(theme.FONT, ms)
     c.setFillColor(theme.MUTED)
-    c.drawRightString(x + width, base, mark)
+    draw(c, mark, x + width, base, align="right")
     # the day's venue follows the date on its baseline, quieter
     vx = x + text_width(head.lines[0], theme.FONT_BOLD, head.size) + 0.5 * head.size
     room = x + width - mark_w - 10 * mm * s - vx
@@ -145,7 +146,7 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     size = min(ms_v, room / max(text_width(name, theme.FONT, 1.0), 1e-9))
     if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
         c.setFont(theme.FONT, size)
-        c.drawString(vx, base, name)
+        draw(c, name, vx, base)
     y = base - 0.45 * head.size - 3 * mm * s
     if rooms:  # a sheet showing some of the day's rooms says which
         size = ROOMS_SIZE * s
@@ -153,7 +154,7 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
             size -= 0.5 * s
         while len(rooms) > 1 and text_width(rooms, theme.FONT_BOLD, size) > width:
             rooms = rooms[:-2] + "\u2026"
-        y = common.draw_lines(c, common.Fitted(size, (rooms,)), theme.FONT_BOLD, x, y) - 2 * mm * s
+        y = draw_lines(c, Fitted(size, (rooms,)), theme.FONT_BOLD, x, y) - 2 * mm * s
     return y
 
 
@@ -166,11 +167,11 @@ def draw_footer(c: Canvas, event: Event, w: float, s: float, margin: float = MAR
     c.setFillColor(theme.MUTED)
     foot_y = m + 0.3 * fs
     left = as_of(event)
-    c.drawString(m, foot_y, left)
-    right = common.fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
+    draw(c, left, m, foot_y)
+    right = fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
                        fs, 0.7 * fs, what="the short name")
     c.setFont(theme.FONT, right.size)
-    c.drawRightString(w - m, foot_y, right.lines[0])
+    draw(c, right.lines[0], w - m, foot_y, align="right")
     return m + LEADING * fs + 8 * mm * s
 
 
@@ -189,9 +190,9 @@ def draw_big_header(c: Canvas, event: Event, pagesize) -> float:
                                        HOSTS_SIZE * s, 0.5, DATES_SIZE * s)
     qr_y = h - m - qr
     common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
-    caption = common.fit(short_url(url), theme.FONT, qr + 12 * mm * s, 15 * s, 9 * s, max_lines=2,
+    caption = fit(short_url(url), theme.FONT, qr + 12 * mm * s, 15 * s, 9 * s, max_lines=2,
                          what="the programme URL")
-    cap_bottom = common.draw_lines(c, caption, theme.FONT, w - m - qr - 6 * mm * s, qr_y - 2 * mm * s,
+    cap_bottom = draw_lines(c, caption, theme.FONT, w - m - qr - 6 * mm * s, qr_y - 2 * mm * s,
                                    align="center", box_width=qr + 12 * mm * s, color=theme.MUTED)
     y = min(y, cap_bottom) - 9 * mm * s
     c.setStrokeColor(theme.ACCENT)

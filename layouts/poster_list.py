@@ -12,8 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from eventprint.model import Day, Item, Kind
 
-from . import common, theme
-from .schedule_text import Segment, draw_segments, secondary, text_width, words, wrap, wrap_units
+from . import theme
+from .programme import secondary
+from .text import Fitted, Segment, draw, draw_lines, draw_segments, fit, text_width, words, wrap, wrap_units
 
 LEADING = 1.22
 DETAIL = 0.82  # speakers and rooms, x the title size
@@ -58,7 +59,7 @@ class Panel:
     width: float
     time_w: float
     room_w: float
-    heading: common.Fitted
+    heading: Fitted
     sub: str
     slots: tuple[tuple[EntryLines, ...], ...]
 
@@ -125,24 +126,24 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
     return Panel(day, t, width, time_w, room_w, heading(day, t, width), day.venue.short_name, tuple(out))
 
 
-def heading(day: Day, t: float, width: float) -> common.Fitted:
-    return common.fit(day.label, theme.FONT_BOLD, width, 1.5 * t, 1.0 * t, max_lines=2,
+def heading(day: Day, t: float, width: float) -> Fitted:
+    return fit(day.label, theme.FONT_BOLD, width, 1.5 * t, 1.0 * t, max_lines=2,
                       what=f"the heading of {day.label}")
 
 
-def heading_height(head: common.Fitted, t: float) -> float:
+def heading_height(head: Fitted, t: float) -> float:
     return head.height + LEADING * DETAIL * t + 0.9 * t
 
 
-def draw_heading(c: Canvas, day: Day, head: common.Fitted, x: float, top: float, width: float, t: float,
+def draw_heading(c: Canvas, day: Day, head: Fitted, x: float, top: float, width: float, t: float,
                  s: float, rule: bool = True) -> float:
     """The day's date in the accent colour, its venue below, a rule; returns the y below the rule."""
     d = DETAIL * t
-    y = common.draw_lines(c, head, theme.FONT_BOLD, x, top, color=theme.ACCENT)
-    sub = common.fit(day.venue.short_name, theme.FONT, width, d, min(d, 0.6 * t), what=f"the venue of {day.label}")
+    y = draw_lines(c, head, theme.FONT_BOLD, x, top, color=theme.ACCENT)
+    sub = fit(day.venue.short_name, theme.FONT, width, d, min(d, 0.6 * t), what=f"the venue of {day.label}")
     c.setFont(theme.FONT, sub.size)
     c.setFillColor(theme.MUTED)
-    c.drawString(x, y - 0.98 * sub.size, sub.lines[0])
+    draw(c, sub.lines[0], x, y - 0.98 * sub.size)
     y -= LEADING * d + 0.35 * t
     if rule:
         c.setStrokeColor(theme.ACCENT)
@@ -172,11 +173,11 @@ def draw_panel(c: Canvas, p: Panel, x: float, top: float, s: float) -> None:
                 size = t if i == 0 and text != KEYNOTE_LABEL else d
                 c.setFont(font, size)
                 c.setFillColor(colour)
-                c.drawString(x, base - i * p.lead, text)
+                draw(c, text, x, base - i * p.lead)
             c.setFont(theme.FONT_BOLD, d)
             c.setFillColor(theme.ACCENT if it.is_talk else theme.MUTED)
             for i, line in enumerate(e.room_lines):
-                c.drawString(x + p.time_w, y - 0.98 * t - i * p.dlead, line)
+                draw(c, line, x + p.time_w, y - 0.98 * t - i * p.dlead)
             tx = x + p.time_w + p.room_w
             for i, line in enumerate(e.title_lines):
                 draw_segments(c, line, tx, base - i * p.lead, t)

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.model import Event, Item
 
 from . import theme
-from .schedule_text import text_width
+from .text import draw, text_width
 
 LEAD = 1.12
 
@@ -47,7 +47,7 @@ def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x
     cx = x
     c.setFont(theme.FONT_BOLD, size)
     c.setFillColor(theme.MUTED)
-    c.drawString(cx, y + 0.2 * size, "Tracks")
+    draw(c, "Tracks", cx, y + 0.2 * size)
     cx += text_width("Tracks", theme.FONT_BOLD, size) + size
     for tr in tracks:
         w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
@@ -61,7 +61,7 @@ def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x
         c.rect(cx, y, 0.22 * size * 1.2, 0.95 * size, stroke=0, fill=1)
         c.setFont(theme.FONT, size)
         c.setFillColor(theme.INK)
-        c.drawString(cx + 1.6 * size, y + 0.2 * size, tr)
+        draw(c, tr, cx + 1.6 * size, y + 0.2 * size)
         cx += w
     return y - 0.4 * size
 

@@ -22,7 +22,7 @@ from conftest import CONTENT, REPO
 from eventprint import cli
 from eventprint.build import load
 from eventprint.output import Artifact, Interrupted, OutputError, prepare, source_date_epoch_problem, write_build
-from eventprint.yamlsource import LList, LMap, decode_source, read_yaml
+from eventprint.yamlsource import decode_source, read_yaml
 
 
 def yaml_problems(text: str):
