@@ -28,8 +28,8 @@ def track_colours(event: Event) -> dict[str, Color]:
 
 
 def item_track(it: Item) -> str | None:
-    """The item's track, if the model has tracks (read softly: they are being added)."""
-    return getattr(it, "track", None) or None
+    """The item's track, or None when it has none (an empty text counts as none)."""
+    return it.track or None
 
 
 def tint(colour: Color, amount: float = theme.TRACK_TINT) -> Color:

@@ -6,7 +6,7 @@ import io
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import pdfplumber
 import pypdfium2
@@ -16,7 +16,6 @@ from reportlab.lib.pagesizes import A0, A1, A2, A3, portrait
 import pdfcheck
 from eventprint import urls
 from eventprint.build import load, render
-from eventprint.model import Item
 from eventprint.options import BuildOptions, OptionError
 from eventprint.layouts import common, grid, grid_text, poster, poster_flow, theme, tracks
 
@@ -451,12 +450,6 @@ def test_a_squeezed_grid_truncates_inside_its_boxes(three_day):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
-class TrackedItem(Item):
-    """Item with the ``track`` another change adds to the model (read softly by the grid)."""
-    track: str | None = None
-
-
 def _with_tracks(event, names: tuple[str, ...]):
     days = []
     k = 0
@@ -466,7 +459,7 @@ def _with_tracks(event, names: tuple[str, ...]):
             track = None
             if it.is_talk:
                 track, k = names[k % len(names)], k + 1
-            items.append(TrackedItem(**{f.name: getattr(it, f.name) for f in fields(Item)}, track=track))
+            items.append(replace(it, track=track))
         days.append(replace(d, items=tuple(items)))
     return replace(event, days=tuple(days))
 
