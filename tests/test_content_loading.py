@@ -394,7 +394,7 @@ def test_updated_outside_git_is_the_first_day_and_check_warns(tmp_path, monkeypa
 def test_a_glyph_no_font_has_names_the_imported_file(imported):
     from eventprint.build import load
     people = imported / "imported" / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace("name: Max Muster", "name: Max Muster \u2603"),
+    people.write_text(people.read_text(encoding="utf-8").replace("name: Max Muster", "name: Max Muster \U00013000"),
                       encoding="utf-8")
     with pytest.raises(ContentError) as e:
         load(imported)
