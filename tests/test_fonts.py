@@ -266,3 +266,18 @@ def test_a_cut_face_is_renewed_for_characters_it_lacks():
     assert "".join(g["text"] for g in glyphs) == "鸟鱼龙虎鸟"
     assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs), [(g["text"], g["fontname"], g["glyph"]) for g in glyphs]
     assert len({g["fontname"] for g in glyphs}) == 2
+
+
+def test_a_chinese_title_wraps_in_a_paragraph_with_cjk_word_wrap():
+    title = "深度学习与机器人技术的未来发展：从理论到实践，一个很长的中文标题需要换行。"
+    assert tr.has_cjk(title) and not tr.has_cjk("Latin, Ελληνικά, 한국어")
+    fonts.want([title])
+    para = Paragraph(tr.markup(title, "bold"), ParagraphStyle(
+        "t", fontName="EP-Sans-Bold", fontSize=14, leading=18, wordWrap="CJK"))
+    _, height = para.wrap(150, 500)
+    pdf = canvas_pdf(lambda c: para.drawOn(c, 10, 400 - height))
+    glyphs = [g for g in drawn_glyphs(pdf) if not g["text"].isspace()]
+    assert len({round(g["matrix"][5]) for g in glyphs}) >= 4  # wrapped over lines
+    assert max(g["x1"] for g in glyphs) <= 160 + 0.01  # inside the 150 pt column
+    assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs)
+    assert "".join(g["text"] for g in glyphs) == title
