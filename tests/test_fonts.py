@@ -286,3 +286,11 @@ def test_a_chinese_title_wraps_in_a_paragraph_with_cjk_word_wrap():
     assert max(g["x1"] for g in glyphs if g["text"] not in "。，") <= 136 + 0.01
     assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs)
     assert "".join(g["text"] for g in glyphs) == title
+
+
+def test_characters_wanted_up_front_need_no_second_cut():
+    """A build notes every content string first (coverage check): each face is cut once."""
+    texts = ["أحمد يوسف", "ملتقى البحث", "数据科学", "データ", "데이터 과학", "שרה כהן", "🧪 ∮ ⟶"]
+    fonts.want(texts)
+    names = {r.font for text in texts for style in ("regular", "bold") for r in tr.runs(text, style)}
+    assert not [n for n in names if "~" in n], sorted(names)
