@@ -67,11 +67,11 @@ _CJK_PKG, _CJK_DIR = "justmytype_intl_cjk", "fonts/ofl"
 # unless the text has kana or hangul, see cjk_hint).
 CHAIN: tuple[Fallback, ...] = (
     Fallback("Sym2", "Noto Sans Symbols 2", "eventprint.fontfiles", "NotoSansSymbols2-Regular.ttf"),
-    Fallback("Sym", "Noto Sans Symbols", "manimgx_fonts", "NotoSansSymbols[wght].ttf", bold=700),
+    Fallback("Sym", "Noto Sans Symbols", "manimgx_fonts", "NotoSansSymbols[wght].ttf", 400, 700),
     Fallback("Math", "Noto Sans Math", "eventprint.fontfiles", "NotoSansMath-Regular.ttf"),
-    Fallback("Emoji", "Noto Emoji", "manimgx_fonts", "NotoEmoji[wght].ttf", bold=700),
-    Fallback("Arab", "Noto Sans Arabic", "manimgx_fonts", "NotoSansArabic[wght].ttf", bold=700),
-    Fallback("Hebr", "Noto Sans Hebrew", "manimgx_fonts", "NotoSansHebrew[wght].ttf", bold=700),
+    Fallback("Emoji", "Noto Emoji", "manimgx_fonts", "NotoEmoji[wght].ttf", 400, 700),
+    Fallback("Arab", "Noto Sans Arabic", "manimgx_fonts", "NotoSansArabic[wght].ttf", 400, 700),
+    Fallback("Hebr", "Noto Sans Hebrew", "manimgx_fonts", "NotoSansHebrew[wght].ttf", 400, 700),
     Fallback("SC", "Noto Sans SC", _CJK_PKG, f"{_CJK_DIR}/notosanssc/NotoSansSC[wght].ttf", 400, 700, True),
     Fallback("TC", "Noto Sans TC", _CJK_PKG, f"{_CJK_DIR}/notosanstc/NotoSansTC[wght].ttf", 400, 700, True),
     Fallback("JP", "Noto Sans JP", _CJK_PKG, f"{_CJK_DIR}/notosansjp/NotoSansJP[wght].ttf", 400, 700, True),
@@ -177,6 +177,19 @@ _wanted: dict[str, set[str]] = {}
 _renewals: dict[tuple[str, bool], int] = {}
 
 
+def _is_arabic(o: int) -> bool:
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF
+
+
+def shape_arabic(text: str) -> str:
+    """Arabic letters in their joined forms (presentation forms), which is what is drawn."""
+    if not any(_is_arabic(ord(ch)) for ch in text):
+        return text
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
 def want(texts) -> None:
     """Note the characters of ``texts`` that fall back, so that a face cut down to characters
     is cut once for all of them (the build calls this with every content string)."""
@@ -184,6 +197,7 @@ def want(texts) -> None:
     for text in texts:
         if not text or covered.issuperset(map(ord, text)):
             continue
+        text = shape_arabic(text)  # the joined forms are what gets drawn
         hint = cjk_hint(text)
         for ch in text:
             if ord(ch) not in covered and ord(ch) not in _IGNORED:
@@ -357,7 +371,7 @@ def coverage_problems(event: Event, content_dir: str | Path) -> list[Problem]:
     content = Path(content_dir)
     out: list[Problem] = []
     for text, file, line, whose, field in _content_strings(event):
-        if not text:
+        if not text or covered.issuperset(map(ord, text)):  # the fast path: Noto Sans has it all
             continue
         want((text,))
         gaps = missing(text, covered)

@@ -41,16 +41,9 @@ def _is_rtl(o: int) -> bool:
             or 0x200F == o or 0x202B <= o <= 0x202E or 0x2067 == o)
 
 
-def _is_arabic(o: int) -> bool:
-    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF
-
-
 def _visual(text: str) -> str:
     """Arabic joined into contextual forms, then the line in visual (left-to-right) order."""
-    if any(_is_arabic(ord(ch)) for ch in text):
-        import arabic_reshaper
-
-        text = arabic_reshaper.reshape(text)
+    text = fonts.shape_arabic(text)
     return _reorder(text, _levels(text))
 
 

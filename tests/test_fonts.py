@@ -266,3 +266,32 @@ def test_a_cut_face_is_renewed_for_characters_it_lacks():
     assert "".join(g["text"] for g in glyphs) == "鸟鱼龙虎鸟"
     assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs), [(g["text"], g["fontname"], g["glyph"]) for g in glyphs]
     assert len({g["fontname"] for g in glyphs}) == 2
+
+
+def test_a_chinese_title_wraps_in_a_paragraph_with_cjk_word_wrap():
+    title = "深度学习与机器人技术的未来发展：从理论到实践，一个很长的中文标题需要换行。"
+    assert tr.has_cjk(title) and not tr.has_cjk("Latin, Ελληνικά, 한국어")
+    fonts.want([title])
+    para = Paragraph(tr.markup(title, "bold"), ParagraphStyle(
+        "t", fontName="EP-Sans-Bold", fontSize=14, leading=18, wordWrap="CJK"))
+    _, height = para.wrap(126, 500)  # without wordWrap='CJK' the final 。 would start a line
+    pdf = canvas_pdf(lambda c: para.drawOn(c, 10, 400 - height))
+    glyphs = [g for g in drawn_glyphs(pdf) if not g["text"].isspace()]
+    lines: dict[int, list[dict]] = {}
+    for g in glyphs:
+        lines.setdefault(round(g["matrix"][5]), []).append(g)
+    assert len(lines) >= 4  # wrapped over lines
+    assert all(min(line, key=lambda g: g["x0"])["text"] not in "。，：" for line in lines.values())
+    # inside the 126 pt column; a closing stop may hang past it (CJK hanging punctuation)
+    assert max(g["x1"] for g in glyphs if g["text"] not in "。，") <= 136 + 0.01
+    assert all(g["glyph"] and g["glyph"][1] != 0 for g in glyphs)
+    assert "".join(g["text"] for g in glyphs) == title
+
+
+def test_characters_wanted_up_front_need_no_second_cut():
+    """A build notes every content string first (coverage check): each face is cut once."""
+    texts = ["أحمد يوسف", "ملتقى البحث", "数据科学", "データ", "데이터 과학", "שרה כהן", "🧪 ∮ ⟶"]
+    fonts.want(texts)
+    names = {r.font for text in texts for style in ("regular", "bold") for r in tr.runs(text, style)}
+    bases = [n.split("~")[0] for n in names]  # a face cut before for other text is cut once more
+    assert len(bases) == len(set(bases)), sorted(names)
