@@ -21,6 +21,7 @@ from eventprint.output import Artifact
 
 from . import site_ics, site_style
 from .sign_data import door_items
+from .textruns import direction
 from .theme import EN_DASH, MIDDOT
 
 ROOT = "site/"
@@ -29,6 +30,16 @@ ROLE_LABELS = {Role.SPEAKER: "Speaker", Role.CHAIR: "Session chair", Role.HOST: 
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def bidi(text: str) -> str:
+    """``dir`` and ``lang`` attributes for a name or title that reads right to left (Arabic,
+    Hebrew), so browsers order and shape it as the printed pages do; "" for everything else."""
+    if direction(text) != "rtl":
+        return ""
+    first = next((ch for ch in text if "\u0590" <= ch <= "\u08ff"), "\u0600")
+    lang = "he" if first <= "\u05ff" else "ar"
+    return f' dir="rtl" lang="{lang}"'
 
 
 def paragraphs(text: str | None, cls: str | None = None) -> str:
@@ -56,7 +67,7 @@ class Page:
 
     def a(self, target: str, text: str, cls: str | None = None, anchor: str | None = None) -> str:
         c = f' class="{cls}"' if cls else ""
-        return f'<a{c} href="{self.link(target, anchor)}">{esc(text)}</a>'
+        return f'<a{c} href="{self.link(target, anchor)}"{bidi(text)}>{esc(text)}</a>'
 
     def person(self, p: Person) -> str:
         return self.a(urls.person_path(p), p.name)
@@ -69,7 +80,7 @@ class Page:
         c = cls + ("" if it.title.confirmed else " tbc")
         if it.is_talk:
             return self.a(urls.talk_path(it), it.title.display, c)
-        return f'<span class="{c}">{esc(it.title.display)}</span>'
+        return f'<span class="{c}"{bidi(it.title.display)}>{esc(it.title.display)}</span>'
 
     def room(self, room: Room, day: date, text: str | None = None) -> str:
         return self.a(urls.room_day_path(room, day), text or room.name)
@@ -213,7 +224,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
     venue = venue_of(event, it)
     title_cls = "" if it.title.confirmed else ' class="tbc"'
     b = [f'<p class="eyebrow">{esc(it.kind.label)}</p>\n',
-         f"<h1{title_cls}>{esc(it.title.display)}</h1>\n"]
+         f"<h1{title_cls}{bidi(it.title.display)}>{esc(it.title.display)}</h1>\n"]
     if it.speakers:
         b.append(f'<p class="lede">{pg.people(it.speakers)}</p>\n')
     rows = [("When", f"{esc(day.label)}<span class=\"sub\">{esc(it.time_range)} "
@@ -252,7 +263,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
 def person_page(event: Event, p: Person) -> Artifact:
     pg = Page(event, urls.person_path(p))
     b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(ROLE_LABELS[r] for r in p.roles))}</p>\n',
-         f"<h1>{esc(p.name)}</h1>\n"]
+         f"<h1{bidi(p.name)}>{esc(p.name)}</h1>\n"]
     lines = ([p.position] if p.position else []) + list(p.affiliations)
     if lines:
         b.append('<p class="lede">' + "<br>".join(esc(x) for x in lines) + "</p>\n")

@@ -107,3 +107,14 @@ def test_a_long_chinese_title_wraps_on_the_badge_and_in_the_booklet(out):
                     break
             else:
                 pytest.fail(f"{name}: the Chinese title is not there")
+
+
+def test_site_marks_right_to_left_names_and_titles(tmp_path):
+    build(SCRIPTS, tmp_path, ("site",))
+    person = (tmp_path / "site" / "people" / "haddad.html").read_text(encoding="utf-8")
+    assert '<h1 dir="rtl" lang="ar">محمد الحداد</h1>' in person
+    talk = (tmp_path / "site" / "talks" / "hebrew-maths.html").read_text(encoding="utf-8")
+    assert '<h1 dir="rtl" lang="he">' in talk
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'dir="rtl" lang="ar">التعلم العميق' in index
+    assert '<h1 dir=' not in (tmp_path / "site" / "people" / "wang.html").read_text(encoding="utf-8")
