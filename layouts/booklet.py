@@ -90,7 +90,7 @@ def _story(ctx: Ctx) -> list:
         talks = [it for it in day.items if it.is_talk]
         for j, item in enumerate(talks):
             story += talk_page(ctx, day, item, first=j == 0)
-    story += [CondPageBreak(SECTION_KEEP), Deferred(lambda doc: speaker_index(ctx, doc.anchors)),
+    story += [CondPageBreak(SECTION_KEEP), Deferred(lambda doc, room: speaker_index(ctx, doc.anchors, room), with_room=True),
               Deferred(_padding)]
     return story
 

@@ -8,18 +8,20 @@ lines fit there; otherwise on the next one, so no head is stranded at a page foo
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 
 from eventprint import urls
 from eventprint.model import Day, Item
 
 from . import theme
-from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
+from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
 from .text import markup as _m
 
 
+INDEX_GAP = 6 * mm  # between the index's two columns
+INDEX_PAGES_W = 12 * mm  # the page numbers' column
 SEPARATOR_SPACE = 16  # pt above the rule that separates two talks
 SEPARATOR_PAD = 10  # pt between that rule and the next talk's head
 
@@ -86,7 +88,9 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     return out
 
 
-def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
+def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
+    """The index in two columns, read down the left then the right, its pages filled
+    evenly; ``room`` is the height left on the page where it starts."""
     ev, st = ctx.event, ctx.st
     out = heading(ctx, INDEX, "index")
     people = sorted(ev.people_with_roles, key=lambda p: (p.sort_key, p.id))
@@ -107,11 +111,51 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
         else:
             name = f"<b>{_m(p.name)}</b>"
         cell = [Paragraph(name, st["ix-name"])]
-        if p.affiliation_line:
-            cell.append(Paragraph(_m(p.affiliation_line), st["ix-affil"]))
         roles = ", ".join(r.value.capitalize() for r in p.roles)
-        rows.append([cell, Paragraph(_m(roles), st["ix-role"]), Paragraph(pages, st["ix-pages"])])
-    if rows:
-        out.append(Table(rows, colWidths=[FRAME_W - 40 * mm, 22 * mm, 18 * mm], style=tstyle(style),
-                         repeatRows=0))
+        cell.append(Paragraph(_m(f"{roles} {theme.MIDDOT} {p.affiliation_line}" if p.affiliation_line else roles),
+                              st["ix-affil"]))
+        rows.append([cell, Paragraph(pages, st["ix-pages"])])
+    col_w = (FRAME_W - INDEX_GAP) / 2
+    entries = [Table([r], colWidths=[col_w - INDEX_PAGES_W, INDEX_PAGES_W], style=tstyle(style)) for r in rows]
+    heights = [t.wrap(col_w, PAGE_H)[1] for t in entries]
+    frame_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 4
+    first = room - out[-1].wrap(FRAME_W, PAGE_H)[1] - st["h1"].spaceAfter - 4
+    columns = _even_columns(heights, first, frame_h)
+    for k in range(0, len(columns), 2):
+        if k:
+            out.append(PageBreak())
+        pair = columns[k:k + 2] + [[]] * (2 - len(columns[k:k + 2]))
+        out.append(Table([[[entries[i] for i in c] for c in pair]], colWidths=[col_w + INDEX_GAP, col_w],
+                         style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("RIGHTPADDING", (0, 0), (0, 0), INDEX_GAP),
+                                       ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])))
     return out
+
+
+def _even_columns(heights: list[float], first: float, full: float) -> list[list[int]]:
+    """Entries (by index) into columns, two per page: the first page's columns hold ``first``,
+    later ones ``full``. The fewest pages, then the smallest columns that still need no
+    more pages, so the last page is not a lonely line or two."""
+    def fill(scale: float) -> list[list[int]]:
+        cols: list[list[int]] = [[]]
+        used = 0.0
+        for i, h in enumerate(heights):
+            cap = (first if len(cols) <= 2 else full) * scale
+            if cols[-1] and used + h > cap:
+                cols.append([])
+                used = 0.0
+            cols[-1].append(i)
+            used += h
+        return cols
+
+    pages = -(-len(fill(1.0)) // 2)
+    lo, hi, best = 0.0, 1.0, fill(1.0)
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        trial = fill(mid)
+        if -(-len(trial) // 2) <= pages:
+            hi, best = mid, trial
+        else:
+            lo = mid
+    return best
