@@ -120,14 +120,16 @@ def _new_canvas(event: Event, subject: str):
 
 def abstracts_for(event: Event, choice: str | None = None) -> str:
     """How much of each talk the booklet carries: ``choice`` when given, else by event size,
-    so that the booklet stays one a person can carry: full abstracts and bios up to 150
-    talks, the abstract's first paragraph up to 400, programme and index only above."""
+    so that the booklet stays one a person can carry (under ~200 A5 pages): full abstracts
+    and bios up to 150 talks (a synthetic 150-talk event: 172 pages), the abstract's first
+    paragraph up to 200 (180 pages; 400 talks would take 348), programme and index only above
+    (900 talks: 148 pages)."""
     if choice is not None:
         if choice not in ABSTRACTS:
             raise OptionError(f"the booklet cannot print abstracts {choice!r}; choose one of {', '.join(ABSTRACTS)}")
         return choice
     talks = sum(1 for d in event.days for it in d.items if it.is_talk)
-    return "full" if talks <= 150 else "first-paragraph" if talks <= 400 else "none"
+    return "full" if talks <= 150 else "first-paragraph" if talks <= 200 else "none"
 
 
 def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
