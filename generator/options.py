@@ -10,6 +10,10 @@ class BuildOptions:
     sheet: str | None = None  # badges: a4, letter, single (default: the size's usual sheet)
     person: str | None = None  # badges: build one person's badge only
     progress: bool = False
+    # booklet: how much of each talk it prints: "full" (abstract and speakers' bios),
+    # "first-paragraph" (the abstract's first paragraph), "none" (programme at a glance and
+    # index only); None: by event size (see eventprint.layouts.booklet.abstracts_for)
+    booklet_abstracts: str | None = None
 
 
 class OptionError(ValueError):

@@ -1,8 +1,8 @@
 """The programme booklet: A5 pages in reading order, and the same pages imposed for saddle-stitching.
 
 Contents, in order: cover; contents; practical information; programme at a
-glance (one page or more per day); one page per talk in programme order;
-speaker index; notes pages as needed to reach a multiple of four; back cover.
+glance (one page or more per day); the talks in programme order, one after
+another (how much of each: ``abstracts_for``); speaker index; notes pages as needed to reach a multiple of four; back cover.
 Each part has its module (booklet_pages, booklet_front, booklet_glance,
 booklet_talks, sharing booklet_base); this one makes the document from them.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from eventprint.fonts import check_literal
 from eventprint.model import Event
@@ -25,13 +25,17 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .booklet_base import FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NOTES, PAGE_H, Ctx
+from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NOTES, PAGE_H, Ctx
 from .booklet_flow import Anchor, Deferred, define_page_forms, styles
 from .booklet_front import contents, practical
 from .booklet_glance import glance
 from .booklet_impose import RecordingCanvas, impose
 from .booklet_pages import draw_back, draw_cover, draw_notes, draw_running
 from .booklet_talks import speaker_index, talk_page
+
+# a section that follows another on the same page needs this much room left, else it
+# starts the next page: a third of the frame
+SECTION_KEEP = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) / 3
 
 
 # --------------------------------------------------------------------------
@@ -73,14 +77,21 @@ def _story(ctx: Ctx) -> list:
     ev = ctx.event
     story: list = [Anchor("cover", outline=None), NextPageTemplate("content"), PageBreak()]
     story += contents(ctx)
-    story += [PageBreak()] + practical(ctx)
-    for i, day in enumerate(ev.days):
-        story += [PageBreak()] + glance(ctx, day, first=i == 0)
-    for day in ev.days:
+    story += [CondPageBreak(SECTION_KEEP)] + practical(ctx)
+    for i, day in enumerate(ev.days):  # the first day follows the practical information when it can
+        if i == 0:
+            story += [CondPageBreak(SECTION_KEEP),
+                      Deferred(lambda doc, room, day=day: glance(ctx, day, first=True, room=room), with_room=True)]
+        else:
+            story += [PageBreak()] + glance(ctx, day, first=False)
+    if ctx.talk_pages:
+        story.append(PageBreak())
+    for day in ev.days if ctx.talk_pages else ():  # talks follow one another, days too
         talks = [it for it in day.items if it.is_talk]
         for j, item in enumerate(talks):
-            story += [PageBreak()] + talk_page(ctx, day, item, first=j == 0)
-    story += [PageBreak(), Deferred(lambda doc: speaker_index(ctx, doc.anchors)), Deferred(_padding)]
+            story += talk_page(ctx, day, item, first=j == 0)
+    story += [CondPageBreak(SECTION_KEEP), Deferred(lambda doc, room: speaker_index(ctx, doc.anchors, room), with_room=True),
+              Deferred(_padding)]
     return story
 
 
@@ -107,11 +118,26 @@ def _new_canvas(event: Event, subject: str):
     return make
 
 
-def layout(event: Event) -> tuple[bytes, bytes, dict[str, int]]:
+def abstracts_for(event: Event, choice: str | None = None) -> str:
+    """How much of each talk the booklet carries: ``choice`` when given, else by event size,
+    so that the booklet stays one a person can carry (under ~200 A5 pages): full abstracts
+    and bios up to 150 talks (a synthetic 150-talk event: 172 pages), the abstract's first
+    paragraph up to 200 (180 pages; 400 talks would take 348), programme and index only above
+    (900 talks: 148 pages)."""
+    if choice is not None:
+        if choice not in ABSTRACTS:
+            raise OptionError(f"the booklet cannot print abstracts {choice!r}; choose one of {', '.join(ABSTRACTS)}")
+        return choice
+    talks = sum(1 for d in event.days for it in d.items if it.is_talk)
+    return "full" if talks <= 150 else "first-paragraph" if talks <= 200 else "none"
+
+
+def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
     """Both PDFs (single pages, imposed) and the page of every anchor."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
-    doc.build(_story(Ctx(event, styles(event.language))), canvasmaker=RecordingCanvas)
+    doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
+              canvasmaker=RecordingCanvas)
     c: RecordingCanvas = doc.canv
     pages = len(c.recorded)
     if pages % 4:
@@ -135,5 +161,5 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
         check_literal(label)
-    single, imposed, _ = layout(event)
+    single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts))
     return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]

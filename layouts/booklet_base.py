@@ -77,12 +77,23 @@ def hexcolour(c) -> str:
     return c.hexval().replace("0x", "#")
 
 
+ABSTRACTS = ("full", "first-paragraph", "none")
+
+
 @dataclass
 class Ctx:
-    """What every part of the story needs: the event and the paragraph styles."""
+    """What every part of the story needs: the event, the paragraph styles and how much of
+    each talk the booklet carries (one of ABSTRACTS)."""
 
     event: Event
     st: dict
+    abstracts: str = "full"
+
+    @property
+    def talk_pages(self) -> bool:
+        """False when the booklet is programme and index only: links and page numbers then
+        point at the programme at a glance."""
+        return self.abstracts != "none"
 
 
 def qr_size(url: str) -> float:

@@ -47,7 +47,7 @@ def styles(language: str) -> dict[str, ParagraphStyle]:
     def s(name: str, parent: ParagraphStyle = base, **kw) -> ParagraphStyle:
         return ParagraphStyle(f"ep-{name}", parent=parent, **kw)
 
-    body = s("body", alignment=TA_JUSTIFY, spaceAfter=4)
+    body = s("body", alignment=TA_JUSTIFY, spaceAfter=4, allowWidows=0, allowOrphans=0)  # no lone line
     out = {
         "body": body,
         "body-left": s("body-left", alignment=TA_LEFT, spaceAfter=4),
@@ -120,7 +120,8 @@ class Anchor(Flowable):
         page = c.getPageNumber()
         for k in (self.key, *self.keys):
             doc.anchors.setdefault(k, page)
-        c.bookmarkPage(self.key, fit="XYZ", top=c._pagesize[1], left=0)
+        for k in (self.key, *self.keys):  # every key is a link target
+            c.bookmarkPage(k, fit="XYZ", top=c._pagesize[1], left=0)
         if self.outline is not None:
             c.addOutlineEntry(self.outline, self.key, level=self.level)
         if self.running is not None:
@@ -150,15 +151,17 @@ class Deferred(Flowable):
     and splitting it yields the real content.
     """
 
-    def __init__(self, make):
+    def __init__(self, make, with_room: bool = False):
         super().__init__()
         self.make = make
+        self.with_room = with_room  # make(doc, ah): also told the height left on the page
 
     def wrap(self, aw, ah):
         return aw, ah + 1e6
 
     def split(self, aw, ah):
-        made = list(self.make(self.canv._doctemplate))
+        doc = self.canv._doctemplate
+        made = list(self.make(doc, ah) if self.with_room else self.make(doc))
         return made or [Spacer(0, 0)]
 
     def draw(self):  # never drawn: always split

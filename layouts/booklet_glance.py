@@ -15,7 +15,8 @@ from .programme import KEYNOTE_LABEL, by_start, where
 from .text import markup as _m
 
 
-def glance(ctx: Ctx, day: Day, first: bool) -> list:
+def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
+    """A day's tables; ``room``: the height left on the page it starts on (None: a whole page)."""
     ev, st = ctx.event, ctx.st
     title = day.label
     out: list = []
@@ -51,7 +52,7 @@ def glance(ctx: Ctx, day: Day, first: bool) -> list:
                 style.append(("BACKGROUND", (0, r), (-1, r), theme.PAUSE_BG))
             else:
                 t = _m(it.title.display)
-                if it.is_talk:
+                if it.is_talk and ctx.talk_pages:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
                     t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(KEYNOTE_LABEL)}</font>  ' + t
@@ -63,20 +64,36 @@ def glance(ctx: Ctx, day: Day, first: bool) -> list:
             rows.append([time_cell, what, place])
         table = Table(rows, colWidths=widths, style=tstyle(style))
         tables.append([Anchor(glance_key(slot[0]), keys=tuple(glance_key(it) for it in slot[1:])), table])
-    # a day that needs more than one page is split evenly across its pages, at a time slot
+    # a day that needs more than one page is split evenly across its pages, at a time slot;
+    # when it starts part way down a page (``room``), that page is filled first
     heights = [t[1].wrap(FRAME_W, PAGE_H)[1] for t in tables]
     head = sum(f.wrap(FRAME_W, PAGE_H)[1] for f in out[-3:]) + 10 + 3
     avail = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - head - 2
-    total = sum(heights)
+    first_avail = avail if room is None else room - head - 2
+    lead: list = []
+    if sum(heights) > first_avail and (not heights or heights[0] > first_avail):
+        lead, first_avail = [PageBreak()], avail  # not even one slot fits here: start the next page
+    acc, k = 0.0, 0
+    if sum(heights) > first_avail and first_avail < avail:
+        while k < len(heights) and acc + heights[k] <= first_avail:
+            acc += heights[k]
+            k += 1
+    for flow in tables[:k]:
+        out += flow
+    rest, rest_h = tables[k:], heights[k:]
+    total = sum(rest_h)
     pages = max(1, -(-int(total) // int(avail)))
     target = total / pages
-    acc, done = 0.0, 0
-    for flow, h in zip(tables, heights):
-        if pages > 1 and acc > 0 and (acc + h > avail or (acc + h / 2 > target * (done + 1) and done < pages - 1)):
+    done = 0
+    if k:  # the first page is full: the rest starts a page
+        done, acc = -1, 0.0
+    for flow, h in zip(rest, rest_h):
+        if done < 0 or (pages > 1 and acc > 0 and (acc + h > avail or (acc + h / 2 > target * (done + 1)
+                                                                        and done < pages - 1))):
             out += [PageBreak(), Paragraph(_m(f"{title} (continued)"), st["h1"]),
                     Paragraph(_m(f"{GLANCE} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
             done += 1
             acc = 0.0
         out += flow
         acc += h
-    return out
+    return lead + out

@@ -1,27 +1,35 @@
-"""The booklet's talk pages (one per talk: head with QR code, abstract, speakers) and the
-speaker index, whose page numbers are known only once the talks are laid out."""
+"""The booklet's talks (head with QR code, abstract, speakers), following one another with a
+rule between them, and the speaker index, whose page numbers are known only once the talks
+are laid out.
+
+A talk starts on the current page when its head, the abstract's label and the first
+lines fit there; otherwise on the next one, so no head is stranded at a page foot.
+"""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 
 from eventprint import urls
 from eventprint.model import Day, Item
 
 from . import theme
-from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, Ctx, day_talks_key, glance_key, heading, link, place,
+from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
 from .text import markup as _m
 
 
+INDEX_GAP = 6 * mm  # between the index's two columns
+INDEX_PAGES_W = 12 * mm  # the page numbers' column
+SEPARATOR_SPACE = 16  # pt above the rule that separates two talks
+SEPARATOR_PAD = 10  # pt between that rule and the next talk's head
+
+
 def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
+    """One talk as flowables; ``first``: the day's first talk, under the day's heading."""
     ev, st = ctx.event, ctx.st
     out: list = []
-    if first:
-        out.append(Anchor(day_talks_key(day), outline=f"Talks {theme.MIDDOT} {day.label}", level=0))
-    out.append(Anchor(talk_key(item), outline=f"{item.start:%H:%M} {item.title.display}", level=1,
-                      running=day.label))
     # head: when, what and who on the left; the QR code to the talk's page on the right
     url = urls.talk_url(ev, item)
     size = qr_size(url)
@@ -33,12 +41,27 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
         lines = ([p.position] if p.position else []) + list(p.affiliations)
         head.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", st["affil"]))
     qr_col = size + 4 * mm
-    out.append(Table([[head, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
-                     colWidths=[FRAME_W - qr_col, qr_col],
-                     style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])))
-    out.append(Paragraph(_m("Abstract online: " + url), st["url"]))
+    rule = [] if first else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
+                             ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
+    table = Table([[head, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
+                  colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if first else SEPARATOR_SPACE,
+                  style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+                               + rule))
+    link_line = Paragraph(_m("Abstract online: " + url), st["url"])
+    # the head, the online line and the abstract's label with its first lines go together
+    keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if first else SEPARATOR_SPACE)
+            + link_line.wrap(FRAME_W, PAGE_H)[1] + LABEL_KEEP)
+    if first:
+        day_head = Paragraph(_m(f"Talks {theme.MIDDOT} {day.label}"), st["h1"])
+        keep += day_head.wrap(FRAME_W, PAGE_H)[1] + st["h1"].spaceAfter
+        out += [CondPageBreak(keep),
+                Anchor(day_talks_key(day), outline=f"Talks {theme.MIDDOT} {day.label}", level=0), day_head]
+    else:
+        out.append(CondPageBreak(keep))
+    out += [Anchor(talk_key(item), outline=f"{item.start:%H:%M} {item.title.display}", level=1,
+                   running=day.label), table, link_line]
     if item.chairs:
         names = ", ".join(p.name for p in item.chairs)
         out.append(Paragraph(_m(f"Chair{'s' if len(item.chairs) > 1 else ''}: {names}"), st["note"]))
@@ -46,11 +69,14 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
         out.append(Paragraph(_m(item.note), st["note"]))
     out += [CondPageBreak(LABEL_KEEP), Paragraph(_m("ABSTRACT"), st["label"])]
     if item.abstract:
-        for para in item.abstract.split("\n\n"):
+        paras = item.abstract.split("\n\n")
+        if ctx.abstracts == "first-paragraph":
+            paras = paras[:1]
+        for para in paras:
             out.append(Paragraph(_m(para.strip()), st["body"]))
     else:
         out.append(Paragraph(_m("The abstract will be published online."), st["note"]))
-    with_bio = [p for p in item.speakers if p.bio]
+    with_bio = [p for p in item.speakers if p.bio] if ctx.abstracts == "full" else []
     if with_bio:
         out += [CondPageBreak(LABEL_KEEP),
                 Paragraph(_m("ABOUT THE SPEAKER" + ("S" if len(with_bio) > 1 else "")), st["label"])]
@@ -62,7 +88,9 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     return out
 
 
-def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
+def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
+    """The index in two columns, read down the left then the right, its pages filled
+    evenly; ``room`` is the height left on the page where it starts."""
     ev, st = ctx.event, ctx.st
     out = heading(ctx, INDEX, "index")
     people = sorted(ev.people_with_roles, key=lambda p: (p.sort_key, p.id))
@@ -72,7 +100,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
     for p in people:
         refs: list[tuple[int, str]] = []
         for it in ev.items_of(p):
-            key = talk_key(it) if it.is_talk and p in it.speakers else glance_key(it)
+            key = talk_key(it) if ctx.talk_pages and it.is_talk and p in it.speakers else glance_key(it)
             refs.append((anchors[key], key))
         seen: dict[int, str] = {}
         for page, key in refs:
@@ -83,11 +111,51 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int]) -> list:
         else:
             name = f"<b>{_m(p.name)}</b>"
         cell = [Paragraph(name, st["ix-name"])]
-        if p.affiliation_line:
-            cell.append(Paragraph(_m(p.affiliation_line), st["ix-affil"]))
         roles = ", ".join(r.value.capitalize() for r in p.roles)
-        rows.append([cell, Paragraph(_m(roles), st["ix-role"]), Paragraph(pages, st["ix-pages"])])
-    if rows:
-        out.append(Table(rows, colWidths=[FRAME_W - 40 * mm, 22 * mm, 18 * mm], style=tstyle(style),
-                         repeatRows=0))
+        cell.append(Paragraph(_m(f"{roles} {theme.MIDDOT} {p.affiliation_line}" if p.affiliation_line else roles),
+                              st["ix-affil"]))
+        rows.append([cell, Paragraph(pages, st["ix-pages"])])
+    col_w = (FRAME_W - INDEX_GAP) / 2
+    entries = [Table([r], colWidths=[col_w - INDEX_PAGES_W, INDEX_PAGES_W], style=tstyle(style)) for r in rows]
+    heights = [t.wrap(col_w, PAGE_H)[1] for t in entries]
+    frame_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 4
+    first = room - out[-1].wrap(FRAME_W, PAGE_H)[1] - st["h1"].spaceAfter - 4
+    columns = _even_columns(heights, first, frame_h)
+    for k in range(0, len(columns), 2):
+        if k:
+            out.append(PageBreak())
+        pair = columns[k:k + 2] + [[]] * (2 - len(columns[k:k + 2]))
+        out.append(Table([[[entries[i] for i in c] for c in pair]], colWidths=[col_w + INDEX_GAP, col_w],
+                         style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("RIGHTPADDING", (0, 0), (0, 0), INDEX_GAP),
+                                       ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])))
     return out
+
+
+def _even_columns(heights: list[float], first: float, full: float) -> list[list[int]]:
+    """Entries (by index) into columns, two per page: the first page's columns hold ``first``,
+    later ones ``full``. The fewest pages, then the smallest columns that still need no
+    more pages, so the last page is not a lonely line or two."""
+    def fill(scale: float) -> list[list[int]]:
+        cols: list[list[int]] = [[]]
+        used = 0.0
+        for i, h in enumerate(heights):
+            cap = (first if len(cols) <= 2 else full) * scale
+            if cols[-1] and used + h > cap:
+                cols.append([])
+                used = 0.0
+            cols[-1].append(i)
+            used += h
+        return cols
+
+    pages = -(-len(fill(1.0)) // 2)
+    lo, hi, best = 0.0, 1.0, fill(1.0)
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        trial = fill(mid)
+        if -(-len(trial) // 2) <= pages:
+            hi, best = mid, trial
+        else:
+            lo = mid
+    return best

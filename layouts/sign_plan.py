@@ -1,5 +1,7 @@
-"""Fitting a door sign's schedule: the largest type size in one column, else two columns,
-else the fewest continuation pages, with the rows spread evenly over the columns.
+"""Fitting a door sign's schedule onto one sheet: for each header (from the full one to the
+most compact), the largest type size in one or two columns down to the floor; only when even
+the most compact header at the floor cannot hold the day, the fewest continuation pages, with
+the rows spread evenly over the columns.
 
 Pure arithmetic on rows already turned into wrap units (signs.sign_rows); drawing
 is signs.py's.
@@ -16,7 +18,7 @@ from eventprint.problems import BuildError
 from . import theme
 from .text import Segment, Unit, sizes, text_width, wrap_units
 
-ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor on A4
+ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor at every size (see plan)
 COLUMN_GAP = 12 * mm
 ROW_GAP = 0.5  # between rows, x the schedule size
 ROW_LEADING = 1.2  # line pitch of schedule rows, x the size
@@ -48,6 +50,7 @@ class Block:
 class Plan:
     size: float
     columns: int
+    header: int | None  # which of the one-page headers it fits under; None: several pages
     pages: tuple[tuple[tuple[Block, ...], ...], ...]  # page -> column -> blocks
 
 
@@ -114,43 +117,64 @@ def _pack(blocks: list[Block], f: float, columns: int,
     return [cols[k:k + columns] for k in range(0, len(cols), columns)]
 
 
-def plan(rows: list[Row], width: float, single: float, caps: tuple[float, float], scale: float,
-         what: str) -> Plan:
-    """Largest size in one column, else two columns, else the fewest continuation pages.
+def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tuple[float, float, float],
+         scale: float, what: str) -> Plan:
+    """One sheet if at all possible, else the fewest continuation pages.
 
-    ``single`` is the schedule height of a one-page sign; ``caps`` those of the
-    first and the continuation pages when there are several.
+    ``singles`` are the schedule's (width, height) on a one-page sign under each
+    header, from the most to the least prominent; ``several`` the width and the
+    heights of the first and the continuation pages when there are several. Under each header the size goes down from
+    ``ROW_MAX`` x ``scale`` and at each size one column is tried before two, so
+    busy days get two columns before small type, and a smaller header before a
+    second sheet.
+
+    The floor is ``ROW_MIN`` at every page size, not scaled with the page: an A3
+    sign hangs at the same door and is read from the same step away as an A4
+    one, so A3's extra area holds more rows instead of only larger ones.
     """
-    tried = [f * scale for f in sizes(ROW_MAX, ROW_MIN, 1.0)]
-    col_w = {1: width, 2: (width - COLUMN_GAP * scale) / 2}
-    blocks: dict[tuple[int, float], list[Block] | None] = {}
+    tried = list(sizes(ROW_MAX * scale, ROW_MIN, 1.0))
+    if tried[-1] > ROW_MIN + 1e-6:  # A3's scaled steps stop just above the floor
+        tried.append(ROW_MIN)
+    blocks: dict[tuple[float, float], list[Block] | None] = {}
 
-    def packed(cols: int, f: float, heights: tuple[float, float]):
-        if (cols, f) not in blocks:
-            blocks[(cols, f)] = _blocks(rows, f, col_w[cols])
-        if blocks[(cols, f)] is None:
+    def packed(width: float, cols: int, f: float, heights: tuple[float, float]):
+        col_w = width if cols == 1 else (width - COLUMN_GAP * scale) / 2
+        if (col_w, f) not in blocks:
+            blocks[(col_w, f)] = _blocks(rows, f, col_w)
+        if blocks[(col_w, f)] is None:
             return None
-        return _pack(blocks[(cols, f)], f, cols, heights)
+        return _pack(blocks[(col_w, f)], f, cols, heights)
 
-    def result(f, cols, p):
-        return Plan(f, cols, tuple(tuple(tuple(c) for c in page) for page in p))
+    def one_page(width: float, cols: int, f: float, single: float):
+        """Packed when the greedy fill needs no more than one page; cheap to refuse."""
+        col_w = width if cols == 1 else (width - COLUMN_GAP * scale) / 2
+        if (col_w, f) not in blocks:
+            blocks[(col_w, f)] = _blocks(rows, f, col_w)
+        bs = blocks[(col_w, f)]
+        if bs is None:
+            return None
+        counts = _columns([b.lines() * ROW_LEADING * f for b in bs], ROW_GAP * f, (single, single), cols)
+        return None if counts is None or len(counts) > cols else packed(width, cols, f, (single, single))
 
-    for cols in (1, 2):
+    def result(f, cols, p, header):
+        return Plan(f, cols, header, tuple(tuple(tuple(c) for c in page) for page in p))
+
+    for header, (width, single) in enumerate(singles):
         for f in tried:
-            p = packed(cols, f, (single, single))
-            if p is not None and len(p) == 1:
-                return result(f, cols, p)
+            for cols in (1, 2):
+                p = one_page(width, cols, f, single)
+                if p is not None and len(p) == 1:
+                    return result(f, cols, p, header)
+    width, caps = several[0], several[1:]
     floor = tried[-1]
-    options = [p for p in (packed(1, floor, caps), packed(2, floor, caps)) if p is not None]
+    options = [p for p in (packed(width, 1, floor, caps), packed(width, 2, floor, caps)) if p is not None]
     if not options:
         raise BuildError(f"{what}: one programme item is too long for a whole page even at "
                          f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list")
     need = min(len(p) for p in options)
-    for cols in (1, 2):
-        for f in tried:
-            p = packed(cols, f, caps)
+    for f in tried:
+        for cols in (1, 2):
+            p = packed(width, cols, f, caps)
             if p is not None and len(p) <= need:
-                return result(f, cols, p)
+                return result(f, cols, p, None)
     raise AssertionError("unreachable: the floor size fits")
-
-

@@ -7,9 +7,12 @@ rows) plus the non-talk items elsewhere that people at this door need
 other rooms never appear: they belong on their own room's sign. What a sign
 shows is defined once, in sign_data.py; this module only lays it out.
 
-The schedule is set at the largest size from 34 pt down to 20 pt (on A4; the
-whole sign scales with the page) at which it fits one column, then two
-columns, then on continuation pages: never smaller, never clipped.
+A day goes on one sheet whenever it can: under the full header at the largest
+size from 34 pt (x the page's scale against A4) down to 20 pt, in one column or
+two; then under a more compact header (smaller name and QR code, the day beside
+the QR code); only when even the most compact header at 20 pt cannot hold the
+day do continuation pages follow. Never smaller than 20 pt, never clipped
+(sign_plan.py does the fitting).
 
 ``sign_keys`` and ``draw_signs`` are the interface the reprint feature uses
 to redraw only some signs onto its own canvas.
@@ -39,13 +42,33 @@ from .text import Fitted, Segment, after, draw, draw_segments, fit, largest, siz
 SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
 DEFAULT_SIZE = "A4"
 MARGIN = 14 * mm  # text margin on a sign; far inside the 5 mm safe area
-QR_SIZE = 30 * mm  # read at arm's length from the door: ~30 cm
-QR_SIZE_CONTINUED = 24 * mm
-NAME_MAX, NAME_MIN = 130.0, 60.0  # the room's name: ~33 mm capitals, read from 4-5 m
-NAME_CONTINUED = 64.0  # on continuation pages, which hang below page 1
-DAY_SIZE, DAY_MIN = 30.0, 20.0  # day, page marker and venue
+NAME_MIN = 60.0  # the room's name never goes below ~15 mm capitals, read from ~2 m
+DAY_MIN = 20.0  # day, page marker and venue
 FOOT_SIZE, FOOT_MIN = 9.0, 7.0
 BASELINE = 0.98  # first baseline below a line's top, x the size
+
+
+@dataclass(frozen=True)
+class Header:
+    """How prominent a sign's header is (sizes on A4; pt unless noted)."""
+
+    name_max: float  # the room's name
+    day_max: float  # day, page marker and venue
+    qr: float  # QR code side; scanned from ~10x its width
+    beside: bool  # the day line may sit beside the QR code, under the name
+    margin: float = MARGIN
+    scaled: bool = True  # False: the same sizes on A3 as on A4, leaving A3's area to the schedule
+
+
+# One-page headers, tried in this order: a busy day gives up header space before it
+# needs a second sheet. 130 pt is ~33 mm capitals, read from 4-5 m; 96 pt from ~3 m.
+# The last one is not scaled on A3 (an A3 sign hangs at the same door as an A4 one) and
+# keeps a 10 mm margin, still twice the 5 mm safe area.
+HEADERS = (Header(130.0, 30.0, 30 * mm, False),
+           Header(96.0, 24.0, 24 * mm, True),
+           Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False))
+FIRST_OF_SEVERAL = HEADERS[0]  # page 1 of a sign that needs several sheets: the name for the corridor
+CONTINUED = Header(64.0, 30.0, 24 * mm, False)  # continuation pages hang below page 1
 
 
 def page_size(options: BuildOptions) -> tuple[float, float]:
@@ -115,19 +138,24 @@ class Frame:
         return self.schedule_top - self.schedule_bottom
 
 
-def _frame(data: SignData, stamp: str, pagesize, page_label: str, first: bool = True,
+def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header = HEADERS[0],
            day_max: float | None = None) -> Frame:
-    """The page's fixed parts. Continuation pages have a smaller name and QR code: page 1
-    hangs above them and carries the name for the corridor."""
+    """The page's fixed parts under header ``head``. Continuation pages have a smaller
+    name and QR code: page 1 hangs above them and carries the name for the corridor."""
     w, h = pagesize
-    s = min(w, h) / min(A4)
-    m = MARGIN * s
-    qr = (QR_SIZE if first else QR_SIZE_CONTINUED) * s
+    page_s = min(w, h) / min(A4)
+    s = page_s if head.scaled else 1.0  # the header's scale
+    m = head.margin * s
+    qr = head.qr * s
     inner = w - 2 * m
-    name_max = NAME_MAX if first else NAME_CONTINUED
-    name = fit(data.room_name, theme.FONT_BOLD, inner - qr - 8 * mm * s, name_max * s, NAME_MIN * s,
+    beside_qr = inner - qr - 8 * mm * s
+    name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
                max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
-    day_lines, day_size = _day_lines(data, page_label, inner, s, day_max or DAY_SIZE * s)
+    day_max = day_max or head.day_max * s
+    beside = None
+    if head.beside:  # the day line fits beside the QR code at its full size: no gap under the code
+        beside = _day_lines(data, page_label, beside_qr, s, day_max, min_size=day_max)
+    day_lines, day_size = beside or _day_lines(data, page_label, inner, s, day_max)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
     url = short_url(data.url)
     left = f"{stamp} {theme.MIDDOT} {data.event_name}"
@@ -145,17 +173,21 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, first: bool = 
     # header: name (capitals start on the top margin), QR beside it, day, venue, accent rule
     name_base = h - m - 0.714 * name.size
     last_base = name_base - (len(name.lines) - 1) * name.size * 1.05
-    day_top = min(last_base - 0.3 * name.size, h - m - qr - 0.1 * name.size)
-    rule_y = day_top - len(day_lines) * theme.leading(day_size) - 2 * mm * s
+    day_top = last_base - 0.3 * name.size
+    if beside is None:
+        day_top = min(day_top, h - m - qr - 0.1 * name.size)
+    rule_y = min(day_top - len(day_lines) * theme.leading(day_size), h - m - qr) - 2 * mm * s
     schedule_top = rule_y - 5 * mm * s
     schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
-    return Frame(w, h, s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
+    return Frame(w, h, page_s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
                  schedule_top, schedule_bottom, foot, fs)
 
 
 
-def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max: float):
-    """The day (accent), page marker and venue: one line if it fits, else day over venue."""
+def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max: float,
+               min_size: float | None = None):
+    """The day (accent), page marker and venue: one line if it fits, else day over venue.
+    With ``min_size`` given, None when they do not fit at that size."""
     head: list[Segment] = [(data.day_label, theme.FONT_BOLD, theme.ACCENT)]
     if page_label:
         head.append((page_label, theme.FONT, theme.MUTED))
@@ -173,9 +205,11 @@ def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max:
         def fits(size: float, lines=lines):
             return (lines, size) if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner
                                         for line in lines) else None
-        found = largest(day_max, DAY_MIN * s, 1, fits)
+        found = largest(day_max, min_size or DAY_MIN * s, 1, fits)
         if found is not None:
             return found
+    if min_size is not None:
+        return None
     raise BuildError(f"the day and venue line \"{data.day_label}, {name}\" does not fit on a door sign "
                      f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
 
@@ -245,19 +279,21 @@ def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float
 def _pages(data: SignData, stamp: str, pagesize):
     """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
     rows = sign_rows(data)
-    single = _frame(data, stamp, pagesize, "")
-    first = _frame(data, stamp, pagesize, " (page 99 of 99)")
-    rest = _frame(data, stamp, pagesize, " (continued, page 99 of 99)", first=False)
-    p = plan(rows, single.w - 2 * single.margin, single.col_h, (first.col_h, rest.col_h), single.s,
+    singles = [_frame(data, stamp, pagesize, "", head) for head in HEADERS]
+    first = _frame(data, stamp, pagesize, " (page 99 of 99)", FIRST_OF_SEVERAL)
+    rest = _frame(data, stamp, pagesize, " (continued, page 99 of 99)", CONTINUED)
+    p = plan(rows, tuple((fr.w - 2 * fr.margin, fr.col_h) for fr in singles),
+             (first.w - 2 * first.margin, first.col_h, rest.col_h), first.s,
              f"the sign of {data.room_name} on {data.day_label}")
     n = len(p.pages)
     for k, cols in enumerate(p.pages, start=1):
-        if n == 1:
-            label, fr = "", single
+        if p.header is not None:
+            label, fr = "", singles[p.header]
         else:
             label = f" (page 1 of {n})" if k == 1 else f" (continued, page {k} of {n})"
             probe = first if k == 1 else rest
-            fr = _frame(data, stamp, pagesize, label, first=k == 1, day_max=probe.day_size)
+            fr = _frame(data, stamp, pagesize, label, FIRST_OF_SEVERAL if k == 1 else CONTINUED,
+                        day_max=probe.day_size)
         yield fr, label, cols, p.size, p.columns
 
 

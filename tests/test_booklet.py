@@ -13,7 +13,7 @@ import pdfcheck as pc
 from eventprint import urls
 from eventprint.build import render
 from eventprint.fonts import register
-from eventprint.options import BuildOptions
+from eventprint.options import BuildOptions, OptionError
 
 MM = pc.MM
 A5 = (148 * MM, 210 * MM)
@@ -72,6 +72,11 @@ def section(texts: list[str], name: str) -> list[int]:
     return [i for i, t in enumerate(texts) if name in (t.splitlines() or [""])[0]]
 
 
+def body(text: str) -> str:
+    """A page's text without its running header (first line) and folio (last line)."""
+    return "\n".join(text.splitlines()[1:-1])
+
+
 def reader(data: bytes) -> pypdf.PdfReader:
     return pypdf.PdfReader(io.BytesIO(data))
 
@@ -82,7 +87,7 @@ def reader(data: bytes) -> pypdf.PdfReader:
 @pytest.mark.parametrize("name", EVENTS)
 def test_every_title_speaker_and_abstract_is_printed(built, texts, name):
     event, _ = built[name]
-    whole = squash("\n".join(texts[name]))
+    whole = squash("\n".join(body(t) for t in texts[name]))  # talks run across page breaks
     missing = []
     for talk in event.talks:
         wanted = [talk.title.display] + [p.name for p in talk.speakers]
@@ -98,11 +103,24 @@ def test_placeholder_for_unconfirmed_titles(built, texts):
     assert "Title to be confirmed" in pc.normalise("\n".join(texts["symposium"]))
 
 
+def index_columns(data: bytes, pages: list[int]) -> list[str]:
+    """The speaker index's text column by column (left, then right, page by page)."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for i in pages:
+            page = doc.pages[i]
+            for x0, x1 in ((0, page.width / 2), (page.width / 2, page.width)):
+                out.append(page.crop((x0, 0, x1, page.height)).extract_text() or "")
+    return out
+
+
 def test_every_person_with_a_role_is_in_the_index_in_family_name_order(built, texts):
-    event, _ = built["symposium"]
+    event, files = built["symposium"]
     index_pages = section(texts["symposium"], "Speaker index")
     assert index_pages
-    body = "\n".join(texts["symposium"][i] for i in index_pages)
+    columns = index_columns(files["booklet.pdf"], index_pages)
+    assert len(columns) >= 2 and all(squash(c) for c in columns[:2])  # two columns, both used
+    body = "\n".join(columns)
     positions = []
     for p in sorted(event.people_with_roles, key=lambda p: p.sort_key):
         at = squash(body).find(squash(p.name))
@@ -125,8 +143,10 @@ def test_edge_event_markup_text_is_literal(built, texts):
 
 def test_practical_information(built, texts):
     event, _ = built["symposium"]
-    page = texts["symposium"][section(texts["symposium"], "Practical information")[0]]
-    flat = squash(page)
+    start = section(texts["symposium"], "Practical information")[0]
+    # the practical information flows on until the programme at a glance starts
+    whole = "\n".join(body(t) for t in texts["symposium"][start:start + 3])
+    flat = squash(whole.split("Programme at a glance \u00b7")[0])
     for venue in event.venues:
         assert squash(venue.name) in flat
         for line in venue.address:
@@ -299,7 +319,8 @@ def test_index_page_numbers_are_the_talk_pages(built, texts):
     pages = talk_pages(r, event)
     speaker = next(p for p in event.people_with_roles if event.talks_of(p))
     talk = event.talks_of(speaker)[0]
-    lines = [ln for i in section(texts["symposium"], "Speaker index") for ln in texts["symposium"][i].splitlines()]
+    lines = [ln for col in index_columns(files["booklet.pdf"], section(texts["symposium"], "Speaker index"))
+             for ln in col.splitlines()]
     line = next(ln for ln in lines if squash(speaker.family_name) in squash(ln) and re.search(r"\d+$", ln))
     assert str(pages[talk.id] + 1) in re.findall(r"\d+", line)
 
@@ -324,9 +345,8 @@ def test_qr_codes_decode_to_talk_urls(built, name):
     r = reader(data)
     pages = talk_pages(r, event)
     for talk in event.talks:
-        image = pc.render(data, pages[talk.id], dpi=300)
-        top = image.crop((0, 0, image.width, image.height // 3))  # the code sits in the talk's head
-        assert pc.decode_qr(top) == [urls.talk_url(event, talk)], talk.id
+        image = pc.render(data, pages[talk.id], dpi=300)  # talks follow one another: a page has several
+        assert urls.talk_url(event, talk) in pc.decode_qr(image), talk.id
 
 
 def test_back_cover_qr_opens_the_programme(built):
@@ -373,3 +393,71 @@ def test_three_day_glance_shows_parallel_rooms(built, texts):
         assert day.label in glance
         for room in day.rooms:
             assert room.name in glance
+
+
+# -- a booklet that flows -----------------------------------------------------
+
+
+def _frame_fill(chars: list[dict]) -> float:
+    """How far down the text frame the page's lowest text reaches, 0..1 (running header and
+    folio, which sit in the margins, do not count)."""
+    from eventprint.layouts import booklet_base as bb
+    top, bottom = bb.MARGIN_TOP, bb.PAGE_H - bb.MARGIN_BOTTOM
+    inside = [c["bottom"] for c in chars if c["text"].strip() and c["top"] >= top - 2 and c["bottom"] <= bottom + 2]
+    return (max(inside) - top) / (bottom - top) if inside else 0.0
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_no_page_under_a_quarter_full_but_cover_notes_and_back(built, chars, name):
+    _, files = built[name]
+    r = reader(files["booklet.pdf"])
+    notes = [r.get_destination_page_number(e) for e in _flatten(r.outline) if e.title == "Notes"]
+    n = len(r.pages)
+    allowed = {0, n - 1} | (set(range(notes[0], n - 1)) if notes else set())
+    low = {i + 1: round(_frame_fill(page), 2) for i, page in enumerate(chars[name][0])
+           if i not in allowed and _frame_fill(page) < 0.25}
+    assert not low, low
+
+
+def test_talks_follow_one_another(built):
+    """Several talks share a page: the symposium's 26 talks no longer take a page (or two) each."""
+    event, files = built["symposium"]
+    pages = talk_pages(reader(files["booklet.pdf"]), event)
+    assert len(set(pages.values())) < len(pages)
+    assert len(reader(files["booklet.pdf"]).pages) <= 32
+
+
+def test_abstracts_by_event_size(symposium, tmp_path):
+    """Full abstracts for a symposium; a 900-talk event's default booklet is programme and
+    index only, and stays under 200 A5 pages."""
+    import synth
+    from eventprint.build import load
+    from eventprint.layouts import booklet
+    assert booklet.abstracts_for(symposium) == "full"
+    big = load(synth.write_event(tmp_path / "big", days=5, rooms=10, talks=900, people=900))
+    assert booklet.abstracts_for(big) == "none"
+    assert booklet.abstracts_for(big, "first-paragraph") == "first-paragraph"
+    single, _, anchors = booklet.layout(big)
+    r = reader(single)
+    assert len(r.pages) < 200
+    assert not any(k.startswith("talk-") for k in anchors)  # no talk pages, the glance carries the talks
+    text = squash("".join(r.pages[i].extract_text() for i in range(2, 8)))
+    assert squash(big.talks[0].title.display) in text
+
+
+def test_first_paragraph_only(symposium):
+    from eventprint.layouts import booklet
+    talk = next(t for t in symposium.talks if t.abstract and "\n\n" in t.abstract)
+    bio = next(p.bio for t in symposium.talks for p in t.speakers if p.bio)
+    whole = squash("".join(body(p.extract_text()) for p in reader(booklet.layout(symposium, "first-paragraph")[0]).pages))
+    assert squash(first_sentence(talk.abstract)) in whole
+    assert squash(first_sentence(talk.abstract.split("\n\n")[1])) not in whole
+    assert squash(bio[:60]) not in whole
+
+
+def test_unknown_abstracts_choice_is_an_option_error(symposium):
+    from eventprint.layouts.booklet_base import ABSTRACTS
+    with pytest.raises(OptionError) as e:
+        render(symposium, "booklet", BuildOptions(booklet_abstracts="some"))
+    for allowed in ABSTRACTS:
+        assert allowed in str(e.value)

@@ -255,18 +255,45 @@ def test_each_item_once_across_continuation_pages(analysed):
                 assert text.count(pdfcheck.normalise(it.title.display)) == 1, it.id
 
 
-def test_fitting_prefers_one_column_then_two_then_pages():
+def test_fitting_prefers_one_column_then_two_then_a_smaller_header_then_pages():
+    from eventprint import fonts
+    fonts.register()  # the plan measures text: run alone, nothing else has registered the fonts
     rows = [signs.Row("09:00\u201309:30", tuple(((w, theme.FONT_BOLD, theme.INK),) for w in "A short title".split()))
             for _ in range(4)]
-    p = signs.plan(rows, 700, 400, (380, 440), 1.0, "test")
-    assert (len(p.pages), p.columns, p.size) == (1, 1, signs.ROW_MAX)
+    headers = ((700, 400), (700, 560))
+    several = (700, 380, 440)
+    p = signs.plan(rows, headers, several, 1.0, "test")
+    assert (len(p.pages), p.columns, p.size, p.header) == (1, 1, signs.ROW_MAX, 0)
     many = rows * 5
-    p = signs.plan(many, 700, 400, (380, 440), 1.0, "test")
-    assert len(p.pages) == 1 and p.columns == 2 and p.size >= signs.ROW_MIN
+    p = signs.plan(many, headers, several, 1.0, "test")
+    assert len(p.pages) == 1 and p.columns == 2 and p.size >= signs.ROW_MIN and p.header == 0
+    more = rows * 8  # two columns at the floor under the full header do not hold it; the smaller one does
+    p = signs.plan(more, headers, several, 1.0, "test")
+    assert (len(p.pages), p.header) == (1, 1) and p.size >= signs.ROW_MIN
     lots = rows * 12
-    p = signs.plan(lots, 700, 400, (380, 440), 1.0, "test")
-    assert len(p.pages) > 1 and p.size >= signs.ROW_MIN
+    p = signs.plan(lots, headers, several, 1.0, "test")
+    assert len(p.pages) > 1 and p.header is None and p.size >= signs.ROW_MIN
     assert sum(len(col) for page in p.pages for col in page) == len(lots)
+
+
+def test_one_sheet_per_door_when_two_columns_or_a_smaller_header_hold_the_day(analysed):
+    """The three-day event's busiest rooms (8 rows) each fit one A4 sheet."""
+    _, rows = analysed["three_day"]
+    assert len(rows) == 12
+    for room, day, _, pages, _ in rows:
+        assert len(pages) == 1, (room.id, day.date, len(pages))
+
+
+@pytest.mark.parametrize("event", ["symposium", "edge"])
+def test_a3_holds_each_day_on_one_sheet_at_the_same_floor(event, request):
+    """A3 uses its area for more rows: every symposium sign (and the edge event's 17-row room)
+    fits one A3 sheet, at no less than the same 20 pt as on A4."""
+    ev = request.getfixturevalue(event)
+    arts = _build(ev, "A3")
+    for room, day in ev.room_days():
+        pages = pdfcheck.page_chars(arts[signs.sign_path(room.id, day.date)])
+        assert len(pages) == 1, (room.id, len(pages))
+        assert min(c["size"] for c in _schedule_chars(pages[0], day)) >= MIN_PT - 0.01
 
 
 # -- options and interface ----------------------------------------------------------------
