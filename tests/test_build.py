@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 from conftest import CONTENT, REPO, THREE_DAY
 
 from eventprint import build as build_mod
@@ -19,16 +22,39 @@ def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+# Two clock times that differ in every field from the year to the second: a file that prints the
+# time of the build (at any resolution, even whole minutes or days) differs between the two builds.
+CLOCK_A = datetime(2031, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+CLOCK_B = datetime(2034, 7, 19, 22, 51, 48, tzinfo=timezone.utc)
+
+
+def _strip_pdf_dates(data: bytes) -> bytes:
+    """A PDF without its creation/modification dates and the /ID ReportLab derives from them."""
+    data = re.sub(rb"D:\d{14}[^)]*\)", b"D:)", data)
+    return re.sub(rb"/ID\s*\[<[0-9a-f]+><[0-9a-f]+>\]", b"/ID []", data)
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    a, b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
-    report = build(CONTENT, a, OUTPUTS)
-    build(CONTENT, b, OUTPUTS)
-    return report, files(a), files(b)
+    """Every output built at two clock times (no SOURCE_DATE_EPOCH), and once more with one set."""
+    a, b, c = (tmp_path_factory.mktemp(n) for n in "abc")
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        with time_machine.travel(CLOCK_A, tick=False):
+            report = build(CONTENT, a, OUTPUTS)
+        with time_machine.travel(CLOCK_B, tick=False):
+            build(CONTENT, b, OUTPUTS)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(CLOCK_A.timestamp()))
+            build(CONTENT, c, OUTPUTS)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return report, files(a), files(b), files(c)
 
 
 def test_every_output_is_built(two_builds):
-    report, a, _ = two_builds
+    report, a, _, _ = two_builds
     assert report.skipped == []
     for expected in ("booklet.pdf", "booklet-imposed.pdf", "poster.pdf", "badges.pdf",
                      "signs/all-signs.pdf", "signs/n0-002-2024-09-16.pdf",
@@ -36,10 +62,19 @@ def test_every_output_is_built(two_builds):
         assert expected in a, sorted(a)
 
 
-def test_same_content_gives_byte_identical_files(two_builds):
-    _, a, b = two_builds
+def test_same_content_gives_byte_identical_files_at_any_clock_time(two_builds):
+    _, a, b, _ = two_builds
     assert a.keys() == b.keys()
     different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def test_source_date_epoch_changes_only_the_pdf_date(two_builds):
+    """Everything printed follows the content (its `updated:` stamp), never SOURCE_DATE_EPOCH."""
+    _, _, b, c = two_builds
+    assert b.keys() == c.keys()
+    assert b["poster.pdf"] != c["poster.pdf"]  # the PDF's own date does follow it
+    different = [name for name in b if _strip_pdf_dates(b[name]) != _strip_pdf_dates(c[name])]
     assert different == []
 
 
