@@ -2,34 +2,128 @@
 
 Shared by every test module so that "inside the safe area", "no overlapping
 lines" and "QR decodes" mean the same thing for the booklet, signs and badges.
+
+Characters and line segments are read with pypdfium2 (PDFium, C++), about ten
+times faster than pdfplumber's pure-Python parser, in pdfplumber's vocabulary:
+dicts with x0, x1, top, bottom (top-left origin), size, fontname, text, and a
+char box exactly as pdfplumber draws it (font size high, from the descent up).
+Every parse is cached by the PDF's bytes, so a file is read once per process
+however many tests look at it.
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
+from pdfplumber.utils.text import extract_text
 
 MM = 72 / 25.4
 
-
-def _open(pdf: bytes | str | Path):
-    return pdfplumber.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+PdfLike = bytes | str | Path
 
 
-def page_chars(pdf: bytes | str | Path) -> list[list[dict]]:
-    """pdfplumber chars per page (top-left origin: x0, x1, top, bottom, size, fontname, text)."""
-    with _open(pdf) as doc:
-        return [list(p.chars) for p in doc.pages]
+def _bytes(pdf: PdfLike) -> bytes:
+    return pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
 
 
-def page_texts(pdf: bytes | str | Path) -> list[str]:
-    with _open(pdf) as doc:
-        return [p.extract_text() or "" for p in doc.pages]
+@functools.lru_cache(maxsize=None)
+def _metrics_font(base_name: str) -> str | None:
+    """The registered ReportLab font whose PostScript name this is: its widths placed every char."""
+    from eventprint.fonts import register
+    from reportlab.pdfbase import pdfmetrics
+    register()
+    for name in pdfmetrics.getRegisteredFontNames():
+        face = getattr(pdfmetrics.getFont(name), "face", None)
+        ps = getattr(face, "name", b"")
+        if (ps.decode("latin-1") if isinstance(ps, bytes) else ps) == base_name:
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=128)
+def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    pages = []
+    name = ctypes.create_string_buffer(256)
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    try:
+        for page in doc:
+            height = page.get_height()
+            tp = page.get_textpage()
+            fonts: dict[int, tuple[str, bool]] = {}
+            out = []
+            for i in range(tp.count_chars()):
+                if pdfium_c.FPDFText_IsGenerated(tp, i):  # spaces and line ends PDFium invents
+                    continue
+                code = pdfium_c.FPDFText_GetUnicode(tp, i)
+                if code == 2:  # PDFium's mark for a hyphen at the end of a line
+                    code = 0x2D
+                size = pdfium_c.FPDFText_GetFontSize(tp, i)
+                pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
+                pdfium_c.FPDFText_GetFillColor(tp, i, r, g, b, a)
+                obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+                font = pdfium_c.FPDFTextObj_GetFont(obj)
+                key = ctypes.cast(font, ctypes.c_void_p).value or 0
+                if key not in fonts:
+                    n = pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+                    fonts[key] = (name.value.decode("latin-1") if n else "",
+                                  bool(pdfium_c.FPDFFont_GetIsEmbedded(font)))
+                fontname, embedded = fonts[key]
+                # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
+                # box is origin to origin + advance, which the layout's own widths give exactly
+                pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                metrics = _metrics_font(fontname)
+                x0 = ox.value
+                x1 = x0 + stringWidth(chr(code), metrics, size) if metrics else rect.right
+                bottom = height - rect.bottom
+                out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
+                            "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
+                            "fontname": fontname, "embedded": embedded,
+                            "non_stroking_color": (r.value / 255, g.value / 255, b.value / 255)})
+            pages.append(tuple(out))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return tuple(pages)
+
+
+def page_chars(pdf: PdfLike) -> list[list[dict]]:
+    """Chars per page (top-left origin: x0, x1, top, bottom, size, fontname, embedded, text).
+
+    The dicts are shared by every caller of the same PDF: read them, never change them.
+    """
+    return [list(p) for p in _chars(_bytes(pdf))]
+
+
+def _text(chars, flow: bool) -> str:
+    # x_tolerance 1: PDFium leaves out some drawn spaces; a gap of a space's width still splits words
+    return extract_text(list(chars), x_tolerance=1, use_text_flow=flow) or ""
+
+
+@functools.lru_cache(maxsize=128)
+def _texts(pdf: bytes, flow: bool) -> tuple[str, ...]:
+    return tuple(_text(p, flow) for p in _chars(pdf))
+
+
+def page_texts(pdf: PdfLike) -> list[str]:
+    """Text of every page, lines top to bottom (pdfplumber's layout rules on PDFium's chars)."""
+    return list(_texts(_bytes(pdf), False))
+
+
+def flow_texts(pdf: PdfLike) -> list[str]:
+    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
+    return list(_texts(_bytes(pdf), True))
 
 
 def normalise(text: str) -> str:
@@ -75,10 +169,12 @@ def _line(chars: list[dict]) -> Line:
 
 def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line, Line]]:
     """Pairs of text lines whose boxes overlap (each box shrunk by ``slack`` x its size vertically)."""
-    lines = text_lines(chars)
+    lines = sorted(text_lines(chars), key=lambda ln: ln.top)
     bad = []
     for i, a in enumerate(lines):
         for b in lines[i + 1:]:
+            if b.top >= a.bottom:
+                break  # sorted by top: this and every later line start below a's box
             if a.x1 <= b.x0 or b.x1 <= a.x0:
                 continue
             at, ab = a.top + slack * a.size, a.bottom - slack * a.size
@@ -89,21 +185,21 @@ def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line
 
 
 def chars_outside(chars: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
-    """Chars not inside ``box`` = (x0, top, x1, bottom) in pdfplumber's top-left coordinates."""
+    """Chars not inside ``box`` = (x0, top, x1, bottom) in top-left coordinates."""
     x0, top, x1, bottom = box
     eps = 0.01
     return [c for c in chars if c["text"].strip() and (
         c["x0"] < x0 - eps or c["x1"] > x1 + eps or c["top"] < top - eps or c["bottom"] > bottom + eps)]
 
 
-def missing_glyph_chars(pdf: bytes | str | Path) -> list[str]:
+def missing_glyph_chars(pdf: PdfLike) -> list[str]:
     """Characters extracted as NUL or U+FFFD: what an empty box looks like after extraction."""
-    return [c["text"] for page in page_chars(pdf) for c in page if c["text"] in ("\x00", "\ufffd")]
+    return [c["text"] for page in _chars(_bytes(pdf)) for c in page if c["text"] in ("\x00", "\ufffd")]
 
 
-def unembedded_fonts(pdf: bytes | str | Path) -> list[str]:
-    """Names of fonts used without an embedded font file."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+@functools.lru_cache(maxsize=128)
+def _unembedded(pdf: bytes) -> tuple[str, ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
     bad = set()
     for page in reader.pages:
         fonts = (page.get("/Resources") or {}).get("/Font") or {}
@@ -115,14 +211,28 @@ def unembedded_fonts(pdf: bytes | str | Path) -> list[str]:
             desc = desc.get_object() if desc is not None else None
             if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 bad.add(str(font.get("/BaseFont")))
-    return sorted(bad)
+    return tuple(sorted(bad))
 
 
-def render(pdf: bytes | str | Path, index: int, dpi: int = 300):
-    """Page ``index`` as a PIL image at ``dpi``."""
-    doc = pdfium.PdfDocument(pdf if not isinstance(pdf, Path) else str(pdf))
+def unembedded_fonts(pdf: PdfLike) -> list[str]:
+    """Names of fonts used without an embedded font file."""
+    return list(_unembedded(_bytes(pdf)))
+
+
+def render(pdf: PdfLike, index: int, dpi: float = 300, box: tuple[float, float, float, float] | None = None):
+    """Page ``index`` as a PIL image at ``dpi``; only ``box`` = (x0, top, x1, bottom) in points if given.
+
+    Rendering just the part that holds a QR code is what keeps QR tests fast on large pages.
+    """
+    doc = pdfium.PdfDocument(_bytes(pdf))
     try:
-        return doc[index].render(scale=dpi / 72).to_pil()
+        page = doc[index]
+        crop = (0, 0, 0, 0)
+        if box is not None:
+            w, h = page.get_size()
+            x0, top, x1, bottom = box
+            crop = (max(0, x0), max(0, h - bottom), max(0, w - x1), max(0, top))
+        return page.render(scale=dpi / 72, crop=crop).to_pil()
     finally:
         doc.close()
 
@@ -132,23 +242,59 @@ def decode_qr(image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def save_png(pdf: bytes | str | Path, index: int, path: str | Path, dpi: int = 60) -> None:
+def save_png(pdf: PdfLike, index: int, path: str | Path, dpi: int = 60) -> None:
     render(pdf, index, dpi).save(path)
 
 
-def page_lines(pdf: bytes | str | Path) -> list[list[dict]]:
-    """pdfplumber line segments per page (x0, x1, top, bottom in top-left coordinates)."""
-    with _open(pdf) as doc:
-        return [list(p.lines) for p in doc.pages]
+@functools.lru_cache(maxsize=32)
+def _lines(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    pages = []
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    width = ctypes.c_float()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = pdfium_c.FS_MATRIX()
+    try:
+        for page in doc:
+            height = page.get_height()
+            out = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+                raw = obj.raw
+                if pdfium_c.FPDFPath_CountSegments(raw) != 2:
+                    continue
+                s0, s1 = (pdfium_c.FPDFPath_GetPathSegment(raw, k) for k in (0, 1))
+                if (pdfium_c.FPDFPathSegment_GetType(s0), pdfium_c.FPDFPathSegment_GetType(s1)) != \
+                        (pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO):
+                    continue
+                pdfium_c.FPDFPageObj_GetMatrix(raw, m)
+                pts = []
+                for seg in (s0, s1):
+                    pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+                    pts.append((m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f))
+                pdfium_c.FPDFPageObj_GetStrokeWidth(raw, width)
+                pdfium_c.FPDFPageObj_GetStrokeColor(raw, r, g, b, a)
+                (ax, ay), (bx, by) = pts
+                out.append({"x0": min(ax, bx), "x1": max(ax, bx), "top": height - max(ay, by),
+                            "bottom": height - min(ay, by), "linewidth": width.value,
+                            "stroking_color": (r.value / 255, g.value / 255, b.value / 255)})
+            pages.append(tuple(out))
+            page.close()
+    finally:
+        doc.close()
+    return tuple(pages)
 
 
-def flow_texts(pdf: bytes | str | Path) -> list[str]:
-    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
-    with _open(pdf) as doc:
-        return [p.extract_text(use_text_flow=True) or "" for p in doc.pages]
+def page_lines(pdf: PdfLike) -> list[list[dict]]:
+    """Straight two-point line segments per page (x0, x1, top, bottom, linewidth, stroking_color)."""
+    return [list(p) for p in _lines(_bytes(pdf))]
 
 
-def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+@functools.lru_cache(maxsize=128)
+def _sizes(pdf: bytes) -> tuple[tuple[float, float], ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return tuple((float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages)
+
+
+def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
     """(width, height) of every page's MediaBox, in points."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
-    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    return list(_sizes(_bytes(pdf)))
