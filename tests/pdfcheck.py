@@ -22,7 +22,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import zxingcpp
-from pdfplumber.utils.text import extract_text
+from pdfplumber.utils.text import chars_to_textmap
 
 MM = 72 / 25.4
 
@@ -61,6 +61,9 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
             height = page.get_height()
             tp = page.get_textpage()
             fonts: dict[int, tuple[str, bool]] = {}
+            # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
+            drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
+                     enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
             out = []
             for i in range(tp.count_chars()):
                 if pdfium_c.FPDFText_IsGenerated(tp, i):  # spaces and line ends PDFium invents
@@ -72,6 +75,7 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
                 pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
                 pdfium_c.FPDFText_GetFillColor(tp, i, r, g, b, a)
                 obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+                seq = (drawn.get(ctypes.cast(obj, ctypes.c_void_p).value, -1), i)
                 font = pdfium_c.FPDFTextObj_GetFont(obj)
                 key = ctypes.cast(font, ctypes.c_void_p).value or 0
                 if key not in fonts:
@@ -89,7 +93,8 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
                 out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
                             "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
                             "fontname": fontname, "embedded": embedded,
-                            "non_stroking_color": (r.value / 255, g.value / 255, b.value / 255)})
+                            "non_stroking_color": (r.value / 255, g.value / 255, b.value / 255), "seq": seq})
+            out.sort(key=lambda c: c["seq"])
             pages.append(tuple(out))
             tp.close()
             page.close()
@@ -106,14 +111,15 @@ def page_chars(pdf: PdfLike) -> list[list[dict]]:
     return [list(p) for p in _chars(_bytes(pdf))]
 
 
-def _text(chars, flow: bool) -> str:
-    # x_tolerance 1: PDFium leaves out some drawn spaces; a gap of a space's width still splits words
-    return extract_text(list(chars), x_tolerance=1, use_text_flow=flow) or ""
-
-
 @functools.lru_cache(maxsize=128)
 def _texts(pdf: bytes, flow: bool) -> tuple[str, ...]:
-    return tuple(_text(p, flow) for p in _chars(pdf))
+    # pdfplumber's own text layout (Page.extract_text), run on PDFium's chars: the same text, faster.
+    # x_tolerance 1: PDFium leaves out some drawn spaces; a gap of a space's width still splits words
+    out = []
+    for chars, (w, h) in zip(_chars(pdf), _sizes(pdf)):
+        out.append(chars_to_textmap(list(chars), x_tolerance=1, use_text_flow=flow, layout_bbox=(0, 0, w, h),
+                                    layout_width=w, layout_height=h).as_string if chars else "")
+    return tuple(out)
 
 
 def page_texts(pdf: PdfLike) -> list[str]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pdfplumber
 import pytest
@@ -23,9 +22,10 @@ def _build(event, size=None):
 
 
 @pytest.fixture(scope="module")
-def built(symposium, three_day, edge):
-    return {"symposium": (symposium, _build(symposium)), "three_day": (three_day, _build(three_day)),
-            "edge": (edge, _build(edge))}
+def built(symposium, three_day, edge, artifacts):
+    return {"symposium": (symposium, artifacts("symposium", "signs")),
+            "three_day": (three_day, artifacts("three_day", "signs")),
+            "edge": (edge, artifacts("edge", "signs"))}
 
 
 @pytest.fixture(scope="module")
@@ -205,14 +205,19 @@ def test_markup_characters_print_as_written(analysed):
     assert "Seminar Room Ω-3" in text
 
 
+# Measured: every sign's code decodes from 80 dpi (the symposium's; the others' from 60); 120 dpi
+# is a margin of 1.5.
+QR_DPI = 120
+
+
 @pytest.mark.parametrize("name", ("symposium", "edge"))
 def test_qr_codes_decode_to_the_room_day_page(analysed, name):
     event, rows = analysed[name]
     for room, day, pdf, pages, _ in rows:
         want = urls.room_day_url(event, room, day.date)
+        w, h = pdfcheck.page_sizes(pdf)[0]
         for k in range(len(pages)):
-            img = pdfcheck.render(pdf, k, dpi=300)
-            corner = img.crop((img.width // 2, 0, img.width, img.height // 3))
+            corner = pdfcheck.render(pdf, k, dpi=QR_DPI, box=(w / 2, 0, w, h / 3))
             assert pdfcheck.decode_qr(corner) == [want], (room.id, k)
 
 
@@ -274,8 +279,8 @@ def test_fitting_prefers_one_column_then_two_then_pages():
 
 @pytest.mark.parametrize("size, expected", [(None, landscape(A4)), ("A4", landscape(A4)),
                                             ("A4-portrait", portrait(A4)), ("A3", landscape(A3))])
-def test_page_sizes(symposium, size, expected):
-    arts = _build(symposium, size)
+def test_page_sizes(symposium, artifacts, size, expected):
+    arts = artifacts("symposium", "signs", size=size)
     for path, pdf in arts.items():
         for w, h in pdfcheck.page_sizes(pdf):
             assert (round(w, 1), round(h, 1)) == (round(expected[0], 1), round(expected[1], 1)), path
@@ -314,9 +319,7 @@ def test_draw_signs_draws_only_the_selected_signs(symposium, built):
         {tuple(round(v) for v in landscape(A3))}
 
 
-def test_deterministic_and_fast(symposium, built):
+def test_deterministic(symposium, built):
+    """A second render gives the same bytes (how fast it is, is the benchmark's business)."""
     _, arts = built["symposium"]
-    t0 = time.perf_counter()
-    again = _build(symposium)
-    assert time.perf_counter() - t0 < 0.4
-    assert again == arts
+    assert _build(symposium) == arts
