@@ -1,7 +1,6 @@
 """The lobby poster: every talk of every day, the event's facts, a QR code, print-safe."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from reportlab.lib.pagesizes import A1, A2, A3, portrait
@@ -23,10 +22,10 @@ def _build(event, size=None) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def built(symposium, three_day, edge):
+def built(symposium, three_day, edge, artifacts):
     out = {}
     for name, ev in (("symposium", symposium), ("three_day", three_day), ("edge", edge)):
-        pdf = _build(ev)
+        pdf = artifacts(name, "poster")["poster.pdf"]
         out[name] = (ev, pdf, pdfcheck.page_chars(pdf)[0], pdfcheck.normalise(pdfcheck.flow_texts(pdf)[0]))
     return out
 
@@ -88,17 +87,21 @@ def test_print_safety(built, name):
     assert not pdfcheck.missing_glyph_chars(pdf)
 
 
+# Measured: the poster's code decodes from 25 dpi at A2; 50 dpi is a margin of 2.
+QR_DPI = 50
+
+
 @pytest.mark.parametrize("name", ("symposium", "three_day"))
 def test_qr_decodes_to_the_programme(built, name):
     event, pdf, _, _ = built[name]
-    img = pdfcheck.render(pdf, 0, dpi=150)
-    corner = img.crop((img.width // 2, 0, img.width, img.height // 4))
+    w, h = portrait(A2)
+    corner = pdfcheck.render(pdf, 0, dpi=QR_DPI, box=(w / 2, 0, w, h / 4))
     assert pdfcheck.decode_qr(corner) == [urls.programme_url(event)]
 
 
 @pytest.mark.parametrize("size, expected", [(None, A2), ("A2", A2), ("A1", A1), ("A3", A3)])
-def test_page_sizes_look_the_same(symposium, built, size, expected):
-    pdf = _build(symposium, size)
+def test_page_sizes_look_the_same(symposium, built, artifacts, size, expected):
+    pdf = artifacts("symposium", "poster", size=size)["poster.pdf"]
     assert [tuple(round(v, 1) for v in s) for s in pdfcheck.page_sizes(pdf)] == \
         [tuple(round(v, 1) for v in portrait(expected))]
     chars = pdfcheck.page_chars(pdf)[0]
@@ -137,11 +140,9 @@ def test_too_much_for_a_poster_names_the_day(tmp_path):
     assert f"{poster.TEXT_MIN:g} pt" in str(e.value)
 
 
-def test_deterministic_and_fast(symposium, built):
-    t0 = time.perf_counter()
-    again = _build(symposium)
-    assert time.perf_counter() - t0 < 0.4
-    assert again == built["symposium"][1]
+def test_deterministic(symposium, built):
+    """A second render gives the same bytes (how fast it is, is the benchmark's business)."""
+    assert _build(symposium) == built["symposium"][1]
 
 
 # --------------------------------------------------------------------------
@@ -155,26 +156,23 @@ def large(tmp_path_factory):
     import synth
     event = load(synth.write_event(tmp_path_factory.mktemp("large"), days=3, rooms=8, talks=400, people=600,
                                    seed=2024))
-    t0 = time.perf_counter()
     pdf = _build(event)
-    seconds = time.perf_counter() - t0
     texts = [pdfcheck.normalise(t) for t in pdfcheck.flow_texts(pdf)]
-    return event, pdf, pdfcheck.page_chars(pdf), texts, seconds
+    return event, pdf, pdfcheck.page_chars(pdf), texts
 
 
 def test_large_event_gets_a_page_per_day(large):
-    event, pdf, _, texts, seconds = large
+    event, pdf, _, texts = large
     assert len(event.days) == 3 and max(len(d.items) for d in event.days) > 130
     assert pdfcheck.page_sizes(pdf) == [pytest.approx(portrait(A2), abs=0.1)] * len(event.days)
     n = len(event.days)
     for i, (day, text) in enumerate(zip(event.days, texts)):
         assert day.label in text and f"Page {i + 1} of {n}" in text
         assert not any(other.label in text for other in event.days if other is not day)
-    assert seconds < 2.0
 
 
 def test_large_event_every_page_has_the_whole_header(large):
-    event, _, _, texts, _ = large
+    event, _, _, texts = large
     for text in texts:
         assert pdfcheck.normalise(event.name) in text
         assert_header_facts(event, text)
@@ -182,7 +180,7 @@ def test_large_event_every_page_has_the_whole_header(large):
 
 def test_large_event_every_item_on_its_days_page_in_order(large):
     """Text is in drawing order, so finding each item after the previous one checks the order too."""
-    event, _, _, texts, _ = large
+    event, _, _, texts = large
     for day, text in zip(event.days, texts):
         pos = text.index(day.label)
         for it in day.items:
@@ -199,7 +197,7 @@ def test_large_event_every_item_on_its_days_page_in_order(large):
 def test_large_event_slots_are_never_split_across_columns(large):
     """Each later column starts with '(continued)'; the parallel items of a slot share one column."""
     from eventprint.layouts.poster import slots
-    event, _, _, texts, _ = large
+    event, _, _, texts = large
     for day, text in zip(event.days, texts):
         start = text.index(day.label)
         breaks = [i for i in range(start, len(text)) if text.startswith(poster_flow.CONT_LABEL, i)]
@@ -214,7 +212,7 @@ def test_large_event_slots_are_never_split_across_columns(large):
 
 
 def test_large_event_print_safety_and_sizes(large):
-    _, pdf, pages, _, _ = large
+    _, pdf, pages, _ = large
     w, h = portrait(A2)
     s = theme.SAFE
     ink = tuple(round(v, 3) for v in theme.INK.rgb())
@@ -223,7 +221,7 @@ def test_large_event_print_safety_and_sizes(large):
         assert not pdfcheck.overlapping_lines(chars), pdfcheck.overlapping_lines(chars)[:3]
         # titles and times are set in ink: none of it below the poster's minimum
         inked = [c for c in chars if c["text"].strip()
-                 and tuple(round(v, 3) for v in c["non_stroking_color"]) == ink]
+                 and tuple(round(v, 3) for v in c["non_stroking_color"]) == ink]  # colours are 8-bit
         assert len(inked) > 3000
         assert min(c["size"] for c in inked) >= poster.TEXT_MIN - 0.01
     assert not pdfcheck.unembedded_fonts(pdf)
@@ -231,10 +229,10 @@ def test_large_event_print_safety_and_sizes(large):
 
 
 def test_large_event_qr_on_every_page(large):
-    event, pdf, _, _, _ = large
+    event, pdf, _, _ = large
     for i in range(len(event.days)):
-        img = pdfcheck.render(pdf, i, dpi=100)
-        corner = img.crop((img.width * 3 // 4, 0, img.width, img.height // 6))
+        w, h = portrait(A2)
+        corner = pdfcheck.render(pdf, i, dpi=QR_DPI, box=(w * 3 / 4, 0, w, h / 6))
         assert pdfcheck.decode_qr(corner) == [urls.programme_url(event)]
 
 
