@@ -47,53 +47,76 @@ def _metrics_font(base_name: str) -> str | None:
     return None
 
 
+def _as_address_fn(fn, restype, *argtypes):
+    """The same PDFium function, returning/taking plain addresses (ctypes.cast per char is slow)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_text_object = _as_address_fn(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+
+
+@functools.lru_cache(maxsize=None)
+def _width_1000(metrics: str, char: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return stringWidth(char, metrics, 1000)
+
+
+def _object_facts(obj: int) -> tuple[str, bool, tuple[float, float, float]]:
+    """Font name, whether the font is embedded, and fill colour of one text object."""
+    ptr = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+    font = pdfium_c.FPDFTextObj_GetFont(ptr)
+    name = ctypes.create_string_buffer(256)
+    n = pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(ptr, r, g, b, a)
+    return (name.value.decode("latin-1") if n else "", bool(pdfium_c.FPDFFont_GetIsEmbedded(font)),
+            (r.value / 255, g.value / 255, b.value / 255))
+
+
 @functools.lru_cache(maxsize=128)
 def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
     doc = pdfium.PdfDocument(pdf)
     pages = []
-    name = ctypes.create_string_buffer(256)
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    is_generated, unicode, font_size = (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode,
+                                        pdfium_c.FPDFText_GetFontSize)
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     try:
         for page in doc:
             height = page.get_height()
             tp = page.get_textpage()
-            fonts: dict[int, tuple[str, bool]] = {}
+            tp_raw = tp.raw
+            objects: dict[int, tuple] = {}
             # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
             drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
                      enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
             out = []
             for i in range(tp.count_chars()):
-                if pdfium_c.FPDFText_IsGenerated(tp, i):  # spaces and line ends PDFium invents
+                if is_generated(tp_raw, i):  # spaces and line ends PDFium invents
                     continue
-                code = pdfium_c.FPDFText_GetUnicode(tp, i)
+                code = unicode(tp_raw, i)
                 if code == 2:  # PDFium's mark for a hyphen at the end of a line
                     code = 0x2D
-                size = pdfium_c.FPDFText_GetFontSize(tp, i)
-                pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-                pdfium_c.FPDFText_GetFillColor(tp, i, r, g, b, a)
-                obj = pdfium_c.FPDFText_GetTextObject(tp, i)
-                seq = (drawn.get(ctypes.cast(obj, ctypes.c_void_p).value, -1), i)
-                font = pdfium_c.FPDFTextObj_GetFont(obj)
-                key = ctypes.cast(font, ctypes.c_void_p).value or 0
-                if key not in fonts:
-                    n = pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
-                    fonts[key] = (name.value.decode("latin-1") if n else "",
-                                  bool(pdfium_c.FPDFFont_GetIsEmbedded(font)))
-                fontname, embedded = fonts[key]
+                size = font_size(tp_raw, i)
+                loose_box(tp_raw, i, rect)
+                origin(tp_raw, i, ox, oy)
+                obj = _text_object(tp_raw, i) or 0
+                facts = objects.get(obj)
+                if facts is None:
+                    facts = _object_facts(obj)
+                    facts = objects[obj] = facts + (_metrics_font(facts[0]),)
+                fontname, embedded, colour, metrics = facts
+                text = chr(code)
                 # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
                 # box is origin to origin + advance, which the layout's own widths give exactly
-                pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-                metrics = _metrics_font(fontname)
                 x0 = ox.value
-                x1 = x0 + stringWidth(chr(code), metrics, size) if metrics else rect.right
+                x1 = x0 + _width_1000(metrics, text) * size / 1000 if metrics else rect.right
                 bottom = height - rect.bottom
-                out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
+                out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
                             "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
-                            "fontname": fontname, "embedded": embedded,
-                            "non_stroking_color": (r.value / 255, g.value / 255, b.value / 255), "seq": seq})
+                            "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,
+                            "seq": (drawn.get(obj, -1), i)})
             out.sort(key=lambda c: c["seq"])
             pages.append(tuple(out))
             tp.close()
@@ -293,6 +316,29 @@ def _lines(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
 def page_lines(pdf: PdfLike) -> list[list[dict]]:
     """Straight two-point line segments per page (x0, x1, top, bottom, linewidth, stroking_color)."""
     return [list(p) for p in _lines(_bytes(pdf))]
+
+
+@functools.lru_cache(maxsize=32)
+def _shapes(pdf: bytes) -> tuple[tuple[tuple[float, float, float, float], ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in doc:
+            height = page.get_height()
+            boxes = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+                left, bottom, right, top = obj.get_bounds()
+                boxes.append((left, height - top, right, height - bottom))
+            pages.append(tuple(boxes))
+            page.close()
+        return tuple(pages)
+    finally:
+        doc.close()
+
+
+def page_shapes(pdf: PdfLike) -> list[list[tuple[float, float, float, float]]]:
+    """Bounds (x0, top, x1, bottom) of every vector shape (rectangles, rules, QR modules) per page."""
+    return [list(p) for p in _shapes(_bytes(pdf))]
 
 
 @functools.lru_cache(maxsize=128)

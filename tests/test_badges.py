@@ -346,10 +346,6 @@ def test_too_long_for_a_small_badge_names_person_and_field(edge):
     assert "Maximiliane Alexandrea Theodora von Hohenzollern-Sigmaringen" in msg and "longname" in msg
 
 
-def test_deterministic(symposium, a6):
-    assert render(symposium, "badges", BuildOptions())[0].data == a6  # a second render, on purpose
-
-
 def test_three_day_event_builds(three_day):
     pdf = render(three_day, "badges", BuildOptions())[0].data
     assert len(pdfcheck.page_sizes(pdf)) == 2 * -(-len(three_day.people_with_roles) // 4)

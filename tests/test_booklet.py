@@ -10,9 +10,7 @@ from reportlab.platypus import Paragraph
 
 import pdfcheck as pc
 from eventprint import urls
-from eventprint.build import render
 from eventprint.fonts import register
-from eventprint.options import BuildOptions
 
 MM = pc.MM
 A5 = (148 * MM, 210 * MM)
@@ -20,10 +18,6 @@ A4L = (297 * MM, 210 * MM)
 SAFE = 5 * MM
 FOLIO_ZONE = 14 * MM  # folios sit in the bottom margin
 X0 = (A4L[0] - 2 * A5[0]) / 2  # the pair of pages is centred on the A4 sheet
-
-
-def _build(event) -> dict[str, bytes]:
-    return {a.path: a.data for a in render(event, "booklet", BuildOptions())}
 
 
 @pytest.fixture(scope="module")
@@ -361,11 +355,6 @@ def test_fonts_embedded_and_no_missing_glyphs(built, chars, name):
         assert pc.unembedded_fonts(data) == []
     for pages in chars[name]:  # what pc.missing_glyph_chars checks, on the already parsed pages
         assert [c["text"] for cs in pages for c in cs if c["text"] in ("\x00", "\ufffd")] == []
-
-
-def test_deterministic(symposium, built):
-    again = _build(symposium)  # a second render, on purpose
-    assert again == built["symposium"][1]
 
 
 def test_three_day_glance_shows_parallel_rooms(built, texts):

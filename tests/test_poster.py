@@ -140,11 +140,6 @@ def test_too_much_for_a_poster_names_the_day(tmp_path):
     assert f"{poster.TEXT_MIN:g} pt" in str(e.value)
 
 
-def test_deterministic(symposium, built):
-    """A second render gives the same bytes (how fast it is, is the benchmark's business)."""
-    assert _build(symposium) == built["symposium"][1]
-
-
 # --------------------------------------------------------------------------
 # a large event: a page per day, each day's table flowing across columns
 # --------------------------------------------------------------------------
