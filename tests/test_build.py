@@ -13,6 +13,7 @@ import time_machine
 from conftest import CONTENT, REPO, THREE_DAY
 
 from eventprint import build as build_mod
+from eventprint import cli
 from eventprint.build import OUTPUTS, build
 from eventprint.output import write_atomic
 from eventprint.problems import BuildError
@@ -85,9 +86,12 @@ def test_source_date_epoch_sets_the_pdf_date(tmp_path, monkeypatch):
     assert b"D:20240916080000" in data
 
 
-def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
-    build(CONTENT, tmp_path, OUTPUTS)
+def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch, two_builds, symposium):
+    for path, data in two_builds[1].items():  # a previous complete build, as it was written
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
     before = files(tmp_path)
+    assert before == two_builds[1]
     real = build_mod.render
 
     def failing(event, name, options):
@@ -97,7 +101,7 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_mod, "render", failing)
     with pytest.raises(BuildError):
-        build(CONTENT, tmp_path, OUTPUTS)
+        build(CONTENT, tmp_path, OUTPUTS, event=symposium)
     assert files(tmp_path) == before
 
 
@@ -116,7 +120,8 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
 
 def test_another_event_builds_from_its_own_folder(tmp_path):
-    report = build(THREE_DAY, tmp_path, OUTPUTS)
+    """Loaded from its own folder and written; every output of it is checked in memory elsewhere."""
+    report = build(THREE_DAY, tmp_path, ("signs",))
     assert report.skipped == []
     signs = sorted(p.name for p in (tmp_path / "signs").glob("*.pdf"))
     # 3 days x (3 halls + foyer) door signs, plus the combined file
@@ -124,12 +129,14 @@ def test_another_event_builds_from_its_own_folder(tmp_path):
 
 
 @pytest.mark.parametrize("command", [*OUTPUTS, "all", "check"])
-def test_every_command_has_help(command):
-    run = subprocess.run([sys.executable, "-m", "eventprint", command, "--help"],
-                         capture_output=True, text=True, cwd=REPO)
-    assert run.returncode == 0
-    assert "--content" in run.stdout
-    assert ("--out" in run.stdout) == (command != "check")
+def test_every_command_has_help(command, capsys):
+    """In-process (argparse prints help and exits 0); the process-level CLI is tested below."""
+    with pytest.raises(SystemExit) as e:
+        cli.main([command, "--help"])
+    assert e.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "--content" in out
+    assert ("--out" in out) == (command != "check")
 
 
 def test_check_lists_unconfirmed_titles():

@@ -11,13 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, EDGE
 from PIL import Image
 
 import pdfcheck
 from eventprint import urls
-from eventprint.build import build
-from eventprint.options import BuildOptions
 from eventprint.layouts import site_style, theme
 
 PHONE = (390, 844)
@@ -34,12 +31,14 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
+def built(tmp_path_factory, artifacts) -> dict[str, Path]:
     """The symposium's and the edge event's sites written to disk, as a browser opens them."""
     out = {}
-    for name, content in (("symposium", CONTENT), ("edge", EDGE)):
+    for name in ("symposium", "edge"):
         target = tmp_path_factory.mktemp(f"site-{name}")
-        build(content, target, ("site",), BuildOptions())
+        for path, data in artifacts(name, "site").items():
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_bytes(data)
         out[name] = target / "site"
     return out
 
