@@ -34,7 +34,8 @@ def _parse(data: bytes) -> tuple[list[list[dict]], list[str]]:
 
 @pytest.fixture(scope="module")
 def parsed(built):
-    return {name: (_parse(files["booklet.pdf"]), _parse(files["booklet-imposed.pdf"]))
+    """Chars and text of the reading copy; chars of the imposed copy (its text is not read)."""
+    return {name: (_parse(files["booklet.pdf"]), (pc.page_chars(files["booklet-imposed.pdf"]), None))
             for name, (_, files) in built.items()}
 
 
