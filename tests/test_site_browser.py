@@ -2,7 +2,7 @@
 
 When chromium is not installed these tests skip and say how to install it;
 they never install anything themselves. Chromium is run directly as a
-subprocess, one short run per check.
+subprocess, one short run per page, all of them started at once.
 """
 from __future__ import annotations
 
@@ -43,16 +43,13 @@ def built(tmp_path_factory, artifacts) -> dict[str, Path]:
     return out
 
 
-def run(exe: str, page: Path, tmp: Path, *extra: str) -> subprocess.CompletedProcess:
+def command(exe: str, page: Path, profile: Path, *extra: str) -> list[str]:
     """One headless chromium run on a file:// URL, with console messages logged to stderr."""
-    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--hide-scrollbars", f"--user-data-dir={tmp / 'profile'}",
-           f"--window-size={PHONE[0]},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
-           *extra, page.resolve().as_uri()]
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, f"chromium failed on {page}: {r.stderr[-800:]}"
-    return r
+    return [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", f"--user-data-dir={profile}",
+            f"--window-size={PHONE[0]},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
+            *extra, page.resolve().as_uri()]
 
 
 def console_lines(stderr: str) -> list[str]:
@@ -60,29 +57,57 @@ def console_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
 
 
-def screenshot(exe: str, page: Path, tmp: Path) -> tuple[Image.Image, list[str]]:
-    png = tmp / (page.stem + ".png")
-    r = run(exe, page, tmp, f"--screenshot={png}")
-    assert png.is_file(), f"no screenshot written for {page}"
-    return Image.open(png).convert("RGB"), console_lines(r.stderr)
+BAD_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+            '<body style="margin: 18px">' + "<p>x</p>" * 8
+            + '<p style="white-space: nowrap">' + "far too wide " * 30 + "</p>"
+            '<script>console.error("boom"); notDefined();</script></body></html>')
+SCREENSHOTS = ["bad", "talk", "index", "person", "room", "edge-markup", "edge-long"]
 
 
-def test_detectors_are_not_blind(chromium, tmp_path):
+@pytest.fixture(scope="module")
+def browser(chromium, built, tmp_path_factory, symposium, edge):
+    """Every chromium run of this module, started together (each waits mostly on itself, not the CPU).
+
+    {name: (screenshot or printed PDF, console lines)}; a run that fails fails every test using it.
+    """
+    tmp = tmp_path_factory.mktemp("browser")
+    (tmp / "bad.html").write_text(BAD_PAGE)
+    talk = built["symposium"] / urls.talk_path(symposium.item("haptic-intelligence"))
+    pages = {
+        "bad": tmp / "bad.html",
+        "talk": talk,
+        "index": built["symposium"] / urls.INDEX,
+        "person": built["symposium"] / urls.person_path(symposium.talks[0].speakers[0]),
+        "room": built["symposium"] / urls.room_day_path(*_first_room_day(symposium)),
+        "edge-markup": built["edge"] / urls.talk_path(edge.item("markup-talk")),
+        "edge-long": built["edge"] / urls.talk_path(edge.item("long-title")),
+    }
+    jobs = {name: (page, tmp / f"{name}.png", [f"--screenshot={tmp / f'{name}.png'}"])
+            for name, page in pages.items()}
+    jobs["talk-pdf"] = (talk, tmp / "talk.pdf", [f"--print-to-pdf={tmp / 'talk.pdf'}", "--no-pdf-header-footer"])
+    procs = {name: subprocess.Popen(command(chromium, page, tmp / f"profile-{name}", *extra),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for name, (page, _, extra) in jobs.items()}
+    results = {}
+    for name, proc in procs.items():
+        _, stderr = proc.communicate(timeout=180)
+        page, out, _ = jobs[name]
+        assert proc.returncode == 0, f"chromium failed on {page}: {stderr[-800:]}"
+        assert out.is_file(), f"chromium wrote no {out.name} for {page}"
+        results[name] = (Image.open(out).convert("RGB") if out.suffix == ".png" else out, console_lines(stderr))
+    return results
+
+
+def test_detectors_are_not_blind(browser):
     """A page with console errors and a line too wide for a phone is caught by both checks."""
-    bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
-                   '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-                   '<body style="margin: 18px">' + "<p>x</p>" * 8
-                   + '<p style="white-space: nowrap">' + "far too wide " * 30 + "</p>"
-                   '<script>console.error("boom"); notDefined();</script></body></html>')
-    img, lines = screenshot(chromium, bad, tmp_path)
+    img, lines = browser["bad"]
     assert any("boom" in x for x in lines) and any("Uncaught" in x for x in lines)
     assert not _right_edge_clear(img)
 
 
-def test_talk_page_at_phone_width(chromium, built, tmp_path, symposium):
-    it = symposium.item("haptic-intelligence")
-    img, console = screenshot(chromium, built["symposium"] / urls.talk_path(it), tmp_path)
+def test_talk_page_at_phone_width(browser):
+    img, console = browser["talk"]
     assert console == []
     assert img.size == PHONE
     # not blank: many colours (anti-aliased text), the accent bar at the top, mostly white page
@@ -93,13 +118,11 @@ def test_talk_page_at_phone_width(chromium, built, tmp_path, symposium):
     assert _right_edge_clear(img)
 
 
-def test_talk_page_shows_title_and_abstract(chromium, built, tmp_path, symposium):
+def test_talk_page_shows_title_and_abstract(browser, symposium):
     """Printed by the browser itself: the title and the abstract are laid out as visible text."""
     it = symposium.item("haptic-intelligence")
-    pdf = tmp_path / "talk.pdf"
-    r = run(chromium, built["symposium"] / urls.talk_path(it), tmp_path,
-            f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    assert console_lines(r.stderr) == []
+    pdf, console = browser["talk-pdf"]
+    assert console == []
     text = pdfcheck.normalise(" ".join(pdfcheck.page_texts(pdf)))
     assert it.title.display in text
     assert it.speakers[0].name in text and it.time_range in text
@@ -108,18 +131,11 @@ def test_talk_page_shows_title_and_abstract(chromium, built, tmp_path, symposium
 
 
 @pytest.mark.parametrize("which", ["index", "person", "room", "edge-markup", "edge-long"])
-def test_pages_render_without_console_errors(chromium, built, tmp_path, symposium, edge, which):
-    page = {
-        "index": lambda: built["symposium"] / urls.INDEX,
-        "person": lambda: built["symposium"] / urls.person_path(symposium.talks[0].speakers[0]),
-        "room": lambda: built["symposium"] / urls.room_day_path(*_first_room_day(symposium)),
-        "edge-markup": lambda: built["edge"] / urls.talk_path(edge.item("markup-talk")),
-        "edge-long": lambda: built["edge"] / urls.talk_path(edge.item("long-title")),
-    }[which]()
-    img, console = screenshot(chromium, page, tmp_path)
-    assert console == [], f"{page}: {console}"
+def test_pages_render_without_console_errors(browser, which):
+    img, console = browser[which]
+    assert console == [], f"{which}: {console}"
     assert img.size == PHONE
-    assert _right_edge_clear(img), f"{page}: content reaches the right edge at phone width"
+    assert _right_edge_clear(img), f"{which}: content reaches the right edge at phone width"
 
 
 def _letters(text: str) -> str:
