@@ -41,8 +41,11 @@ site: $(STAMP)
 check: $(STAMP)
 	$(EP) check --content $(CONTENT)
 
+# Two workers (xdist); each test file stays on one worker, so the events a file renders and parses
+# are done once there (tests/conftest.py shares them between the files of a worker).
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
 import: $(STAMP)

@@ -1,6 +1,18 @@
-"""Shared fixtures: the shipped content, the test events, and built outputs."""
+"""Shared fixtures: the shipped content, the test events, and their outputs built once per run.
+
+Rendering is the expensive part of these tests, so every test module asks
+``artifacts`` instead of rendering itself: each (event, output, options) is
+rendered once per test run and every module that needs it gets the same
+bytes (pdfcheck then parses each PDF once per process, too). Under xdist the
+first worker that needs a render makes it and leaves it in the run's shared
+temporary folder for the others. Determinism tests still render again on purpose.
+"""
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -9,23 +21,84 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eventprint.build import load  # noqa: E402
+from eventprint.build import load, render  # noqa: E402
+from eventprint.options import BuildOptions  # noqa: E402
 
 CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE}
+
+_events: dict[str, object] = {}
+_rendered: dict[tuple, dict[str, bytes]] = {}
+
+
+def event_named(name: str):
+    if name not in _events:
+        _events[name] = load(EVENT_DIRS[name])
+    return _events[name]
+
+
+_shared_dir: Path | None = None  # set for xdist workers: the run's temporary folder, seen by all workers
+
+
+def _render(name: str, output: str, options: dict) -> dict[str, bytes]:
+    arts = render(event_named(name), output, BuildOptions(**options))
+    files = {a.path: a.data for a in arts}
+    assert len(files) == len(arts), "two artifacts with the same path"
+    return files
+
+
+def _render_shared(key: tuple, name: str, output: str, options: dict) -> dict[str, bytes]:
+    """Render once for all workers: under a lock, the first one renders and pickles, the rest read."""
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+    _shared_dir.mkdir(parents=True, exist_ok=True)
+    done = _shared_dir / f"{digest}.pickle"
+    with open(_shared_dir / f"{digest}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.exists():
+            return pickle.loads(done.read_bytes())
+        files = _render(name, output, options)
+        tmp = done.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(files))
+        tmp.replace(done)
+        return files
+
+
+def rendered(name: str, output: str, **options) -> dict[str, bytes]:
+    """{path: bytes} of one output of one test event, rendered once per run."""
+    key = (name, output, tuple(sorted(options.items())))
+    if key not in _rendered:
+        _rendered[key] = (_render_shared(key, name, output, options) if _shared_dir is not None
+                          else _render(name, output, options))
+    return _rendered[key]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _share_renders_between_workers(tmp_path_factory):
+    global _shared_dir
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _shared_dir = tmp_path_factory.getbasetemp().parent / "shared-renders"
+    yield
+    _shared_dir = None
 
 
 @pytest.fixture(scope="session")
 def symposium():
-    return load(CONTENT)
+    return event_named("symposium")
 
 
 @pytest.fixture(scope="session")
 def three_day():
-    return load(THREE_DAY)
+    return event_named("three_day")
 
 
 @pytest.fixture(scope="session")
 def edge():
-    return load(EDGE)
+    return event_named("edge")
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    """``artifacts(event_name, output, **options)`` -> {path: bytes}, shared by every test module."""
+    return rendered

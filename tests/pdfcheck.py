@@ -2,34 +2,157 @@
 
 Shared by every test module so that "inside the safe area", "no overlapping
 lines" and "QR decodes" mean the same thing for the booklet, signs and badges.
+
+Characters and line segments are read with pypdfium2 (PDFium, C++), about ten
+times faster than pdfplumber's pure-Python parser, in pdfplumber's vocabulary:
+dicts with x0, x1, top, bottom (top-left origin), size, fontname, text, and a
+char box exactly as pdfplumber draws it (font size high, from the descent up).
+Every parse is cached by the PDF's bytes, so a file is read once per process
+however many tests look at it.
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
+from pdfplumber.utils.text import chars_to_textmap
 
 MM = 72 / 25.4
 
-
-def _open(pdf: bytes | str | Path):
-    return pdfplumber.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+PdfLike = bytes | str | Path
 
 
-def page_chars(pdf: bytes | str | Path) -> list[list[dict]]:
-    """pdfplumber chars per page (top-left origin: x0, x1, top, bottom, size, fontname, text)."""
-    with _open(pdf) as doc:
-        return [list(p.chars) for p in doc.pages]
+def _bytes(pdf: PdfLike) -> bytes:
+    return pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
 
 
-def page_texts(pdf: bytes | str | Path) -> list[str]:
-    with _open(pdf) as doc:
-        return [p.extract_text() or "" for p in doc.pages]
+@functools.lru_cache(maxsize=None)
+def _metrics_font(base_name: str) -> str | None:
+    """The registered ReportLab font whose PostScript name this is: its widths placed every char."""
+    from eventprint.fonts import register
+    from reportlab.pdfbase import pdfmetrics
+    register()
+    for name in pdfmetrics.getRegisteredFontNames():
+        face = getattr(pdfmetrics.getFont(name), "face", None)
+        ps = getattr(face, "name", b"")
+        if (ps.decode("latin-1") if isinstance(ps, bytes) else ps) == base_name:
+            return name
+    return None
+
+
+def _as_address_fn(fn, restype, *argtypes):
+    """The same PDFium function, returning/taking plain addresses (ctypes.cast per char is slow)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_text_object = _as_address_fn(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+
+
+@functools.lru_cache(maxsize=None)
+def _width_1000(metrics: str, char: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return stringWidth(char, metrics, 1000)
+
+
+def _object_facts(obj: int) -> tuple[str, bool, tuple[float, float, float]]:
+    """Font name, whether the font is embedded, and fill colour of one text object."""
+    ptr = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+    font = pdfium_c.FPDFTextObj_GetFont(ptr)
+    name = ctypes.create_string_buffer(256)
+    n = pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(ptr, r, g, b, a)
+    return (name.value.decode("latin-1") if n else "", bool(pdfium_c.FPDFFont_GetIsEmbedded(font)),
+            (r.value / 255, g.value / 255, b.value / 255))
+
+
+@functools.lru_cache(maxsize=128)
+def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    pages = []
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    is_generated, unicode, font_size = (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode,
+                                        pdfium_c.FPDFText_GetFontSize)
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    try:
+        for page in doc:
+            height = page.get_height()
+            tp = page.get_textpage()
+            tp_raw = tp.raw
+            objects: dict[int, tuple] = {}
+            # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
+            drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
+                     enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
+            out = []
+            for i in range(tp.count_chars()):
+                if is_generated(tp_raw, i):  # spaces and line ends PDFium invents
+                    continue
+                code = unicode(tp_raw, i)
+                if code == 2:  # PDFium's mark for a hyphen at the end of a line
+                    code = 0x2D
+                size = font_size(tp_raw, i)
+                loose_box(tp_raw, i, rect)
+                origin(tp_raw, i, ox, oy)
+                obj = _text_object(tp_raw, i) or 0
+                facts = objects.get(obj)
+                if facts is None:
+                    facts = _object_facts(obj)
+                    facts = objects[obj] = facts + (_metrics_font(facts[0]),)
+                fontname, embedded, colour, metrics = facts
+                text = chr(code)
+                # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
+                # box is origin to origin + advance, which the layout's own widths give exactly
+                x0 = ox.value
+                x1 = x0 + _width_1000(metrics, text) * size / 1000 if metrics else rect.right
+                bottom = height - rect.bottom
+                out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
+                            "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
+                            "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,
+                            "seq": (drawn.get(obj, -1), i)})
+            out.sort(key=lambda c: c["seq"])
+            pages.append(tuple(out))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return tuple(pages)
+
+
+def page_chars(pdf: PdfLike) -> list[list[dict]]:
+    """Chars per page (top-left origin: x0, x1, top, bottom, size, fontname, embedded, text).
+
+    The dicts are shared by every caller of the same PDF: read them, never change them.
+    """
+    return [list(p) for p in _chars(_bytes(pdf))]
+
+
+@functools.lru_cache(maxsize=128)
+def _texts(pdf: bytes, flow: bool) -> tuple[str, ...]:
+    # pdfplumber's own text layout (Page.extract_text), run on PDFium's chars: the same text, faster.
+    # x_tolerance 1: PDFium leaves out some drawn spaces; a gap of a space's width still splits words
+    out = []
+    for chars, (w, h) in zip(_chars(pdf), _sizes(pdf)):
+        out.append(chars_to_textmap(list(chars), x_tolerance=1, use_text_flow=flow, layout_bbox=(0, 0, w, h),
+                                    layout_width=w, layout_height=h).as_string if chars else "")
+    return tuple(out)
+
+
+def page_texts(pdf: PdfLike) -> list[str]:
+    """Text of every page, lines top to bottom (pdfplumber's layout rules on PDFium's chars)."""
+    return list(_texts(_bytes(pdf), False))
+
+
+def flow_texts(pdf: PdfLike) -> list[str]:
+    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
+    return list(_texts(_bytes(pdf), True))
 
 
 def normalise(text: str) -> str:
@@ -75,10 +198,12 @@ def _line(chars: list[dict]) -> Line:
 
 def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line, Line]]:
     """Pairs of text lines whose boxes overlap (each box shrunk by ``slack`` x its size vertically)."""
-    lines = text_lines(chars)
+    lines = sorted(text_lines(chars), key=lambda ln: ln.top)
     bad = []
     for i, a in enumerate(lines):
         for b in lines[i + 1:]:
+            if b.top >= a.bottom:
+                break  # sorted by top: this and every later line start below a's box
             if a.x1 <= b.x0 or b.x1 <= a.x0:
                 continue
             at, ab = a.top + slack * a.size, a.bottom - slack * a.size
@@ -89,21 +214,21 @@ def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line
 
 
 def chars_outside(chars: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
-    """Chars not inside ``box`` = (x0, top, x1, bottom) in pdfplumber's top-left coordinates."""
+    """Chars not inside ``box`` = (x0, top, x1, bottom) in top-left coordinates."""
     x0, top, x1, bottom = box
     eps = 0.01
     return [c for c in chars if c["text"].strip() and (
         c["x0"] < x0 - eps or c["x1"] > x1 + eps or c["top"] < top - eps or c["bottom"] > bottom + eps)]
 
 
-def missing_glyph_chars(pdf: bytes | str | Path) -> list[str]:
+def missing_glyph_chars(pdf: PdfLike) -> list[str]:
     """Characters extracted as NUL or U+FFFD: what an empty box looks like after extraction."""
-    return [c["text"] for page in page_chars(pdf) for c in page if c["text"] in ("\x00", "\ufffd")]
+    return [c["text"] for page in _chars(_bytes(pdf)) for c in page if c["text"] in ("\x00", "\ufffd")]
 
 
-def unembedded_fonts(pdf: bytes | str | Path) -> list[str]:
-    """Names of fonts used without an embedded font file."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+@functools.lru_cache(maxsize=128)
+def _unembedded(pdf: bytes) -> tuple[str, ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
     bad = set()
     for page in reader.pages:
         fonts = (page.get("/Resources") or {}).get("/Font") or {}
@@ -115,14 +240,28 @@ def unembedded_fonts(pdf: bytes | str | Path) -> list[str]:
             desc = desc.get_object() if desc is not None else None
             if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 bad.add(str(font.get("/BaseFont")))
-    return sorted(bad)
+    return tuple(sorted(bad))
 
 
-def render(pdf: bytes | str | Path, index: int, dpi: int = 300):
-    """Page ``index`` as a PIL image at ``dpi``."""
-    doc = pdfium.PdfDocument(pdf if not isinstance(pdf, Path) else str(pdf))
+def unembedded_fonts(pdf: PdfLike) -> list[str]:
+    """Names of fonts used without an embedded font file."""
+    return list(_unembedded(_bytes(pdf)))
+
+
+def render(pdf: PdfLike, index: int, dpi: float = 300, box: tuple[float, float, float, float] | None = None):
+    """Page ``index`` as a PIL image at ``dpi``; only ``box`` = (x0, top, x1, bottom) in points if given.
+
+    Rendering just the part that holds a QR code is what keeps QR tests fast on large pages.
+    """
+    doc = pdfium.PdfDocument(_bytes(pdf))
     try:
-        return doc[index].render(scale=dpi / 72).to_pil()
+        page = doc[index]
+        crop = (0, 0, 0, 0)
+        if box is not None:
+            w, h = page.get_size()
+            x0, top, x1, bottom = box
+            crop = (max(0, x0), max(0, h - bottom), max(0, w - x1), max(0, top))
+        return page.render(scale=dpi / 72, crop=crop).to_pil()
     finally:
         doc.close()
 
@@ -132,23 +271,82 @@ def decode_qr(image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def save_png(pdf: bytes | str | Path, index: int, path: str | Path, dpi: int = 60) -> None:
+def save_png(pdf: PdfLike, index: int, path: str | Path, dpi: int = 60) -> None:
     render(pdf, index, dpi).save(path)
 
 
-def page_lines(pdf: bytes | str | Path) -> list[list[dict]]:
-    """pdfplumber line segments per page (x0, x1, top, bottom in top-left coordinates)."""
-    with _open(pdf) as doc:
-        return [list(p.lines) for p in doc.pages]
+@functools.lru_cache(maxsize=32)
+def _lines(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    pages = []
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    width = ctypes.c_float()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = pdfium_c.FS_MATRIX()
+    try:
+        for page in doc:
+            height = page.get_height()
+            out = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+                raw = obj.raw
+                if pdfium_c.FPDFPath_CountSegments(raw) != 2:
+                    continue
+                s0, s1 = (pdfium_c.FPDFPath_GetPathSegment(raw, k) for k in (0, 1))
+                if (pdfium_c.FPDFPathSegment_GetType(s0), pdfium_c.FPDFPathSegment_GetType(s1)) != \
+                        (pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO):
+                    continue
+                pdfium_c.FPDFPageObj_GetMatrix(raw, m)
+                pts = []
+                for seg in (s0, s1):
+                    pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+                    pts.append((m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f))
+                pdfium_c.FPDFPageObj_GetStrokeWidth(raw, width)
+                pdfium_c.FPDFPageObj_GetStrokeColor(raw, r, g, b, a)
+                (ax, ay), (bx, by) = pts
+                out.append({"x0": min(ax, bx), "x1": max(ax, bx), "top": height - max(ay, by),
+                            "bottom": height - min(ay, by), "linewidth": width.value,
+                            "stroking_color": (r.value / 255, g.value / 255, b.value / 255)})
+            pages.append(tuple(out))
+            page.close()
+    finally:
+        doc.close()
+    return tuple(pages)
 
 
-def flow_texts(pdf: bytes | str | Path) -> list[str]:
-    """Per page, the text in drawing order (columns stay whole), for 'does X appear' checks."""
-    with _open(pdf) as doc:
-        return [p.extract_text(use_text_flow=True) or "" for p in doc.pages]
+def page_lines(pdf: PdfLike) -> list[list[dict]]:
+    """Straight two-point line segments per page (x0, x1, top, bottom, linewidth, stroking_color)."""
+    return [list(p) for p in _lines(_bytes(pdf))]
 
 
-def page_sizes(pdf: bytes | str | Path) -> list[tuple[float, float]]:
+@functools.lru_cache(maxsize=32)
+def _shapes(pdf: bytes) -> tuple[tuple[tuple[float, float, float, float], ...], ...]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in doc:
+            height = page.get_height()
+            boxes = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+                left, bottom, right, top = obj.get_bounds()
+                boxes.append((left, height - top, right, height - bottom))
+            pages.append(tuple(boxes))
+            page.close()
+        return tuple(pages)
+    finally:
+        doc.close()
+
+
+def page_shapes(pdf: PdfLike) -> list[list[tuple[float, float, float, float]]]:
+    """Bounds (x0, top, x1, bottom) of every vector shape (rectangles, rules, QR modules) per page."""
+    return [list(p) for p in _shapes(_bytes(pdf))]
+
+
+@functools.lru_cache(maxsize=128)
+def _sizes(pdf: bytes) -> tuple[tuple[float, float], ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return tuple((float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages)
+
+
+def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
     """(width, height) of every page's MediaBox, in points."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
-    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    return list(_sizes(_bytes(pdf)))

@@ -23,25 +23,22 @@ FOLIO_ZONE = 14 * MM  # folios sit in the bottom margin
 X0 = (A4L[0] - 2 * A5[0]) / 2  # the pair of pages is centred on the A4 sheet
 
 
-def _build(event) -> dict[str, bytes]:
-    return {a.path: a.data for a in render(event, "booklet", BuildOptions())}
-
-
 @pytest.fixture(scope="module")
-def built(symposium, three_day, edge):
-    return {"symposium": (symposium, _build(symposium)), "three_day": (three_day, _build(three_day)),
-            "edge": (edge, _build(edge))}
+def built(symposium, three_day, edge, artifacts):
+    return {"symposium": (symposium, artifacts("symposium", "booklet")),
+            "three_day": (three_day, artifacts("three_day", "booklet")),
+            "edge": (edge, artifacts("edge", "booklet"))}
 
 
 def _parse(data: bytes) -> tuple[list[list[dict]], list[str]]:
-    """Chars and text of every page, parsing the PDF once (pdfplumber is the slow part of these tests)."""
-    with pdfplumber.open(io.BytesIO(data)) as doc:
-        return [list(p.chars) for p in doc.pages], [p.extract_text() or "" for p in doc.pages]
+    """Chars and text of every page (pdfcheck parses each PDF once per process)."""
+    return pc.page_chars(data), pc.page_texts(data)
 
 
 @pytest.fixture(scope="module")
 def parsed(built):
-    return {name: (_parse(files["booklet.pdf"]), _parse(files["booklet-imposed.pdf"]))
+    """Chars and text of the reading copy; chars of the imposed copy (its text is not read)."""
+    return {name: (_parse(files["booklet.pdf"]), (pc.page_chars(files["booklet-imposed.pdf"]), None))
             for name, (_, files) in built.items()}
 
 
@@ -114,19 +111,22 @@ def index_columns(data: bytes, pages: list[int]) -> list[str]:
     return out
 
 
-def test_every_person_with_a_role_is_in_the_index_in_family_name_order(built, texts):
-    event, files = built["symposium"]
-    index_pages = section(texts["symposium"], "Speaker index")
+@pytest.mark.parametrize("name", ["symposium", "edge"])  # edge: "van der Berg", Greek, Cyrillic
+def test_every_person_with_a_role_is_in_the_index_in_family_name_order(built, texts, name):
+    event, files = built[name]
+    index_pages = section(texts[name], "Speaker index")
     assert index_pages
     columns = index_columns(files["booklet.pdf"], index_pages)
     assert len(columns) >= 2 and all(squash(c) for c in columns[:2])  # two columns, both used
     body = "\n".join(columns)
     positions = []
     for p in sorted(event.people_with_roles, key=lambda p: p.sort_key):
-        at = squash(body).find(squash(p.name))
+        at = squash(body).find(squash(p.name)[:20])  # a long name may wrap around its role label
         assert at >= 0, p.name
         positions.append(at)
     assert positions == sorted(positions)
+    if name == "edge":
+        assert "Sanne van der Berg" in body  # the particle prints as written, lowercase
 
 
 def test_edge_event_markup_text_is_literal(built, texts):
@@ -337,6 +337,10 @@ def test_metadata(built):
 
 # -- QR codes -------------------------------------------------------------------
 
+# Measured: every talk's code decodes from 80 dpi, the back cover's from 60; 120 dpi is a margin of 1.5.
+QR_DPI = 120
+
+
 
 @pytest.mark.parametrize("name", ["symposium", "edge"])
 def test_qr_codes_decode_to_talk_urls(built, name):
@@ -345,7 +349,7 @@ def test_qr_codes_decode_to_talk_urls(built, name):
     r = reader(data)
     pages = talk_pages(r, event)
     for talk in event.talks:
-        image = pc.render(data, pages[talk.id], dpi=300)  # talks follow one another: a page has several
+        image = pc.render(data, pages[talk.id], dpi=QR_DPI)  # talks follow one another: a page has several
         assert urls.talk_url(event, talk) in pc.decode_qr(image), talk.id
 
 
@@ -353,7 +357,7 @@ def test_back_cover_qr_opens_the_programme(built):
     event, files = built["symposium"]
     data = files["booklet.pdf"]
     n = len(reader(data).pages)
-    assert pc.decode_qr(pc.render(data, n - 1, dpi=300)) == [urls.programme_url(event)]
+    assert pc.decode_qr(pc.render(data, n - 1, dpi=QR_DPI)) == [urls.programme_url(event)]
 
 
 # -- print quality ------------------------------------------------------------------
@@ -379,11 +383,6 @@ def test_fonts_embedded_and_no_missing_glyphs(built, chars, name):
         assert pc.unembedded_fonts(data) == []
     for pages in chars[name]:  # what pc.missing_glyph_chars checks, on the already parsed pages
         assert [c["text"] for cs in pages for c in cs if c["text"] in ("\x00", "\ufffd")] == []
-
-
-def test_deterministic(symposium, built):
-    again = _build(symposium)
-    assert again == built["symposium"][1]
 
 
 def test_three_day_glance_shows_parallel_rooms(built, texts):

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 from conftest import CONTENT, REPO, THREE_DAY
 
 from eventprint import build as build_mod
+from eventprint import cli
 from eventprint.build import OUTPUTS, build
 from eventprint.output import write_atomic
 from eventprint.problems import BuildError
@@ -19,26 +23,58 @@ def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+# Two clock times that differ in every field from the year to the second: a file that prints the
+# time of the build (at any resolution, even whole minutes or days) differs between the two builds.
+CLOCK_A = datetime(2031, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+CLOCK_B = datetime(2034, 7, 19, 22, 51, 48, tzinfo=timezone.utc)
+
+
+def _strip_pdf_dates(data: bytes) -> bytes:
+    """A PDF without its creation/modification dates and the /ID ReportLab derives from them."""
+    data = re.sub(rb"D:\d{14}[^)]*\)", b"D:)", data)
+    return re.sub(rb"/ID\s*\[<[0-9a-f]+><[0-9a-f]+>\]", b"/ID []", data)
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    a, b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
-    report = build(CONTENT, a, OUTPUTS)
-    build(CONTENT, b, OUTPUTS)
-    return report, files(a), files(b)
+    """Every output built at two clock times (no SOURCE_DATE_EPOCH), and once more with one set."""
+    a, b, c = (tmp_path_factory.mktemp(n) for n in "abc")
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        with time_machine.travel(CLOCK_A, tick=False):
+            report = build(CONTENT, a, OUTPUTS)
+        with time_machine.travel(CLOCK_B, tick=False):
+            build(CONTENT, b, OUTPUTS)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(CLOCK_A.timestamp()))
+            build(CONTENT, c, OUTPUTS)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return report, files(a), files(b), files(c)
 
 
 def test_every_output_is_built(two_builds):
-    _, a, _ = two_builds
+    report, a, _, _ = two_builds
     for expected in ("booklet.pdf", "booklet-imposed.pdf", "poster.pdf", "badges.pdf",
                      "signs/all-signs.pdf", "signs/n0-002-2024-09-16.pdf",
                      "signs/amazon-main-2024-09-17.pdf", "site/index.html"):
         assert expected in a, sorted(a)
 
 
-def test_same_content_gives_byte_identical_files(two_builds):
-    _, a, b = two_builds
+def test_same_content_gives_byte_identical_files_at_any_clock_time(two_builds):
+    _, a, b, _ = two_builds
     assert a.keys() == b.keys()
     different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def test_source_date_epoch_changes_only_the_pdf_date(two_builds):
+    """Everything printed follows the content (its `updated:` stamp), never SOURCE_DATE_EPOCH."""
+    _, _, b, c = two_builds
+    assert b.keys() == c.keys()
+    assert b["poster.pdf"] != c["poster.pdf"]  # the PDF's own date does follow it
+    different = [name for name in b if _strip_pdf_dates(b[name]) != _strip_pdf_dates(c[name])]
     assert different == []
 
 
@@ -49,9 +85,12 @@ def test_source_date_epoch_sets_the_pdf_date(tmp_path, monkeypatch):
     assert b"D:20240916080000" in data
 
 
-def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
-    build(CONTENT, tmp_path, OUTPUTS)
+def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch, two_builds, symposium):
+    for path, data in two_builds[1].items():  # a previous complete build, as it was written
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
     before = files(tmp_path)
+    assert before == two_builds[1]
     real = build_mod.render
 
     def failing(event, name, options):
@@ -61,7 +100,7 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_mod, "render", failing)
     with pytest.raises(BuildError):
-        build(CONTENT, tmp_path, OUTPUTS)
+        build(CONTENT, tmp_path, OUTPUTS, event=symposium)
     assert files(tmp_path) == before
 
 
@@ -80,19 +119,22 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
 
 def test_another_event_builds_from_its_own_folder(tmp_path):
-    build(THREE_DAY, tmp_path, OUTPUTS)
+    """Loaded from its own folder and written; every output of it is checked in memory elsewhere."""
+    build(THREE_DAY, tmp_path, ("signs",))
     signs = sorted(p.name for p in (tmp_path / "signs").glob("*.pdf"))
     # 3 days x (3 halls + foyer) door signs, plus the combined file
     assert len(signs) == 3 * 4 + 1, signs
 
 
 @pytest.mark.parametrize("command", [*OUTPUTS, "all", "check"])
-def test_every_command_has_help(command):
-    run = subprocess.run([sys.executable, "-m", "eventprint", command, "--help"],
-                         capture_output=True, text=True, cwd=REPO)
-    assert run.returncode == 0
-    assert "--content" in run.stdout
-    assert ("--out" in run.stdout) == (command != "check")
+def test_every_command_has_help(command, capsys):
+    """In-process (argparse prints help and exits 0); the process-level CLI is tested below."""
+    with pytest.raises(SystemExit) as e:
+        cli.main([command, "--help"])
+    assert e.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "--content" in out
+    assert ("--out" in out) == (command != "check")
 
 
 def test_check_lists_unconfirmed_titles():

@@ -5,7 +5,7 @@ output into a temporary folder once and decodes each PDF page at most once.
 """
 from __future__ import annotations
 
-import importlib
+import hashlib
 import io
 import posixpath
 import re
@@ -13,18 +13,24 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
+import conftest
 import icalendar
 import pypdf
 import pytest
-from conftest import CONTENT
 
 from eventprint import urls
-from eventprint.build import OUTPUTS, build, render
+from eventprint.build import OUTPUTS, render
 from eventprint.options import BuildOptions
 from eventprint.layouts import site, site_ics
 import pdfcheck
 
 EVENTS = ("symposium", "three_day", "edge")
+
+
+def shared_site_files(event) -> dict[str, bytes]:
+    """The site of one of the test events as rendered once for the whole run (conftest.rendered)."""
+    name = next(n for n in conftest.EVENT_DIRS if conftest.event_named(n) is event)
+    return {p[len("site/"):]: data for p, data in conftest.rendered(name, "site").items()}
 
 
 def site_files(event) -> dict[str, bytes]:
@@ -36,15 +42,12 @@ def site_files(event) -> dict[str, bytes]:
     return files
 
 
-_cache: dict[int, dict[str, bytes]] = {}
-
-
 @pytest.fixture(params=EVENTS)
-def ev_files(request):
+def ev_files(request, artifacts):
     event = request.getfixturevalue(request.param)
-    if id(event) not in _cache:
-        _cache[id(event)] = site_files(event)
-    return event, _cache[id(event)]
+    files = {p[len("site/"):]: data for p, data in artifacts(request.param, "site").items()}
+    assert all(p.startswith("site/") for p in artifacts(request.param, "site"))
+    return event, files
 
 
 class Doc(HTMLParser):
@@ -107,38 +110,55 @@ def test_every_public_url_has_a_file(ev_files):
     assert urls.site_path_of(event, urls.programme_url(event)) == "index.html"
 
 
-def _pdf_urls(pdf_path) -> set[str]:
-    """URIs of link annotations and QR codes of every page (each page rendered and decoded once)."""
+# Whole pages are decoded, so the densest code on any page must decode: every one does from 80 dpi
+# (booklet talks, door signs; badges from 60, the poster from 25). 120 dpi is a margin of 1.5.
+QR_DPI = 120
+
+
+def _pdf_urls(pdf: bytes, seen_pages: set[bytes] | None = None) -> set[str]:
+    """URIs of link annotations and QR codes of every page.
+
+    A page whose content stream is byte-identical to one already decoded (a door sign in
+    all-signs.pdf and in its own file) draws the same QR codes and is not decoded again.
+    """
     found: set[str] = set()
-    reader = pypdf.PdfReader(str(pdf_path))
+    seen_pages = set() if seen_pages is None else seen_pages
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
     for index, page in enumerate(reader.pages):
         for ref in page.get("/Annots") or []:
             action = ref.get_object().get("/A")
             if action is not None and action.get_object().get("/URI"):
                 found.add(str(action.get_object()["/URI"]))
-        found.update(pdfcheck.decode_qr(pdfcheck.render(pdf_path, index, 300)))
+        contents = page.get_contents()
+        key = hashlib.sha256(contents.get_data() if contents is not None else b"").digest()
+        if key in seen_pages:
+            continue
+        seen_pages.add(key)
+        found.update(pdfcheck.decode_qr(pdfcheck.render(pdf, index, QR_DPI)))
     return found
 
 
-def test_urls_in_built_pdfs_resolve_to_site_files(tmp_path, symposium):
-    """Build every output; every URL a PDF links to or encodes in a QR code is a file of out/site/."""
-    build(CONTENT, tmp_path, OUTPUTS, BuildOptions())
-    pdf_outputs = [n for n in OUTPUTS if n != "site"
-                   and getattr(importlib.import_module(f"eventprint.layouts.{n}"), "render", None) is not None]
-    pdfs = sorted(tmp_path.rglob("*.pdf"))
-    if not pdf_outputs:
-        pytest.skip("no PDF output is implemented on this branch yet; nothing to cross-check")
-    assert pdfs, f"{', '.join(pdf_outputs)} can render but the build wrote no PDF"
-    site_dir = tmp_path / "site"
-    assert (site_dir / "index.html").is_file()
-    found = {}
-    for pdf in pdfs:
-        for u in _pdf_urls(pdf):
-            found.setdefault(u, pdf.relative_to(tmp_path))
+def test_urls_in_built_pdfs_resolve_to_site_files(symposium, artifacts):
+    """Every URL a PDF of the symposium links to or encodes in a QR code is a file of out/site/."""
+    outputs = {name: artifacts("symposium", name) for name in OUTPUTS}
+    pdfs = {path: data for name in OUTPUTS if name != "site" for path, data in outputs[name].items()
+            if path.endswith(".pdf")}
+    assert {"booklet.pdf", "poster.pdf", "badges.pdf", "signs/all-signs.pdf"} <= set(pdfs)
+    site_files_ = {p[len("site/"):] for p in outputs["site"]}
+    assert "index.html" in site_files_
+    found: dict[str, str] = {}
+    seen_pages: set[bytes] = set()
+    for path, pdf in sorted(pdfs.items()):
+        for u in _pdf_urls(pdf, seen_pages):
+            found.setdefault(u, path)
     ours = {u: src for u, src in found.items() if u.startswith(symposium.base_url)}
+    # the talk pages (booklet, badges), the programme (poster, badges) and the rooms (signs) at least
+    assert sum("/talks/" in u for u in ours) >= len(symposium.talks)
+    assert sum("/rooms/" in u for u in ours) == len(symposium.room_days())
+    assert urls.programme_url(symposium) in ours
     for u, src in ours.items():
         path = urls.site_path_of(symposium, u)
-        assert (site_dir / path).is_file(), f"{src} contains {u}, but out/site/{path} does not exist"
+        assert path in site_files_, f"{src} contains {u}, but out/site/{path} does not exist"
 
 
 def test_pdf_url_collection_finds_qr_codes_and_links(tmp_path, symposium):
@@ -154,10 +174,8 @@ def test_pdf_url_collection_finds_qr_codes_and_links(tmp_path, symposium):
     c.linkURL(link_url, (5 * mm, 5 * mm, 40 * mm, 15 * mm), relative=0)
     c.showPage()
     c.save()
-    pdf = tmp_path / "qr.pdf"
-    pdf.write_bytes(buf.getvalue())
-    assert _pdf_urls(pdf) == {qr_url, link_url}
-    files = site_files(symposium)
+    assert _pdf_urls(buf.getvalue()) == {qr_url, link_url}
+    files = shared_site_files(symposium)
     assert all(urls.site_path_of(symposium, u) in files for u in (qr_url, link_url))
 
 
@@ -232,7 +250,7 @@ def test_output_is_deterministic(ev_files):
 
 # -- what the pages say ----------------------------------------------------------------
 def test_index_lists_every_item_by_day(symposium):
-    files = site_files(symposium)
+    files = shared_site_files(symposium)
     d = doc(files, "index.html")
     text = d.all_text
     for day in symposium.days:
@@ -256,7 +274,7 @@ def test_index_lists_every_item_by_day(symposium):
 
 
 def test_talk_page_has_everything_the_issue_asks(symposium):
-    files = site_files(symposium)
+    files = shared_site_files(symposium)
     it = symposium.item("haptic-intelligence")
     d = doc(files, urls.talk_path(it))
     text = d.all_text
@@ -280,7 +298,7 @@ def test_talk_page_has_everything_the_issue_asks(symposium):
 
 
 def test_abstract_paragraphs_and_tbc_title(edge):
-    files = site_files(edge)
+    files = shared_site_files(edge)
     it = edge.item("long-title")
     paras = [p for p in it.abstract.split("\n\n") if p.strip()]
     assert len(paras) > 1
@@ -292,7 +310,7 @@ def test_abstract_paragraphs_and_tbc_title(edge):
 
 
 def test_person_page_lists_roles_and_items(three_day):
-    files = site_files(three_day)
+    files = shared_site_files(three_day)
     for p in three_day.people_with_roles:
         d = doc(files, urls.person_path(p))
         text = d.all_text
@@ -327,8 +345,9 @@ def test_room_day_page_lists_what_the_door_sign_prints(request, name):
     from eventprint.layouts import signs
 
     event = request.getfixturevalue(name)
-    files = site_files(event)
-    printed = {a.path: a.data for a in render(event, "signs", BuildOptions())}
+    files = shared_site_files(event)
+    name_ = next(n for n in conftest.EVENT_DIRS if conftest.event_named(n) is event)
+    printed = conftest.rendered(name_, "signs")
     for room, day in event.room_days():
         d = doc(files, urls.room_day_path(room, day.date))
         assert d.by_tag["h1"] == [room.name]
@@ -347,7 +366,7 @@ def test_room_day_page_lists_what_the_door_sign_prints(request, name):
 
 # -- escaping ------------------------------------------------------------------------
 def test_content_markup_renders_literally(edge):
-    files = site_files(edge)
+    files = shared_site_files(edge)
     for path, data in files.items():
         if path.endswith(".html"):
             text = data.decode("utf-8")
@@ -372,7 +391,7 @@ def _events(data: bytes):
 
 
 def test_calendar_times_zone_and_uids(symposium):
-    files = site_files(symposium)
+    files = shared_site_files(symposium)
     it = symposium.item("haptic-intelligence")
     (ve,) = _events(files[urls.talk_ics_path(it)])
     start, end = ve.decoded("DTSTART"), ve.decoded("DTEND")
@@ -400,7 +419,7 @@ def test_calendar_times_zone_and_uids(symposium):
 
 
 def test_calendar_escaping_and_folding(edge):
-    files = site_files(edge)
+    files = shared_site_files(edge)
     for path in (p for p in files if p.endswith(".ics")):
         raw = files[path]
         assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")

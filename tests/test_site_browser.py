@@ -1,24 +1,20 @@
 """The site in a real headless browser (Debian's chromium): renders at phone width, no console errors.
 
-A session fixture installs chromium with apt-get when it is missing and the
-tests run as root; otherwise these tests skip and say why. Chromium is run
-directly as a subprocess, one short run per check.
+When chromium is not installed these tests skip and say how to install it;
+they never install anything themselves. Chromium is run directly as a
+subprocess, one short run per page, all of them started at once.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, EDGE
 from PIL import Image
 
 import pdfcheck
 from eventprint import urls
-from eventprint.build import build
-from eventprint.options import BuildOptions
 from eventprint.layouts import site_style, theme
 
 PHONE = (390, 844)
@@ -26,51 +22,34 @@ PHONE = (390, 844)
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
+    """The browser, if installed; tests never install anything (make setup and .ci/run do)."""
     exe = shutil.which("chromium")
-    if exe:
-        return exe
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("chromium is not installed and the tests do not run as root, so they cannot "
-                    "install it; install it with: apt-get install -y chromium")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    log = ""
-    for steps in ([["apt-get", "install", "-y", "chromium"]],
-                  [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]]):
-        try:
-            for cmd in steps:
-                r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-                log = (r.stdout + r.stderr)[-600:]
-                if r.returncode:
-                    break
-        except (OSError, subprocess.TimeoutExpired) as e:
-            log = str(e)
-        exe = shutil.which("chromium")
-        if exe:
-            return exe
-    pytest.skip(f"chromium is missing and 'apt-get install -y chromium' did not install it: {log}")
+    if not exe:
+        pytest.skip("chromium is not installed; install it with: apt-get install -y chromium "
+                    "(.ci/run does this before the tests)")
+    return exe
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
+def built(tmp_path_factory, artifacts) -> dict[str, Path]:
     """The symposium's and the edge event's sites written to disk, as a browser opens them."""
     out = {}
-    for name, content in (("symposium", CONTENT), ("edge", EDGE)):
+    for name in ("symposium", "edge"):
         target = tmp_path_factory.mktemp(f"site-{name}")
-        build(content, target, ("site",), BuildOptions())
+        for path, data in artifacts(name, "site").items():
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_bytes(data)
         out[name] = target / "site"
     return out
 
 
-def run(exe: str, page: Path, tmp: Path, *extra: str) -> subprocess.CompletedProcess:
+def command(exe: str, page: Path, profile: Path, *extra: str) -> list[str]:
     """One headless chromium run on a file:// URL, with console messages logged to stderr."""
-    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--hide-scrollbars", f"--user-data-dir={tmp / 'profile'}",
-           f"--window-size={PHONE[0]},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
-           *extra, page.resolve().as_uri()]
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, f"chromium failed on {page}: {r.stderr[-800:]}"
-    return r
+    return [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", f"--user-data-dir={profile}",
+            f"--window-size={PHONE[0]},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
+            *extra, page.resolve().as_uri()]
 
 
 def console_lines(stderr: str) -> list[str]:
@@ -78,29 +57,57 @@ def console_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
 
 
-def screenshot(exe: str, page: Path, tmp: Path) -> tuple[Image.Image, list[str]]:
-    png = tmp / (page.stem + ".png")
-    r = run(exe, page, tmp, f"--screenshot={png}")
-    assert png.is_file(), f"no screenshot written for {page}"
-    return Image.open(png).convert("RGB"), console_lines(r.stderr)
+BAD_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+            '<body style="margin: 18px">' + "<p>x</p>" * 8
+            + '<p style="white-space: nowrap">' + "far too wide " * 30 + "</p>"
+            '<script>console.error("boom"); notDefined();</script></body></html>')
+SCREENSHOTS = ["bad", "talk", "index", "person", "room", "edge-markup", "edge-long"]
 
 
-def test_detectors_are_not_blind(chromium, tmp_path):
+@pytest.fixture(scope="module")
+def browser(chromium, built, tmp_path_factory, symposium, edge):
+    """Every chromium run of this module, started together (each waits mostly on itself, not the CPU).
+
+    {name: (screenshot or printed PDF, console lines)}; a run that fails fails every test using it.
+    """
+    tmp = tmp_path_factory.mktemp("browser")
+    (tmp / "bad.html").write_text(BAD_PAGE)
+    talk = built["symposium"] / urls.talk_path(symposium.item("haptic-intelligence"))
+    pages = {
+        "bad": tmp / "bad.html",
+        "talk": talk,
+        "index": built["symposium"] / urls.INDEX,
+        "person": built["symposium"] / urls.person_path(symposium.talks[0].speakers[0]),
+        "room": built["symposium"] / urls.room_day_path(*_first_room_day(symposium)),
+        "edge-markup": built["edge"] / urls.talk_path(edge.item("markup-talk")),
+        "edge-long": built["edge"] / urls.talk_path(edge.item("long-title")),
+    }
+    jobs = {name: (page, tmp / f"{name}.png", [f"--screenshot={tmp / f'{name}.png'}"])
+            for name, page in pages.items()}
+    jobs["talk-pdf"] = (talk, tmp / "talk.pdf", [f"--print-to-pdf={tmp / 'talk.pdf'}", "--no-pdf-header-footer"])
+    procs = {name: subprocess.Popen(command(chromium, page, tmp / f"profile-{name}", *extra),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for name, (page, _, extra) in jobs.items()}
+    results = {}
+    for name, proc in procs.items():
+        _, stderr = proc.communicate(timeout=180)
+        page, out, _ = jobs[name]
+        assert proc.returncode == 0, f"chromium failed on {page}: {stderr[-800:]}"
+        assert out.is_file(), f"chromium wrote no {out.name} for {page}"
+        results[name] = (Image.open(out).convert("RGB") if out.suffix == ".png" else out, console_lines(stderr))
+    return results
+
+
+def test_detectors_are_not_blind(browser):
     """A page with console errors and a line too wide for a phone is caught by both checks."""
-    bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
-                   '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-                   '<body style="margin: 18px">' + "<p>x</p>" * 8
-                   + '<p style="white-space: nowrap">' + "far too wide " * 30 + "</p>"
-                   '<script>console.error("boom"); notDefined();</script></body></html>')
-    img, lines = screenshot(chromium, bad, tmp_path)
+    img, lines = browser["bad"]
     assert any("boom" in x for x in lines) and any("Uncaught" in x for x in lines)
     assert not _right_edge_clear(img)
 
 
-def test_talk_page_at_phone_width(chromium, built, tmp_path, symposium):
-    it = symposium.item("haptic-intelligence")
-    img, console = screenshot(chromium, built["symposium"] / urls.talk_path(it), tmp_path)
+def test_talk_page_at_phone_width(browser):
+    img, console = browser["talk"]
     assert console == []
     assert img.size == PHONE
     # not blank: many colours (anti-aliased text), the accent bar at the top, mostly white page
@@ -111,13 +118,11 @@ def test_talk_page_at_phone_width(chromium, built, tmp_path, symposium):
     assert _right_edge_clear(img)
 
 
-def test_talk_page_shows_title_and_abstract(chromium, built, tmp_path, symposium):
+def test_talk_page_shows_title_and_abstract(browser, symposium):
     """Printed by the browser itself: the title and the abstract are laid out as visible text."""
     it = symposium.item("haptic-intelligence")
-    pdf = tmp_path / "talk.pdf"
-    r = run(chromium, built["symposium"] / urls.talk_path(it), tmp_path,
-            f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    assert console_lines(r.stderr) == []
+    pdf, console = browser["talk-pdf"]
+    assert console == []
     text = pdfcheck.normalise(" ".join(pdfcheck.page_texts(pdf)))
     assert it.title.display in text
     assert it.speakers[0].name in text and it.time_range in text
@@ -126,18 +131,11 @@ def test_talk_page_shows_title_and_abstract(chromium, built, tmp_path, symposium
 
 
 @pytest.mark.parametrize("which", ["index", "person", "room", "edge-markup", "edge-long"])
-def test_pages_render_without_console_errors(chromium, built, tmp_path, symposium, edge, which):
-    page = {
-        "index": lambda: built["symposium"] / urls.INDEX,
-        "person": lambda: built["symposium"] / urls.person_path(symposium.talks[0].speakers[0]),
-        "room": lambda: built["symposium"] / urls.room_day_path(*_first_room_day(symposium)),
-        "edge-markup": lambda: built["edge"] / urls.talk_path(edge.item("markup-talk")),
-        "edge-long": lambda: built["edge"] / urls.talk_path(edge.item("long-title")),
-    }[which]()
-    img, console = screenshot(chromium, page, tmp_path)
-    assert console == [], f"{page}: {console}"
+def test_pages_render_without_console_errors(browser, which):
+    img, console = browser[which]
+    assert console == [], f"{which}: {console}"
     assert img.size == PHONE
-    assert _right_edge_clear(img), f"{page}: content reaches the right edge at phone width"
+    assert _right_edge_clear(img), f"{which}: content reaches the right edge at phone width"
 
 
 def _letters(text: str) -> str:

@@ -57,6 +57,21 @@ def set_item(folder: Path, item_id: str, key: str, value: str) -> int:
     return line
 
 
+def line_of(folder: Path, file: str, text: str) -> int:
+    """1-based line of the only line that is exactly ``text``."""
+    lines = (folder / file).read_text(encoding="utf-8").splitlines()
+    found = [i + 1 for i, ln in enumerate(lines) if ln == text]
+    assert len(found) == 1, f"test setup: {text!r} is on lines {found} of {file}"
+    return found[0]
+
+
+def item_start_line(folder: Path, title: str) -> int:
+    """Line of the '- start:' that opens the programme item with this title."""
+    lines = (folder / "programme.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.strip() == f"title: {title}")
+    return max(i for i in range(at + 1) if lines[i].lstrip().startswith("- start:")) + 1
+
+
 def problems(folder: Path, strict: bool = False) -> list[str]:
     with pytest.raises(ContentError) as e:
         load_event(folder, strict=strict)
@@ -161,10 +176,12 @@ def test_person_booked_twice(copy):
     replace(copy, "programme.yaml", "        title: MPI-IS Lab Tour\n",
             "        title: MPI-IS Lab Tour\n        chair: black\n")
     replace(copy, "programme.yaml", '        end: "11:40"', '        end: "11:50"')
-    found = problems(copy, strict=True)
-    assert len(found) == 1, found
-    assert "Michael J. Black is booked in two places at once" in found[0]
-    assert "'Welcome Remarks'" in found[0] and "'MPI-IS Lab Tour'" in found[0]
+    tour_line = item_start_line(copy, "MPI-IS Lab Tour")
+    welcome_speakers = line_of(copy, "programme.yaml", "        speakers: [black, hirsch]")
+    # reported where Black is named in the later item, and pointing at the earlier item's line
+    msg = one(copy, "programme.yaml", welcome_speakers, "Michael J. Black is booked in two places at once",
+              "'Welcome Remarks' (11:45\u201312:00)", f"'MPI-IS Lab Tour' (11:00\u201311:50, line {tour_line})", strict=True)
+    assert tour_line < welcome_speakers, msg
 
 
 def test_every_problem_is_reported_at_once(copy):
@@ -183,9 +200,12 @@ def test_missing_file(copy):
 
 
 def test_yaml_is_loaded_safely(copy):
-    replace(copy, "people.yaml", "    name: Michael J. Black", "    name: !!python/object/apply:os.system ['echo pwned']")
-    found = problems(copy)  # a tag is not executed; the value is not text
-    assert found
+    marker = copy.parent / "pwned"
+    line = replace(copy, "people.yaml", "    name: Michael J. Black",
+                   f"    name: !!python/object/apply:os.system ['touch {marker}']")
+    # the tag is not executed, and the value is reported as what it is: not text
+    one(copy, "people.yaml", line, "name should be text")
+    assert not marker.exists()
 
 
 def test_no_yaml_surprises(copy):
