@@ -20,7 +20,9 @@ from eventprint.problems import BuildError
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every output file (not eventprint's own record of what it wrote, in .eventprint/)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != ".eventprint"}
 
 
 # Two clock times that differ in every field from the year to the second: a file that prints the

@@ -203,8 +203,10 @@ def test_yaml_is_loaded_safely(copy):
     marker = copy.parent / "pwned"
     line = replace(copy, "people.yaml", "    name: Michael J. Black",
                    f"    name: !!python/object/apply:os.system ['touch {marker}']")
-    # the tag is not executed, and the value is reported as what it is: not text
-    one(copy, "people.yaml", line, "name should be text")
+    # the tag is not executed; it is refused where it is written (and its value is not text either)
+    found = problems(copy)
+    assert found and all(f.startswith(f"{copy / 'people.yaml'}:{line}: ") for f in found), found
+    assert any("YAML tags like '!!python/object/apply:os.system' are not allowed" in f for f in found), found
     assert not marker.exists()
 
 
