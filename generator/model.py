@@ -139,6 +139,11 @@ class Person:
         return ", ".join(parts)
 
 
+def moment(day: date, days_after: int, clock: time) -> datetime:
+    """The real moment of a clock time listed under programme ``day``: ``days_after`` is 1 past midnight."""
+    return datetime.combine(day + timedelta(days=days_after), clock)
+
+
 @dataclass(frozen=True, eq=False)
 class Item:
     """One programme item: a talk, a break, the registration desk...
@@ -176,11 +181,11 @@ class Item:
 
     @property
     def start_dt(self) -> datetime:
-        return datetime.combine(self.date + timedelta(days=self.start_days), self.start)
+        return moment(self.date, self.start_days, self.start)
 
     @property
     def end_dt(self) -> datetime:
-        return datetime.combine(self.date + timedelta(days=self.end_days), self.end)
+        return moment(self.date, self.end_days, self.end)
 
     @property
     def time_range(self) -> str:

@@ -6,9 +6,9 @@ them is frozen and holds no YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
-from ..model import Kind, Room, Title, Venue
+from ..model import Kind, Room, Title, Venue, moment
 from ..yamlsource import Located
 
 
@@ -67,11 +67,11 @@ class ItemDraft:
 
     @property
     def start_dt(self) -> datetime:
-        return datetime.combine(self.date + timedelta(days=self.start_days), self.start)
+        return moment(self.date, self.start_days, self.start)
 
     @property
     def end_dt(self) -> datetime:
-        return datetime.combine(self.date + timedelta(days=self.end_days), self.end)
+        return moment(self.date, self.end_days, self.end)
 
 
 @dataclass
