@@ -25,7 +25,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint.fonts import main_font
+from eventprint.fonts import register
 from eventprint.problems import BuildError
 
 from . import textruns, theme
@@ -47,9 +47,15 @@ def width(text: str, font: str, size: float) -> float:
     Characters the theme's face lacks are measured in the fallback face that draws them
     (textruns); text the theme's face covers takes textruns' fast path.
     """
-    if font in _THEME_FONTS:
+    if font in _THEME_FONTS and not plain(text):
         return textruns.width(text, font, size)
     return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> bool:
+    """Whether the theme's face draws every character of ``text`` (the fast path: no runs)."""
+    return register().issuperset(map(ord, text))
 
 
 @lru_cache(maxsize=65536)
@@ -75,13 +81,10 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
         c.setFont(font, size)
     if colour is not None:
         c.setFillColor(colour)
-    font, size = c._fontname, c._fontsize
-    if font in _THEME_FONTS:
-        runs = textruns.runs(text, font)
-        if len(runs) != 1 or runs[0].font != font:
-            # fallback faces, right-to-left runs in visual order, Arabic joined
-            textruns.draw(c, x, y, text, font, size, align)
-            return
+    if not plain(text) and c._fontname in _THEME_FONTS:
+        # fallback faces, right-to-left runs in visual order, Arabic joined
+        textruns.draw(c, x, y, text, c._fontname, c._fontsize, align)
+        return
     if align == "right":
         c.drawRightString(x, y, text)
     elif align == "centre":
@@ -109,8 +112,7 @@ def markup(text: str, style: str = "regular") -> str:
     Runs the theme's face lacks are wrapped in ``<font face=...>`` of their fallback face
     (``style``: the Paragraph's style, so a bold heading falls back to a bold face).
     """
-    runs = textruns.runs(text, style)
-    if len(runs) == 1 and runs[0].font == main_font(style):
+    if plain(text):
         return escape(text, {'"': "&quot;", "'": "&#39;"})
     return textruns.markup(text, style)
 
