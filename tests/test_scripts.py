@@ -118,3 +118,19 @@ def test_site_marks_right_to_left_names_and_titles(tmp_path):
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'dir="rtl" lang="ar">التعلم العميق' in index
     assert '<h1 dir=' not in (tmp_path / "site" / "people" / "wang.html").read_text(encoding="utf-8")
+
+
+def test_reprint_draws_every_character_too(tmp_path):
+    import shutil
+    content, out = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(SCRIPTS, content)
+    build(content, out, ("badges", "signs"))
+    prog = content / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace(
+        "한국어 제목: 로봇과 사람 → 협력 💌", "로봇과 사람의 협력 → 확정된 제목 🎉"), encoding="utf-8")
+    report = build(content, out, ("badges", "signs"))
+    assert any(m.startswith("Changed since the last build: badge for 김민준") for m in report.messages)
+    assert bad_glyphs(out / "reprint.pdf") == []
+    with pdfplumber.open(str(out / "reprint.pdf")) as doc:
+        drawn = "".join(c["text"] for p in doc.pages for c in p.chars)
+    assert all(ch in drawn for ch in "확정된제목🎉→")
