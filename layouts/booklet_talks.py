@@ -18,6 +18,7 @@ from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
 from .text import markup as _m
+from .text import markup_lines
 
 
 INDEX_GAP = 6 * mm  # between the index's two columns
@@ -34,13 +35,14 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     url = urls.talk_url(ev, item)
     size = qr_size(url)
     meta = [item.kind.label, day.short_label, item.time_range, place(item, day)]
-    head: list = [Paragraph(_m(f"  {theme.MIDDOT}  ".join(meta)), st["meta"]),
-                  Paragraph(_m(item.title.display), st["title"] if item.title.confirmed else st["title-tbc"])]
+    qr_col = size + 4 * mm
+    title_style = st["title"] if item.title.confirmed else st["title-tbc"]
+    title = markup_lines(item.title.display, title_style.fontName, title_style.fontSize, FRAME_W - qr_col)
+    head: list = [Paragraph(_m(f"  {theme.MIDDOT}  ".join(meta)), st["meta"]), Paragraph(title, title_style)]
     for p in item.speakers:
         head.append(Paragraph(_m(p.name), st["speaker"]))
         lines = ([p.position] if p.position else []) + list(p.affiliations)
         head.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", st["affil"]))
-    qr_col = size + 4 * mm
     rule = [] if first else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
                              ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
     table = Table([[head, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],

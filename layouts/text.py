@@ -117,6 +117,16 @@ def markup(text: str, style: str = "regular") -> str:
     return textruns.markup(text, style)
 
 
+def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
+    """Paragraph markup for text with right-to-left runs, which a Paragraph cannot order over
+    several lines: wrapped here in logical order, each line then put in visual order, the lines
+    joined with ``<br/>``. Any other text is ``markup`` and the Paragraph wraps it itself."""
+    if not textruns.has_rtl(text):
+        return markup(text, textruns.fonts.style_of(font) if font in _THEME_FONTS else "regular")
+    style = textruns.fonts.style_of(font)
+    return "<br/>".join(markup(line, style) for line in wrap(text, font, size, max_width))
+
+
 # --------------------------------------------------------------------------
 # wrapping
 # --------------------------------------------------------------------------

@@ -102,6 +102,11 @@ def _base_level(text: str) -> int:
     return get_base_level(text)
 
 
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has any right-to-left letter (Hebrew, Arabic, ...)."""
+    return any(_is_rtl(ord(ch)) for ch in text)
+
+
 def direction(text: str) -> str:
     """'rtl' if ``text`` reads right to left (its first strong letter is Hebrew or Arabic),
     else 'ltr': a layout may align a right-to-left name or title to the right."""
