@@ -13,6 +13,7 @@ from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, C
 from .booklet_flow import Anchor
 from .programme import KEYNOTE_LABEL, by_start, where
 from .text import markup as _m
+from .text import markup_lines
 
 
 def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
@@ -51,7 +52,11 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                 what = [Paragraph(_m(it.title.display), st["g-pause"])]
                 style.append(("BACKGROUND", (0, r), (-1, r), theme.PAUSE_BG))
             else:
-                t = _m(it.title.display)
+                if it.kind is Kind.KEYNOTE:  # the label goes before the title on its first line
+                    t = _m(it.title.display)
+                else:  # right-to-left titles are wrapped here, line by line (see text.markup_lines)
+                    t = markup_lines(it.title.display, st["g-what"].fontName, st["g-what"].fontSize,
+                                     widths[1] - 6)  # the cell's padding, 3 pt a side
                 if it.is_talk and ctx.talk_pages:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:

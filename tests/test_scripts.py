@@ -134,3 +134,20 @@ def test_reprint_draws_every_character_too(tmp_path):
     with pdfplumber.open(str(out / "reprint.pdf")) as doc:
         drawn = "".join(c["text"] for p in doc.pages for c in p.chars)
     assert all(ch in drawn for ch in "확정된제목🎉→")
+
+
+def test_a_long_right_to_left_title_keeps_its_lines_in_reading_order(out):
+    """The first words of an Arabic title are on its first line, its last words on a later one."""
+    with pdfplumber.open(str(out / "booklet.pdf")) as doc:
+        for page in doc.pages:
+            lines = {}
+            for c in page.chars:
+                lines.setdefault(round(c["top"]), []).append(c)
+            text = {top: unicodedata.normalize("NFKC", "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])))
+                    for top, cs in lines.items()}
+            first = [top for top, t in text.items() if "ملعتلا" in t]  # التعلم, drawn right to left
+            last = [top for top, t in text.items() if "ةثيدحلا" in t]  # الحديثة
+            if first and last:
+                assert first[0] < last[0], text
+                return
+    pytest.fail("the long Arabic title is not in the booklet")
