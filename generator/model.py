@@ -75,6 +75,8 @@ class Role(enum.Enum):
 
 
 TBC_TEXT = "Title to be confirmed"
+# How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
+BOOKLET_ABSTRACTS = ("full", "first-paragraph", "none")
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,8 @@ class Event:
     people: tuple[Person, ...]  # in content order
     days: tuple[Day, ...]  # in date order
     info: tuple[tuple[str, str], ...] = ()  # extra practical notes: (heading, text)
-    day_change: time = time(0, 0)  # a day's items starting before this clock time are after midnight
+    day_change: time = time(0, 0)
+    booklet_abstracts: str | None = None  # one of BOOKLET_ABSTRACTS; None: chosen by the event's size  # a day's items starting before this clock time are after midnight
     updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
 

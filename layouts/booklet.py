@@ -161,5 +161,5 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
         check_literal(label)
-    single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts))
+    single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
     return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
-from eventprint.model import Day, Event, Item
+from eventprint.model import BOOKLET_ABSTRACTS, Day, Event, Item
 
 from . import common, theme
 from .booklet_flow import Anchor
@@ -77,7 +77,7 @@ def hexcolour(c) -> str:
     return c.hexval().replace("0x", "#")
 
 
-ABSTRACTS = ("full", "first-paragraph", "none")
+ABSTRACTS = BOOKLET_ABSTRACTS
 
 
 @dataclass

@@ -419,3 +419,27 @@ def test_the_loader_is_small_modules_importing_one_way():
 
     assert not [m for m in graph if m != "__init__" and reaches(m, m, set())], graph
     assert (REPO / "generator" / "load.py").read_text(encoding="utf-8").count("\n") < 10
+
+
+def test_booklet_abstracts_is_read_and_checked(tmp_path):
+    import shutil
+
+    from eventprint.build import render
+    from eventprint.options import BuildOptions
+    from eventprint.problems import ContentError
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    event_yaml = content / "event.yaml"
+    text = event_yaml.read_text(encoding="utf-8")
+    event_yaml.write_text(text + "booklet_abstracts: none\n", encoding="utf-8")
+    event = load_event(content)
+    assert event.booklet_abstracts == "none"
+    full = render(load_event(CONTENT), "booklet", BuildOptions())[0].data
+    short = render(event, "booklet", BuildOptions())[0].data
+    assert len(short) < len(full) / 2  # no talk pages: programme and index only
+    event_yaml.write_text(text + "booklet_abstracts: some\n", encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_event(content)
+    line = len(text.splitlines()) + 1
+    assert [str(p).split(": ", 1)[0] for p in e.value.problems] == [f"{event_yaml}:{line}"]
+    assert "full, first-paragraph, none" in str(e.value.problems[0])

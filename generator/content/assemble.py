@@ -56,6 +56,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         days=tuple(built_days),
         info=ev.info,
         day_change=ev.day_change,
+        booklet_abstracts=ev.booklet_abstracts,
         updated_from=updated_from,
         source_file=ev.file,
     )

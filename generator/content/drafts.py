@@ -23,6 +23,7 @@ class EventDraft:
     updated: datetime | None  # None: not written; see stamp.as_of
     day_change: time
     info: tuple[tuple[str, str], ...]
+    booklet_abstracts: str | None
     file: str  # event.yaml as shown to the user
 
 

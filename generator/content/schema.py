@@ -9,13 +9,13 @@ import re
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import Room, Venue
+from ..model import BOOKLET_ABSTRACTS, Room, Venue
 from ..yamlsource import LList, LMap
 from .drafts import EventDraft, PersonDraft, Places
 from .fields import Reader
 
 EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
-EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change")
+EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts")
 
 
 def read_event(r: Reader, ev: LMap) -> EventDraft:
@@ -40,6 +40,11 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
             h, t = r.text(m.get("heading"), "heading"), r.text(m.get("text"), "text", paragraphs=True)
             if h and t:
                 info.append((h, t))
+    abstracts = r.text(ev.get("booklet_abstracts"), "booklet_abstracts")
+    if abstracts is not None and abstracts not in BOOKLET_ABSTRACTS:
+        r.bad(ev.get("booklet_abstracts"), f"booklet_abstracts '{abstracts}' is not a choice",
+              "use one of: " + ", ".join(BOOKLET_ABSTRACTS) + " (or leave it out: chosen by the event's size)")
+        abstracts = None
     return EventDraft(
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
@@ -50,6 +55,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         updated=r.stamp(ev.get("updated"), "updated"),
         day_change=r.clock(ev.get("day_change"), "day_change") or time(0, 0),
         info=tuple(info),
+        booklet_abstracts=abstracts,
         file=ev.file,
     )
 
