@@ -27,7 +27,8 @@ from eventprint.options import BuildOptions  # noqa: E402
 CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
-EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE}
+SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
 
 _events: dict[str, object] = {}
 _rendered: dict[tuple, dict[str, bytes]] = {}
