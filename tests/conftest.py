@@ -9,10 +9,13 @@ temporary folder for the others. Determinism tests still render again on purpose
 """
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
+import io
 import os
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,6 +35,22 @@ EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scrip
 
 _events: dict[str, object] = {}
 _rendered: dict[tuple, dict[str, bytes]] = {}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``eventprint ARGS`` run in this process, with its exit code, stdout and stderr, for tests that
+    are not about the process itself: a new process would import everything and instance the
+    fallback fonts again (about a second each). A traceback would escape as an exception."""
+    from eventprint import cli
+    out, err = io.StringIO(), io.StringIO()
+    defaults = cli._print_problems.__defaults__  # its stream default is the sys.stderr of import time
+    cli._print_problems.__defaults__ = (err,)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(list(args))
+    finally:
+        cli._print_problems.__defaults__ = defaults
+    return subprocess.CompletedProcess(["eventprint", *args], code, out.getvalue(), err.getvalue())
 
 
 def event_named(name: str):
