@@ -94,6 +94,19 @@ def rendered(name: str, output: str, **options) -> dict[str, bytes]:
     return _rendered[key]
 
 
+# Test files by how long they take (make test: one file per worker at a time), longest first. The
+# Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
+# short ones fill in at the end: both finish together instead of one running a long file alone.
+LONGEST_FIRST = ("test_booklet.py", "test_fonts.py", "test_poster.py", "test_site_browser.py",
+                 "test_scripts.py", "test_reliability.py", "test_site.py", "test_badges.py",
+                 "test_signs.py", "test_build.py", "test_reprint.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: order within a file kept
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _share_renders_between_workers(tmp_path_factory):
     global _shared_dir
