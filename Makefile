@@ -42,10 +42,11 @@ check: $(STAMP)
 	$(EP) check --content $(CONTENT)
 
 # Two workers (xdist); each test file stays on one worker, so the events a file renders and parses
-# are done once there (tests/conftest.py shares them between the files of a worker).
+# are done once there (tests/conftest.py shares them between the files of a worker). Files start
+# longest first, in the order tests/conftest.py gives them (xdist would order them by test count).
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
 import: $(STAMP)

@@ -9,10 +9,13 @@ temporary folder for the others. Determinism tests still render again on purpose
 """
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
+import io
 import os
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,10 +30,27 @@ from eventprint.options import BuildOptions  # noqa: E402
 CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
-EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE}
+SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
 
 _events: dict[str, object] = {}
 _rendered: dict[tuple, dict[str, bytes]] = {}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``eventprint ARGS`` run in this process, with its exit code, stdout and stderr, for tests that
+    are not about the process itself: a new process would import everything and instance the
+    fallback fonts again (about a second each). A traceback would escape as an exception."""
+    from eventprint import cli
+    out, err = io.StringIO(), io.StringIO()
+    defaults = cli._print_problems.__defaults__  # its stream default is the sys.stderr of import time
+    cli._print_problems.__defaults__ = (err,)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(list(args))
+    finally:
+        cli._print_problems.__defaults__ = defaults
+    return subprocess.CompletedProcess(["eventprint", *args], code, out.getvalue(), err.getvalue())
 
 
 def event_named(name: str):
@@ -72,6 +92,19 @@ def rendered(name: str, output: str, **options) -> dict[str, bytes]:
         _rendered[key] = (_render_shared(key, name, output, options) if _shared_dir is not None
                           else _render(name, output, options))
     return _rendered[key]
+
+
+# Test files by how long they take (make test: one file per worker at a time), longest first. The
+# Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
+# short ones fill in at the end: both finish together instead of one running a long file alone.
+LONGEST_FIRST = ("test_booklet.py", "test_fonts.py", "test_poster.py", "test_site_browser.py",
+                 "test_scripts.py", "test_reliability.py", "test_site.py", "test_badges.py",
+                 "test_signs.py", "test_build.py", "test_reprint.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: order within a file kept
 
 
 @pytest.fixture(scope="session", autouse=True)

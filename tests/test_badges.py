@@ -3,13 +3,11 @@ layouts/sheets.py from the sheet sizes the issue names."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 import pdfcheck
-from conftest import CONTENT, REPO
+from conftest import CONTENT, run_cli
 from eventprint import urls
 from eventprint.build import render
 from eventprint.options import BuildOptions, OptionError
@@ -353,13 +351,11 @@ def test_three_day_event_builds(three_day):
 
 def test_person_via_cli(tmp_path):
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "eventprint", "badges", "--person", "kuchenbecker",
-                        "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    r = run_cli("badges", "--person", "kuchenbecker", "--content", str(CONTENT), "--out", str(out))
     assert r.returncode == 0, r.stderr
     pdf = (out / "badges-kuchenbecker.pdf").read_bytes()
     texts = pdfcheck.page_texts(pdf)
     assert len(texts) == 2 and "Katherine" in texts[0] and "Katherine" in texts[1]
     assert not (out / "badges.pdf").exists()
-    r = subprocess.run([sys.executable, "-m", "eventprint", "badges", "--person", "nobody-x",
-                        "--content", str(CONTENT), "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    r = run_cli("badges", "--person", "nobody-x", "--content", str(CONTENT), "--out", str(out))
     assert r.returncode == 2 and "nobody-x" in r.stderr

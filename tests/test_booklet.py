@@ -4,12 +4,12 @@ from __future__ import annotations
 import io
 import re
 
-import pdfplumber
 import pypdf
 import pytest
 from reportlab.platypus import Paragraph
 
 import pdfcheck as pc
+from pdfplumber.utils.text import chars_to_textmap
 from eventprint import urls
 from eventprint.build import render
 from eventprint.fonts import register
@@ -101,13 +101,16 @@ def test_placeholder_for_unconfirmed_titles(built, texts):
 
 
 def index_columns(data: bytes, pages: list[int]) -> list[str]:
-    """The speaker index's text column by column (left, then right, page by page)."""
+    """The speaker index's text column by column (left, then right, page by page): pdfplumber's
+    text layout of each half page (as Page.crop(...).extract_text), on PDFium's chars."""
     out = []
-    with pdfplumber.open(io.BytesIO(data)) as doc:
-        for i in pages:
-            page = doc.pages[i]
-            for x0, x1 in ((0, page.width / 2), (page.width / 2, page.width)):
-                out.append(page.crop((x0, 0, x1, page.height)).extract_text() or "")
+    chars, sizes = pc.page_chars(data), pc.page_sizes(data)
+    for i in pages:
+        width, height = sizes[i]
+        for x0, x1 in ((0, width / 2), (width / 2, width)):
+            column = [c for c in chars[i] if c["x0"] < x1 and c["x1"] > x0]  # as crop: touching the half
+            out.append(chars_to_textmap(column, x_tolerance=1, layout_bbox=(x0, 0, x1, height),
+                                        layout_width=x1 - x0, layout_height=height).as_string if column else "")
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import CONTENT, REPO, THREE_DAY
+from conftest import CONTENT, REPO, THREE_DAY, run_cli
 
 from eventprint import build as build_mod
 from eventprint import cli
@@ -140,8 +140,7 @@ def test_every_command_has_help(command, capsys):
 
 
 def test_check_lists_unconfirmed_titles():
-    run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(CONTENT)],
-                         capture_output=True, text=True, cwd=REPO)
+    run = run_cli("check", "--content", str(CONTENT))
     assert run.returncode == 0, run.stderr
     assert "the title of 'markus-kratz-keynote' (Chris Markus-Kratz) is not confirmed yet" in run.stdout
     assert "has no bio" in run.stdout

@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, REPO
+from conftest import CONTENT, REPO, run_cli
 from test_validation import replace, set_item
 
 from eventprint.load import load_content, load_event
@@ -34,8 +33,7 @@ def errors(folder: Path, strict: bool = False) -> list[str]:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "eventprint", *args], capture_output=True, text=True,
-                          cwd=REPO)
+    return run_cli(*args)  # in-process: these tests are about what eventprint says, not the process
 
 
 # --------------------------------------------------------------------------

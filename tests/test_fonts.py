@@ -6,6 +6,7 @@ for it has an outline (an empty box or .notdef fails).
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -17,14 +18,14 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
-from conftest import CONTENT, REPO
+from conftest import CONTENT
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from eventprint import fonts
+from eventprint import cli, fonts
 from eventprint.layouts import textruns as tr
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fonts"
@@ -69,6 +70,12 @@ def mixed_pdf() -> bytes:
 
 def drawn_glyphs(pdf: bytes) -> list[dict]:
     """Every drawn character with its font and the outline of the glyph it is drawn with."""
+    return [dict(g) for g in _drawn_glyphs(pdf)]
+
+
+@functools.lru_cache(maxsize=8)
+def _drawn_glyphs(pdf: bytes) -> tuple[dict, ...]:
+    """drawn_glyphs, read once per PDF (several tests read the same mixed-script page)."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     by_base: dict[str, list[tuple[dict[str, int], TTFont]]] = {}
     for ref in reader.pages[0]["/Resources"]["/Font"].values():
@@ -94,7 +101,7 @@ def drawn_glyphs(pdf: bytes) -> list[dict]:
                     found = (glyph, contours)
                     break
             out.append({**ch, "glyph": found})
-    return out
+    return tuple(out)
 
 
 @pytest.fixture(scope="module")
@@ -237,20 +244,28 @@ def test_characters_no_font_has_and_control_characters_are_named():
         tr.runs("\U00013000")
 
 
-def test_check_reports_fallback_counts_and_build_names_uncovered_characters(tmp_path):
+def check(content: Path, capsys, monkeypatch) -> subprocess.CompletedProcess:
+    """`eventprint check` run in-process, as if from the command line."""
+    # cli._print_problems took sys.stderr as its default when it was imported, before capsys
+    monkeypatch.setattr(cli._print_problems, "__defaults__", (sys.stderr,))
+    capsys.readouterr()
+    code = cli.main(["check", "--content", str(content)])
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["eventprint", "check"], code, out, err)
+
+
+def test_check_reports_fallback_counts_and_build_names_uncovered_characters(tmp_path, capsys, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     programme = content / "programme.yaml"
     text = programme.read_text(encoding="utf-8")
     programme.write_text(text.replace("title: Welcome Remarks", "title: \"Welcome 欢迎 → 💌\"", 1), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(content)],
-                         capture_output=True, text=True, cwd=REPO, timeout=120)
+    run = check(content, capsys, monkeypatch)  # in this process: the fallback faces are not instanced again
     assert run.returncode == 0, run.stderr
     assert "4 characters fall back to other fonts: 2 to Noto Sans SC, 1 to Noto Emoji, 1 to Noto Sans Symbols" in run.stdout
     title_line = text[:text.index("title: Welcome Remarks")].count("\n") + 1
     programme.write_text(text.replace("title: Welcome Remarks", "title: \"Welcome \U00013000\"", 1), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(content)],
-                         capture_output=True, text=True, cwd=REPO, timeout=120)
+    run = check(content, capsys, monkeypatch)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     line = int(re.search(r"programme.yaml:(\d+): the title of '", run.stderr).group(1))
     assert title_line - 4 <= line <= title_line  # the item's line

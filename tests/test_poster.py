@@ -28,10 +28,13 @@ def _build(event, size=None) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def built(symposium, three_day, edge):
+def built(symposium, three_day, edge, artifacts):
+    """The test events' posters, rendered once per run and shared with other modules (conftest)."""
     out = {}
     for name, ev in (("symposium", symposium), ("three_day", three_day), ("edge", edge)):
-        pdf = _build(ev)
+        files = artifacts(name, "poster")
+        assert list(files) == ["poster.pdf"]
+        pdf = files["poster.pdf"]
         out[name] = (ev, pdf, pdfcheck.page_chars(pdf)[0], pdfcheck.normalise(pdfcheck.flow_texts(pdf)[0]))
     return out
 

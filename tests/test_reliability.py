@@ -469,39 +469,58 @@ def _set_title(content: Path, old: str, new: str) -> None:
     prog.write_text(prog.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
+# The child is `eventprint site` run in its own process, whose write phase waits, at one chosen
+# operation, until the test has sent it a real signal: the signal lands there however loaded the
+# machine is (timing a signal after a delay raced with Python's start-up and with the build's end).
+PAUSED_CHILD = """
+import sys, time
+from pathlib import Path
+from eventprint import build, cli
+reached, sent, at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+write_build = build.write_build
+
+def pause(label):
+    if label.startswith(at) and not reached.exists():
+        reached.write_text(label)
+        deadline = time.monotonic() + 60
+        while not sent.exists() and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+build.write_build = lambda out, parts, fault=None: write_build(out, parts, fault=pause)
+sys.exit(cli.main(sys.argv[4:]))
+"""
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_real_signals_leave_old_or_new_and_one_line(tmp_path, signum):
-    """Interrupt `eventprint site` at several moments; out/ is the old or the new build every time."""
+def test_real_signals_leave_old_or_new_and_one_line(tmp_path, signum, capsys):
+    """A real signal while `eventprint site` stages its files leaves out/ exactly as the old build;
+    one while it switches them in leaves exactly the new build; either way one line, no traceback."""
     content = _copy_content(tmp_path)
     old_dir, new_dir = tmp_path / "old", tmp_path / "new"
-    cmd = [sys.executable, "-m", "eventprint", "site", "--content", str(content), "--out"]
-    subprocess.run([*cmd, str(old_dir)], check=True, capture_output=True, cwd=REPO)
+    args = ["site", "--content", str(content), "--out"]
+    assert cli.main([*args, str(old_dir)]) == 0
     _set_title(content, "title: Welcome Remarks", "title: Opening Words")
-    t0 = time.perf_counter()
-    subprocess.run([*cmd, str(new_dir)], check=True, capture_output=True, cwd=REPO)
-    took = time.perf_counter() - t0
+    assert cli.main([*args, str(new_dir)]) == 0
+    capsys.readouterr()
     old, new = snapshot(old_dir), snapshot(new_dir)
     assert old != new
     seen = []
-    # bisect towards the moment the build finishes, where the write happens; never earlier than
-    # 0.35 of a build: in its first ~0.3 s Python itself starts, before eventprint can catch anything
-    lo, hi = 0.35 * took, 1.1 * took
-    for i in range(6):
-        delay = (lo + hi) / 2
-        out = tmp_path / f"out{i}"
+    for at in ("stage ", "replace "):  # staging is undone; a switch that began is finished
+        out = tmp_path / f"out-{at.strip()}"
         shutil.copytree(old_dir, out, symlinks=True)
-        run = subprocess.Popen([*cmd, str(out)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(delay)
+        reached, sent = tmp_path / f"{at.strip()}.reached", tmp_path / f"{at.strip()}.sent"
+        run = subprocess.Popen([sys.executable, "-c", PAUSED_CHILD, str(reached), str(sent), at, *args, str(out)],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while not reached.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert reached.exists(), f"the build never reached {at!r}: {run.communicate()}"
         run.send_signal(signum)
+        sent.touch()
         _, err = run.communicate(timeout=120)
         state = snapshot(out)
-        assert state in (old, new), f"signal after {delay:.2f} s left a mix"
+        assert state in (old, new), f"a signal at {reached.read_text()!r} left a mix"
         assert "Traceback" not in err, err
-        if run.returncode == 0 or (run.returncode == -signum and err == "" and state == new):
-            seen.append("finished")  # (-signum: while Python was shutting down, after eventprint had returned)
-            hi = delay
-        else:
-            assert (run.returncode, err.count("\n")) == (128 + signum, 1), (run.returncode, err)
-            seen.append("new" if state == new else "old")
-            lo = delay
-    assert "old" in seen, seen  # the signal did interrupt at least one build
+        assert (run.returncode, err.count("\n")) == (128 + signum, 1), (run.returncode, err)
+        seen.append("new" if state == new else "old")
+    assert seen == ["old", "new"], seen  # the signal did interrupt the build, and a begun switch finished
