@@ -524,3 +524,13 @@ def test_real_signals_leave_old_or_new_and_one_line(tmp_path, signum, capsys):
         assert (run.returncode, err.count("\n")) == (128 + signum, 1), (run.returncode, err)
         seen.append("new" if state == new else "old")
     assert seen == ["old", "new"], seen  # the signal did interrupt the build, and a begun switch finished
+
+
+def test_the_control_character_search_is_unicodes_control_category():
+    """Every Cc (control) and Cs (surrogate) character but tab and line breaks, and nothing else."""
+    import unicodedata
+
+    from eventprint.yamlsource import _CONTROL
+    wrong = [c for c in range(0x110000)
+             if bool(_CONTROL.fullmatch(chr(c))) != (chr(c) not in "\t\n\r" and unicodedata.category(chr(c)) in ("Cc", "Cs"))]
+    assert wrong == []
