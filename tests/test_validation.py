@@ -238,3 +238,15 @@ def test_glyph_no_font_has_names_its_source(copy):
     msg = str(e.value.problems[0])
     assert msg.startswith(f"{copy / 'people.yaml'}:{line - 1}: ")
     assert "Michael J. Black" in msg and "U+13000" in msg and "EGYPTIAN HIEROGLYPH A001" in msg
+
+
+def test_an_overlong_id_and_a_blank_name_are_named_where_they_are(copy):
+    long_id = "x" * 300
+    line = replace(copy, "people.yaml", "  - id: black", f"  - id: {long_id}")
+    found = problems(copy)
+    assert any(f.startswith(f"{copy / 'people.yaml'}:{line}: person id 'xxxx") and "300 characters long" in f
+               for f in found), found
+    replace(copy, "people.yaml", f"  - id: {long_id}", "  - id: black")
+    line = replace(copy, "people.yaml", "    name: Michael J. Black", '    name: "   "')
+    found = problems(copy)
+    assert any(f.startswith(f"{copy / 'people.yaml'}:{line}: this person's name is empty") for f in found), found

@@ -14,6 +14,7 @@ from ..problems import Problem
 from ..yamlsource import LList, LMap, Located
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_ID = 100  # ids name files (talks/<id>.html) and URLs: well inside every file system's name limit
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$")
@@ -125,8 +126,12 @@ class Reader:
             return None
         s = str(loc.value)
         if not ID.match(s):
-            self.bad(loc, f"{what} '{s}' is not a valid id",
+            self.bad(loc, f"{what} '{s[:40]}{'...' if len(s) > 40 else ''}' is not a valid id",
                      "use lowercase letters, digits and dashes only, like 'n0-002'")
+            return None
+        if len(s) > MAX_ID:
+            self.bad(loc, f"{what} '{s[:40]}...' is {len(s)} characters long; ids are at most {MAX_ID} "
+                     "(they become file names and web addresses)", "shorten it")
             return None
         return s
 

@@ -101,6 +101,8 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
                ("given_name", "family_name", "position", "affiliation", "bio"))
         pid = r.ident(m.get("id"), "person id")
         name = r.text(m.get("name"), "name")
+        if name is None and m.get("name") is not None and isinstance(m.get("name").value, str):
+            r.bad(m.get("name"), "this person's name is empty", "write the name as it should print")
         if not (pid and name) or not r.claim("person", pid, m.get("id")):
             continue
         words = name.split()
