@@ -1,9 +1,11 @@
 """Benchmark (not a test): wall time, peak memory, pages and bytes per output.
 
-Runs each output of (a) the shipped symposium and (b) a generated large event
-(3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) in its own
-process, so peak memory is the real resident size of that build alone.
-Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium])
+Runs each output of (a) the shipped symposium, (b) a generated large event
+(3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) and (c) a generated
+huge one (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks) in its own
+process, so peak memory is the real resident size of that build alone; and the
+symposium's `all` against starting Python and importing reportlab.platypus.
+Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling])
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,7 +61,7 @@ def measure(content: Path, name: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["symposium", "large", "scaling"])
+    ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling"])
     args = ap.parse_args()
     from eventprint.build import OUTPUTS
     events = []
@@ -68,6 +71,18 @@ def main() -> None:
     if args.only in (None, "large"):
         events.append(("large (3 days, 8 rooms, 400 talks, 600 people)",
                        write_event(Path(tmp.name) / "large", days=3, rooms=8, talks=400, people=600, seed=2024)))
+    if args.only in (None, "huge"):
+        events.append(("huge (2 days, 35 rooms, 900 talks, 950 people)",
+                       write_event(Path(tmp.name) / "huge", days=2, rooms=35, talks=900, people=950, seed=35,
+                                   tracks=8)))
+    if args.only in (None, "symposium"):
+        # the yardstick: starting Python and importing ReportLab's layout engine, in this same run
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import reportlab.platypus"], check=True)
+        platypus = time.perf_counter() - t0
+        sym = measure(REPO / "content", "all")["wall"]
+        print(f"symposium all {sym:.2f} s = {sym / platypus:.1f} x `python -c \"import reportlab.platypus\"` "
+              f"({platypus:.2f} s)\n")
     print(f"{'event':<48} {'output':<8} {'wall s':>7} {'peak MB':>8} {'pages':>6} {'files':>6} {'bytes':>11}")
     for label, content in events:
         for name in (*OUTPUTS, "all"):

@@ -32,8 +32,11 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1) -> dict[str, dict]:
-    """The four YAML documents of an event, as plain dicts."""
+TRACKS = ["Robotics", "Vision", "Language", "Learning Theory", "Systems", "Health", "Climate", "Society"]
+
+
+def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1, tracks: int = 0) -> dict[str, dict]:
+    """The four YAML documents of an event, as plain dicts; ``tracks`` > 0 gives talks a track by room."""
     rng = random.Random(seed)
     venue_rooms = [{"id": f"room-{i + 1}", "name": f"Hall {chr(65 + i)}"} for i in range(rooms)]
     venue_rooms.append({"id": "foyer", "name": "Foyer"})
@@ -80,6 +83,8 @@ def event_dict(days: int, rooms: int, talks: int, people: int, seed: int = 1) ->
                 "speakers": speakers, "room": f"room-{room + 1}",
                 "abstract": " ".join(_sentence(rng, rng.randint(10, 20)) for _ in range(rng.randint(3, 8))),
             })
+            if tracks:
+                items[-1]["track"] = TRACKS[room % min(tracks, len(TRACKS))]
         items.append({"start": "12:00", "end": "13:00", "kind": "meal", "title": "Lunch"})
         items.append({"start": "10:30", "end": "10:45", "kind": "break", "title": "Coffee Break", "room": "foyer"})
         items.sort(key=lambda x: (x["start"], x.get("room", "")))
@@ -98,10 +103,10 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def write_event(folder: Path, days: int = 3, rooms: int = 3, talks: int = 60, people: int = 80,
-                seed: int = 1) -> Path:
+                seed: int = 1, tracks: int = 0) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, doc in event_dict(days, rooms, talks, people, seed).items():
+    for name, doc in event_dict(days, rooms, talks, people, seed, tracks).items():
         (folder / name).write_text(yaml.dump(doc, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100),
                                    encoding="utf-8")
     return folder
