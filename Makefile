@@ -68,4 +68,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(OUT)/* .pytest_cache
+	rm -rf $(OUT)/* $(OUT)/.eventprint .pytest_cache
