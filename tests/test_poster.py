@@ -318,8 +318,8 @@ def texts_of(pdf: bytes) -> list[str]:
 
 
 def chars_of(pdf: bytes, index: int) -> list[dict]:
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return list(doc.pages[index].chars)
+    """One page's chars, read with PDFium (the same boxes as pdfplumber's, several times faster)."""
+    return pdfcheck.page_chars(pdf)[index]
 
 
 def test_900_talks_build_on_sheets_by_day_and_room_group(huge):
@@ -368,8 +368,7 @@ def test_900_talks_print_safety(huge):
         assert assert_grid_positions(event, chars, w) > 50
         assert min(_title_sizes(event, chars)) >= poster.GRID_MIN - 0.01
         assert not [c["text"] for c in chars if c["text"] in ("\x00", "\ufffd")]
-    img = pdfcheck.render(pdf, last, dpi=100)
-    corner = img.crop((img.width * 3 // 4, 0, img.width, img.height // 6))
+    corner = pdfcheck.render(pdf, last, dpi=100, box=(w * 3 / 4, 0, w, h / 6))  # the QR code's corner only
     assert pdfcheck.decode_qr(corner) == [urls.programme_url(event)]
 
 
