@@ -25,7 +25,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint.fonts import register
+from eventprint.fonts import register, style_of
 from eventprint.problems import BuildError
 
 from . import textruns, theme
@@ -45,7 +45,7 @@ def width(text: str, font: str, size: float) -> float:
     """Width of ``text`` in points: the only place text is measured.
 
     Characters the theme's face lacks are measured in the fallback face that draws them
-    (textruns); text the theme's face covers takes textruns' fast path.
+    (textruns); text the theme's face covers goes straight to ReportLab (``plain``).
     """
     if font in _THEME_FONTS and not plain(text):
         return textruns.width(text, font, size)
@@ -121,9 +121,9 @@ def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
     """Paragraph markup for text with right-to-left runs, which a Paragraph cannot order over
     several lines: wrapped here in logical order, each line then put in visual order, the lines
     joined with ``<br/>``. Any other text is ``markup`` and the Paragraph wraps it itself."""
+    style = style_of(font) if font in _THEME_FONTS else "regular"
     if not textruns.has_rtl(text):
-        return markup(text, textruns.fonts.style_of(font) if font in _THEME_FONTS else "regular")
-    style = textruns.fonts.style_of(font)
+        return markup(text, style)
     return "<br/>".join(markup(line, style) for line in wrap(text, font, size, max_width))
 
 
