@@ -2,7 +2,7 @@
 
 When chromium is not installed these tests skip and say how to install it;
 they never install anything themselves. Chromium is run directly as a
-subprocess, one short run per page, all of them started at once.
+subprocess: one run screenshots every page side by side, another prints one to PDF.
 """
 from __future__ import annotations
 
@@ -43,12 +43,12 @@ def built(tmp_path_factory, artifacts) -> dict[str, Path]:
     return out
 
 
-def command(exe: str, page: Path, profile: Path, *extra: str) -> list[str]:
+def command(exe: str, page: Path, profile: Path, *extra: str, width: int = PHONE[0]) -> list[str]:
     """One headless chromium run on a file:// URL, with console messages logged to stderr."""
     return [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--hide-scrollbars", f"--user-data-dir={profile}",
-            f"--window-size={PHONE[0]},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
+            f"--window-size={width},{PHONE[1]}", "--enable-logging=stderr", "--v=0",
             *extra, page.resolve().as_uri()]
 
 
@@ -65,9 +65,32 @@ BAD_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x
 SCREENSHOTS = ["bad", "talk", "index", "person", "room", "edge-markup", "edge-long"]
 
 
+def _side_by_side(pages: dict[str, Path], harness: Path) -> None:
+    """One page that shows every page at phone size, side by side, each in its own frame."""
+    frames = "".join(
+        f'<iframe src="{page.resolve().as_uri()}" width="{PHONE[0]}" height="{PHONE[1]}" '
+        f'style="position: absolute; left: {i * PHONE[0]}px; top: 0; border: 0"></iframe>'
+        for i, page in enumerate(pages.values()))
+    harness.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+                       f'<body style="margin: 0">{frames}</body></html>', encoding="utf-8")
+
+
+def _whose(lines: list[str], pages: dict[str, Path]) -> dict[str, list[str]]:
+    """Console lines by the page that logged them (chromium names the source URL); a line naming
+    no page counts against every page, so nothing is lost."""
+    out: dict[str, list[str]] = {name: [] for name in pages}
+    for line in lines:
+        owners = [name for name, page in pages.items() if page.resolve().as_uri() in line]
+        for name in owners or pages:
+            out[name].append(line)
+    return out
+
+
 @pytest.fixture(scope="module")
 def browser(chromium, built, tmp_path_factory, symposium, edge):
-    """Every chromium run of this module, started together (each waits mostly on itself, not the CPU).
+    """Two chromium runs, started together: every page screenshotted at phone size side by side in
+    one window (one browser start instead of seven, the slowest part of these tests), and the talk
+    page printed to PDF.
 
     {name: (screenshot or printed PDF, console lines)}; a run that fails fails every test using it.
     """
@@ -83,19 +106,28 @@ def browser(chromium, built, tmp_path_factory, symposium, edge):
         "edge-markup": built["edge"] / urls.talk_path(edge.item("markup-talk")),
         "edge-long": built["edge"] / urls.talk_path(edge.item("long-title")),
     }
-    jobs = {name: (page, tmp / f"{name}.png", [f"--screenshot={tmp / f'{name}.png'}"])
-            for name, page in pages.items()}
-    jobs["talk-pdf"] = (talk, tmp / "talk.pdf", [f"--print-to-pdf={tmp / 'talk.pdf'}", "--no-pdf-header-footer"])
-    procs = {name: subprocess.Popen(command(chromium, page, tmp / f"profile-{name}", *extra),
+    assert list(pages) == SCREENSHOTS
+    _side_by_side(pages, tmp / "all.html")
+    shot, pdf = tmp / "all.png", tmp / "talk.pdf"
+    runs = {
+        "all": (tmp / "all.html", shot, [f"--screenshot={shot}"], len(pages) * PHONE[0]),
+        "talk-pdf": (talk, pdf, [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"], PHONE[0]),
+    }
+    procs = {name: subprocess.Popen(command(chromium, page, tmp / f"profile-{name}", *extra, width=width),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-             for name, (page, _, extra) in jobs.items()}
-    results = {}
+             for name, (page, _, extra, width) in runs.items()}
+    stderr = {}
     for name, proc in procs.items():
-        _, stderr = proc.communicate(timeout=180)
-        page, out, _ = jobs[name]
-        assert proc.returncode == 0, f"chromium failed on {page}: {stderr[-800:]}"
+        _, stderr[name] = proc.communicate(timeout=180)
+        page, out, _, _ = runs[name]
+        assert proc.returncode == 0, f"chromium failed on {page}: {stderr[name][-800:]}"
         assert out.is_file(), f"chromium wrote no {out.name} for {page}"
-        results[name] = (Image.open(out).convert("RGB") if out.suffix == ".png" else out, console_lines(stderr))
+    img = Image.open(shot).convert("RGB")
+    assert img.size == (len(pages) * PHONE[0], PHONE[1])
+    console = _whose(console_lines(stderr["all"]), pages)
+    results = {name: (img.crop((i * PHONE[0], 0, (i + 1) * PHONE[0], PHONE[1])), console[name])
+               for i, name in enumerate(pages)}
+    results["talk-pdf"] = (pdf, console_lines(stderr["talk-pdf"]))
     return results
 
 
