@@ -340,8 +340,6 @@ def test_metadata(built):
 
 # -- QR codes -------------------------------------------------------------------
 
-# Measured: every talk's code decodes from 80 dpi, the back cover's from 60; 120 dpi is a margin of 1.5.
-QR_DPI = 120
 
 
 
@@ -352,15 +350,15 @@ def test_qr_codes_decode_to_talk_urls(built, name):
     r = reader(data)
     pages = talk_pages(r, event)
     for talk in event.talks:
-        image = pc.render(data, pages[talk.id], dpi=QR_DPI)  # talks follow one another: a page has several
-        assert urls.talk_url(event, talk) in pc.decode_qr(image), talk.id
+        # talks follow one another: a page has several codes
+        assert urls.talk_url(event, talk) in pc.page_qr_codes(data, pages[talk.id]), talk.id
 
 
 def test_back_cover_qr_opens_the_programme(built):
     event, files = built["symposium"]
     data = files["booklet.pdf"]
     n = len(reader(data).pages)
-    assert pc.decode_qr(pc.render(data, n - 1, dpi=QR_DPI)) == [urls.programme_url(event)]
+    assert pc.page_qr_codes(data, n - 1) == [urls.programme_url(event)]
 
 
 # -- print quality ------------------------------------------------------------------

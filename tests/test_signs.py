@@ -206,9 +206,6 @@ def test_markup_characters_print_as_written(analysed):
     assert "Seminar Room Ω-3" in text
 
 
-# Measured: every sign's code decodes from 80 dpi (the symposium's; the others' from 60); 120 dpi
-# is a margin of 1.5.
-QR_DPI = 120
 
 
 @pytest.mark.parametrize("name", ("symposium", "edge"))
@@ -218,8 +215,7 @@ def test_qr_codes_decode_to_the_room_day_page(analysed, name):
         want = urls.room_day_url(event, room, day.date)
         w, h = pdfcheck.page_sizes(pdf)[0]
         for k in range(len(pages)):
-            corner = pdfcheck.render(pdf, k, dpi=QR_DPI, box=(w / 2, 0, w, h / 3))
-            assert pdfcheck.decode_qr(corner) == [want], (room.id, k)
+            assert pdfcheck.page_qr_codes(pdf, k, (w / 2, 0, w, h / 3)) == [want], (room.id, k)
 
 
 def test_short_url_and_as_of_footer_printed(analysed):

@@ -110,9 +110,6 @@ def test_every_public_url_has_a_file(ev_files):
     assert urls.site_path_of(event, urls.programme_url(event)) == "index.html"
 
 
-# Whole pages are decoded, so the densest code on any page must decode: every one does from 80 dpi
-# (booklet talks, door signs; badges from 60, the poster from 25). 120 dpi is a margin of 1.5.
-QR_DPI = 120
 
 
 def _pdf_urls(pdf: bytes, seen_pages: set[bytes] | None = None) -> set[str]:
@@ -134,7 +131,7 @@ def _pdf_urls(pdf: bytes, seen_pages: set[bytes] | None = None) -> set[str]:
         if key in seen_pages:
             continue
         seen_pages.add(key)
-        found.update(pdfcheck.decode_qr(pdfcheck.render(pdf, index, QR_DPI)))
+        found.update(pdfcheck.page_qr_codes(pdf, index))
     return found
 
 
