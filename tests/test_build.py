@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import CONTENT, REPO, THREE_DAY, run_cli
+from conftest import CONTENT, THREE_DAY, run_cli
 
 from eventprint import build as build_mod
 from eventprint import cli
@@ -148,8 +146,7 @@ def test_check_lists_unconfirmed_titles():
 
 
 def test_quiet_when_not_a_terminal(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "eventprint", "poster", "--content", str(CONTENT),
-                          "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    run = run_cli("poster", "--content", str(CONTENT), "--out", str(tmp_path))  # its streams are no terminal
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # progress lines only go to a terminal
     assert "wrote" in run.stdout

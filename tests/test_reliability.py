@@ -11,13 +11,12 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, REPO
+from conftest import CONTENT, run_cli
 
 from eventprint import cli
 from eventprint.build import load
@@ -155,8 +154,7 @@ def test_nul_in_a_title_stops_the_build_with_its_line(tmp_path):
     n = next(i for i, line in enumerate(lines) if "title: Welcome Remarks" in line)
     lines[n] = lines[n].replace("title: Welcome Remarks", 'title: "Welcome\\0 Remarks"')
     prog.write_text("".join(lines), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "eventprint", "check", "--content", str(content)],
-                         capture_output=True, text=True, cwd=REPO)
+    run = run_cli("check", "--content", str(content))
     assert run.returncode == 2
     err = run.stderr
     assert f"programme.yaml:{n + 1}: this text contains an invisible control character (U+0000)" in err
@@ -470,26 +468,49 @@ def _set_title(content: Path, old: str, new: str) -> None:
     prog.write_text(prog.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
-# The child is `eventprint site` run in its own process, whose write phase waits, at one chosen
-# operation, until the test has sent it a real signal: the signal lands there however loaded the
-# machine is (timing a signal after a delay raced with Python's start-up and with the build's end).
-PAUSED_CHILD = """
-import sys, time
-from pathlib import Path
-from eventprint import build, cli
-reached, sent, at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-write_build = build.write_build
+def _paused_child(args: list[str], at: str, reached: Path, sent: Path) -> tuple[int, int]:
+    """`eventprint ARGS` in a forked child process, whose write phase waits at the first operation
+    starting with ``at`` until the test has sent it a real signal: the signal lands there however
+    loaded the machine is (timing a signal after a delay raced with start-up and the build's end).
+    A fork is a real process with its own signals, without a new interpreter's start-up and imports.
+    Returns the child's pid and the read end of its stderr."""
+    from eventprint import build
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    code = 70
+    try:  # the child: never returns into pytest
+        os.close(read)
+        err = os.fdopen(write, "w", buffering=1)
+        sys.stdout, sys.stderr = open(os.devnull, "w"), err
+        cli._print_problems.__defaults__ = (err,)
+        write_build = build.write_build
 
-def pause(label):
-    if label.startswith(at) and not reached.exists():
-        reached.write_text(label)
-        deadline = time.monotonic() + 60
-        while not sent.exists() and time.monotonic() < deadline:
-            time.sleep(0.002)
+        def pause(label):
+            if label.startswith(at) and not reached.exists():
+                reached.write_text(label)
+                deadline = time.monotonic() + 60
+                while not sent.exists() and time.monotonic() < deadline:
+                    time.sleep(0.002)
 
-build.write_build = lambda out, parts, fault=None: write_build(out, parts, fault=pause)
-sys.exit(cli.main(sys.argv[4:]))
-"""
+        build.write_build = lambda out, parts, fault=None: write_build(out, parts, fault=pause)
+        code = cli.main(args)
+    except BaseException:
+        import traceback
+        traceback.print_exc(file=sys.stderr)
+    finally:
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _finish(pid: int, read: int) -> tuple[int, str]:
+    """The child's exit status (as subprocess gives it: -N when killed by signal N) and stderr."""
+    with os.fdopen(read) as stream:
+        err = stream.read()
+    _, status = os.waitpid(pid, 0)
+    return (os.waitstatus_to_exitcode(status), err)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -510,19 +531,18 @@ def test_real_signals_leave_old_or_new_and_one_line(tmp_path, signum, capsys):
         out = tmp_path / f"out-{at.strip()}"
         shutil.copytree(old_dir, out, symlinks=True)
         reached, sent = tmp_path / f"{at.strip()}.reached", tmp_path / f"{at.strip()}.sent"
-        run = subprocess.Popen([sys.executable, "-c", PAUSED_CHILD, str(reached), str(sent), at, *args, str(out)],
-                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        pid, err_fd = _paused_child([*args, str(out)], at, reached, sent)
         deadline = time.monotonic() + 120
-        while not reached.exists() and run.poll() is None and time.monotonic() < deadline:
+        while not reached.exists() and os.waitpid(pid, os.WNOHANG) == (0, 0) and time.monotonic() < deadline:
             time.sleep(0.005)
-        assert reached.exists(), f"the build never reached {at!r}: {run.communicate()}"
-        run.send_signal(signum)
+        assert reached.exists(), f"the build never reached {at!r}"
+        os.kill(pid, signum)
         sent.touch()
-        _, err = run.communicate(timeout=120)
+        code, err = _finish(pid, err_fd)
         state = snapshot(out)
         assert state in (old, new), f"a signal at {reached.read_text()!r} left a mix"
         assert "Traceback" not in err, err
-        assert (run.returncode, err.count("\n")) == (128 + signum, 1), (run.returncode, err)
+        assert (code, err.count("\n")) == (128 + signum, 1), (code, err)
         seen.append("new" if state == new else "old")
     assert seen == ["old", "new"], seen  # the signal did interrupt the build, and a begun switch finished
 
