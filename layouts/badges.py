@@ -35,7 +35,8 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .badge_data import BadgeData, badges, select_people
+from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
+from .badge_desk import Divider, desk_groups, order_of
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
 from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
@@ -145,6 +146,7 @@ class Block:
     font: str
     color: object = theme.INK
     space_before: float = 0.0
+    heading: bool = False  # a heading of the back's list: not counted as an entry
 
     @property
     def height(self) -> float:
@@ -172,7 +174,7 @@ def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: flo
 def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
                right_text: str = "") -> None:
     """Role colour band with the role word; other roles (or the event name) small on the right."""
-    colour = theme.ROLE_COLOURS.get(d.role, theme.ACCENT)
+    colour = band_colour(d.role)
     c.saveState()
     c.setFillColor(colour)
     c.rect(x, top - st.band, width, st.band, stroke=0, fill=1)
@@ -347,25 +349,8 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         head = [given, Block(_fit(d, "full name", d.name, theme.FONT, cw, _scaled(st.name, k)), theme.FONT,
                              space_before=0.3 * st.gap)]
         info = _scaled(st.agenda, k)
-        heading = Block(Fitted(st.label, ("YOUR PROGRAMME",)), theme.FONT_BOLD,
-                        theme.ROLE_COLOURS.get(d.role, theme.ACCENT), space_before=1.2 * st.gap)
-        entries: list[list[Block]] = []
-        for e in d.agenda:
-            if st.portrait:
-                meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
-                              space_before=0.8 * st.gap)]
-                if e.where:
-                    meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
-                                      theme.MUTED))
-            else:
-                line = e.when + (f" {theme.MIDDOT} {e.where}" if e.where else "")
-                meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
-                              theme.FONT_BOLD, space_before=0.6 * st.gap)]
-            entries.append(meta + [
-                Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
-                      space_before=0.1 * st.gap),
-            ])
-        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head + [heading])
+        entries = _back_entries(d, st, cw, info)
+        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head)
         used = sum(_stack_height(e) for e in entries)
         if used <= avail:
             break
@@ -377,16 +362,69 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
             if sum(_stack_height(x) for x in kept) + _stack_height(e) + more_h > avail:
                 break
             kept.append(e)
-        rest = len(entries) - len(kept)
+        rest = sum(1 for e in entries[len(kept):] if not e[0].heading)
         note = f"+ {rest} more in the programme"
         entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
         if avail < _stack_height(entries[-1]):
             raise _too_tall(d, "back", head)
 
     _draw_band(c, d, st, x0, top, cw)
-    blocks = head + [heading] + [b for e in entries for b in e]
+    blocks = head + [b for e in entries for b in e]
     _draw_stack(c, blocks, x0, top - st.band - st.gap, cw)
     _draw_stack(c, [foot], x0, bottom + foot.height, cw)
+
+
+def _agenda_entry(d: BadgeData, st: Style, cw: float, info: tuple[float, float], e: AgendaEntry) -> list[Block]:
+    if st.portrait:
+        meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
+                      space_before=0.8 * st.gap)] if e.when else []
+        if e.where:
+            meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
+                              theme.MUTED, space_before=0 if meta else 0.8 * st.gap))
+    else:
+        line = f" {theme.MIDDOT} ".join(x for x in (e.when, e.where) if x)
+        meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
+                      theme.FONT_BOLD, space_before=0.6 * st.gap)] if line else []
+    return meta + [Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
+                         space_before=0.1 * st.gap if meta else 0.8 * st.gap)]
+
+
+def _back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
+    """The back's list: what the person booked (add-ons), then their programme; a heading before each."""
+    colour = band_colour(d.role)
+    entries: list[list[Block]] = []
+    for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
+        if heading == "BOOKED" and not items:
+            continue
+        entries.append([Block(Fitted(st.label, (heading,)), theme.FONT_BOLD, colour,
+                              space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
+        entries += [_agenda_entry(d, st, cw, info, e) for e in items]
+    return entries
+
+
+# --------------------------------------------------------------------------
+# divider cards
+# --------------------------------------------------------------------------
+
+
+def draw_divider(c: Canvas, div: Divider, st: Style, box: Box) -> None:
+    """A card that starts a pile at the desk: the letters (or ticket) large, the count below."""
+    bx, by, bw, bh = box
+    s = theme.SAFE
+    x0, top, cw = bx + s, by + bh - s, bw - 2 * s
+    colour = band_colour(div.colour_key) if div.colour_key else theme.INK
+    c.saveState()
+    c.setFillColor(colour)
+    c.rect(x0, top - st.band, cw, st.band, stroke=0, fill=1)
+    draw(c, "DESK PILE", x0 + st.pad, top - st.band / 2 - 0.36 * st.role, theme.FONT_BOLD, st.role, theme.WHITE)
+    c.restoreState()
+    room = bh - 2 * s - st.band
+    big = fit(div.label, theme.FONT_BOLD, cw, min(2.2 * st.given[0], 0.45 * room / 1.3), 8, max_lines=1,
+              what="divider label")
+    mid = by + s + (room - big.height) / 2 + big.height
+    draw_lines(c, big, theme.FONT_BOLD, x0, mid, align="center", box_width=cw, color=colour)
+    note = fit(div.note, theme.FONT, cw, st.name[0], 5, max_lines=2, what="divider note")
+    draw_lines(c, note, theme.FONT, x0, mid - big.height - st.gap, align="center", box_width=cw, color=theme.MUTED)
 
 
 # --------------------------------------------------------------------------
@@ -401,33 +439,48 @@ def _page(c: Canvas, sheet: Sheet) -> None:
         common.set_boxes(c, (0, 0, w, h), bleed=0)
 
 
-def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Person]) -> int:
+def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Holder],
+                      piles: list[tuple[Divider, list[Holder]]] | None = None) -> int:
     """Draw the badges of ``people`` (in this order) as front sheet, back sheet, ...; return pages drawn.
 
+    With ``piles`` (badge_desk) instead, each pile starts a new sheet with its divider card.
     Everything drawn comes from badge_data.badges (the draw functions see only BadgeData),
     which is exactly what the reprint manifest hashes.
     """
     size = size_of(options)
     sheet = sheet_for(size, options.sheet)
     st = STYLES[size]
-    data = badges(event, people)
+    if piles is None:
+        runs: list[list] = [badges(event, people)]
+    else:
+        runs = [[div] + badges(event, members) for div, members in piles]
     pages = 0
-    for start in range(0, len(data), sheet.per_sheet):
-        chunk = data[start:start + sheet.per_sheet]
-        for back in (False, True):
-            _page(c, sheet)
-            boxes = sheet.boxes(len(chunk), back=back)
-            for d, box in zip(chunk, boxes):
-                (draw_back if back else draw_front)(c, d, st, box)
-            draw_crop_marks(c, sheet, boxes)
-            c.showPage()
-            pages += 1
+    for slots in runs:
+        for start in range(0, len(slots), sheet.per_sheet):
+            chunk = slots[start:start + sheet.per_sheet]
+            for back in (False, True):
+                _page(c, sheet)
+                boxes = sheet.boxes(len(chunk), back=back)
+                for d, box in zip(chunk, boxes):
+                    if isinstance(d, Divider):
+                        draw_divider(c, d, st, box)
+                    else:
+                        (draw_back if back else draw_front)(c, d, st, box)
+                draw_crop_marks(c, sheet, boxes)
+                c.showPage()
+                pages += 1
     return pages
 
 
+PARTICIPANTS = "participant-badges.pdf"
+
+
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    """badges.pdf (speakers, chairs, hosts); with a registration list also participant-badges.pdf,
+    sorted for the desk. A registrant who speaks, chairs or hosts is in badges.pdf only."""
     size = size_of(options)
     sheet = sheet_for(size, options.sheet)  # validate before drawing anything
+    order = order_of(options)
     people = select_people(event, options)
     buf = io.BytesIO()
     c = common.new_canvas(buf, sheet.page, event, f"Badges \u2014 {event.name}",
@@ -435,4 +488,14 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
     draw_badge_sheets(c, event, options, people)
     c.save()
     name = f"badges-{options.person}.pdf" if options.person else "badges.pdf"
-    return [Artifact(name, buf.getvalue())]
+    out = [Artifact(name, buf.getvalue())]
+    regs = [] if options.person else participants(event)
+    if regs:
+        buf = io.BytesIO()
+        c = common.new_canvas(buf, sheet.page, event, f"Participant badges \u2014 {event.name}",
+                              f"Badges for registered participants, {size} on {sheet.name} sheets, "
+                              f"in piles by {'ticket type' if order == 'ticket' else 'family name'}")
+        draw_badge_sheets(c, event, options, [], piles=desk_groups(regs, order, sheet.per_sheet))
+        c.save()
+        out.append(Artifact(PARTICIPANTS, buf.getvalue()))
+    return out
