@@ -50,13 +50,14 @@ def _digest(data) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_LATER_FIELDS = {"addons": (), "agenda_heading": "YOUR PROGRAMME"}  # BadgeData fields added later
+_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME"}  # BadgeData fields added later
+_ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
 
 
 def _badge_hash(d: BadgeData) -> str:
     """Fields added to BadgeData later count only when they differ from their default, so that a
     manifest written before they existed still matches every badge that shows nothing new."""
-    data = asdict(d)
+    data = {f: ([e.__dict__ for e in v] if f in _ENTRY_FIELDS else v) for f, v in d.__dict__.items()}  # asdict, faster
     for key, default in _LATER_FIELDS.items():
         if data[key] == default:
             del data[key]

@@ -91,10 +91,23 @@ def size_of(options: BuildOptions) -> str:
 # --------------------------------------------------------------------------
 
 
+_FITS: dict[tuple, Fitted] = {}  # many badges fit the same texts (event name, URL, ticket): once per build
+
+
+def _remember(key: tuple, found: Fitted) -> Fitted:
+    if len(_FITS) > 20_000:
+        _FITS.clear()
+    _FITS[key] = found
+    return found
+
+
 def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tuple[float, float],
          lines: int = 2) -> Fitted:
+    key = ("fit", text, font, width, sizes, lines)
+    if key in _FITS:
+        return _FITS[key]
     try:
-        return fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field)
+        return _remember(key, fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field))
     except BuildError:
         raise BuildError(
             f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
@@ -105,9 +118,12 @@ def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tu
 def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
                  sizes: tuple[float, float], lines: int) -> Fitted:
     """For running text (titles, agenda): wrap at the largest size first, shrink only if needed."""
+    key = ("wrapped", text, font, width, sizes, lines)
+    if key in _FITS:
+        return _FITS[key]
     found = fit_lines(text, font, width, sizes[0], sizes[1], lines, 0.25)
     if found is not None:
-        return found
+        return _remember(key, found)
     raise BuildError(
         f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
         f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
@@ -116,6 +132,10 @@ def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
 
 def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
     """A URL never gets a hyphen: one line, or two lines split after a '/'."""
+    key = ("url", text, room, sizes)
+    if key in _FITS:
+        return _FITS[key]
+
     def one_line(size: float) -> Fitted | None:
         return Fitted(size, (text,)) if measure(text, theme.FONT, size) <= room else None
 
@@ -129,7 +149,7 @@ def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -
 
     found = largest(sizes[0], sizes[1], 0.25, one_line) or (cuts and largest(sizes[0], sizes[1], 0.25, two_lines))
     if found:
-        return found
+        return _remember(key, found)
     raise BuildError(f"the badge for {d.name} ({d.person_id}): the web address {text} is too long to "
                      f"print under the QR code \u2014 use a shorter base_url in event.yaml")
 
@@ -184,7 +204,8 @@ def _reused(c: Canvas, key: tuple, draw_at, x: float, y: float, bbox: tuple[floa
         draw_at(x, y)
         return
     if not name:
-        name = forms[key] = f"EPBadge{len([v for v in forms.values() if v]) + 1}"
+        forms["count"] = forms.get("count", 0) + 1
+        name = forms[key] = f"EPBadge{forms['count']}"
         c.beginForm(name, *bbox)
         draw_at(0, 0)
         c.endForm()
@@ -348,8 +369,8 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     _reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
             what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
     _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
-    if st.portrait:
-        _draw_stack(c, top_blocks, x0, y, cw)
+    if st.portrait:  # the event name (the same on every badge) apart from the person's lines
+        _draw_stack(c, top_blocks[1:], x0, _draw_stack(c, top_blocks[:1], x0, y, cw), cw)
         if talk:
             rule_y = qr_y + q + st.gap + _stack_height(talk) + 0.5 * st.gap
             c.saveState()
@@ -402,8 +423,9 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
             raise _too_tall(d, "back", head)
 
     _draw_band(c, d, st, x0, top, cw)
-    blocks = head + [b for e in entries for b in e]
-    _draw_stack(c, blocks, x0, top - st.band - st.gap, cw)
+    # the person's names, then the list (the same on many participants' badges) as a stack of its own
+    below = _draw_stack(c, head, x0, top - st.band - st.gap, cw)
+    _draw_stack(c, [b for e in entries for b in e], x0, below, cw)
     _draw_stack(c, [foot], x0, bottom + foot.height, cw)
 
 
@@ -422,8 +444,20 @@ def _agenda_entry(d: BadgeData, st: Style, cw: float, info: tuple[float, float],
                          space_before=0.1 * st.gap if meta else 0.8 * st.gap)]
 
 
+_ENTRIES: dict[tuple, list[list[Block]]] = {}  # participants share lists: fitted once per build
+
+
 def _back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
     """The back's list: what the person booked (add-ons), then their programme; a heading before each."""
+    key = (d.role, d.addons, d.agenda_heading, d.agenda, st, cw, info)
+    if key not in _ENTRIES:
+        if len(_ENTRIES) > 512:
+            _ENTRIES.clear()
+        _ENTRIES[key] = _fit_back_entries(d, st, cw, info)
+    return [list(e) for e in _ENTRIES[key]]
+
+
+def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
     colour = band_colour(d.role)
     entries: list[list[Block]] = []
     for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
