@@ -8,6 +8,8 @@ comes apart into the piles: the desk lays out one pile per sign.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from eventprint.content.registrations import TICKETS, norm
@@ -38,14 +40,23 @@ def order_of(options: BuildOptions) -> str:
     return order
 
 
+_LATIN = re.compile(r"LATIN (?:CAPITAL|SMALL) LETTER ([A-Z])\b")
+_LIGATURES = {"\u00de": "T", "\u00fe": "T", "\u00c6": "A", "\u00e6": "A", "\u0152": "O", "\u0153": "O"}
+
+
 def _initial(r: Registrant) -> str:
-    first = norm(r.family_name)[:1].upper()
-    return first if "A" <= first <= "Z" else OTHER
+    """The desk letter: accents and strokes dropped (Özdemir, Østergaard, Łukasiewicz file under O, O, L)."""
+    first = norm(r.family_name)[:1]
+    if not first:
+        return OTHER
+    m = _LATIN.match(unicodedata.name(first, ""))
+    letter = m.group(1) if m else _LIGATURES.get(first, "")
+    return letter or OTHER
 
 
 def desk_key(r: Registrant) -> tuple:
     """Family name, then given name, accents ignored (Özdemir files under O); other scripts last."""
-    return (_initial(r) == OTHER, norm(r.family_name), norm(r.given_name), r.id)
+    return (_initial(r) == OTHER, _initial(r), norm(r.family_name), norm(r.given_name), r.id)
 
 
 def _count(n: int) -> str:
