@@ -5,6 +5,7 @@ temporary copy; only badges are built, in-process."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,11 @@ def test_desk_piles_by_letters_or_ticket(symposium):
     assert sum(len(m) for _, m in piles) == len(regs) == len(symposium.registrants) - 2  # two are speakers
     assert piles[0][0].label.startswith("A\u2013") and piles[-1][0].label.endswith("Z") or piles[-1][0].label == "OTHER"
     assert 4 <= len(piles) <= 9
+    # only names in other scripts are OTHER: Østergaard is under O, Þorsteinsdóttir under T
+    other = [r.family_name for d, m in piles if d.label == "OTHER" for r in m]
+    assert other and not any(unicodedata.name(n[0]).startswith("LATIN") for n in other)
+    o_pile = next(m for d, m in piles if d.label != "OTHER" and d.label[0] <= "O" <= d.label[-1])
+    assert any(r.family_name.startswith("\u00d8") for r in o_pile)
     by_ticket = desk_groups(regs, "ticket", 4)
     assert [d.label for d, _ in by_ticket][:2] == ["PARTICIPANT", "STUDENT"]
     assert all(len({r.ticket for r in m}) == 1 for _, m in by_ticket)
