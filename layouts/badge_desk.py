@@ -12,11 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
+
 from eventprint.content.registrations import TICKETS, norm
 from eventprint.model import Registrant
 from eventprint.options import BuildOptions, OptionError
 
 from . import theme
+from .badge_data import band_colour
+from .text import draw, draw_lines, fit
 
 ORDERS = ("name", "ticket")
 PILES = 8  # a desk rarely has more signs than this
@@ -106,3 +110,24 @@ def desk_groups(regs: list[Registrant], order: str, per_sheet: int) -> list[tupl
         span = a if a == b else f"{a} to {b}"
         out.append((Divider(label, f"{_count(len(members))} \u00b7 family names {span}", ""), members))
     return out
+
+
+def draw_divider(c: Canvas, div: Divider, st, box: tuple[float, float, float, float]) -> None:
+    """A card that starts a pile at the desk: the letters (or ticket) large, the count below.
+    ``st`` is the badge size's badges.Style."""
+    bx, by, bw, bh = box
+    s = theme.SAFE
+    x0, top, cw = bx + s, by + bh - s, bw - 2 * s
+    colour = band_colour(div.colour_key) if div.colour_key else theme.INK
+    c.saveState()
+    c.setFillColor(colour)
+    c.rect(x0, top - st.band, cw, st.band, stroke=0, fill=1)
+    draw(c, "DESK PILE", x0 + st.pad, top - st.band / 2 - 0.36 * st.role, theme.FONT_BOLD, st.role, theme.WHITE)
+    c.restoreState()
+    room = bh - 2 * s - st.band
+    big = fit(div.label, theme.FONT_BOLD, cw, min(2.2 * st.given[0], 0.45 * room / 1.3), 8, max_lines=1,
+              what="divider label")
+    mid = by + s + (room - big.height) / 2 + big.height
+    draw_lines(c, big, theme.FONT_BOLD, x0, mid, align="center", box_width=cw, color=colour)
+    note = fit(div.note, theme.FONT, cw, st.name[0], 5, max_lines=2, what="divider note")
+    draw_lines(c, note, theme.FONT, x0, mid - big.height - st.gap, align="center", box_width=cw, color=theme.MUTED)

@@ -1,7 +1,10 @@
 """Badges for every speaker, session chair and host, double-sided, on printable sheets.
 
 ``render(event, options)`` gives ``badges.pdf`` (or ``badges-<id>.pdf`` for
-``--person``): front sheet, back sheet, front sheet, back sheet... The back
+``--person``): front sheet, back sheet, front sheet, back sheet... With a
+registration list it also gives ``participant-badges.pdf``: every registrant who
+speaks, chairs or hosts nothing, the ticket in the band, in desk piles
+(layouts/badge_desk.py) behind divider cards. The back
 sheet mirrors the column order, so with long-edge flip each back lands behind
 its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
 the same way; eventprint.reprint uses it for reprint.pdf.
@@ -29,14 +32,15 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint.model import Event, Person
+from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
 from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
-from .badge_desk import Divider, desk_groups, order_of
+from .badge_desk import Divider, desk_groups, draw_divider, order_of
+from .reuse import reused
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
 from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
@@ -188,31 +192,8 @@ def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: flo
             y = draw_lines(c, b.fitted, b.font, x0, y, align=align, box_width=width, color=b.color)
 
     height = _stack_height(blocks)
-    _reused(c, key, stack, x, top, (-width, -height - 36, 2 * width, 36))
+    reused(c, key, stack, x, top, (-width, -height - 36, 2 * width, 36))
     return top - height
-
-
-def _reused(c: Canvas, key: tuple, draw_at, x: float, y: float, bbox: tuple[float, float, float, float]) -> None:
-    """Draw ``draw_at(x, y)``; drawing that repeats on badges (the programme's QR code, a participant's
-    add-ons and venues, the same band) is put into the PDF once, as a form, from its second use on,
-    and placed on each badge: 2,000 participants' badges build in seconds and the file stays small.
-    ``bbox`` (relative to x, y) holds everything drawn."""
-    forms = c.__dict__.setdefault("_badge_forms", {})
-    name = forms.get(key)
-    if name is None:  # first use: drawn in place, as before
-        forms[key] = ""
-        draw_at(x, y)
-        return
-    if not name:
-        forms["count"] = forms.get("count", 0) + 1
-        name = forms[key] = f"EPBadge{forms['count']}"
-        c.beginForm(name, *bbox)
-        draw_at(0, 0)
-        c.endForm()
-    c.saveState()
-    c.translate(x, y)
-    c.doForm(name)
-    c.restoreState()
 
 
 # --------------------------------------------------------------------------
@@ -223,7 +204,7 @@ def _reused(c: Canvas, key: tuple, draw_at, x: float, y: float, bbox: tuple[floa
 def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
                right_text: str = "") -> None:
     """Role colour band with the role word; other roles (or the event name) small on the right."""
-    _reused(c, ("band", d.role, d.role_word, d.other_roles, st, width, right_text),
+    reused(c, ("band", d.role, d.role_word, d.other_roles, st, width, right_text),
             lambda bx, btop: _band_at(c, d, st, bx, btop, width, right_text), x, top, (0, -st.band, width, 0))
 
 
@@ -366,7 +347,7 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
-    _reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
+    reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
             what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
     _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
     if st.portrait:  # the event name (the same on every badge) apart from the person's lines
@@ -467,31 +448,6 @@ def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, flo
                               space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
         entries += [_agenda_entry(d, st, cw, info, e) for e in items]
     return entries
-
-
-# --------------------------------------------------------------------------
-# divider cards
-# --------------------------------------------------------------------------
-
-
-def draw_divider(c: Canvas, div: Divider, st: Style, box: Box) -> None:
-    """A card that starts a pile at the desk: the letters (or ticket) large, the count below."""
-    bx, by, bw, bh = box
-    s = theme.SAFE
-    x0, top, cw = bx + s, by + bh - s, bw - 2 * s
-    colour = band_colour(div.colour_key) if div.colour_key else theme.INK
-    c.saveState()
-    c.setFillColor(colour)
-    c.rect(x0, top - st.band, cw, st.band, stroke=0, fill=1)
-    draw(c, "DESK PILE", x0 + st.pad, top - st.band / 2 - 0.36 * st.role, theme.FONT_BOLD, st.role, theme.WHITE)
-    c.restoreState()
-    room = bh - 2 * s - st.band
-    big = fit(div.label, theme.FONT_BOLD, cw, min(2.2 * st.given[0], 0.45 * room / 1.3), 8, max_lines=1,
-              what="divider label")
-    mid = by + s + (room - big.height) / 2 + big.height
-    draw_lines(c, big, theme.FONT_BOLD, x0, mid, align="center", box_width=cw, color=colour)
-    note = fit(div.note, theme.FONT, cw, st.name[0], 5, max_lines=2, what="divider note")
-    draw_lines(c, note, theme.FONT, x0, mid - big.height - st.gap, align="center", box_width=cw, color=theme.MUTED)
 
 
 # --------------------------------------------------------------------------
