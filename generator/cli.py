@@ -118,8 +118,9 @@ def _run(args) -> int:
             _print_problems(found, sys.stdout)
             talks = len(event.talks)
             people = len(event.people_with_roles)
+            regs = f", {len(event.registrants)} registrations" if event.registrants else ""
             print(f"content OK: {len(event.days)} days, {len(event.items)} items, {talks} talks, "
-                  f"{people} people with roles; {len(found)} warning(s)")
+                  f"{people} people with roles{regs}; {len(found)} warning(s)")
             fallback = fallback_report(event)
             if fallback:
                 print(fallback)
