@@ -175,3 +175,21 @@ def test_desk_piles_by_letters_or_ticket(symposium):
     toured = next(r for r in regs if r.addons)
     [d] = badges(symposium, [toured])
     assert d.addons[0].what == "Lab tour" and d.addons[0].where == "meet in the Lobby"
+
+
+def test_person_column_decides_and_an_unknown_id_or_cancelled_row_is_reported(tmp_path):
+    content = event_with(tmp_path, "generic.csv")
+    path = content / "registrations.csv"
+    path.write_text("Name,Person,Status\nA. Turing,turing,Paid\nNobody Known,turnig,Paid\nGone Away,,Canceled\n",
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_content(content)
+    [err] = e.value.problems
+    assert (err.line, err.what, err.fix) == (3, "Nobody Known: no person with id 'turnig' exists in people.yaml",
+                                             "did you mean 'turing'?")
+    path.write_text(path.read_text().replace("turnig", ""), encoding="utf-8")
+    loaded = load_content(content)
+    regs = {r.name: r for r in loaded.event.registrants}
+    assert regs["A. Turing"].person.id == "turing" and regs["Nobody Known"].person is None
+    assert "Gone Away" not in regs
+    assert [(w.line, "Canceled" in w.what) for w in loaded.warnings] == [(4, True)]
