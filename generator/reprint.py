@@ -204,7 +204,8 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
     else:
         messages.append("Nothing changed since the last build; no reprint needed.")
     if gone:
-        messages.append("No longer needed (not in the programme any more): " + "; ".join(gone))
+        where = "the programme or the registration list" if event.registrants else "the programme"
+        messages.append(f"No longer needed (not in {where} any more): " + "; ".join(gone))
     artifacts.append(Artifact(MANIFEST, manifest_bytes(manifest)))
     return messages
 
