@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--sheet", metavar="SHEET", default=None,
                             help="sheet: a4 (4 x A6 or 2 x 5 of 90x54), letter (4x3 in), single (one badge per page)")
             sp.add_argument("--person", metavar="ID", default=None, help="build only this person's badge")
+            sp.add_argument("--order", metavar="ORDER", default=None,
+                            help="participants' badges (registrations.csv) for the desk: name (default: by "
+                                 "family name, with A–C divider cards) or ticket (grouped by ticket type)")
     from .importers.cli_import import add_parser  # the import subcommand lives with the importers
     add_parser(sub, IMPORT_HELP)
     return p
@@ -115,15 +118,17 @@ def _run(args) -> int:
             _print_problems(found, sys.stdout)
             talks = len(event.talks)
             people = len(event.people_with_roles)
+            regs = f", {len(event.registrants)} registrations" if event.registrants else ""
             print(f"content OK: {len(event.days)} days, {len(event.items)} items, {talks} talks, "
-                  f"{people} people with roles; {len(found)} warning(s)")
+                  f"{people} people with roles{regs}; {len(found)} warning(s)")
             fallback = fallback_report(event)
             if fallback:
                 print(fallback)
             return 0
         names = OUTPUTS if args.command == "all" else (args.command,)
         options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
-                               person=getattr(args, "person", None), progress=sys.stderr.isatty())
+                               person=getattr(args, "person", None), order=getattr(args, "order", None),
+                               progress=sys.stderr.isatty())
         _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
         report = build(args.content, args.out, names, options, event=event)
     except ContentError as e:

@@ -358,6 +358,13 @@ def _content_strings(event: Event):
         for a in p.affiliations:
             yield a, "people.yaml", p.source_line, who, "affiliation"
         yield p.bio, "people.yaml", p.source_line, who, "bio"
+    for r in event.registrants:  # registrations.csv: what a participant's badge prints
+        who, file = f"{r.name} (registration)", Path(r.source_file).name
+        yield r.name, file, r.source_line, who, "name"
+        yield r.given_name + r.family_name, file, r.source_line, who, "given or family name"
+        yield r.organisation, file, r.source_line, who, "organisation"
+    for a in event.addons:
+        yield a.label + a.when + a.where, "event.yaml", 0, f"the add-on '{a.id}'", "label, when or where"
     for it in event.items:
         who = f"'{it.id}'"
         yield it.title.text, "programme.yaml", it.source_line, who, "title"

@@ -141,6 +141,37 @@ class Person:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Addon:
+    """Something a registrant booked besides the ticket (a tour, the dinner): event.yaml ``addons``."""
+
+    id: str
+    label: str  # "Lab tour"
+    when: str  # "Mon 16 Sep 11:00", as written in event.yaml
+    where: str  # "meet in the Lobby"
+
+
+@dataclass(frozen=True, eq=False)
+class Registrant:
+    """A person on the registration list (registrations.csv). E-mail addresses and other private
+    columns are used to match people while loading and never reach the model."""
+
+    id: str  # stable: the list's id (pretix: order code and position), else from the name
+    name: str
+    given_name: str
+    family_name: str
+    organisation: str | None
+    ticket: str  # a key of layouts.theme.TICKET_COLOURS: "participant", "student", ...
+    addons: tuple[Addon, ...]
+    person: Person | None  # the speaker, chair or host in people.yaml this registrant is
+    source_line: int = field(default=0, compare=False)
+    source_file: str = field(default="", compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.family_name.casefold(), self.given_name.casefold())
+
+
 def moment(day: date, days_after: int, clock: time) -> datetime:
     """The real moment of a clock time listed under programme ``day``: ``days_after`` is 1 past midnight."""
     return datetime.combine(day + timedelta(days=days_after), clock)
@@ -255,6 +286,8 @@ class Event:
     booklet_abstracts: str | None = None  # one of BOOKLET_ABSTRACTS; None: chosen by the event's size  # a day's items starting before this clock time are after midnight
     updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
+    addons: tuple[Addon, ...] = ()  # event.yaml ``addons``
+    registrants: tuple[Registrant, ...] = ()  # registrations.csv, in list order
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

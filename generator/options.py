@@ -9,6 +9,7 @@ class BuildOptions:
     size: str | None = None  # signs: A4 (landscape), A4-portrait, A3; poster: A2, A3, A1, A0; badges: A6, 4x3, 90x54
     sheet: str | None = None  # badges: a4, letter, single (default: the size's usual sheet)
     person: str | None = None  # badges: build one person's badge only
+    order: str | None = None  # badges of registrants: "name" (default, A–C dividers) or "ticket"
     progress: bool = False
     # booklet: how much of each talk it prints: "full" (abstract and speakers' bios),
     # "first-paragraph" (the abstract's first paragraph), "none" (programme at a glance and

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from eventprint.layouts import common, theme
-from eventprint.layouts.badge_data import badge_order, badges, select_people
+from eventprint.layouts.badge_data import BadgeData, badge_key, badge_order, badges, participants, select_people
 from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
 from eventprint.layouts.sign_data import sign_data
 from eventprint.layouts.signs import draw_signs
@@ -50,11 +50,31 @@ def _digest(data) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME"}  # BadgeData fields added later
+_ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
+
+
+def _badge_hash(d: BadgeData) -> str:
+    """Fields added to BadgeData later count only when they differ from their default, so that a
+    manifest written before they existed still matches every badge that shows nothing new."""
+    data = {f: ([e.__dict__ for e in v] if f in _ENTRY_FIELDS else v) for f, v in d.__dict__.items()}  # asdict, faster
+    for key, default in _LATER_FIELDS.items():
+        if data[key] == default:
+            del data[key]
+    return _digest(data)
+
+
+def _holders(event: Event, options: BuildOptions) -> list:
+    """Everyone whose badge this build prints: programme people, then registered participants."""
+    return select_people(event, options) + ([] if options.person else participants(event))
+
+
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
-    """person id -> {hash, label}: the hash is of exactly the BadgeData the badge draws."""
-    people = select_people(event, options)
-    return {p.id: {"hash": _digest(asdict(d)), "label": f"badge for {p.name}"}
-            for p, d in zip(people, badges(event, people), strict=True)}
+    """badge key (person id, or 'registration:' and the list's id) -> {hash, label}: the hash is of
+    exactly the BadgeData the badge draws."""
+    holders = _holders(event, options)
+    return {badge_key(p): {"hash": _badge_hash(d), "label": f"badge for {p.name}"}
+            for p, d in zip(holders, badges(event, holders), strict=True)}
 
 
 def sign_key(room_id: str, day: date) -> str:
@@ -184,7 +204,8 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
     else:
         messages.append("Nothing changed since the last build; no reprint needed.")
     if gone:
-        messages.append("No longer needed (not in the programme any more): " + "; ".join(gone))
+        where = "the programme or the registration list" if event.registrants else "the programme"
+        messages.append(f"No longer needed (not in {where} any more): " + "; ".join(gone))
     artifacts.append(Artifact(MANIFEST, manifest_bytes(manifest)))
     return messages
 
@@ -195,7 +216,8 @@ def _nouns(built: set[str]) -> list[str]:
 
 def _reprint_pdf(event: Event, options: BuildOptions, changed: dict[str, list[str]]):
     """reprint.pdf bytes, or None when there is nothing it can hold."""
-    people = badge_order([event.person(pid) for pid in changed[BADGES]])
+    by_key = {badge_key(h): h for h in _holders(event, BuildOptions())}
+    people = badge_order([by_key[k] for k in changed[BADGES] if k in by_key])
     signs = {(k.split("/", 1)[0], date.fromisoformat(k.split("/", 1)[1])) for k in changed[SIGNS]}
     if not people and not signs:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventprint import urls
-from eventprint.model import Day, Event, Item, Kind, Person, Role
+from eventprint.model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
 from eventprint.options import BuildOptions, OptionError
 
 from . import theme
@@ -48,6 +48,10 @@ class BadgeData:
     qr_url: str  # the talk's abstract page, or the programme
     qr_caption: str  # qr_url without "https://"
     agenda: tuple[AgendaEntry, ...]
+    # added for registrations; reprint leaves fields at their default out of the hash, so that
+    # badges printed before these fields existed do not all count as changed
+    addons: tuple[AgendaEntry, ...] = ()  # what the person booked: "Lab tour", when, where
+    agenda_heading: str = "YOUR PROGRAMME"  # registrants: "WHERE" (each day's venue)
 
     @property
     def has_talk(self) -> bool:
@@ -89,12 +93,58 @@ class AgendaIndex:
                 span = f"{s.start:%H:%M}{theme.EN_DASH}{s.end:%H:%M}"
                 for p in s.chairs:
                     self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span), _where(first), what))
+        # a speaker who also registered: the add-ons they booked go on their programme badge
+        self.addons: dict[str, tuple[AgendaEntry, ...]] = {
+            r.person.id: tuple(addon_entry(a) for a in r.addons)
+            for r in event.registrants if r.person is not None and r.addons}
 
     def _add(self, person: Person, key: tuple, entry: AgendaEntry) -> None:
         self.entries.setdefault(person.id, []).append((key, entry))
 
     def agenda(self, person: Person) -> tuple[AgendaEntry, ...]:
         return tuple(e for _, e in sorted(self.entries.get(person.id, []), key=lambda x: x[0]))
+
+
+def band_colour(role: str):
+    """The band colour of a role (speaker, chair, host) or a ticket (participant, student, ...)."""
+    return theme.ROLE_COLOURS.get(role) or theme.TICKET_COLOURS.get(role) or theme.ACCENT
+
+
+def addon_entry(addon: Addon) -> AgendaEntry:
+    return AgendaEntry(addon.when, addon.where, addon.label)
+
+
+def essentials(event: Event) -> tuple[AgendaEntry, ...]:
+    """What every participant needs on paper: which day is where. Times stay in the programme the QR
+    code opens, so a moved session does not make every participant's badge a reprint."""
+    return tuple(AgendaEntry(day.short_label, ", ".join(day.venue.address), day.venue.name) for day in event.days)
+
+
+def registrant_data(event: Event, reg: Registrant, programme: tuple[AgendaEntry, ...] | None = None) -> BadgeData:
+    """A participant's badge: the ticket in the band, the programme's essentials and the add-ons on the back."""
+    url = urls.programme_url(event)
+    return BadgeData(
+        person_id=badge_key(reg), role=reg.ticket, role_word=reg.ticket.upper(), other_roles=(),
+        given_name=reg.given_name, name=reg.name, position="",
+        affiliations=(reg.organisation,) if reg.organisation else (),
+        event_name=event.short_name, event_dates=event.date_range,
+        talk_kind="", talk_title="", talk_when="", talk_room="", more_talks=0,
+        qr_url=url, qr_caption=short_url(url),
+        agenda=essentials(event) if programme is None else programme,
+        addons=tuple(addon_entry(a) for a in reg.addons), agenda_heading="WHERE")
+
+
+Holder = Person | Registrant  # whoever gets a badge
+
+
+def badge_key(holder: Holder) -> str:
+    """The badge's id in the reprint manifest: the person id, or 'registration:' and the list's id."""
+    return f"registration:{holder.id}" if isinstance(holder, Registrant) else holder.id
+
+
+def participants(event: Event) -> list[Registrant]:
+    """Registrants whose badge is not a programme badge (they speak, chair or host nothing)."""
+    return [r for r in event.registrants if r.person is None or not r.person.roles]
 
 
 def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -> BadgeData:
@@ -129,13 +179,17 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         qr_url=url,
         qr_caption=short_url(url),
         agenda=index.agenda(person),
+        addons=index.addons.get(person.id, ()),
     )
 
 
-def badges(event: Event, people: list[Person]) -> list[BadgeData]:
-    """What the badges of ``people`` show, in this order: what the layout draws and reprint hashes."""
-    index = AgendaIndex(event)
-    return [badge_data(event, p, index) for p in people]
+def badges(event: Event, people: list[Holder]) -> list[BadgeData]:
+    """What the badges of ``people`` (speakers, chairs, hosts and registrants) show, in this order:
+    what the layout draws and reprint hashes."""
+    index = AgendaIndex(event) if any(isinstance(p, Person) for p in people) else None
+    programme = essentials(event)
+    return [registrant_data(event, p, programme) if isinstance(p, Registrant) else badge_data(event, p, index)
+            for p in people]
 
 
 def badge_order(people) -> list[Person]:

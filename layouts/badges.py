@@ -1,7 +1,10 @@
 """Badges for every speaker, session chair and host, double-sided, on printable sheets.
 
 ``render(event, options)`` gives ``badges.pdf`` (or ``badges-<id>.pdf`` for
-``--person``): front sheet, back sheet, front sheet, back sheet... The back
+``--person``): front sheet, back sheet, front sheet, back sheet... With a
+registration list it also gives ``participant-badges.pdf``: every registrant who
+speaks, chairs or hosts nothing, the ticket in the band, in desk piles
+(layouts/badge_desk.py) behind divider cards. The back
 sheet mirrors the column order, so with long-edge flip each back lands behind
 its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
 the same way; eventprint.reprint uses it for reprint.pdf.
@@ -29,13 +32,15 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint.model import Event, Person
+from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .badge_data import BadgeData, badges, select_people
+from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
+from .badge_desk import Divider, desk_groups, draw_divider, order_of
+from .reuse import reused
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
 from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
@@ -90,10 +95,23 @@ def size_of(options: BuildOptions) -> str:
 # --------------------------------------------------------------------------
 
 
+_FITS: dict[tuple, Fitted] = {}  # many badges fit the same texts (event name, URL, ticket): once per build
+
+
+def _remember(key: tuple, found: Fitted) -> Fitted:
+    if len(_FITS) > 20_000:
+        _FITS.clear()
+    _FITS[key] = found
+    return found
+
+
 def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tuple[float, float],
          lines: int = 2) -> Fitted:
+    key = ("fit", text, font, width, sizes, lines)
+    if key in _FITS:
+        return _FITS[key]
     try:
-        return fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field)
+        return _remember(key, fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field))
     except BuildError:
         raise BuildError(
             f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
@@ -104,9 +122,12 @@ def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tu
 def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
                  sizes: tuple[float, float], lines: int) -> Fitted:
     """For running text (titles, agenda): wrap at the largest size first, shrink only if needed."""
+    key = ("wrapped", text, font, width, sizes, lines)
+    if key in _FITS:
+        return _FITS[key]
     found = fit_lines(text, font, width, sizes[0], sizes[1], lines, 0.25)
     if found is not None:
-        return found
+        return _remember(key, found)
     raise BuildError(
         f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
         f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
@@ -115,6 +136,10 @@ def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
 
 def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
     """A URL never gets a hyphen: one line, or two lines split after a '/'."""
+    key = ("url", text, room, sizes)
+    if key in _FITS:
+        return _FITS[key]
+
     def one_line(size: float) -> Fitted | None:
         return Fitted(size, (text,)) if measure(text, theme.FONT, size) <= room else None
 
@@ -128,7 +153,7 @@ def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -
 
     found = largest(sizes[0], sizes[1], 0.25, one_line) or (cuts and largest(sizes[0], sizes[1], 0.25, two_lines))
     if found:
-        return found
+        return _remember(key, found)
     raise BuildError(f"the badge for {d.name} ({d.person_id}): the web address {text} is too long to "
                      f"print under the QR code \u2014 use a shorter base_url in event.yaml")
 
@@ -145,6 +170,7 @@ class Block:
     font: str
     color: object = theme.INK
     space_before: float = 0.0
+    heading: bool = False  # a heading of the back's list: not counted as an entry
 
     @property
     def height(self) -> float:
@@ -157,11 +183,17 @@ def _stack_height(blocks: list[Block]) -> float:
 
 def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: float,
                 align: str = "left") -> float:
-    y = top
-    for b in blocks:
-        y -= b.space_before
-        y = draw_lines(c, b.fitted, b.font, x, y, align=align, box_width=width, color=b.color)
-    return y
+    key = ("stack", tuple((b.fitted, b.font, str(b.color), b.space_before) for b in blocks), width, align)
+
+    def stack(x0: float, y0: float) -> None:
+        y = y0
+        for b in blocks:
+            y -= b.space_before
+            y = draw_lines(c, b.fitted, b.font, x0, y, align=align, box_width=width, color=b.color)
+
+    height = _stack_height(blocks)
+    reused(c, key, stack, x, top, (-width, -height - 36, 2 * width, 36))
+    return top - height
 
 
 # --------------------------------------------------------------------------
@@ -172,7 +204,12 @@ def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: flo
 def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
                right_text: str = "") -> None:
     """Role colour band with the role word; other roles (or the event name) small on the right."""
-    colour = theme.ROLE_COLOURS.get(d.role, theme.ACCENT)
+    reused(c, ("band", d.role, d.role_word, d.other_roles, st, width, right_text),
+            lambda bx, btop: _band_at(c, d, st, bx, btop, width, right_text), x, top, (0, -st.band, width, 0))
+
+
+def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float, right_text: str) -> None:
+    colour = band_colour(d.role)
     c.saveState()
     c.setFillColor(colour)
     c.rect(x, top - st.band, width, st.band, stroke=0, fill=1)
@@ -310,11 +347,11 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
-    common.draw_qr(c, d.qr_url, x1 - q, qr_y if st.portrait else y - q, q,
-                   what=f"QR code on the badge for {d.name}")
+    reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
+            what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
     _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
-    if st.portrait:
-        _draw_stack(c, top_blocks, x0, y, cw)
+    if st.portrait:  # the event name (the same on every badge) apart from the person's lines
+        _draw_stack(c, top_blocks[1:], x0, _draw_stack(c, top_blocks[:1], x0, y, cw), cw)
         if talk:
             rule_y = qr_y + q + st.gap + _stack_height(talk) + 0.5 * st.gap
             c.saveState()
@@ -347,25 +384,8 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         head = [given, Block(_fit(d, "full name", d.name, theme.FONT, cw, _scaled(st.name, k)), theme.FONT,
                              space_before=0.3 * st.gap)]
         info = _scaled(st.agenda, k)
-        heading = Block(Fitted(st.label, ("YOUR PROGRAMME",)), theme.FONT_BOLD,
-                        theme.ROLE_COLOURS.get(d.role, theme.ACCENT), space_before=1.2 * st.gap)
-        entries: list[list[Block]] = []
-        for e in d.agenda:
-            if st.portrait:
-                meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
-                              space_before=0.8 * st.gap)]
-                if e.where:
-                    meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
-                                      theme.MUTED))
-            else:
-                line = e.when + (f" {theme.MIDDOT} {e.where}" if e.where else "")
-                meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
-                              theme.FONT_BOLD, space_before=0.6 * st.gap)]
-            entries.append(meta + [
-                Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
-                      space_before=0.1 * st.gap),
-            ])
-        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head + [heading])
+        entries = _back_entries(d, st, cw, info)
+        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head)
         used = sum(_stack_height(e) for e in entries)
         if used <= avail:
             break
@@ -377,16 +397,57 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
             if sum(_stack_height(x) for x in kept) + _stack_height(e) + more_h > avail:
                 break
             kept.append(e)
-        rest = len(entries) - len(kept)
+        rest = sum(1 for e in entries[len(kept):] if not e[0].heading)
         note = f"+ {rest} more in the programme"
         entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
         if avail < _stack_height(entries[-1]):
             raise _too_tall(d, "back", head)
 
     _draw_band(c, d, st, x0, top, cw)
-    blocks = head + [heading] + [b for e in entries for b in e]
-    _draw_stack(c, blocks, x0, top - st.band - st.gap, cw)
+    # the person's names, then the list (the same on many participants' badges) as a stack of its own
+    below = _draw_stack(c, head, x0, top - st.band - st.gap, cw)
+    _draw_stack(c, [b for e in entries for b in e], x0, below, cw)
     _draw_stack(c, [foot], x0, bottom + foot.height, cw)
+
+
+def _agenda_entry(d: BadgeData, st: Style, cw: float, info: tuple[float, float], e: AgendaEntry) -> list[Block]:
+    if st.portrait:
+        meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
+                      space_before=0.8 * st.gap)] if e.when else []
+        if e.where:
+            meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
+                              theme.MUTED, space_before=0 if meta else 0.8 * st.gap))
+    else:
+        line = f" {theme.MIDDOT} ".join(x for x in (e.when, e.where) if x)
+        meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
+                      theme.FONT_BOLD, space_before=0.6 * st.gap)] if line else []
+    return meta + [Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
+                         space_before=0.1 * st.gap if meta else 0.8 * st.gap)]
+
+
+_ENTRIES: dict[tuple, list[list[Block]]] = {}  # participants share lists: fitted once per build
+
+
+def _back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
+    """The back's list: what the person booked (add-ons), then their programme; a heading before each."""
+    key = (d.role, d.addons, d.agenda_heading, d.agenda, st, cw, info)
+    if key not in _ENTRIES:
+        if len(_ENTRIES) > 512:
+            _ENTRIES.clear()
+        _ENTRIES[key] = _fit_back_entries(d, st, cw, info)
+    return [list(e) for e in _ENTRIES[key]]
+
+
+def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
+    colour = band_colour(d.role)
+    entries: list[list[Block]] = []
+    for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
+        if heading == "BOOKED" and not items:
+            continue
+        entries.append([Block(Fitted(st.label, (heading,)), theme.FONT_BOLD, colour,
+                              space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
+        entries += [_agenda_entry(d, st, cw, info, e) for e in items]
+    return entries
 
 
 # --------------------------------------------------------------------------
@@ -401,33 +462,48 @@ def _page(c: Canvas, sheet: Sheet) -> None:
         common.set_boxes(c, (0, 0, w, h), bleed=0)
 
 
-def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Person]) -> int:
+def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: list[Holder],
+                      piles: list[tuple[Divider, list[Holder]]] | None = None) -> int:
     """Draw the badges of ``people`` (in this order) as front sheet, back sheet, ...; return pages drawn.
 
+    With ``piles`` (badge_desk) instead, each pile starts a new sheet with its divider card.
     Everything drawn comes from badge_data.badges (the draw functions see only BadgeData),
     which is exactly what the reprint manifest hashes.
     """
     size = size_of(options)
     sheet = sheet_for(size, options.sheet)
     st = STYLES[size]
-    data = badges(event, people)
+    if piles is None:
+        runs: list[list] = [badges(event, people)]
+    else:
+        runs = [[div] + badges(event, members) for div, members in piles]
     pages = 0
-    for start in range(0, len(data), sheet.per_sheet):
-        chunk = data[start:start + sheet.per_sheet]
-        for back in (False, True):
-            _page(c, sheet)
-            boxes = sheet.boxes(len(chunk), back=back)
-            for d, box in zip(chunk, boxes):
-                (draw_back if back else draw_front)(c, d, st, box)
-            draw_crop_marks(c, sheet, boxes)
-            c.showPage()
-            pages += 1
+    for slots in runs:
+        for start in range(0, len(slots), sheet.per_sheet):
+            chunk = slots[start:start + sheet.per_sheet]
+            for back in (False, True):
+                _page(c, sheet)
+                boxes = sheet.boxes(len(chunk), back=back)
+                for d, box in zip(chunk, boxes):
+                    if isinstance(d, Divider):
+                        draw_divider(c, d, st, box)
+                    else:
+                        (draw_back if back else draw_front)(c, d, st, box)
+                draw_crop_marks(c, sheet, boxes)
+                c.showPage()
+                pages += 1
     return pages
 
 
+PARTICIPANTS = "participant-badges.pdf"
+
+
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    """badges.pdf (speakers, chairs, hosts); with a registration list also participant-badges.pdf,
+    sorted for the desk. A registrant who speaks, chairs or hosts is in badges.pdf only."""
     size = size_of(options)
     sheet = sheet_for(size, options.sheet)  # validate before drawing anything
+    order = order_of(options)
     people = select_people(event, options)
     buf = io.BytesIO()
     c = common.new_canvas(buf, sheet.page, event, f"Badges \u2014 {event.name}",
@@ -435,4 +511,14 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
     draw_badge_sheets(c, event, options, people)
     c.save()
     name = f"badges-{options.person}.pdf" if options.person else "badges.pdf"
-    return [Artifact(name, buf.getvalue())]
+    out = [Artifact(name, buf.getvalue())]
+    regs = [] if options.person else participants(event)
+    if regs:
+        buf = io.BytesIO()
+        c = common.new_canvas(buf, sheet.page, event, f"Participant badges \u2014 {event.name}",
+                              f"Badges for registered participants, {size} on {sheet.name} sheets, "
+                              f"in piles by {'ticket type' if order == 'ticket' else 'family name'}")
+        draw_badge_sheets(c, event, options, [], piles=desk_groups(regs, order, sheet.per_sheet))
+        c.save()
+        out.append(Artifact(PARTICIPANTS, buf.getvalue()))
+    return out

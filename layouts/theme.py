@@ -36,6 +36,15 @@ ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "chair": HexColor("#7A4E9E"),
     "host": HexColor("#B5512B"),
 }
+TICKET_COLOURS: dict[str, Color] = {  # badge bands of registrants, keyed by ticket (content.registrations)
+    "participant": HexColor("#3A5A8C"),  # every colour here carries white text at >= 4.5:1
+    "student": HexColor("#2E7D32"),
+    "staff": HexColor("#37474F"),
+    "volunteer": HexColor("#AD1457"),
+    "press": HexColor("#8C5A00"),
+    "sponsor": HexColor("#1565C0"),
+    "guest": HexColor("#5D4037"),
+}
 CROP_MARK = HexColor("#000000")
 # Track colours (items with a ``track``), in order of first use. Okabe-Ito's
 # palette, which colour-blind readers tell apart, ordered so that neighbours,

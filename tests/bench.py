@@ -5,12 +5,17 @@ Runs each output of (a) the shipped symposium, (b) a generated large event
 huge one (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks) in its own
 process, so peak memory is the real resident size of that build alone; and the
 symposium's `all` against starting Python and importing reportlab.platypus.
-Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling])
+(d) the symposium with 2,000 registered participants (badges only; the issue's budget is
+5 s and 300 MB).
+Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling|attendees])
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,8 +35,9 @@ from eventprint.options import BuildOptions
 names = OUTPUTS if {name!r} == "all" else ({name!r},)
 report = build({content!r}, {out!r}, names, BuildOptions())
 wall = time.perf_counter() - t0
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"wall": wall, "peak_mb": peak_mb,
+use = resource.getrusage(resource.RUSAGE_SELF)
+peak_mb = use.ru_maxrss / 1024
+print(json.dumps({{"wall": wall, "peak_mb": peak_mb, "cpu": use.ru_utime + use.ru_stime,
                   "files": [str(p) for p in report.written]}}))
 """
 
@@ -59,9 +65,31 @@ def measure(content: Path, name: str) -> dict:
         return result
 
 
+GIVEN = ("Anna", "Jonas", "Zeynep", "Łukasz", "Chloé", "Mateo", "Inês", "Priya", "Ngozi", "Sigríður", "Δήμητρα",
+         "Ольга", "Hương", "Ștefan", "Aoife", "Søren", "Amani", "Bence", "Grace", "Iñigo")
+FAMILY = ("Müller", "Yılmaz", "Wiśniewska", "Lefèvre", "García", "Gonçalves", "Nguyễn", "Jónsdóttir", "Popescu",
+          "Szőke", "Adéyẹmí", "Mwangi", "Sharma", "Ó Briain", "Παπαδάκης", "Смирнова", "van der Berg", "Østergaard",
+          "O'Connor", "Kowalczyk", "Dvořák", "Bakker", "Eze", "Nair", "Tóth")
+TICKETS = ("Participant",) * 14 + ("Student",) * 4 + ("Staff", "Press")
+
+
+def with_attendees(root: Path, count: int, seed: int = 15) -> Path:
+    """A copy of the symposium with ``count`` invented participants in registrations.csv."""
+    content = root / f"attendees-{count}"
+    shutil.copytree(REPO / "content", content)
+    rnd = random.Random(seed)
+    with open(content / "registrations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Id", "Given name", "Family name", "Organisation", "Ticket", "Add-ons", "E-mail"])
+        for n in range(count):
+            w.writerow([f"R{n:05d}", rnd.choice(GIVEN), rnd.choice(FAMILY), f"Institute {rnd.randrange(200)}",
+                        rnd.choice(TICKETS), "Lab tour" if rnd.random() < 0.2 else "", f"p{n}@example.org"])
+    return content
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling"])
+    ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling", "attendees"])
     args = ap.parse_args()
     from eventprint.build import OUTPUTS
     events = []
@@ -99,6 +127,12 @@ def main() -> None:
             r = measure(content, "all")
             print(f"{'':<48} {talks:6d} {talks * 3 // 2:7d} {r['wall']:7.2f} {1000 * r['wall'] / talks:8.1f} "
                   f"{r['peak_mb']:8.0f}")
+    if args.only in (None, "attendees"):
+        content = with_attendees(Path(tmp.name), 2000)
+        r = measure(content, "badges")
+        print(f"\n{'symposium + 2,000 registered participants':<48} {'badges':<8} {r['wall']:7.2f} "
+              f"{r['peak_mb']:8.0f} {r['pages']:6d} {r['count']:6d} {r['bytes']:11,d}   (budget: 5 s, 300 MB; "
+              f"CPU {r['cpu']:.2f} s, the figure to compare on a shared machine)")
     tmp.cleanup()
 
 

@@ -10,6 +10,7 @@ import pdfcheck
 from conftest import CONTENT, rendered
 from eventprint import build as build_mod
 from eventprint import reprint, urls
+from eventprint.layouts.badge_data import participants
 from eventprint.build import build, load
 from eventprint.options import BuildOptions
 from eventprint.output import Artifact
@@ -86,7 +87,7 @@ def runs(tmp_path_factory):
 def test_first_build_only_records(runs):
     assert not runs["first_had_reprint"]
     manifest = json.loads(runs["m1"])
-    assert len(manifest["badges"]) == 28
+    assert len(manifest["badges"]) == 28 + 118  # speakers, chairs, hosts; participants in registrations.csv
     assert not any("Changed" in m for m in runs["r1"].messages)
 
 
@@ -150,7 +151,7 @@ def test_building_badges_keeps_sign_entries(tmp_path, symposium):
     reprint.after_render(symposium, out, ("badges",), BuildOptions(), artifacts)
     manifest = json.loads(next(a.data for a in artifacts if a.path == "manifest.json"))
     assert manifest["signs"] == signs
-    assert len(manifest["badges"]) == len(symposium.people_with_roles)
+    assert len(manifest["badges"]) == len(symposium.people_with_roles) + len(participants(symposium))
 
 
 def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):

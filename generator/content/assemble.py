@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Day, Event, Item, Kind, Person, Role
+from ..model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
+from .registrations import AddonDraft, RegDraft
 from .stamp import as_of
 
 
 def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], days: list[DayDraft],
-             items: list[ItemDraft], files: tuple[Path, ...]) -> Event:
+             items: list[ItemDraft], files: tuple[Path, ...], addon_drafts: dict[str, AddonDraft] | None = None,
+             registrations: list[RegDraft] = ()) -> Event:
     roles: dict[str, set[Role]] = {pid: set() for pid in drafts}
     for it in items:
         for pid, _ in it.speakers:
@@ -39,6 +41,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         order = {id(x): n for n, x in enumerate(built)}
         built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
         built_days.append(Day(day.date, places.venues[day.venue], tuple(built)))
+    addons = {a.id: Addon(a.id, a.label, a.when, a.where) for a in (addon_drafts or {}).values()}
     updated, updated_from = ev.updated, None
     if updated is None:
         updated, updated_from = as_of(files, ev.timezone, built_days[0].date)
@@ -59,4 +62,8 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         booklet_abstracts=ev.booklet_abstracts,
         updated_from=updated_from,
         source_file=ev.file,
+        addons=tuple(addons.values()),
+        registrants=tuple(Registrant(d.id, d.name, d.given, d.family, d.organisation, d.ticket,
+                                     tuple(addons[a] for a in d.addons), people.get(d.person) if d.person else None,
+                                     d.line, d.file) for d in registrations),
     )

@@ -43,6 +43,7 @@ class PersonDraft:
     affiliations: tuple[str, ...]
     bio: str | None
     loc: Located
+    email: str | None = None  # for matching registrations; never reaches the model
 
 
 @dataclass

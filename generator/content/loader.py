@@ -18,6 +18,8 @@ from .assemble import assemble
 from .fields import Reader
 from .programme import read_programme
 from .read import display_path, read_content
+from .registration_match import match
+from .registrations import read_registrations
 from .resolve import resolve
 from .schema import read_event, read_people, read_venues
 
@@ -53,10 +55,12 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if prog is not None:
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
+    regs = read_registrations(r, content, docs["event.yaml"])
     if problems:
         raise ContentError(problems)
 
     items = resolve(r, days, places, people)
+    registrants = match(r, regs, people)
     if strict:
         problems += [replace(w, warning=False) for w in r.warnings]
     if problems:
@@ -64,4 +68,5 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if not days:
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
-    return Loaded(assemble(ev, places, people, days, items, source.files), tuple(sorted(r.warnings)))
+    event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants)
+    return Loaded(event, tuple(sorted(r.warnings)))

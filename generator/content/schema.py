@@ -15,7 +15,8 @@ from .drafts import EventDraft, PersonDraft, Places
 from .fields import Reader
 
 EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
-EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts")
+EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts",
+                  "registrations", "addons")  # the last two: read by content.registrations
 
 
 def read_event(r: Reader, ev: LMap) -> EventDraft:
@@ -98,7 +99,7 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
         if m is None:
             continue
         r.keys(m, "a person", ("id", "name"),
-               ("given_name", "family_name", "position", "affiliation", "bio"))
+               ("given_name", "family_name", "position", "affiliation", "bio", "email"))
         pid = r.ident(m.get("id"), "person id")
         name = r.text(m.get("name"), "name")
         if name is None and m.get("name") is not None and isinstance(m.get("name").value, str):
@@ -114,5 +115,6 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             r.texts(m.get("affiliation"), "affiliation"),
             r.text(m.get("bio"), "bio", paragraphs=True),
             m.get("id"),
+            email=(r.text(m.get("email"), "email") or "").casefold() or None,  # matches registrations only
         )
     return drafts

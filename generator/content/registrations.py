@@ -1,0 +1,325 @@
+"""The registration list (``registrations.csv``): who comes, on which ticket, with which add-ons.
+
+Organisers get this list from their ticketing tool, so it is read as exported: pretix's
+"Order data" export (its "Order positions" sheet as CSV) works as it is, and so does a
+plain table with a header row (see ``COLUMNS``); ``registrations: columns:`` in event.yaml
+maps anyone else's headers (the content equivalent of ``import --columns``). How the
+event's own words for tickets and add-ons are read is in event.yaml too (``tickets:``,
+``addons:``). Every row becomes a ``RegDraft`` or a problem at its line: nothing is dropped
+without a word. E-mail addresses are read only to match registrants with people.yaml
+(``registration_match``) and go no further.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem
+from ..yamlsource import LMap, Located, decode_source
+from .fields import ID, Reader
+from .read import display_path
+
+FILE = "registrations.csv"
+
+# our column -> header names that mean it (compared without case, spaces, dashes, dots or underscores)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "registration id", "attendee id", "ticket id", "ticket number", "secret"),
+    "order": ("order code", "order", "booking", "booking reference", "order id", "order number"),
+    "position": ("position id", "position"),
+    "person": ("person", "person id", "speaker id", "people id"),
+    "name": ("name", "full name", "attendee name", "attendee", "participant", "participant name"),
+    "given": ("given name", "first name", "firstname", "forename", "vorname",
+              "attendee name: given name", "attendee name: first name"),
+    "family": ("family name", "last name", "lastname", "surname", "nachname",
+               "attendee name: family name", "attendee name: last name", "attendee name: surname"),
+    "organisation": ("organisation", "organization", "company", "affiliation", "institution", "institute",
+                     "employer", "firma", "organisation name"),
+    "ticket": ("ticket", "ticket type", "product", "role", "registration type", "category", "type"),
+    # the attendee's own address before the buyer's (pretix has both)
+    "email": ("attendee email", "email", "e mail", "email address", "e mail address", "mail"),
+    "addons": ("addons", "add ons", "add on", "extras", "options", "bookings"),
+    "status": ("status", "order status"),
+}
+
+# ticket (theme.TICKET_COLOURS key) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
+TICKETS: dict[str, tuple[str, ...]] = {
+    "participant": ("participant", "participants", "attendee", "regular", "standard", "general admission",
+                    "admission", "early bird", "full", "ticket", "conference ticket", "registration",
+                    "teilnehmer", "teilnehmende", "teilnahme", "delegate", "member"),
+    "student": ("student", "students", "student ticket", "phd student", "studierende"),
+    "staff": ("staff", "crew", "organiser", "organizer", "organising team", "organizing team", "team"),
+    "volunteer": ("volunteer", "volunteers", "helper", "helfer"),
+    "press": ("press", "media", "journalist", "presse"),
+    "sponsor": ("sponsor", "sponsors", "exhibitor", "partner"),
+    "guest": ("guest", "guests", "invited", "invited guest", "vip", "gast"),
+}
+CANCELLED = ("canceled", "cancelled", "storniert", "refunded")
+YES = ("yes", "y", "ja", "j", "x", "1", "true", "booked", "oui", "si", "sí", "\u2713", "\u2714")
+_SPLIT_ADDONS = re.compile(r"\s*[;,|\n]\s*")
+
+
+def norm(text: str) -> str:
+    """Header and value key: no case, no accents, '-', '_', '.' as spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\s_.\-]+", " ", text).strip()
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: no case, no accents, spaces collapsed."""
+    return norm(name)
+
+
+@dataclass
+class RegDraft:
+    id: str
+    name: str
+    given: str
+    family: str
+    organisation: str | None
+    ticket: str
+    addons: list[str]  # add-on ids
+    person: str | None  # people.yaml id from a person column
+    email: str | None  # for matching only; never leaves the content package
+    order: str | None
+    line: int
+    file: str
+
+
+@dataclass
+class AddonDraft:
+    id: str
+    label: str
+    when: str
+    where: str
+    names: tuple[str, ...]  # normalised: id, label and `match:` spellings
+    loc: Located
+
+
+@dataclass
+class Registrations:
+    rows: list[RegDraft] = field(default_factory=list)
+    addons: dict[str, AddonDraft] = field(default_factory=dict)
+
+
+def read_addons(r: Reader, ev: LMap | None) -> dict[str, AddonDraft]:
+    """event.yaml ``addons:``: id -> label, when, where (and other spellings in the list)."""
+    out: dict[str, AddonDraft] = {}
+    block = r.mapping(ev.get("addons"), "addons") if ev is not None else None
+    for key, loc in (block.items.items() if block else ()):
+        if not ID.match(key):
+            r.bad(loc, f"the add-on id '{key}' is not a valid id",
+                  "use lowercase letters, digits and dashes only, like 'lab-tour'")
+            continue
+        m = r.mapping(loc, f"the add-on '{key}'")
+        if m is None or not r.keys(m, f"the add-on '{key}'", ("label",), ("when", "where", "match")):
+            continue
+        label = r.text(m.get("label"), "label")
+        if not label:
+            continue
+        names = {norm(key), norm(label), *(norm(t) for t in r.texts(m.get("match"), "match"))}
+        out[key] = AddonDraft(key, label, r.text(m.get("when"), "when") or "",
+                              r.text(m.get("where"), "where") or "", tuple(sorted(names)), loc)
+    return out
+
+
+def read_registrations(r: Reader, content: Path, ev: LMap | None) -> Registrations:
+    """The registration list, if the event has one; problems and warnings go to ``r``."""
+    reg = Registrations(addons=read_addons(r, ev))
+    block = r.mapping(ev.get("registrations"), "registrations") if ev is not None else None
+    if block is not None and not r.keys(block, "registrations", (), ("file", "columns", "tickets")):
+        return reg
+    name = (r.text(block.get("file"), "file") if block else None) or FILE
+    path = content / name
+    shown = display_path(path)
+    if not path.is_file():
+        if block is not None and block.get("file") is not None:
+            r.bad(block.get("file"), f"the registration list {shown} does not exist",
+                  "correct the file name, or remove 'file:' to read registrations.csv")
+        return reg
+    tickets = _ticket_words(r, block)
+    text = _decode(r, path.read_bytes(), shown)
+    if text is None:
+        return reg
+    _Rows(r, reg, shown, tickets).read(text, _mapping_block(r, block))
+    return reg
+
+
+def _ticket_words(r: Reader, block: LMap | None) -> dict[str, str]:
+    words = {norm(w): t for t, ws in TICKETS.items() for w in (t, *ws)}
+    m = r.mapping(block.get("tickets"), "tickets") if block else None
+    for theirs, loc in (m.items.items() if m else ()):
+        ours = r.text(loc, f"the ticket '{theirs}'")
+        if ours not in TICKETS:
+            r.bad(loc, f"'{ours}' is not a ticket type we print", "use one of: " + ", ".join(TICKETS))
+            continue
+        words[norm(theirs)] = ours
+    return words
+
+
+def _mapping_block(r: Reader, block: LMap | None) -> dict[str, Located]:
+    m = r.mapping(block.get("columns"), "columns") if block else None
+    out = {}
+    for ours, loc in (m.items.items() if m else ()):
+        if ours not in COLUMNS:
+            r.bad(loc, f"'{ours}' is not one of our registration columns", "use " + ", ".join(COLUMNS))
+            continue
+        out[ours] = loc
+    return out
+
+
+def _decode(r: Reader, data: bytes, shown: str) -> str | None:
+    """UTF-8 (what every ticketing tool exports); Windows-1252 (Excel's CSV) read with a warning."""
+    text = decode_source(data, shown)
+    if not isinstance(text, Problem):
+        return text
+    try:
+        decoded = data.decode("cp1252")
+    except UnicodeDecodeError:
+        r.problems.append(text)
+        return None
+    r.warnings.append(Problem(shown, text.line, text.what + "; read as Windows-1252",
+                              "check that accented names print right, and save the file as UTF-8 "
+                              "(Excel: Save As, CSV UTF-8)", warning=True))
+    return decoded
+
+
+def truthy(value: str) -> bool:
+    return norm(value) in YES
+
+
+class _Rows:
+    """One pass over the rows of one CSV file."""
+
+    def __init__(self, r: Reader, reg: Registrations, file: str, tickets: dict[str, str]):
+        self.r, self.reg, self.file, self.tickets = r, reg, file, tickets
+        self.addon_by_name = {n: a.id for a in reg.addons.values() for n in a.names}
+        self.pending: list[tuple[int, str, str | None, str]] = []  # add-on rows: line, add-on, order, name key
+
+    def problem(self, line: int, what: str, fix: str, warning: bool = False) -> None:
+        (self.r.warnings if warning else self.r.problems).append(Problem(self.file, line, what, fix, warning))
+
+    def read(self, text: str, mapped: dict[str, Located]) -> None:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        skip = 0  # comment lines ('# ...') and blank lines before the header
+        while skip < len(lines) and (not lines[skip].strip() or lines[skip].lstrip().startswith("#")):
+            skip += 1
+        if skip == len(lines):
+            self.problem(0, "the registration list is empty",
+                         "export it with a header row, or delete the file")
+            return
+        delim = max((",", ";", "\t"), key=lines[skip].count)
+        reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delim)
+        header = next(reader)
+        cols, addon_cols = self.columns(header, mapped)
+        if cols is None:
+            return
+        line = skip + reader.line_num + 1
+        for row in reader:
+            row_line, line = line, skip + reader.line_num + 1
+            if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+                continue
+            cell = {k: (row[n].strip() if n < len(row) else "") for k, n in cols.items()}
+            booked = [a for n, a in addon_cols if n < len(row) and truthy(row[n])]
+            self.row(cell, booked, row_line)
+        self.attach_pending()
+
+    def columns(self, header: list[str], mapped: dict[str, Located]):
+        where: dict[str, int] = {}
+        for n, h in enumerate(header):
+            where.setdefault(norm(h), n)  # pretix has 'Company' twice: the attendee's comes first
+        found: dict[str, int] = {}
+        for ours, loc in mapped.items():
+            theirs = str(loc.value)
+            if norm(theirs) not in where:
+                self.r.bad(loc, f"the column '{theirs}' is not in the header of {self.file} "
+                                f"({', '.join(header)[:200]})", "check the spelling of the header")
+                return None, []
+            found[ours] = where[norm(theirs)]
+        for ours, names in COLUMNS.items():
+            for name in names:
+                if ours not in found and where.get(norm(name)) is not None \
+                        and where[norm(name)] not in found.values():
+                    found[ours] = where[norm(name)]
+        if "name" not in found and not ("given" in found and "family" in found):
+            self.problem(1, f"no column for the name in the header ({', '.join(header)[:200]})",
+                         "name one 'Name' (or 'Given name' and 'Family name'), or map yours in event.yaml: "
+                         "registrations: columns: {name: <your header>}")
+            return None, []
+        # a column per add-on: a question 'Lab tour' (yes/no), or pretix's 'Tours – Lab tour'
+        addon_cols = []
+        for n, h in enumerate(header):
+            if n in found.values():
+                continue
+            key = norm(h)
+            option = norm(re.split(r"\s[\u2013-]\s", h)[-1])
+            hit = self.addon_by_name.get(key) or self.addon_by_name.get(option)
+            if hit:
+                addon_cols.append((n, hit))
+        return found, addon_cols
+
+    def row(self, cell: dict[str, str], booked: list[str], line: int) -> None:
+        if norm(cell.get("status", "")) in CANCELLED:
+            self.problem(line, f"{cell.get('name') or 'this row'}: the registration is {cell['status']}, "
+                         "so no badge is printed", "nothing to do; delete the row to silence this", True)
+            return
+        given, family, name = cell.get("given", ""), cell.get("family", ""), " ".join(cell.get("name", "").split())
+        if not name:
+            name = " ".join(f"{given} {family}".split())
+        ticket_text = cell.get("ticket", "")
+        addon = self.addon_by_name.get(norm(ticket_text)) if ticket_text else None
+        if addon and norm(ticket_text) not in self.tickets:  # pretix: an add-on product is its own row
+            self.pending.append((line, addon, cell.get("order") or None, name_key(name) if name else ""))
+            return
+        if not name:
+            self.problem(line, "this registration has no name", "add the name, or delete the row "
+                         "(a badge needs a name)")
+            return
+        words = name.split()
+        ticket = self.tickets.get(norm(ticket_text)) if ticket_text else "participant"
+        if ticket is None:
+            self.problem(line, f"{name}: the ticket type '{ticket_text}' is unknown, so the badge says PARTICIPANT",
+                         "map it in event.yaml, e.g. registrations: tickets: {\"" + ticket_text[:40] + "\": student} "
+                         "(types: " + ", ".join(TICKETS) + ")", warning=True)
+            ticket = "participant"
+        addons = list(dict.fromkeys(booked))
+        for value in _SPLIT_ADDONS.split(cell.get("addons", "")):
+            if not value:
+                continue
+            hit = self.addon_by_name.get(norm(value))
+            if hit is None:
+                self.problem(line, f"{name}: the add-on '{value}' is not defined, so it is not printed",
+                             f"define it in event.yaml under addons:, e.g. addons: {{{_slug(value) or 'extra'}: "
+                             f"{{label: \"{value[:40]}\", when: ..., where: ...}}}}", warning=True)
+            elif hit not in addons:
+                addons.append(hit)
+        order, position = cell.get("order", ""), cell.get("position", "")
+        ident = cell.get("id") or (f"{order}-{position}" if order and position else "") or _slug(name) or name_key(name)
+        self.reg.rows.append(RegDraft(
+            ident, name, given or words[0], family or words[-1], cell.get("organisation") or None, ticket, addons,
+            cell.get("person") or None, cell.get("email", "").casefold() or None, order or None, line, self.file))
+
+    def attach_pending(self) -> None:
+        """pretix lists a booked add-on as a row of its own, in the order of the ticket it belongs to."""
+        for line, addon, order, key in self.pending:
+            same_order = [d for d in self.reg.rows if order and d.order == order]
+            named = [d for d in (same_order or self.reg.rows) if key and name_key(d.name) == key]
+            owners = named or (same_order if len(same_order) == 1 else [])
+            if len(owners) != 1:
+                label = self.reg.addons[addon].label
+                self.problem(line, f"the add-on '{label}' in this row belongs to no single registration"
+                             + (f" of order {order}" if order else ""),
+                             "put the attendee's name in the row, or the add-on in the attendee's own row",
+                             warning=True)
+                continue
+            if addon not in owners[0].addons:
+                owners[0].addons.append(addon)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-")[:80]
+
