@@ -277,8 +277,9 @@ def decode_qr(image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-# A drawn QR code is one path of many rectangles (layouts/common.draw_qr) or an image; anything
-# else with this many segments (a long rule, a grid) is decoded too and simply yields nothing.
+# A drawn QR code is one path of many rectangles (layouts/common.draw_qr) or an image, on the page
+# or inside a reused drawing (a form, whose whole box is then decoded); anything else with this
+# many segments (a long rule, a grid) is decoded too and simply yields nothing.
 _QR_MIN_SEGMENTS = 40
 # The crop's width in pixels. Measured on every code the test events draw (149): all decode from
 # 75 px (60 px loses 7); 120 px is a margin of 1.6.
@@ -293,14 +294,21 @@ def _qr_codes(pdf: bytes) -> tuple[tuple[tuple[tuple[float, float, float, float]
     for index in range(len(doc)):
         page = doc[index]
         height = page.get_height()
-        boxes = []
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPath_CountSegments(obj.raw) < _QR_MIN_SEGMENTS:
+        boxes, outer = [], None
+        for obj in page.get_objects(max_depth=4):
+            if obj.level == 0:
+                outer = obj  # a drawing reused as a form: its parts' bounds are in the form's space
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if pdfium_c.FPDFPath_CountSegments(obj.raw) < _QR_MIN_SEGMENTS:
+                    continue
+            elif obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 continue
-            pdfium_c.FPDFPageObj_GetBounds(obj.raw, left, bottom, right, top)
+            pdfium_c.FPDFPageObj_GetBounds(outer.raw, left, bottom, right, top)
             side = max(right.value - left.value, top.value - bottom.value)
             pad = side * 0.12  # the quiet zone around the modules
-            boxes.append((left.value - pad, height - top.value - pad, right.value + pad, height - bottom.value + pad))
+            box = (left.value - pad, height - top.value - pad, right.value + pad, height - bottom.value + pad)
+            if box not in boxes:
+                boxes.append(box)
         page.close()
         found = []
         for box in boxes:
