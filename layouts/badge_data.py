@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Day, Event, Item, Kind, Person, Role
 from eventprint.options import BuildOptions, OptionError
 
@@ -48,14 +48,15 @@ class BadgeData:
     qr_url: str  # the talk's abstract page, or the programme
     qr_caption: str  # qr_url without "https://"
     agenda: tuple[AgendaEntry, ...]
+    lang: str = "en"  # the event's language: the badge's fixed words
 
     @property
     def has_talk(self) -> bool:
         return bool(self.talk_title)
 
 
-def when(day: Day, start_end: str) -> str:
-    return f"{day.short_label} {theme.MIDDOT} {start_end}"
+def when(day: Day, start_end: str, lang: object = "en") -> str:
+    return f"{i18n.day_short(lang, day.date)} {theme.MIDDOT} {start_end}"
 
 
 def _where(item: Item) -> str:
@@ -66,6 +67,7 @@ class AgendaIndex:
     """Every person's agenda, computed in one pass over the programme (fast for large events)."""
 
     def __init__(self, event: Event):
+        tr, lang = i18n.tr, event.language
         self.days: dict[date, Day] = {d.date: d for d in event.days}
         self.entries: dict[str, list[tuple[tuple, AgendaEntry]]] = {}
         self.talks: dict[str, list[Item]] = {}
@@ -74,21 +76,21 @@ class AgendaIndex:
                 for p in it.speakers:
                     if it.is_talk:
                         self.talks.setdefault(p.id, []).append(it)
-                        what = f"{it.kind.label}: {it.title.display}"
+                        what = f"{tr(lang, it.kind.label)}: {it.title.display}"
                     elif it.kind is Kind.WELCOME:
                         what = it.title.display
                     else:
-                        what = f"{it.kind.label}: {it.title.display}"
+                        what = f"{tr(lang, it.kind.label)}: {it.title.display}"
                     self._add(p, (day.date, it.start, 1), AgendaEntry(
-                        when(day, it.time_range), _where(it), what))
+                        when(day, i18n.time_range(lang, it.start, it.end), lang), _where(it), what))
             for s in event.sessions(day):
                 first = s.items[0]
                 n = len(s.items)
-                what = (f"Session chair: {first.title.display}" if n == 1
-                        else f"Session chair: {n} items, from {first.title.display}")
-                span = f"{s.start:%H:%M}{theme.EN_DASH}{s.end:%H:%M}"
+                what = i18n.ntr(lang, "Session chair: {title}", "Session chair: {n} items, from {title}", n,
+                                title=first.title.display)
+                span = i18n.time_range(lang, s.start, s.end)
                 for p in s.chairs:
-                    self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span), _where(first), what))
+                    self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span, lang), _where(first), what))
 
     def _add(self, person: Person, key: tuple, entry: AgendaEntry) -> None:
         self.entries.setdefault(person.id, []).append((key, entry))
@@ -105,22 +107,22 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         talk = talks[0]
         day = index.days[talk.date]
         url = urls.talk_url(event, talk)
-        kind, title = talk.kind.label, talk.title.display
-        t_when, t_room = when(day, talk.time_range), _where(talk)
+        kind, title = i18n.tr(event, talk.kind.label), talk.title.display
+        t_when, t_room = when(day, i18n.time_range(event, talk.start, talk.end), event.language), _where(talk)
     else:
         url = urls.programme_url(event)
         kind = title = t_when = t_room = ""
     return BadgeData(
         person_id=person.id,
         role=roles[0].value,
-        role_word=roles[0].label,
-        other_roles=tuple(r.label for r in roles[1:]),
+        role_word=i18n.tr(event, roles[0].label),
+        other_roles=tuple(i18n.tr(event, r.label) for r in roles[1:]),
         given_name=person.given_name,
         name=person.name,
         position=person.position or "",
         affiliations=tuple(person.affiliations),
         event_name=event.short_name,
-        event_dates=event.date_range,
+        event_dates=i18n.date_range(event, event.first_date, event.last_date),
         talk_kind=kind,
         talk_title=title,
         talk_when=t_when,
@@ -129,6 +131,7 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         qr_url=url,
         qr_caption=short_url(url),
         agenda=index.agenda(person),
+        lang=event.language,
     )
 
 

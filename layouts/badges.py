@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Event, Person
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
@@ -238,7 +239,7 @@ def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> li
     """When and where the talk is (or what the QR code opens)."""
     info = _scaled(st.info, k)
     if not d.has_talk:
-        return [Block(_fit(d, "programme note", "Programme, talks and rooms", theme.FONT_BOLD, width, info),
+        return [Block(_fit(d, "programme note", i18n.tr(d.lang, "Programme, talks and rooms"), theme.FONT_BOLD, width, info),
                       theme.FONT_BOLD),
                 Block(_fit(d, "event dates", d.event_dates, theme.FONT, width, info), theme.FONT, theme.MUTED)]
     out = []
@@ -250,7 +251,7 @@ def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> li
         if d.talk_room:
             out.append(Block(_fit(d, "room", d.talk_room, theme.FONT, width, info), theme.FONT))
     if d.more_talks:
-        more = f"+ {d.more_talks} more talk{'s' if d.more_talks > 1 else ''}: see the back"
+        more = i18n.ntr(d.lang, "+ {n} more talk: see the back", "+ {n} more talks: see the back", d.more_talks)
         out.append(Block(_fit(d, "talk note", more, theme.FONT_ITALIC, width, _scaled(st.small, k)),
                          theme.FONT_ITALIC, theme.MUTED, space_before=0.2 * st.gap))
     return out
@@ -347,7 +348,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         head = [given, Block(_fit(d, "full name", d.name, theme.FONT, cw, _scaled(st.name, k)), theme.FONT,
                              space_before=0.3 * st.gap)]
         info = _scaled(st.agenda, k)
-        heading = Block(Fitted(st.label, ("YOUR PROGRAMME",)), theme.FONT_BOLD,
+        heading = Block(Fitted(st.label, (i18n.tr(d.lang, "YOUR PROGRAMME"),)), theme.FONT_BOLD,
                         theme.ROLE_COLOURS.get(d.role, theme.ACCENT), space_before=1.2 * st.gap)
         entries: list[list[Block]] = []
         for e in d.agenda:
@@ -378,7 +379,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
                 break
             kept.append(e)
         rest = len(entries) - len(kept)
-        note = f"+ {rest} more in the programme"
+        note = i18n.tr(d.lang, "+ {n} more in the programme", n=rest)
         entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
         if avail < _stack_height(entries[-1]):
             raise _too_tall(d, "back", head)

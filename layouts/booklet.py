@@ -18,6 +18,7 @@ import io
 
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from eventprint import i18n
 from eventprint.fonts import check_literal
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
@@ -160,6 +161,6 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
     if not event.days:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
-        check_literal(label)
+        check_literal(i18n.tr(event, label))
     single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
     return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Day, Event, Item, Kind, Person, Role
+from .. import i18n
+from ..model import TBC_TEXT, Day, Event, Item, Kind, Person, Role, Title
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
 from .stamp import as_of
 
@@ -28,7 +29,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
     built_days = []
     for day in sorted(days, key=lambda x: x.date):
         built = [
-            Item(it.id, it.date, it.start, it.end, it.kind, it.title,
+            Item(it.id, it.date, it.start, it.end, it.kind, it.title if it.title.confirmed else Title(None, i18n.tr(ev.language, TBC_TEXT)),
                  places.rooms[it.room] if it.room else None,
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
@@ -38,7 +39,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         ]
         order = {id(x): n for n, x in enumerate(built)}
         built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
-        built_days.append(Day(day.date, places.venues[day.venue], tuple(built)))
+        built_days.append(Day(day.date, places.venues[day.venue], tuple(built), ev.language))
     updated, updated_from = ev.updated, None
     if updated is None:
         updated, updated_from = as_of(files, ev.timezone, built_days[0].date)
