@@ -3,7 +3,7 @@
 The bare tag ``en`` keeps the house style every English output has always used
 ("Monday 16 September 2024", "13:00–13:30"); every other tag, ``en-US`` and ``en-GB`` included,
 follows CLDR: German "Montag, 16. September 2024" and "13:00–13:30 Uhr" in running text,
-French "lundi 16 septembre 2024", Spanish "9:00–9:30", US "1:00–1:30 PM".
+French "Lundi 16 septembre 2024" (capitalised: a day stands alone as a label), Spanish "9:00–9:30", US "1:00–1:30 PM".
 """
 from __future__ import annotations
 
@@ -49,17 +49,17 @@ def twelve_hour(lang: object) -> bool:
 
 
 def day(lang: object, d: date) -> str:
-    """'Monday 16 September 2024', 'Montag, 16. September 2024', 'lunes, 16 de septiembre de 2024'."""
+    """'Monday 16 September 2024', 'Montag, 16. September 2024', 'Lunes, 16 de septiembre de 2024'."""
     if _house(lang):
         return f"{d:%A} {d.day} {d:%B %Y}"
-    return format_date(d, "full", locale=locale_of(lang))
+    return _label(format_date(d, "full", locale=locale_of(lang)))
 
 
 def day_short(lang: object, d: date) -> str:
-    """'Mon 16 Sep', 'Mo., 16. Sept.', 'lun. 16 sept.', 'Mon, Sep 16'."""
+    """'Mon 16 Sep', 'Mo., 16. Sept.', 'Lun. 16 sept.', 'Mon, Sep 16'."""
     if _house(lang):
         return f"{d:%a} {d.day} {d:%b}"
-    return format_skeleton("MMMEd", d, locale=locale_of(lang))
+    return _label(format_skeleton("MMMEd", d, locale=locale_of(lang)))
 
 
 def date_range(lang: object, a: date, b: date) -> str:
@@ -120,6 +120,12 @@ def stamp(lang: object, dt: datetime, long: bool = False) -> str:
         return f"{dt:%d %B %Y, %H:%M}" if long else f"{dt.day} {dt:%b %Y}, {dt:%H:%M}"
     skeleton = "yMMMMd" if long else "yMMMd"
     return f"{format_skeleton(skeleton, dt, locale=locale_of(lang))}, {clock(lang, dt.time())}"
+
+
+def _label(text: str) -> str:
+    """A day standing alone, as a heading or a label, starts with a capital: 'Lundi 16 septembre 2024'
+    (CLDR writes French and Spanish day names in lower case, as inside a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def _tidy(text: str) -> str:
