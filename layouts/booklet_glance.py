@@ -28,7 +28,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
             Paragraph(_m(title), st["h1"]),
             Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
     sessions = {s.items[0].id: s for s in ev.sessions(day)}
-    col_time, col_where = 19 * mm, 23 * mm
+    col_time, col_where = (24.5 if i18n.twelve_hour(ev) else 19) * mm, 23 * mm  # '10:00–10:30 AM' on one line
     widths = [col_time, FRAME_W - col_time - col_where, col_where]
     tables: list[list] = []
     for slot in by_start(day.items):  # parallel rooms read as one slot

@@ -93,7 +93,9 @@ class Panel:
 
 def panel(day: Day, t: float, width: float, s: float) -> Panel:
     d = DETAIL * t
-    time_w = max(text_width(x, theme.FONT_BOLD, t) for x in (TIME_TEMPLATE, *(i18n.time_range(day.language, it.start, it.end) for it in day.items))) + 0.7 * t
+    times = (TIME_TEMPLATE, *(i18n.time_range(day.language, it.start, it.end) for it in day.items))
+    label = i18n.tr(day.language, KEYNOTE_LABEL) if any(it.kind is Kind.KEYNOTE for it in day.items) else ""
+    time_w = max(max(text_width(x, theme.FONT_BOLD, t) for x in times), text_width(label, theme.FONT_BOLD, d)) + 0.7 * t
     several = len(day.rooms) > 1
     room_w = 0.0
     if several:
@@ -171,7 +173,7 @@ def draw_panel(c: Canvas, p: Panel, x: float, top: float, s: float) -> None:
                 c.rect(x - 0.3 * t, y - eh - pad, p.width + 0.6 * t, eh + 2 * pad, stroke=0, fill=1)
             base = y - 0.98 * t
             for i, (text, font, colour) in enumerate(e.time_lines):
-                size = t if i == 0 and text != KEYNOTE_LABEL else d
+                size = t if i == 0 and text != i18n.tr(p.day.language, KEYNOTE_LABEL) else d
                 c.setFont(font, size)
                 c.setFillColor(colour)
                 draw(c, text, x, base - i * p.lead)

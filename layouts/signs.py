@@ -322,7 +322,7 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
             col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
             for i, blocks in enumerate(cols):
                 _draw_column(c, blocks, f, fr.margin + i * (col_w + COLUMN_GAP * fr.s),
-                             fr.schedule_top, col_w, fr.s, tuple(r.time for r in data.rows))
+                             fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
             _draw_footer(c, fr)
             c.showPage()
 
