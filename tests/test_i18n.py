@@ -19,7 +19,7 @@ from eventprint import i18n
 from eventprint.build import load, render
 from eventprint.content.multilingual import pick
 from eventprint.options import BuildOptions
-from pdfcheck import normalise, page_texts
+from pdfcheck import normalise, page_chars, page_texts
 
 ITEMS_PER_DAY = 6  # of the first day: registration, the keynote slot and the next slot
 _built: dict[str, dict] = {}
@@ -66,6 +66,7 @@ def build(lang: str, tmp_path_factory, booklet: bool = True) -> dict:
             "booklet": [normalise(t) for t in page_texts(render(event, "booklet", BuildOptions())[0].data)]
             if booklet else [],
             "sign": normalise(page_texts(first_sign)[0]),
+            "sign_pdf": first_sign,
             "site": site,
             "content": "\n".join(p.read_text() for p in content.glob("*.yaml")),
         }
@@ -81,10 +82,10 @@ EXPECTED = {
     #            the sign's time column, the site's day label)
     "de": ("Programmübersicht", "Montag, 10. März 2025", "Personenverzeichnis", "09:00–09:30 Uhr", "09:00–09:30",
            "Mo., 10. März"),
-    "fr": ("Aperçu du programme", "lundi 10 mars 2025", "Index des personnes", "09:00–09:30", "09:00–09:30",
-           "lun. 10 mars"),
-    "es": ("Programa de un vistazo", "lunes, 10 de marzo de 2025", "Índice de participantes", "9:00–9:30", "9:00–9:30",
-           "lun, 10 mar"),
+    "fr": ("Aperçu du programme", "Lundi 10 mars 2025", "Index des personnes", "09:00–09:30", "09:00–09:30",
+           "Lun. 10 mars"),
+    "es": ("Programa de un vistazo", "Lunes, 10 de marzo de 2025", "Índice de participantes", "9:00–9:30", "9:00–9:30",
+           "Lun, 10 mar"),
 }
 
 
@@ -99,6 +100,14 @@ def test_outputs_speak_the_event_language(lang, tmp_path_factory):
     index_page = _html_text(b["site"]["site/index.html"])
     assert day in index_page and short_day in b["site"]["site/rooms/room-1-2025-03-10.html"] and i18n.tr(lang, "Add the programme to your calendar") in index_page
     assert f'<html lang="{lang}">' in b["site"]["site/index.html"]
+
+
+def test_a_longer_keynote_label_widens_the_sign_time_column(tmp_path_factory):
+    """German 'HAUPTVORTRAG' under the keynote's time must end before the titles begin."""
+    chars = page_chars(build("de", tmp_path_factory)["sign_pdf"])[0]
+    text = "".join(c["text"] for c in chars)
+    label, title = text.index("HAUPTVORTRAG"), text.index("Datenschutz")
+    assert max(c["x1"] for c in chars[label:label + 12]) < chars[title]["x0"]
 
 
 def _english_fragments() -> list[str]:
