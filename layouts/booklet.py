@@ -50,7 +50,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, target, event: Event, subject: str):
         super().__init__(
             target, pagesize=theme.A5_PORTRAIT, invariant=1, pageCompression=1,
-            title=f"{event.name} {theme.EN_DASH} Programme", author=", ".join(event.hosts),
+            title=f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}", author=", ".join(event.hosts),
             subject=subject, creator="eventprint", keywords=event.name, lang=event.language,
             displayDocTitle=1, initialFontName=theme.FONT, initialFontSize=theme.BODY, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
@@ -114,7 +114,7 @@ def _padding(doc: _Doc) -> list:
 def _new_canvas(event: Event, subject: str):
     """The imposed file's canvas maker: common.new_canvas with the booklet's title."""
     def make(buf, pagesize):
-        return common.new_canvas(buf, pagesize, event, f"{event.name} {theme.EN_DASH} Programme",
+        return common.new_canvas(buf, pagesize, event, f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}",
                                  f"{subject}, {event.date_range}")
     return make
 

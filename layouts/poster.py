@@ -198,7 +198,7 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
     if arr is None:
         return None
     buf = io.BytesIO()
-    c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
+    c = common.new_canvas(buf, pagesize, event, f"{i18n.tr(event, 'Programme at a glance')} {theme.EN_DASH} {event.name}",
                           "Lobby poster")
     draw(c, arr)
     c.showPage()
@@ -339,7 +339,7 @@ def _sheets(event: Event, pagesize) -> bytes:
     sheets = [sh for d in event.days for sh in by_day[id(d)]]
 
     buf = io.BytesIO()
-    c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
+    c = common.new_canvas(buf, pagesize, event, f"{i18n.tr(event, 'Programme at a glance')} {theme.EN_DASH} {event.name}",
                           "Lobby poster")
     gutter = poster_flow.COL_GUTTER * s
     for i, sh in enumerate(sheets):
