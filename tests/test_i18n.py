@@ -42,6 +42,7 @@ def _content(tmp: Path, lang: str) -> Path:
     text = text.replace("    id: t0002\n", "    id: t0002\n    language: en\n", 1)
     text = text.replace("    title: Privacy sparse inference reasoning efficient sparse models neural\n",
                         "    title: {en: Privacy sparse inference, de: Datenschutz und sparsame Inferenz}\n", 1)
+    text = text.replace("    kind: registration\n    title: Registration\n", "    kind: registration\n", 1)  # untitled
     prog.write_text(text)
     return dst
 
@@ -150,6 +151,7 @@ def test_talk_language_tags_and_per_language_text(tmp_path_factory):
     event = b["event"]
     assert event.short_name == "Synthetisches Symposium"  # {en, de}: the event's language
     assert event.item("t0001").title.display == "Datenschutz und sparsame Inferenz"
+    assert event.days[0].items[0].title.display == "Anmeldung"  # given no title: its kind, in German
     booklet = " ".join(b["booklet"])
     # the event mixes languages now: each talk says its own; t0002 is the English one
     assert "09:00–09:30 Uhr · Hall B, Campus · EN Uncertainty" in booklet  # t0002's head

@@ -29,7 +29,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
     built_days = []
     for day in sorted(days, key=lambda x: x.date):
         built = [
-            Item(it.id, it.date, it.start, it.end, it.kind, it.title if it.title.confirmed else Title(None, i18n.tr(ev.language, TBC_TEXT)),
+            Item(it.id, it.date, it.start, it.end, it.kind, _title(it, ev.language),
                  places.rooms[it.room] if it.room else None,
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
@@ -61,3 +61,13 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         updated_from=updated_from,
         source_file=ev.file,
     )
+
+
+def _title(it: ItemDraft, lang: str) -> Title:
+    """The title in the event's language where eventprint wrote it: 'Title to be confirmed', and the
+    kind's name ('Break') of an item given without a title."""
+    if not it.title.confirmed:
+        return Title(None, i18n.tr(lang, TBC_TEXT))
+    if not it.kind.is_talk and it.title.text == it.kind.label:
+        return Title(i18n.tr(lang, it.kind.label))
+    return it.title
