@@ -115,7 +115,7 @@ def _new_canvas(event: Event, subject: str):
     """The imposed file's canvas maker: common.new_canvas with the booklet's title."""
     def make(buf, pagesize):
         return common.new_canvas(buf, pagesize, event, f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}",
-                                 f"{subject}, {event.date_range}")
+                                 f"{subject}, {i18n.date_range(event, event.first_date, event.last_date)}")
     return make
 
 
@@ -136,7 +136,7 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
 def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
     """Both PDFs (single pages, imposed) and the page of every anchor."""
     buf = io.BytesIO()
-    doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
+    doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
               canvasmaker=RecordingCanvas)
     c: RecordingCanvas = doc.canv
