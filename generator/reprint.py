@@ -53,7 +53,8 @@ def _digest(data) -> str:
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
     """person id -> {hash, label}: the hash is of exactly the BadgeData the badge draws."""
     people = select_people(event, options)
-    return {p.id: {"hash": _digest(asdict(d)), "label": f"badge for {p.name}"}
+    # lang only chooses the words, which are hashed themselves: leaving it out keeps earlier manifests valid
+    return {p.id: {"hash": _digest({k: v for k, v in asdict(d).items() if k != "lang"}), "label": f"badge for {p.name}"}
             for p, d in zip(people, badges(event, people), strict=True)}
 
 
