@@ -234,10 +234,10 @@ def talk_page(event: Event, it: Item) -> Artifact:
                      f"{esc(zone_name(event, it))}</span>")]
     if it.room:
         rows.append((i18n.tr(event, "Room"), pg.room(it.room, it.date)))
-    rows.append((i18n.ntr(event, "Venue", "Venues", 1), venue_html(venue)))
+    rows.append((i18n.tr(event, "Venue", "fact"), venue_html(venue)))
     chairs = it.chairs
     if chairs:
-        rows.append((i18n.tr(event, "Chair"), pg.people(chairs)))
+        rows.append((i18n.tr(event, "Chair", "fact"), pg.people(chairs)))
     b.append(facts(rows))
     b.append(f'<p>{pg.a(urls.talk_ics_path(it), i18n.tr(event, "Add to calendar"), "button")}</p>\n')
     if it.note:
