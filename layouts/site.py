@@ -143,7 +143,7 @@ def programme_rows(pg: Page, items: tuple[Item, ...], chairs: dict[str, tuple[Pe
 
     With ``person``, each row also says what that person does in it (Speaker, Session chair, Host).
     """
-    out = ['<ol class="programme">\n']
+    out = ['<ol class="programme clock12">\n' if i18n.twelve_hour(pg.event) else '<ol class="programme">\n']
     for it in items:
         classes = ["pause" if it.kind.is_pause else ("talk" if it.is_talk else "other")]
         parts = []
@@ -207,7 +207,7 @@ def index_page(event: Event) -> Artifact:
         b.append(f'<section id="{esc(urls.day_anchor(d.date))}">\n'
                  f'<div class="day-head"><h2>{esc(i18n.day(event, d.date))}</h2>'
                  f'<p>{esc(d.venue.name)}, {esc(", ".join(d.venue.address))} {MIDDOT} '
-                 f'times in {esc(zone)}</p></div>\n')
+                 f'{esc(i18n.tr(event, "times in {zone}", zone=zone))}</p></div>\n')
         b.append(programme_rows(pg, d.items, chairs_shown(event, d)))
         if d.rooms:
             b.append(f'<p class="rooms">{esc(i18n.tr(event, "Room schedules:"))} '
