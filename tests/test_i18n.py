@@ -180,6 +180,7 @@ def test_us_english_sign_and_site(tmp_path_factory):
     sign = b["sign"].replace("\u202f", " ")
     assert "9:00–9:30 AM" in sign and "Monday, March 10, 2025" in sign
     assert "9:00–9:30 AM" in _html_text(b["site"]["site/index.html"]).replace("\u202f", " ")
+    assert '<ol class="programme clock12">' in b["site"]["site/index.html"]  # the wider time column
 
 
 def _times():

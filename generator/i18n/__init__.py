@@ -49,12 +49,12 @@ def language_problems(lang: object) -> list[tuple[str, str]]:
     if tag.split("_")[0] != "en" and not any(n in available() for n in (tag, tag.split("_")[0])):
         out.append((f"there is no catalogue for the language '{shown}': every fixed word prints in English "
                     "(dates and times are in the language)",
-                    f"add eventprint/i18n/locales/{tag.split('_')[0]}.po, a copy of en.po translated "
+                    f"add generator/i18n/locales/{tag.split('_')[0]}.po, a copy of en.po translated "
                     "(README, \"Languages\")"))
         return out
     gaps = missing(tag)
     if gaps:
         listed = ", ".join(f"'{m}'" for m in gaps[:8]) + (f" and {len(gaps) - 8} more" if len(gaps) > 8 else "")
         out.append((f"{len(gaps)} fixed string(s) have no '{shown}' translation and print in English: {listed}",
-                    f"translate them in eventprint/i18n/locales/{tag.split('_')[0]}.po"))
+                    f"translate them in generator/i18n/locales/{tag.split('_')[0]}.po"))
     return out
