@@ -3,9 +3,10 @@ tools export it.
 
 Before any field is read, every such mapping in the four files is replaced by one of its texts,
 chosen in this order: the event's language as written (``de-AT``), its base language (``de``),
-another variant of it (``de-CH``), English, then the first one given. A mapping counts as per-language text when each key is a
-language tag CLDR knows (``en``, ``de``, ``pt-BR``, not ``id``: that is always a field) and each
-value is text; any other mapping is left alone for the schema to check.
+another variant of it (``de-CH``), English, then the first one given. A mapping counts as
+per-language text when each key is a language tag CLDR knows (``en``, ``de``, ``pt-BR``, not
+``id``: that is always a field) and each value is text; any other mapping is left alone for the
+schema to check.
 """
 from __future__ import annotations
 
@@ -24,8 +25,7 @@ def choose(docs: dict[str, LMap | None]) -> None:
     event = docs.get("event.yaml")
     lang = event.get("language") if event is not None else None
     if lang is not None and isinstance(lang.value, LMap):
-        _walk(event, FALLBACK)  # a per-language language makes no sense: take the English one
-        lang = event.get("language")
+        _visit(lang, FALLBACK)  # the language itself given per language: its English entry
     tag = lang.value if lang is not None and isinstance(lang.value, str) else FALLBACK
     for doc in docs.values():
         if doc is not None:
