@@ -49,7 +49,12 @@ def chain(lang: object) -> tuple[Catalog, ...]:
 
 def lookup(lang: object, msgid: str, context: str | None = None) -> str | None:
     """The translation of ``msgid`` in ``lang``; None when no catalogue of it has one."""
-    for cat in chain(lang):
+    return _lookup(tag_of(lang), msgid, context)
+
+
+@lru_cache(maxsize=None)  # layouts ask for the same few strings once per item: about 10 us each uncached
+def _lookup(tag: str, msgid: str, context: str | None) -> str | None:
+    for cat in chain(tag):
         m = cat.get(msgid, context)
         if m is None or m.fuzzy:
             continue
@@ -60,7 +65,12 @@ def lookup(lang: object, msgid: str, context: str | None = None) -> str | None:
 
 
 def lookup_plural(lang: object, singular: str, plural: str, n: int) -> str | None:
-    for cat in chain(lang):
+    return _lookup_plural(tag_of(lang), singular, plural, n)
+
+
+@lru_cache(maxsize=None)
+def _lookup_plural(tag: str, singular: str, plural: str, n: int) -> str | None:
+    for cat in chain(tag):
         m = cat.get(singular)
         if m is None or m.fuzzy or not isinstance(m.string, tuple) or not all(m.string):
             continue
@@ -77,6 +87,12 @@ def _plural_rule(expr: str):
 def source_messages() -> list[tuple[str | tuple[str, str], str | None]]:
     """Every (msgid, context) of the source catalogue, in file order."""
     return [(m.id, m.context) for m in catalogue(SOURCE) if m.id]
+
+
+def clear_caches() -> None:
+    """Forget every answer looked up (for tests that swap a catalogue)."""
+    _lookup.cache_clear()
+    _lookup_plural.cache_clear()
 
 
 def missing(lang: object) -> list[str]:
