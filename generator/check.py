@@ -5,6 +5,7 @@ import difflib
 import unicodedata
 from pathlib import Path
 
+from . import i18n
 from .content.read import IMPORTED
 from .model import Event
 from .problems import Problem
@@ -58,6 +59,8 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                            _fix(where, "event", "the event", "updated",
                                 "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
                            warning=True))
+    out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, warning=True)
+            for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
     return out
 
 

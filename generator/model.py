@@ -41,7 +41,7 @@ class Kind(enum.Enum):
 
     @property
     def label(self) -> str:
-        """Human label for the kind, e.g. 'Keynote', 'Project talk'."""
+        """Human label for the kind, e.g. 'Keynote', 'Project talk': English, the catalogue's msgid (layouts print i18n.tr of it)."""
         return _KIND_LABELS[self]
 
 
@@ -74,7 +74,7 @@ class Role(enum.Enum):
         return self.value.upper()
 
 
-TBC_TEXT = "Title to be confirmed"
+TBC_TEXT = "Title to be confirmed"  # English; assemble puts the event language's words in Title.placeholder
 # How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
 BOOKLET_ABSTRACTS = ("full", "first-paragraph", "none")
 
@@ -87,6 +87,7 @@ class Title:
     """
 
     text: str | None
+    placeholder: str = field(default=TBC_TEXT, compare=False)  # printed while unconfirmed, in the event's language
 
     @property
     def confirmed(self) -> bool:
@@ -94,7 +95,7 @@ class Title:
 
     @property
     def display(self) -> str:
-        return self.text if self.text is not None else TBC_TEXT
+        return self.text if self.text is not None else self.placeholder
 
 
 @dataclass(frozen=True, eq=False)
@@ -222,7 +223,7 @@ class Item:
 
     @property
     def time_range(self) -> str:
-        """'13:00–13:30' with an en dash, the one format all outputs use."""
+        """'13:00–13:30' with an en dash, always 24-hour; layouts print i18n.time_range in the event's language."""
         return f"{self.start:%H:%M}\u2013{self.end:%H:%M}"
 
 
@@ -231,15 +232,16 @@ class Day:
     date: date
     venue: Venue  # where the day mainly happens
     items: tuple[Item, ...]  # sorted by real start (past midnight last), then end, then content order
+    language: str = field(default="en", compare=False)  # the event's: layouts holding a day write its words in it
 
     @property
     def label(self) -> str:
-        """'Monday 16 September 2024'."""
+        """'Monday 16 September 2024', always English (for messages); layouts print i18n.day."""
         return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
 
     @property
     def short_label(self) -> str:
-        """'Mon 16 Sep'."""
+        """'Mon 16 Sep', always English; layouts print i18n.day_short."""
         return f"{self.date:%a} {self.date.day} {self.date:%b}"
 
     @property
@@ -312,7 +314,7 @@ class Event:
 
     @property
     def date_range(self) -> str:
-        """'16–17 September 2024' (or across months/years as needed)."""
+        """'16–17 September 2024' (or across months/years as needed), English; layouts print i18n.date_range."""
         a, b = self.first_date, self.last_date
         if a == b:
             return f"{a.day} {a:%B %Y}"

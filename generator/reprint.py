@@ -50,7 +50,8 @@ def _digest(data) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME"}  # BadgeData fields added later
+# BadgeData fields added later; "lang" only chooses the words, which are hashed themselves
+_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME", "lang": "en"}
 _ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
 
 

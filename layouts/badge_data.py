@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
 from eventprint.options import BuildOptions, OptionError
 
@@ -52,14 +52,15 @@ class BadgeData:
     # badges printed before these fields existed do not all count as changed
     addons: tuple[AgendaEntry, ...] = ()  # what the person booked: "Lab tour", when, where
     agenda_heading: str = "YOUR PROGRAMME"  # registrants: "WHERE" (each day's venue)
+    lang: str = "en"  # the event's language: the badge's fixed words
 
     @property
     def has_talk(self) -> bool:
         return bool(self.talk_title)
 
 
-def when(day: Day, start_end: str) -> str:
-    return f"{day.short_label} {theme.MIDDOT} {start_end}"
+def when(day: Day, start_end: str, lang: object = "en") -> str:
+    return f"{i18n.day_short(lang, day.date)} {theme.MIDDOT} {start_end}"
 
 
 def _where(item: Item) -> str:
@@ -70,6 +71,7 @@ class AgendaIndex:
     """Every person's agenda, computed in one pass over the programme (fast for large events)."""
 
     def __init__(self, event: Event):
+        tr, lang = i18n.tr, event.language
         self.days: dict[date, Day] = {d.date: d for d in event.days}
         self.entries: dict[str, list[tuple[tuple, AgendaEntry]]] = {}
         self.talks: dict[str, list[Item]] = {}
@@ -78,21 +80,21 @@ class AgendaIndex:
                 for p in it.speakers:
                     if it.is_talk:
                         self.talks.setdefault(p.id, []).append(it)
-                        what = f"{it.kind.label}: {it.title.display}"
+                        what = f"{tr(lang, it.kind.label)}: {it.title.display}"
                     elif it.kind is Kind.WELCOME:
                         what = it.title.display
                     else:
-                        what = f"{it.kind.label}: {it.title.display}"
+                        what = f"{tr(lang, it.kind.label)}: {it.title.display}"
                     self._add(p, (day.date, it.start, 1), AgendaEntry(
-                        when(day, it.time_range), _where(it), what))
+                        when(day, i18n.time_range(lang, it.start, it.end), lang), _where(it), what))
             for s in event.sessions(day):
                 first = s.items[0]
                 n = len(s.items)
-                what = (f"Session chair: {first.title.display}" if n == 1
-                        else f"Session chair: {n} items, from {first.title.display}")
-                span = f"{s.start:%H:%M}{theme.EN_DASH}{s.end:%H:%M}"
+                what = i18n.ntr(lang, "Session chair: {title}", "Session chair: {n} items, from {title}", n,
+                                title=first.title.display)
+                span = i18n.time_range(lang, s.start, s.end)
                 for p in s.chairs:
-                    self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span), _where(first), what))
+                    self._add(p, (day.date, s.start, 0), AgendaEntry(when(day, span, lang), _where(first), what))
         # a speaker who also registered: the add-ons they booked go on their programme badge
         self.addons: dict[str, tuple[AgendaEntry, ...]] = {
             r.person.id: tuple(addon_entry(a) for a in r.addons)
@@ -117,21 +119,22 @@ def addon_entry(addon: Addon) -> AgendaEntry:
 def essentials(event: Event) -> tuple[AgendaEntry, ...]:
     """What every participant needs on paper: which day is where. Times stay in the programme the QR
     code opens, so a moved session does not make every participant's badge a reprint."""
-    return tuple(AgendaEntry(day.short_label, ", ".join(day.venue.address), day.venue.name) for day in event.days)
+    return tuple(AgendaEntry(i18n.day_short(event.language, day.date), ", ".join(day.venue.address), day.venue.name)
+                 for day in event.days)
 
 
 def registrant_data(event: Event, reg: Registrant, programme: tuple[AgendaEntry, ...] | None = None) -> BadgeData:
     """A participant's badge: the ticket in the band, the programme's essentials and the add-ons on the back."""
     url = urls.programme_url(event)
     return BadgeData(
-        person_id=badge_key(reg), role=reg.ticket, role_word=reg.ticket.upper(), other_roles=(),
+        person_id=badge_key(reg), role=reg.ticket, role_word=i18n.tr(event, reg.ticket.upper()), other_roles=(),
         given_name=reg.given_name, name=reg.name, position="",
         affiliations=(reg.organisation,) if reg.organisation else (),
-        event_name=event.short_name, event_dates=event.date_range,
+        event_name=event.short_name, event_dates=i18n.date_range(event, event.first_date, event.last_date),
         talk_kind="", talk_title="", talk_when="", talk_room="", more_talks=0,
         qr_url=url, qr_caption=short_url(url),
         agenda=essentials(event) if programme is None else programme,
-        addons=tuple(addon_entry(a) for a in reg.addons), agenda_heading="WHERE")
+        addons=tuple(addon_entry(a) for a in reg.addons), agenda_heading="WHERE", lang=event.language)
 
 
 Holder = Person | Registrant  # whoever gets a badge
@@ -155,22 +158,22 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         talk = talks[0]
         day = index.days[talk.date]
         url = urls.talk_url(event, talk)
-        kind, title = talk.kind.label, talk.title.display
-        t_when, t_room = when(day, talk.time_range), _where(talk)
+        kind, title = i18n.tr(event, talk.kind.label), talk.title.display
+        t_when, t_room = when(day, i18n.time_range(event, talk.start, talk.end), event.language), _where(talk)
     else:
         url = urls.programme_url(event)
         kind = title = t_when = t_room = ""
     return BadgeData(
         person_id=person.id,
         role=roles[0].value,
-        role_word=roles[0].label,
-        other_roles=tuple(r.label for r in roles[1:]),
+        role_word=i18n.tr(event, roles[0].label),
+        other_roles=tuple(i18n.tr(event, r.label) for r in roles[1:]),
         given_name=person.given_name,
         name=person.name,
         position=person.position or "",
         affiliations=tuple(person.affiliations),
         event_name=event.short_name,
-        event_dates=event.date_range,
+        event_dates=i18n.date_range(event, event.first_date, event.last_date),
         talk_kind=kind,
         talk_title=title,
         talk_when=t_when,
@@ -180,6 +183,7 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         qr_caption=short_url(url),
         agenda=index.agenda(person),
         addons=index.addons.get(person.id, ()),
+        lang=event.language,
     )
 
 

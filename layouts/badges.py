@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
@@ -275,7 +276,7 @@ def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> li
     """When and where the talk is (or what the QR code opens)."""
     info = _scaled(st.info, k)
     if not d.has_talk:
-        return [Block(_fit(d, "programme note", "Programme, talks and rooms", theme.FONT_BOLD, width, info),
+        return [Block(_fit(d, "programme note", i18n.tr(d.lang, "Programme, talks and rooms"), theme.FONT_BOLD, width, info),
                       theme.FONT_BOLD),
                 Block(_fit(d, "event dates", d.event_dates, theme.FONT, width, info), theme.FONT, theme.MUTED)]
     out = []
@@ -287,7 +288,7 @@ def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> li
         if d.talk_room:
             out.append(Block(_fit(d, "room", d.talk_room, theme.FONT, width, info), theme.FONT))
     if d.more_talks:
-        more = f"+ {d.more_talks} more talk{'s' if d.more_talks > 1 else ''}: see the back"
+        more = i18n.ntr(d.lang, "+ {n} more talk: see the back", "+ {n} more talks: see the back", d.more_talks)
         out.append(Block(_fit(d, "talk note", more, theme.FONT_ITALIC, width, _scaled(st.small, k)),
                          theme.FONT_ITALIC, theme.MUTED, space_before=0.2 * st.gap))
     return out
@@ -398,7 +399,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
                 break
             kept.append(e)
         rest = sum(1 for e in entries[len(kept):] if not e[0].heading)
-        note = f"+ {rest} more in the programme"
+        note = i18n.tr(d.lang, "+ {n} more in the programme", n=rest)
         entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
         if avail < _stack_height(entries[-1]):
             raise _too_tall(d, "back", head)
@@ -430,7 +431,7 @@ _ENTRIES: dict[tuple, list[list[Block]]] = {}  # participants share lists: fitte
 
 def _back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
     """The back's list: what the person booked (add-ons), then their programme; a heading before each."""
-    key = (d.role, d.addons, d.agenda_heading, d.agenda, st, cw, info)
+    key = (d.role, d.addons, d.agenda_heading, d.agenda, d.lang, st, cw, info)
     if key not in _ENTRIES:
         if len(_ENTRIES) > 512:
             _ENTRIES.clear()
@@ -444,7 +445,7 @@ def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, flo
     for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
         if heading == "BOOKED" and not items:
             continue
-        entries.append([Block(Fitted(st.label, (heading,)), theme.FONT_BOLD, colour,
+        entries.append([Block(Fitted(st.label, (i18n.tr(d.lang, heading),)), theme.FONT_BOLD, colour,
                               space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
         entries += [_agenda_entry(d, st, cw, info, e) for e in items]
     return entries

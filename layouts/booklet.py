@@ -18,6 +18,7 @@ import io
 
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from eventprint import i18n
 from eventprint.fonts import check_literal
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
@@ -49,7 +50,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, target, event: Event, subject: str):
         super().__init__(
             target, pagesize=theme.A5_PORTRAIT, invariant=1, pageCompression=1,
-            title=f"{event.name} {theme.EN_DASH} Programme", author=", ".join(event.hosts),
+            title=f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}", author=", ".join(event.hosts),
             subject=subject, creator="eventprint", keywords=event.name, lang=event.language,
             displayDocTitle=1, initialFontName=theme.FONT, initialFontSize=theme.BODY, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
@@ -113,8 +114,8 @@ def _padding(doc: _Doc) -> list:
 def _new_canvas(event: Event, subject: str):
     """The imposed file's canvas maker: common.new_canvas with the booklet's title."""
     def make(buf, pagesize):
-        return common.new_canvas(buf, pagesize, event, f"{event.name} {theme.EN_DASH} Programme",
-                                 f"{subject}, {event.date_range}")
+        return common.new_canvas(buf, pagesize, event, f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}",
+                                 f"{subject}, {i18n.date_range(event, event.first_date, event.last_date)}")
     return make
 
 
@@ -135,7 +136,7 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
 def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
     """Both PDFs (single pages, imposed) and the page of every anchor."""
     buf = io.BytesIO()
-    doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
+    doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
               canvasmaker=RecordingCanvas)
     c: RecordingCanvas = doc.canv
@@ -160,6 +161,6 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
     if not event.days:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
-        check_literal(label)
+        check_literal(i18n.tr(event, label))
     single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
     return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
+from eventprint import i18n
 from eventprint.model import BOOKLET_ABSTRACTS, Day, Event, Item
 
 from . import common, theme
@@ -101,9 +102,9 @@ def qr_size(url: str) -> float:
     return min(max(QR_SIZE, common.qr_total_modules(url) * QR_MODULE), QR_MAX)
 
 
-def place(item: Item, day: Day) -> str:
+def place(item: Item, day: Day, lang: object = "en") -> str:
     """Where an item happens: its room, or 'at the venue' when content names no room."""
-    return where(item, f"at the venue ({day.venue.short_name})")
+    return where(item, i18n.tr(lang, "at the venue ({venue})", venue=day.venue.short_name))
 
 
 def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: int = 0) -> list:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
+from eventprint import i18n
 from eventprint.model import Day, Kind
 
 from . import theme
 from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_glance_key, glance_key,
                            hexcolour, link, talk_key, tstyle)
 from .booklet_flow import Anchor
-from .programme import KEYNOTE_LABEL, by_start, where
+from .programme import KEYNOTE_LABEL, by_start, language_tag, where
 from .text import markup as _m
 from .text import markup_lines
 
@@ -19,15 +20,15 @@ from .text import markup_lines
 def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
     """A day's tables; ``room``: the height left on the page it starts on (None: a whole page)."""
     ev, st = ctx.event, ctx.st
-    title = day.label
+    title = i18n.day(ev, day.date)
     out: list = []
     if first:
-        out.append(Anchor("glance", outline=GLANCE, level=0))
-    out += [Anchor(day_glance_key(day), outline=day.label, level=1, running=day.label),
+        out.append(Anchor("glance", outline=i18n.tr(ev, GLANCE), level=0))
+    out += [Anchor(day_glance_key(day), outline=title, level=1, running=title),
             Paragraph(_m(title), st["h1"]),
-            Paragraph(_m(f"{GLANCE} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+            Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
     sessions = {s.items[0].id: s for s in ev.sessions(day)}
-    col_time, col_where = 19 * mm, 23 * mm
+    col_time, col_where = (24.5 if i18n.twelve_hour(ev) else 19) * mm, 23 * mm  # '10:00–10:30 AM' on one line
     widths = [col_time, FRAME_W - col_time - col_where, col_where]
     tables: list[list] = []
     for slot in by_start(day.items):  # parallel rooms read as one slot
@@ -39,15 +40,15 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
             session = sessions.get(it.id)
             if session is not None:
                 names = ", ".join(p.name for p in session.chairs)
-                rows.append(["", Paragraph(_m(f"Session chair{'s' if len(session.chairs) > 1 else ''}: {names}"),
+                rows.append(["", Paragraph(_m(i18n.ntr(ev, "Session chair: {names}", "Session chairs: {names}", len(session.chairs), names=names)),
                                            st["g-chair"]), ""])
                 style += [("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)),
                           ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 0)]
             r = len(rows)
-            time_cell = Paragraph(_m(it.time_range), st["g-time"] if not it.kind.is_pause else st["g-pause"])
+            time_cell = Paragraph(_m(i18n.time_range(ev, it.start, it.end)), st["g-time"] if not it.kind.is_pause else st["g-pause"])
             if n and it.start == slot[n - 1].start and it.end == slot[n - 1].end:
                 time_cell = ""
-            place = Paragraph(_m(where(it, "at the venue", seen_from=day.venue)), st["g-where"])
+            place = Paragraph(_m(where(it, i18n.tr(ev, "at the venue"), seen_from=day.venue)), st["g-where"])
             if it.kind.is_pause:
                 what = [Paragraph(_m(it.title.display), st["g-pause"])]
                 style.append(("BACKGROUND", (0, r), (-1, r), theme.PAUSE_BG))
@@ -60,7 +61,9 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                 if it.is_talk and ctx.talk_pages:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
-                    t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(KEYNOTE_LABEL)}</font>  ' + t
+                    t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(i18n.tr(ev, KEYNOTE_LABEL))}</font>  ' + t
+                if language_tag(ev, it):  # the event mixes languages: say which one this talk is in
+                    t += f' <font name="{theme.FONT_BOLD}" size="6" color="{hexcolour(theme.MUTED)}">{language_tag(ev, it)}</font>'
                 what = [Paragraph(t, st["g-what"])]
                 if it.speakers:
                     what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))
@@ -95,8 +98,8 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
     for flow, h in zip(rest, rest_h):
         if done < 0 or (pages > 1 and acc > 0 and (acc + h > avail or (acc + h / 2 > target * (done + 1)
                                                                         and done < pages - 1))):
-            out += [PageBreak(), Paragraph(_m(f"{title} (continued)"), st["h1"]),
-                    Paragraph(_m(f"{GLANCE} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+            out += [PageBreak(), Paragraph(_m(f"{title} {i18n.tr(ev, '(continued)')}"), st["h1"]),
+                    Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
             done += 1
             acc = 0.0
         out += flow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Event
 from eventprint.problems import BuildError
 
@@ -45,12 +45,12 @@ def draw_running(c: Canvas, doc) -> None:
 
 def draw_notes(c: Canvas, doc) -> None:
     """A notes page: heading, light rules to write on, running header and folio."""
-    doc.running = NOTES
+    doc.running = i18n.tr(doc.event, NOTES)
     top = PAGE_H - MARGIN_TOP
     c.saveState()
     c.setFont(theme.FONT_BOLD, 17)
     c.setFillColor(theme.ACCENT)
-    draw(c, NOTES, MARGIN_X, top - 17)
+    draw(c, doc.running, MARGIN_X, top - 17)
     c.setStrokeColor(theme.RULE)
     c.setLineWidth(0.4)
     y = top - 17 - 9 * mm
@@ -68,8 +68,8 @@ def draw_cover(c: Canvas, event: Event) -> None:
     panel_top = PAGE_H - inset
     text_x, text_w = panel_x + 9 * mm, panel_w - 18 * mm
     name = fit(event.name, theme.FONT_BOLD, text_w, 26, 14, max_lines=6, what="the event name")
-    label = "Programme"
-    dates = fit(event.date_range, theme.FONT, text_w, 14, 9, max_lines=2, what="the event dates")
+    label = i18n.tr(event, "Programme")
+    dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, text_w, 14, 9, max_lines=2, what="the event dates")
     panel_h = max(PAGE_H * 0.52, 28 * mm + name.height + dates.height + 24 * mm)
     panel_y = panel_top - panel_h
     c.saveState()
@@ -90,17 +90,17 @@ def draw_cover(c: Canvas, event: Event) -> None:
     c.restoreState()
 
     # venues with their days, then hosts, set towards the foot of the page
-    venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(d.short_label for d in days)
+    venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(i18n.day_short(event, d.date) for d in days)
                                                if days and len(event.days) > 1 else ""))
               for v, days in venue_days(event)]
     hosts = [(h, "") for h in event.hosts]
-    vlabel = "Venue" if len(event.venues) == 1 else "Venues"
+    vlabel = i18n.ntr(event, "Venue", "Venues", len(event.venues))
     height = (cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
-              + cover_block(None, "Hosted by", hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
+              + cover_block(None, i18n.tr(event, "Hosted by"), hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
     y = min(panel_y - 9 * mm, 16 * mm - height)
     y = cover_block(c, vlabel, venues, text_x, y, text_w)
     y -= 4 * mm
-    cover_block(c, "Hosted by", hosts, text_x, y, text_w)
+    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w)
 
 
 def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
@@ -148,12 +148,12 @@ def draw_back(c: Canvas, event: Event) -> None:
     c.line(x, top, x + 14 * mm, top)
     name = fit(event.name, theme.FONT_BOLD, w, 13, 9, max_lines=4, what="the event name")
     y = draw_lines(c, name, theme.FONT_BOLD, x, top - 5 * mm, color=theme.INK)
-    d = fit(event.date_range, theme.FONT, w, 10, 8, what="the event dates")
+    d = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, w, 10, 8, what="the event dates")
     y = draw_lines(c, d, theme.FONT, x, y, color=theme.MUTED) - 8 * mm
     c.restoreState()
-    y = cover_block(c, "Hosted by", [(h, "") for h in event.hosts], x, y, w)
+    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w)
     y -= 3 * mm
-    cover_block(c, "Venue" if len(event.venues) == 1 else "Venues",
+    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(event.venues)),
                 [(v.name, ", ".join(v.address)) for v in event.venues], x, y, w, bottom=size + 30 * mm)
     # programme online, at the foot: QR code on the left, what it opens on the right
     qy = 22 * mm
@@ -162,10 +162,10 @@ def draw_back(c: Canvas, event: Event) -> None:
     tx = x + size + 2 * mm
     c.setFont(theme.FONT_BOLD, 8.5)
     c.setFillColor(theme.INK)
-    draw(c, "Programme, abstracts and updates online", tx, qy + size - 8 * mm)
+    draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
     f = fit(url, theme.FONT, w - size - 2 * mm, 8, 5.5, max_lines=3, what="the base_url")
     below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
     c.setFont(theme.FONT, 6.5)
     c.setFillColor(theme.MUTED)
-    draw(c, f"As of {event.updated:%d %B %Y, %H:%M}", tx, min(qy + 5 * mm, below - 8))
+    draw(c, i18n.tr(event, "As of {stamp}", stamp=i18n.stamp(event, event.updated, long=True)), tx, min(qy + 5 * mm, below - 8))
     c.restoreState()

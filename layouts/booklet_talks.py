@@ -10,13 +10,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Day, Item
 
 from . import theme
 from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
+from .programme import language_tag
 from .text import markup as _m
 from .text import markup_lines
 
@@ -34,7 +35,8 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     # head: when, what and who on the left; the QR code to the talk's page on the right
     url = urls.talk_url(ev, item)
     size = qr_size(url)
-    meta = [item.kind.label, day.short_label, item.time_range, place(item, day)]
+    meta = [i18n.tr(ev, item.kind.label), i18n.day_short(ev, day.date), i18n.time_range_text(ev, item.start, item.end), place(item, day, ev)]
+    meta += [language_tag(ev, item)] if language_tag(ev, item) else []
     qr_col = size + 4 * mm
     title_style = st["title"] if item.title.confirmed else st["title-tbc"]
     title = markup_lines(item.title.display, title_style.fontName, title_style.fontSize, FRAME_W - qr_col)
@@ -51,25 +53,25 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
                                + rule))
-    link_line = Paragraph(_m("Abstract online: " + url), st["url"])
+    link_line = Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])
     # the head, the online line and the abstract's label with its first lines go together
     keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if first else SEPARATOR_SPACE)
             + link_line.wrap(FRAME_W, PAGE_H)[1] + LABEL_KEEP)
     if first:
-        day_head = Paragraph(_m(f"Talks {theme.MIDDOT} {day.label}"), st["h1"])
+        day_head = Paragraph(_m(f"{i18n.tr(ev, 'Talks')} {theme.MIDDOT} {i18n.day(ev, day.date)}"), st["h1"])
         keep += day_head.wrap(FRAME_W, PAGE_H)[1] + st["h1"].spaceAfter
         out += [CondPageBreak(keep),
-                Anchor(day_talks_key(day), outline=f"Talks {theme.MIDDOT} {day.label}", level=0), day_head]
+                Anchor(day_talks_key(day), outline=f"{i18n.tr(ev, 'Talks')} {theme.MIDDOT} {i18n.day(ev, day.date)}", level=0), day_head]
     else:
         out.append(CondPageBreak(keep))
-    out += [Anchor(talk_key(item), outline=f"{item.start:%H:%M} {item.title.display}", level=1,
-                   running=day.label), table, link_line]
+    out += [Anchor(talk_key(item), outline=f"{i18n.clock(ev, item.start)} {item.title.display}", level=1,
+                   running=i18n.day(ev, day.date)), table, link_line]
     if item.chairs:
         names = ", ".join(p.name for p in item.chairs)
-        out.append(Paragraph(_m(f"Chair{'s' if len(item.chairs) > 1 else ''}: {names}"), st["note"]))
+        out.append(Paragraph(_m(i18n.ntr(ev, "Chair: {names}", "Chairs: {names}", len(item.chairs), names=names)), st["note"]))
     if item.note:
         out.append(Paragraph(_m(item.note), st["note"]))
-    out += [CondPageBreak(LABEL_KEEP), Paragraph(_m("ABSTRACT"), st["label"])]
+    out += [CondPageBreak(LABEL_KEEP), Paragraph(_m(i18n.tr(ev, "ABSTRACT")), st["label"])]
     if item.abstract:
         paras = item.abstract.split("\n\n")
         if ctx.abstracts == "first-paragraph":
@@ -77,11 +79,11 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
         for para in paras:
             out.append(Paragraph(_m(para.strip()), st["body"]))
     else:
-        out.append(Paragraph(_m("The abstract will be published online."), st["note"]))
+        out.append(Paragraph(_m(i18n.tr(ev, "The abstract will be published online.")), st["note"]))
     with_bio = [p for p in item.speakers if p.bio] if ctx.abstracts == "full" else []
     if with_bio:
         out += [CondPageBreak(LABEL_KEEP),
-                Paragraph(_m("ABOUT THE SPEAKER" + ("S" if len(with_bio) > 1 else "")), st["label"])]
+                Paragraph(_m(i18n.ntr(ev, "ABOUT THE SPEAKER", "ABOUT THE SPEAKERS", len(with_bio))), st["label"])]
         for p in with_bio:
             paras = p.bio.split("\n\n")
             if len(with_bio) > 1:
@@ -94,7 +96,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
     """The index in two columns, read down the left then the right, its pages filled
     evenly; ``room`` is the height left on the page where it starts."""
     ev, st = ctx.event, ctx.st
-    out = heading(ctx, INDEX, "index")
+    out = heading(ctx, i18n.tr(ev, INDEX), "index")
     people = sorted(ev.people_with_roles, key=lambda p: (p.sort_key, p.id))
     rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -113,7 +115,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
         else:
             name = f"<b>{_m(p.name)}</b>"
         cell = [Paragraph(name, st["ix-name"])]
-        roles = ", ".join(r.value.capitalize() for r in p.roles)
+        roles = ", ".join(i18n.tr(ev, r.value.capitalize()) for r in p.roles)  # Speaker, Chair, Host
         cell.append(Paragraph(_m(f"{roles} {theme.MIDDOT} {p.affiliation_line}" if p.affiliation_line else roles),
                               st["ix-affil"]))
         rows.append([cell, Paragraph(pages, st["ix-pages"])])

@@ -24,6 +24,7 @@ from datetime import time
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import theme
@@ -139,8 +140,10 @@ class Grid:
         return tuple(t for t, _ in self.colours if t in shown)
 
 
-def axis_width(t: float) -> float:
-    return text_width("00:00", theme.FONT_BOLD, DETAIL * t) + 0.6 * t
+def axis_width(t: float, lang: object = "en") -> float:
+    """The time axis: '00:00', or a 12-hour clock's '10:00 PM' where the language uses one."""
+    labels = ("00:00",) + ((i18n.clock(lang, time(22, 0)),) if i18n.twelve_hour(lang) else ())
+    return max(text_width(x, theme.FONT_BOLD, DETAIL * t) for x in labels) + 0.6 * t
 
 
 QUIET_COL = 0.5  # a column holding no talk (the foyer's coffee) is this narrow, x a talk column
@@ -155,13 +158,13 @@ def col_widths(day: Day, cols: tuple[Room | None, ...], width: float, t: float) 
     """Widths of the columns: talk columns share the width evenly, talk-free ones get half as much."""
     span = spanning(day.items)
     weights = [QUIET_COL if _quiet_column(day, r, span) else 1.0 for r in cols]
-    unit = (width - axis_width(t)) / max(sum(weights), 1e-9)
+    unit = (width - axis_width(t, day.language)) / max(sum(weights), 1e-9)
     return tuple(w * unit for w in weights)
 
 
-def max_columns(width: float, t: float) -> int:
+def max_columns(width: float, t: float, lang: object = "en") -> int:
     """How many room columns of readable width fit across ``width`` at size ``t``."""
-    return max(1, int((width - axis_width(t)) // (MIN_COL_EM * t)))
+    return max(1, int((width - axis_width(t, lang)) // (MIN_COL_EM * t)))
 
 
 def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple[Room | None, ...] | None = None,
@@ -184,7 +187,7 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
             k = it.room.id if it.room else None
             if k in key:
                 shown.append((it, key[k]))
-    full = width - axis_width(t)
+    full = width - axis_width(t, day.language)
     bounds = sorted({_min(it.start) for it, _ in shown} | {_min(it.end) for it, _ in shown})
     index = {b: i for i, b in enumerate(bounds)}
     n = max(len(bounds) - 1, 0)
@@ -195,7 +198,7 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
         for r in range(a, b + 1):
             covered[r] = True
         w = full if col is None else ws[col]
-        boxes.append(Box(it, col, a, b, box_text(it, col is None, t, w - GAP * t)))
+        boxes.append(Box(it, col, a, b, box_text(it, col is None, t, w - GAP * t, day.language)))
     label = LEAD * DETAIL * t + 0.2 * t  # a time label must fit between two row lines
     rows = []
     for r in range(n):
@@ -210,7 +213,7 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
             rows[r] = max(rows[r], bx.text.height + GAP * t - have)
     hs = DETAIL * t
     head = tuple(_head_lines(r.name if r else day.venue.short_name, hs, w - 2 * PAD * hs) for r, w in zip(cols, ws))
-    return Grid(day, tuple(cols), t, width, axis_width(t), xs, ws, hs, head, tuple(bounds),
+    return Grid(day, tuple(cols), t, width, axis_width(t, day.language), xs, ws, hs, head, tuple(bounds),
                 tuple(not c for c in covered), tuple(rows), tuple(boxes), tuple((colours or {}).items()))
 
 
@@ -245,7 +248,7 @@ def fit(g: Grid, height: float) -> Grid:
     for bx in g.boxes:
         h = sum(rows[bx.first:bx.last + 1]) - GAP * g.t
         w = (full if bx.col is None else g.col_ws[bx.col]) - GAP * g.t
-        text = bx.text if bx.text.height <= h + 1e-6 else squeeze(bx.item, bx.col is None, g.t, w, h)
+        text = bx.text if bx.text.height <= h + 1e-6 else squeeze(bx.item, bx.col is None, g.t, w, h, g.day.language)
         boxes.append(replace(bx, text=text))
     return replace(g, rows=rows, boxes=tuple(boxes))
 
@@ -317,7 +320,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
             c.line(x, y, right, y)
         c.setFont(theme.FONT_BOLD if m in starts else theme.FONT, DETAIL * t)
         c.setFillColor(theme.INK if m in starts else theme.MUTED)
-        draw_text(c, f"{m // 60:02d}:{m % 60:02d}", x, y - 0.95 * DETAIL * t)
+        draw_text(c, i18n.clock(g.day.language, time(m // 60, m % 60)), x, y - 0.95 * DETAIL * t)
     colours = dict(g.colours)
     gap = GAP * t
     for bx in g.boxes:

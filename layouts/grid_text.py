@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventprint import i18n
 from eventprint.model import Item, Kind
 
 from . import theme
@@ -38,7 +39,7 @@ def quiet(it: Item) -> bool:
     return it.kind.is_pause or (not it.is_talk and not it.speakers)
 
 
-def _units(it: Item, span: bool) -> tuple[list, list]:
+def _units(it: Item, span: bool, lang: object = "en") -> tuple[list, list]:
     """Title units and detail units (speakers, room of a spanning item, note)."""
     if quiet(it):
         font, colour = theme.FONT, theme.INK if not it.kind.is_pause else theme.MUTED
@@ -47,7 +48,7 @@ def _units(it: Item, span: bool) -> tuple[list, list]:
         colour = theme.INK
     title = words(it.title.display, font, colour)
     if it.kind is Kind.KEYNOTE:
-        title = [((KEYNOTE_LABEL, theme.FONT_BOLD, theme.ACCENT),)] + title
+        title = [((i18n.tr(lang, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT),)] + title
     detail: list = []
     if span and it.room is not None:
         detail += words(it.room.name, theme.FONT_BOLD, theme.MUTED)
@@ -63,8 +64,8 @@ def _units(it: Item, span: bool) -> tuple[list, list]:
     return title, detail
 
 
-def box_text(it: Item, span: bool, size: float, width: float) -> BoxText:
-    title, detail = _units(it, span)
+def box_text(it: Item, span: bool, size: float, width: float, lang: object = "en") -> BoxText:
+    title, detail = _units(it, span, lang)
     inner = max(width - (2 * PAD + EDGE) * size, 1.0)
     return BoxText(size, tuple(wrap_units(title, size, inner)), tuple(wrap_units(detail, DETAIL * size, inner)))
 
@@ -89,17 +90,17 @@ def ellipsize(line: tuple[Segment, ...], size: float, width: float) -> tuple[Seg
     return tuple(segs) + ((ELLIPSIS, font, colour),)
 
 
-def squeeze(it: Item, span: bool, t: float, width: float, height: float) -> BoxText:
+def squeeze(it: Item, span: bool, t: float, width: float, height: float, lang: object = "en") -> BoxText:
     """The item's text at the largest size from ``t`` down to FLOOR x t that fits the box;
     below that, at FLOOR x t, cut to the lines that fit with an ellipsis (title first)."""
     size = t
     while size >= FLOOR * t - 1e-9:
-        bt = box_text(it, span, size, width)
+        bt = box_text(it, span, size, width, lang)
         if bt.height <= height + 1e-6:
             return bt
         size -= 0.25 * t / 11 * 2
     # below FLOOR only for a box too low for one line at FLOOR: smaller still, but never overflowing
-    bt = box_text(it, span, min(FLOOR * t, height / (LEAD + 2 * VPAD)), width)
+    bt = box_text(it, span, min(FLOOR * t, height / (LEAD + 2 * VPAD)), width, lang)
     s = bt.size
     room = height - 2 * VPAD * s
     lines = max(1, int((room + 1e-6) // (LEAD * s)))

@@ -34,6 +34,7 @@ from reportlab.lib.pagesizes import A0, A1, A2, A3, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Day, Event, Room
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
@@ -177,7 +178,7 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
         gridded = {tracks.item_track(it) for d in event.days if grid.is_parallel(d) for it in d.items}
         used = tuple(t for t in colours if t in gridded)  # list days are not coloured by track
         if used:
-            top = tracks.draw_legend(c, used, colours, m, top, inner, LEGEND_SIZE * s) - 4 * mm * s
+            top = tracks.draw_legend(c, used, colours, m, top, inner, LEGEND_SIZE * s, i18n.tr(event, "Tracks")) - 4 * mm * s
         bottom = poster_head.draw_footer(c, event, w, s)
         if arr is not None:
             gutter = GUTTER * s
@@ -197,7 +198,7 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
     if arr is None:
         return None
     buf = io.BytesIO()
-    c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
+    c = common.new_canvas(buf, pagesize, event, f"{i18n.tr(event, 'Programme at a glance')} {theme.EN_DASH} {event.name}",
                           "Lobby poster")
     draw(c, arr)
     c.showPage()
@@ -230,13 +231,14 @@ def groups(cols: tuple, g: int) -> list[tuple]:
     return out
 
 
-def group_label(day_cols: tuple, part: tuple) -> str:
+def group_label(day_cols: tuple, part: tuple, lang: object = "en") -> str:
     if len(part) == len(day_cols):
         return ""
-    names = [r.name if r is not None else "Other" for r in part]
+    names = [r.name if r is not None else i18n.tr(lang, "Other", "no room") for r in part]
     i = day_cols.index(part[0]) + 1
     n = len(day_cols)
-    where = f"room {i} of {n}" if len(part) == 1 else f"rooms {i}{theme.EN_DASH}{i + len(part) - 1} of {n}"
+    where = (i18n.tr(lang, "room {i} of {n}", i=i, n=n) if len(part) == 1
+             else i18n.tr(lang, "rooms {i}–{j} of {n}", i=i, j=i + len(part) - 1, n=n))
     shown = names[0] if len(part) == 1 else f"{names[0]} {theme.EN_DASH} {names[-1]}"
     return f"{shown}  {theme.MIDDOT}  {where}"
 
@@ -271,7 +273,7 @@ def _frame(event: Event, pagesize, s: float) -> Frame:
                     for d in event.days)
     bottom = probe(lambda c: poster_head.draw_footer(c, event, w, s, SHEET_MARGIN))
     names = tuple(tracks.track_colours(event))
-    legend = tracks.legend_height(names, inner, LEGEND_SIZE * s) + 3 * mm * s if names else 0.0
+    legend = tracks.legend_height(names, inner, LEGEND_SIZE * s, i18n.tr(event, "Tracks")) + 3 * mm * s if names else 0.0
     return Frame(m, inner, below, top, top_rooms, bottom, legend)
 
 
@@ -284,15 +286,15 @@ def _grid_sheets(day: Day, f: Frame, s: float, order, colours) -> list[Sheet]:
     cols = grid.columns(day, order)
     legend = _day_has_tracks(day)
     t = GRID_MIN * s
-    first = max(1, -(-len(cols) // (grid.max_columns(f.width, t) + 1)))  # +1: talk-free columns are narrow
+    first = max(1, -(-len(cols) // (grid.max_columns(f.width, t, day.language) + 1)))  # +1: talk-free columns are narrow
     for g in range(first, len(cols) + 1):
         parts = groups(cols, g)
         h = f.height(g > 1, legend)
         plans = [grid.plan(day, order, f.width, t, rooms=p, colours=colours) for p in parts]
         if all(p is not None and p.height <= h for p in plans):
-            return [Sheet(day, p, group_label(cols, p)) for p in parts]
+            return [Sheet(day, p, group_label(cols, p, day.language)) for p in parts]
     # not even one room a sheet fits at GRID_MIN: one room a sheet, its boxes' text squeezed
-    return [Sheet(day, (r,), group_label(cols, (r,))) for r in cols]
+    return [Sheet(day, (r,), group_label(cols, (r,), day.language)) for r in cols]
 
 
 def _grid_size(sheets: list[Sheet], f: Frame, s: float, order, colours) -> float:
@@ -337,7 +339,7 @@ def _sheets(event: Event, pagesize) -> bytes:
     sheets = [sh for d in event.days for sh in by_day[id(d)]]
 
     buf = io.BytesIO()
-    c = common.new_canvas(buf, pagesize, event, f"Programme at a glance {theme.EN_DASH} {event.name}",
+    c = common.new_canvas(buf, pagesize, event, f"{i18n.tr(event, 'Programme at a glance')} {theme.EN_DASH} {event.name}",
                           "Lobby poster")
     gutter = poster_flow.COL_GUTTER * s
     for i, sh in enumerate(sheets):
@@ -347,7 +349,7 @@ def _sheets(event: Event, pagesize) -> bytes:
         if sh.rooms:
             g = grid.plan(sh.day, order, f.width, gt, rooms=sh.rooms, colours=colours, narrow_ok=True)
             if g.tracks:  # the tracks this sheet shows
-                top = tracks.draw_legend(c, g.tracks, colours, f.x, top, f.width, LEGEND_SIZE * s) - 3 * mm * s
+                top = tracks.draw_legend(c, g.tracks, colours, f.x, top, f.width, LEGEND_SIZE * s, i18n.tr(event, "Tracks")) - 3 * mm * s
             grid.draw(c, grid.fit(g, top - f.bottom), f.x, top, s)
         else:
             for k, col in enumerate(sh.columns):

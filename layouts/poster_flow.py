@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Day, Item, Kind
 
 from . import theme
@@ -104,6 +105,7 @@ class Block:
     rows: tuple[Row, ...]
     height: float
     first_width: float  # of its first line: room left for the '(continued)' marker beside it
+    cont: str = CONT_LABEL  # that marker in the event's language
 
 
 def _quiet(it: Item) -> bool:
@@ -114,11 +116,11 @@ def _words(text: str, font: str, colour, size: float) -> list[Unit]:
     return [((w, font, colour, size),) for w in text.split()]
 
 
-def _text_units(it: Item, t: float) -> list[Unit]:
+def _text_units(it: Item, t: float, lang: object = "en") -> list[Unit]:
     d = DETAIL * t
     units: list[Unit] = []
     if it.kind is Kind.KEYNOTE:
-        units.append(((KEYNOTE_LABEL, theme.FONT_BOLD, theme.ACCENT, d),))
+        units.append(((i18n.tr(lang, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT, d),))
     if _quiet(it):
         units += _words(it.title.display, theme.FONT, theme.MUTED, t)
     else:
@@ -151,14 +153,14 @@ def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
         rows: list[Row] = []
         first = slot[0].item
         if len(slot) == 1 and _quiet(first) and not first.room:
-            units = [((first.time_range, theme.FONT, theme.MUTED, t),)] + _text_units(first, t)
+            units = [((i18n.time_range(day.language, first.start, first.end), theme.FONT, theme.MUTED, t),)] + _text_units(first, t, day.language)
             rows.append(Row("quiet", tuple(wrap_mixed(units, width)), item=first))
         else:
             for j, e in enumerate(slot):
                 it = e.item
                 if j == 0 or e.show_time:
-                    rows.append(Row("time", (_time_line(it.time_range, t),)))
-                units = _text_units(it, t)
+                    rows.append(Row("time", (_time_line(i18n.time_range(day.language, it.start, it.end), t),)))
+                units = _text_units(it, t, day.language)
                 if it.room and e.show_room:  # the room leads the line, set like a label
                     colour = theme.ACCENT if it.is_talk else theme.MUTED
                     units = [((it.room.name, theme.FONT_BOLD, colour, d), (" ", theme.FONT, colour, d))] + units
@@ -172,14 +174,14 @@ def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
                 h += 0.12 * t
             h += len(r.lines) * lead
             prev = r.kind
-        out.append(Block(tuple(rows), h, sum(_w(sg) for sg in rows[0].lines[0])))
+        out.append(Block(tuple(rows), h, sum(_w(sg) for sg in rows[0].lines[0]), i18n.tr(day.language, CONT_LABEL)))
     return tuple(out)
 
 
 def marker_inline(b: Block, width: float, t: float) -> bool:
     """Whether '(continued)' fits beside the block's first line (else it takes a line of its own)."""
     d = DETAIL * t
-    return b.first_width + 1.5 * t + text_width(CONT_LABEL, theme.FONT_ITALIC, d) <= width
+    return b.first_width + 1.5 * t + text_width(b.cont, theme.FONT_ITALIC, d) <= width
 
 
 def top_height(b: Block, width: float, t: float, continued: bool) -> float:
@@ -238,9 +240,9 @@ def draw_column(c: Canvas, day: Day, col: list[Block], x: float, top: float, wid
         c.setFont(theme.FONT_ITALIC, d)
         c.setFillColor(theme.MUTED)
         if marker_inline(col[0], width, t):
-            draw(c, CONT_LABEL, x + width, y - 0.98 * t, align="right")
+            draw(c, col[0].cont, x + width, y - 0.98 * t, align="right")
         else:
-            draw(c, CONT_LABEL, x, y - 0.98 * d)
+            draw(c, col[0].cont, x, y - 0.98 * d)
             y -= cont_height(t)
     for k, b in enumerate(col):
         if k:

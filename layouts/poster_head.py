@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A2, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Day, Event
 
 from . import common, theme
@@ -60,13 +60,13 @@ def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: flo
                            hosts_size * 0.7, max_lines=2, what="the hosts")
         y = draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
         y -= hosts_gap * hosts_size
-    dates = fit(event.date_range, theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
+    dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
     return draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
 
 
 def venue_days(event: Event, venue) -> str:
     """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
-    return ", ".join(d.short_label for d in event.days if d.venue is venue)
+    return ", ".join(i18n.day_short(event, d.date) for d in event.days if d.venue is venue)
 
 
 def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: float, size: float,
@@ -126,10 +126,10 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
 def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: float, width: float,
                      s: float, rooms: str = "") -> float:
     """'Tuesday 11 March 2025' large on the left, 'Page 2 of 3' on the right; returns the y below."""
-    mark = f"Page {page} of {pages}"
+    mark = i18n.tr(day.language, "Page {page} of {pages}", page=page, pages=pages)
     ms = PAGE_MARK * s
     mark_w = text_width(mark, theme.FONT, ms)
-    head = fit(day.label, theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
+    head = fit(i18n.day(day.language, day.date), theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
                       0.6 * DAY_SIZE * s, what=f"the heading of {day.label}")
     base = top - 0.98 * head.size
     c.setFont(theme.FONT_BOLD, head.size)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Day, Item, Kind
 
 from . import theme
@@ -37,7 +38,7 @@ def slots(day: Day) -> list[list[Entry]]:
     for it in day.items:
         if out and out[-1][0].item.start == it.start:
             prev = out[-1][-1].item
-            out[-1].append(Entry(it, it.time_range != prev.time_range, several))
+            out[-1].append(Entry(it, (it.start, it.end) != (prev.start, prev.end), several))
         else:
             out.append([Entry(it, True, several)])
     return out
@@ -92,7 +93,9 @@ class Panel:
 
 def panel(day: Day, t: float, width: float, s: float) -> Panel:
     d = DETAIL * t
-    time_w = text_width(TIME_TEMPLATE, theme.FONT_BOLD, t) + 0.7 * t
+    times = (TIME_TEMPLATE, *(i18n.time_range(day.language, it.start, it.end) for it in day.items))
+    label = i18n.tr(day.language, KEYNOTE_LABEL) if any(it.kind is Kind.KEYNOTE for it in day.items) else ""
+    time_w = max(max(text_width(x, theme.FONT_BOLD, t) for x in times), text_width(label, theme.FONT_BOLD, d)) + 0.7 * t
     several = len(day.rooms) > 1
     room_w = 0.0
     if several:
@@ -107,10 +110,10 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
             quiet = it.kind.is_pause or (not it.is_talk and not it.speakers)
             time_lines: list[tuple[str, str, object]] = []
             if e.show_time:
-                time_lines.append((it.time_range, theme.FONT if quiet else theme.FONT_BOLD,
+                time_lines.append((i18n.time_range(day.language, it.start, it.end), theme.FONT if quiet else theme.FONT_BOLD,
                                    theme.MUTED if quiet else theme.INK))
             if it.kind is Kind.KEYNOTE:
-                time_lines.append((KEYNOTE_LABEL, theme.FONT_BOLD, theme.ACCENT))
+                time_lines.append((i18n.tr(day.language, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT))
             room = it.room.name if (it.room and e.show_room) else ""
             room_lines = tuple(wrap(room, theme.FONT_BOLD, d, room_w - 0.7 * t)) if room else ()
             if quiet:
@@ -127,7 +130,7 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
 
 
 def heading(day: Day, t: float, width: float) -> Fitted:
-    return fit(day.label, theme.FONT_BOLD, width, 1.5 * t, 1.0 * t, max_lines=2,
+    return fit(i18n.day(day.language, day.date), theme.FONT_BOLD, width, 1.5 * t, 1.0 * t, max_lines=2,
                       what=f"the heading of {day.label}")
 
 
@@ -170,7 +173,7 @@ def draw_panel(c: Canvas, p: Panel, x: float, top: float, s: float) -> None:
                 c.rect(x - 0.3 * t, y - eh - pad, p.width + 0.6 * t, eh + 2 * pad, stroke=0, fill=1)
             base = y - 0.98 * t
             for i, (text, font, colour) in enumerate(e.time_lines):
-                size = t if i == 0 and text != KEYNOTE_LABEL else d
+                size = t if i == 0 and text != i18n.tr(p.day.language, KEYNOTE_LABEL) else d
                 c.setFont(font, size)
                 c.setFillColor(colour)
                 draw(c, text, x, base - i * p.lead)

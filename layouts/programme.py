@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from eventprint import i18n
 from eventprint.model import Day, Event, Item, Venue
 
 from . import theme
@@ -37,11 +38,11 @@ def short_url(url: str) -> str:
 
 def as_of(event: Event) -> str:
     """'As of 10 Sep 2024, 18:00': which version of the programme a print shows."""
-    return f"As of {stamp(event.updated)}"
+    return i18n.tr(event, "As of {stamp}", stamp=stamp(event.updated, event.language))
 
 
-def stamp(dt: datetime) -> str:
-    return f"{dt.day} {dt:%b %Y}, {dt:%H:%M}"
+def stamp(dt: datetime, lang: object = "en") -> str:
+    return i18n.stamp(lang, dt)
 
 
 def by_start(items: tuple[Item, ...] | list[Item]) -> list[list[Item]]:
@@ -74,3 +75,26 @@ def names_and_note(names: tuple[str, ...], note: str, font: str = theme.FONT, co
 def secondary(item: Item, font: str = theme.FONT, colour=theme.MUTED) -> list[Unit]:
     """An item's speakers, then its note, as wrap units."""
     return names_and_note(tuple(p.name for p in item.speakers), item.note or "", font, colour)
+
+
+def language_tag(event: Event, item: Item) -> str:
+    """'EN', 'DE': a talk's language, shown where the event's talks are not all in one language; else ''."""
+    if not item.is_talk or not _mixed(event):
+        return ""
+    return _base(item.language or event.language).upper()
+
+
+_MIXED: dict[int, tuple[Event, bool]] = {}  # the last event asked about: layouts ask once per item
+
+
+def _mixed(event: Event) -> bool:
+    hit = _MIXED.get(id(event))
+    if hit is None or hit[0] is not event:
+        hit = (event, len({_base(it.language or event.language) for it in event.talks}) > 1)
+        _MIXED.clear()
+        _MIXED[id(event)] = hit
+    return hit[1]
+
+
+def _base(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from .programme import KEYNOTE_LABEL, where
@@ -58,16 +58,17 @@ def _here(item: Item, room: Room) -> bool:
 
 
 def _row(item: Item, room: Room, day: Day) -> SignRow:
+    times = i18n.time_range(day.language, item.start, item.end)
     if not _here(item, room):  # elsewhere: title and where, quiet
-        return SignRow(item.time_range, item.title.display, item.title.confirmed, "", (), "",
+        return SignRow(times, item.title.display, item.title.confirmed, "", (), "",
                        where(item, day.venue.short_name, seen_from=room.venue), True, item.kind.is_pause)
     pause = item.kind.is_pause
-    return SignRow(item.time_range, item.title.display, item.title.confirmed,
-                   KEYNOTE_LABEL if item.kind is Kind.KEYNOTE and not pause else "",
+    return SignRow(times, item.title.display, item.title.confirmed,
+                   i18n.tr(day.language, KEYNOTE_LABEL) if item.kind is Kind.KEYNOTE and not pause else "",
                    tuple(p.name for p in item.speakers), item.note or "", "", pause, pause)
 
 
 def sign_data(event: Event, room: Room, day: Day) -> SignData:
-    return SignData(room.id, room.name, room.venue.name, room.venue.short_name, day.label, event.name,
+    return SignData(room.id, room.name, room.venue.name, room.venue.short_name, i18n.day(event, day.date), event.name,
                     urls.room_day_url(event, room, day.date),
                     tuple(_row(it, room, day) for it in door_items(room, day)))

@@ -54,13 +54,15 @@ class Plan:
     pages: tuple[tuple[tuple[Block, ...], ...], ...]  # page -> column -> blocks
 
 
-def time_width(f: float) -> float:
-    return text_width(TIME_TEMPLATE, theme.FONT_BOLD, f) + 0.7 * f
+def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
+    """The time column: 00:00–00:00, or the widest of ``times`` (and labels under them) when wider:
+    '1:00–1:30 PM', 'HAUPTVORTRAG'."""
+    return max(text_width(x, theme.FONT_BOLD, f) for x in (TIME_TEMPLATE, *times)) + 0.7 * f
 
 
 def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block] | None:
     """Rows wrapped at size ``f``; None when the column is too narrow for titles at this size."""
-    text_w = col_w - time_width(f)
+    text_w = col_w - time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
     if text_w < 8 * f:
         return None
     return [Block(r, (r.time,) + ((r.label,) if r.label else ()),

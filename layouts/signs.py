@@ -27,6 +27,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
@@ -249,10 +250,11 @@ def _draw_footer(c: Canvas, fr: Frame) -> None:
         y -= lead
 
 
-def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float) -> None:
+def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float,
+                 times: tuple[str, ...] = ()) -> None:
     lead = ROW_LEADING * f
     gap = ROW_GAP * f
-    tw = time_width(f)
+    tw = time_width(f, times)
     y = top
     for i, b in enumerate(blocks):
         r = b.row
@@ -276,12 +278,12 @@ def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float
         y -= bh + gap
 
 
-def _pages(data: SignData, stamp: str, pagesize):
+def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
     """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
     rows = sign_rows(data)
     singles = [_frame(data, stamp, pagesize, "", head) for head in HEADERS]
-    first = _frame(data, stamp, pagesize, " (page 99 of 99)", FIRST_OF_SEVERAL)
-    rest = _frame(data, stamp, pagesize, " (continued, page 99 of 99)", CONTINUED)
+    first = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), FIRST_OF_SEVERAL)
+    rest = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), CONTINUED)
     p = plan(rows, tuple((fr.w - 2 * fr.margin, fr.col_h) for fr in singles),
              (first.w - 2 * first.margin, first.col_h, rest.col_h), first.s,
              f"the sign of {data.room_name} on {data.day_label}")
@@ -290,7 +292,7 @@ def _pages(data: SignData, stamp: str, pagesize):
         if p.header is not None:
             label, fr = "", singles[p.header]
         else:
-            label = f" (page 1 of {n})" if k == 1 else f" (continued, page {k} of {n})"
+            label = " " + i18n.tr(lang, "(page {k} of {n})" if k == 1 else "(continued, page {k} of {n})", k=k, n=n)
             probe = first if k == 1 else rest
             fr = _frame(data, stamp, pagesize, label, FIRST_OF_SEVERAL if k == 1 else CONTINUED,
                         day_max=probe.day_size)
@@ -309,18 +311,18 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
         if only is not None and (room.id, day.date) not in only:
             continue
         data = sign_data(event, room, day)
-        for k, (fr, label, cols, f, ncols) in enumerate(_pages(data, as_of(event), pagesize)):
+        for k, (fr, label, cols, f, ncols) in enumerate(_pages(data, as_of(event), pagesize, event.language)):
             c.setPageSize(pagesize)
             if k == 0:
                 key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
                 c.bookmarkPage(key)
-                c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {day.label}", key, level=0)
+                c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {data.day_label}", key, level=0)
             _draw_header(c, fr, data)
             width = fr.w - 2 * fr.margin
             col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
             for i, blocks in enumerate(cols):
                 _draw_column(c, blocks, f, fr.margin + i * (col_w + COLUMN_GAP * fr.s),
-                             fr.schedule_top, col_w, fr.s)
+                             fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
             _draw_footer(c, fr)
             c.showPage()
 
@@ -337,7 +339,7 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
     page_size(options)  # an unknown size fails before anything is drawn
     out = []
     for room, day in event.room_days():
-        title = f"{room.name} {theme.EN_DASH} {day.label} {theme.EN_DASH} {event.name}"
+        title = f"{room.name} {theme.EN_DASH} {i18n.day(event, day.date)} {theme.EN_DASH} {event.name}"
         out.append(Artifact(sign_path(room.id, day.date),
                             _pdf(event, options, {(room.id, day.date)}, title)))
     out.append(Artifact("signs/all-signs.pdf", _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}")))

@@ -14,12 +14,13 @@ import posixpath
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Day, Event, Item, Kind, Person, Role, Room
 from eventprint.options import BuildOptions
 from eventprint.output import Artifact
 
 from . import site_ics, site_style
+from .programme import language_tag
 from .sign_data import door_items
 from .textruns import direction
 from .theme import EN_DASH, MIDDOT
@@ -105,9 +106,9 @@ class Page:
             f'<header class="bar"><div class="wrap">{self.a(urls.INDEX, ev.short_name)}</div></header>\n'
             f'<main class="wrap">\n{body}</main>\n'
             '<footer><div class="wrap">\n'
-            f"<p>{esc(ev.name)} {MIDDOT} {esc(ev.date_range)}</p>\n"
+            f"<p>{esc(ev.name)} {MIDDOT} {esc(i18n.date_range(ev, ev.first_date, ev.last_date))}</p>\n"
             f"{hosts}"
-            f"<p>Programme as of {ev.updated:%Y-%m-%d %H:%M}.</p>\n"
+            f"<p>{esc(i18n.tr(ev, 'Programme as of {stamp}.', stamp=f'{ev.updated:%Y-%m-%d %H:%M}'))}</p>\n"
             "</div></footer>\n"
             "</body>\n"
             "</html>\n"
@@ -121,10 +122,10 @@ def zone_name(event: Event, it: Item) -> str:
     return it.start_dt.replace(tzinfo=ZoneInfo(event.timezone)).tzname() or event.timezone
 
 
-def role_in(it: Item, p: Person) -> str:
+def role_in(it: Item, p: Person, lang: object = "en") -> str:
     if p in it.chairs:
-        return ROLE_LABELS[Role.CHAIR]
-    return ROLE_LABELS[Role.HOST] if it.kind is Kind.WELCOME else ROLE_LABELS[Role.SPEAKER]
+        return i18n.tr(lang, ROLE_LABELS[Role.CHAIR])
+    return i18n.tr(lang, ROLE_LABELS[Role.HOST] if it.kind is Kind.WELCOME else ROLE_LABELS[Role.SPEAKER])
 
 
 def venue_of(event: Event, it: Item):
@@ -142,30 +143,31 @@ def programme_rows(pg: Page, items: tuple[Item, ...], chairs: dict[str, tuple[Pe
 
     With ``person``, each row also says what that person does in it (Speaker, Session chair, Host).
     """
-    out = ['<ol class="programme">\n']
+    out = ['<ol class="programme clock12">\n' if i18n.twelve_hour(pg.event) else '<ol class="programme">\n']
     for it in items:
         classes = ["pause" if it.kind.is_pause else ("talk" if it.is_talk else "other")]
         parts = []
-        labels = [role_in(it, person)] if person is not None else []
+        ev = pg.event
+        labels = [role_in(it, person, ev.language)] if person is not None else []
         if it.is_talk:
-            labels.append(it.kind.label)
+            labels += [i18n.tr(ev, it.kind.label)] + ([language_tag(ev, it)] if language_tag(ev, it) else [])
         if labels:
             parts.append(f'<span class="kind">{esc(f" {MIDDOT} ".join(labels))}</span>')
         parts.append(pg.title_of(it))
         speakers = tuple(x for x in it.speakers if x is not person)
         if speakers:
-            with_ = "with " if person is not None else ""
-            parts.append(f'<span class="who">{with_}{pg.people(speakers)}</span>')
+            who = i18n.tr(ev, "with {people}", people=pg.people(speakers)) if person is not None else pg.people(speakers)
+            parts.append(f'<span class="who">{who}</span>')
         if it.id in chairs:
-            parts.append(f'<span class="chair">Chair: {pg.people(chairs[it.id])}</span>')
+            parts.append(f'<span class="chair">{i18n.ntr(ev, "Chair: {names}", "Chairs: {names}", len(chairs[it.id]), names=pg.people(chairs[it.id]))}</span>')
         if it.room is not None and (show_room or it.room is not here):
-            prefix = "" if here is None else "in "
-            parts.append(f'<span class="where">{prefix}{pg.room(it.room, it.date)}</span>')
+            where = pg.room(it.room, it.date) if here is None else i18n.tr(ev, "in {room}", room=pg.room(it.room, it.date))
+            parts.append(f'<span class="where">{where}</span>')
         if it.note:
             parts.append(f'<span class="remark">{esc(it.note)}</span>')
         out.append(
             f'<li class="{" ".join(classes)}" id="{esc(it.id)}">'
-            f'<span class="time">{esc(it.time_range)}</span>'
+            f'<span class="time">{esc(i18n.time_range(ev, it.start, it.end))}</span>'
             f'<div>{" ".join(parts)}</div></li>\n'
         )
     out.append("</ol>\n")
@@ -189,33 +191,34 @@ def index_page(event: Event) -> Artifact:
     for d in event.days:
         if d.venue not in venues:
             venues.append(d.venue)
-    b = ['<p class="eyebrow">Programme</p>\n', f"<h1>{esc(event.name)}</h1>\n",
-         f'<p class="lede">{esc(event.date_range)} {MIDDOT} '
+    dates = i18n.date_range(event, event.first_date, event.last_date)
+    b = [f'<p class="eyebrow">{esc(i18n.tr(event, "Programme"))}</p>\n', f"<h1>{esc(event.name)}</h1>\n",
+         f'<p class="lede">{esc(dates)} {MIDDOT} '
          f'{esc(", ".join(v.name for v in venues))}</p>\n']
     if len(event.days) > 1:
-        b.append('<nav class="days" aria-label="Days">'
-                 + "".join(pg.a(urls.INDEX, d.short_label, "button", urls.day_anchor(d.date)) for d in event.days)
+        b.append(f'<nav class="days" aria-label="{esc(i18n.tr(event, "Days"))}">'
+                 + "".join(pg.a(urls.INDEX, i18n.day_short(event, d.date), "button", urls.day_anchor(d.date)) for d in event.days)
                  + "</nav>\n")
     for heading, text in event.info:
         b.append(f'<div class="note"><h3>{esc(heading)}</h3>{paragraphs(text)}</div>\n')
-    b.append(f'<p>{pg.a(urls.CALENDAR, "Add the programme to your calendar", "button")}</p>\n')
+    b.append(f'<p>{pg.a(urls.CALENDAR, i18n.tr(event, "Add the programme to your calendar"), "button")}</p>\n')
     for d in event.days:
         zone = d.items[0].start_dt.replace(tzinfo=ZoneInfo(event.timezone)).tzname() if d.items else ""
         b.append(f'<section id="{esc(urls.day_anchor(d.date))}">\n'
-                 f'<div class="day-head"><h2>{esc(d.label)}</h2>'
+                 f'<div class="day-head"><h2>{esc(i18n.day(event, d.date))}</h2>'
                  f'<p>{esc(d.venue.name)}, {esc(", ".join(d.venue.address))} {MIDDOT} '
-                 f'times in {esc(zone)}</p></div>\n')
+                 f'{esc(i18n.tr(event, "times in {zone}", zone=zone))}</p></div>\n')
         b.append(programme_rows(pg, d.items, chairs_shown(event, d)))
         if d.rooms:
-            b.append('<p class="rooms">Room schedules: '
+            b.append(f'<p class="rooms">{esc(i18n.tr(event, "Room schedules:"))} '
                      + f" {MIDDOT} ".join(pg.room(r, d.date) for r in d.rooms) + "</p>\n")
         b.append("</section>\n")
     people = sorted(event.people_with_roles, key=lambda p: p.sort_key)
     if people:
-        b.append('<section id="people">\n<h2>Speakers, chairs and hosts</h2>\n<ul class="index-people">\n')
+        b.append(f'<section id="people">\n<h2>{esc(i18n.tr(event, "Speakers, chairs and hosts"))}</h2>\n<ul class="index-people">\n')
         b += [f"<li>{pg.person(p)}</li>\n" for p in people]
         b.append("</ul>\n</section>\n")
-    return pg.render(event.name, "".join(b), f"{event.name}, {event.date_range}")
+    return pg.render(event.name, "".join(b), f"{event.name}, {dates}")
 
 
 def talk_page(event: Event, it: Item) -> Artifact:
@@ -223,82 +226,82 @@ def talk_page(event: Event, it: Item) -> Artifact:
     day = event.day_of(it)
     venue = venue_of(event, it)
     title_cls = "" if it.title.confirmed else ' class="tbc"'
-    b = [f'<p class="eyebrow">{esc(it.kind.label)}</p>\n',
+    b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(x for x in (i18n.tr(event, it.kind.label), language_tag(event, it)) if x))}</p>\n',
          f"<h1{title_cls}{bidi(it.title.display)}>{esc(it.title.display)}</h1>\n"]
     if it.speakers:
         b.append(f'<p class="lede">{pg.people(it.speakers)}</p>\n')
-    rows = [("When", f"{esc(day.label)}<span class=\"sub\">{esc(it.time_range)} "
+    rows = [(i18n.tr(event, "When"), f"{esc(i18n.day(event, day.date))}<span class=\"sub\">{esc(i18n.time_range_text(event, it.start, it.end))} "
                      f"{esc(zone_name(event, it))}</span>")]
     if it.room:
-        rows.append(("Room", pg.room(it.room, it.date)))
-    rows.append(("Venue", venue_html(venue)))
+        rows.append((i18n.tr(event, "Room"), pg.room(it.room, it.date)))
+    rows.append((i18n.tr(event, "Venue", "fact"), venue_html(venue)))
     chairs = it.chairs
     if chairs:
-        rows.append(("Chair", pg.people(chairs)))
+        rows.append((i18n.tr(event, "Chair", "fact"), pg.people(chairs)))
     b.append(facts(rows))
-    b.append(f'<p>{pg.a(urls.talk_ics_path(it), "Add to calendar", "button")}</p>\n')
+    b.append(f'<p>{pg.a(urls.talk_ics_path(it), i18n.tr(event, "Add to calendar"), "button")}</p>\n')
     if it.note:
         b.append(f'<p class="note">{esc(it.note)}</p>\n')
     if it.speakers:
-        label = "Speaker" if len(it.speakers) == 1 else "Speakers"
-        b.append(f"<h2>{label}</h2>\n<ul class=\"people\">\n")
+        label = i18n.ntr(event, "Speaker", "Speakers", len(it.speakers))
+        b.append(f"<h2>{esc(label)}</h2>\n<ul class=\"people\">\n")
         for p in it.speakers:
             aff = f'<span class="aff">{esc(p.affiliation_line)}</span>' if p.affiliation_line else ""
             b.append(f'<li><span class="name">{pg.person(p)}</span>{aff}</li>\n')
         b.append("</ul>\n")
-    b.append('<h2>Abstract</h2>\n<div class="abstract">\n')
-    b.append(paragraphs(it.abstract) or '<p class="muted">The abstract will follow.</p>\n')
+    b.append(f'<h2>{esc(i18n.tr(event, "Abstract"))}</h2>\n<div class="abstract">\n')
+    b.append(paragraphs(it.abstract) or f'<p class="muted">{esc(i18n.tr(event, "The abstract will follow."))}</p>\n')
     b.append("</div>\n")
     with_bio = [p for p in it.speakers if p.bio]
     if with_bio:
-        b.append("<h2>About the speaker" + ("s" if len(with_bio) > 1 else "") + "</h2>\n")
+        b.append(f"<h2>{esc(i18n.ntr(event, 'About the speaker', 'About the speakers', len(with_bio)))}</h2>\n")
         for p in with_bio:
             head = f"<h3>{pg.person(p)}</h3>\n" if len(with_bio) > 1 else ""
             b.append(f'<div class="bio">{head}{paragraphs(p.bio)}</div>\n')
-    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme", anchor=urls.day_anchor(it.date))}</p>\n')
+    b.append(f'<p class="back">{pg.a(urls.INDEX, i18n.tr(event, "Full programme"), anchor=urls.day_anchor(it.date))}</p>\n')
     desc = f" {EN_DASH} ".join([it.title.display] + ([", ".join(p.name for p in it.speakers)] if it.speakers else []))
     return pg.render(it.title.display, "".join(b), desc)
 
 
 def person_page(event: Event, p: Person) -> Artifact:
     pg = Page(event, urls.person_path(p))
-    b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(ROLE_LABELS[r] for r in p.roles))}</p>\n',
+    b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(i18n.tr(event, ROLE_LABELS[r]) for r in p.roles))}</p>\n',
          f"<h1{bidi(p.name)}>{esc(p.name)}</h1>\n"]
     lines = ([p.position] if p.position else []) + list(p.affiliations)
     if lines:
         b.append('<p class="lede">' + "<br>".join(esc(x) for x in lines) + "</p>\n")
     items = event.items_of(p)
     if items:
-        b.append("<h2>In the programme</h2>\n")
+        b.append(f"<h2>{esc(i18n.tr(event, 'In the programme'))}</h2>\n")
         for d in event.days:
             mine = tuple(it for it in items if it.date == d.date)
             if not mine:
                 continue
-            b.append(f"<h3>{esc(d.label)}</h3>\n")
+            b.append(f"<h3>{esc(i18n.day(event, d.date))}</h3>\n")
             b.append(programme_rows(pg, mine, {}, person=p))
     if p.bio:
-        b.append(f'<h2>About</h2>\n<div class="bio">{paragraphs(p.bio)}</div>\n')
-    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme")}</p>\n')
+        b.append(f'<h2>{esc(i18n.tr(event, "About", "person"))}</h2>\n<div class="bio">{paragraphs(p.bio)}</div>\n')
+    b.append(f'<p class="back">{pg.a(urls.INDEX, i18n.tr(event, "Full programme"))}</p>\n')
     return pg.render(p.name, "".join(b), f"{p.name}{', ' + p.affiliation_line if p.affiliation_line else ''}")
 
 
 def room_day_page(event: Event, room: Room, day: Day) -> Artifact:
     pg = Page(event, urls.room_day_path(room, day.date))
-    b = [f'<p class="eyebrow">Room schedule</p>\n<h1>{esc(room.name)}</h1>\n',
-         f'<p class="lede">{esc(day.label)} {MIDDOT} {esc(room.venue.name)}, '
+    b = [f'<p class="eyebrow">{esc(i18n.tr(event, "Room schedule"))}</p>\n<h1>{esc(room.name)}</h1>\n',
+         f'<p class="lede">{esc(i18n.day(event, day.date))} {MIDDOT} {esc(room.venue.name)}, '
          f'{esc(", ".join(room.venue.address))}</p>\n']
     others = [r for r in day.rooms if r is not room]
     # exactly the items of the door sign whose QR code opens this page
     b.append(programme_rows(pg, door_items(room, day), chairs_shown(event, day), here=room, show_room=False))
     same_room = [d for d in event.days if room in d.rooms and d is not day]
     if same_room:
-        b.append('<p class="rooms">This room on other days: '
-                 + f" {MIDDOT} ".join(pg.room(room, d.date, d.label) for d in same_room) + "</p>\n")
+        b.append(f'<p class="rooms">{esc(i18n.tr(event, "This room on other days:"))} '
+                 + f" {MIDDOT} ".join(pg.room(room, d.date, i18n.day(event, d.date)) for d in same_room) + "</p>\n")
     if others:
-        b.append('<p class="rooms">Other rooms this day: '
+        b.append(f'<p class="rooms">{esc(i18n.tr(event, "Other rooms this day:"))} '
                  + f" {MIDDOT} ".join(pg.room(r, day.date) for r in others) + "</p>\n")
-    b.append(f'<p class="back">{pg.a(urls.INDEX, "Full programme", anchor=urls.day_anchor(day.date))}</p>\n')
-    return pg.render(f"{room.name}, {day.short_label}", "".join(b), f"{room.full_name}, {day.label}")
+    b.append(f'<p class="back">{pg.a(urls.INDEX, i18n.tr(event, "Full programme"), anchor=urls.day_anchor(day.date))}</p>\n')
+    return pg.render(f"{room.name}, {i18n.day_short(event, day.date)}", "".join(b), f"{room.full_name}, {i18n.day(event, day.date)}")
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.model import Event, Item
 
 PRODID = "-//eventprint//site//EN"
@@ -171,7 +171,7 @@ def _description(event: Event, item: Item) -> str:
         parts.append("\n".join(p.name + (f" ({p.affiliation_line})" if p.affiliation_line else "")
                                 for p in item.speakers))
     if item.chairs:
-        parts.append("Chair: " + ", ".join(p.name for p in item.chairs))
+        parts.append(i18n.ntr(event, "Chair: {names}", "Chairs: {names}", len(item.chairs), names=", ".join(p.name for p in item.chairs)))
     if item.note:
         parts.append(item.note)
     if item.abstract:
@@ -201,7 +201,7 @@ def vevent(event: Event, item: Item) -> list[str]:
         lines.append(f"DESCRIPTION:{escape_text(desc)}")
     if item.is_talk:
         lines.append(f"URL:{urls.talk_url(event, item)}")
-    lines.append(f"CATEGORIES:{escape_text(item.kind.label)}")
+    lines.append(f"CATEGORIES:{escape_text(i18n.tr(event, item.kind.label))}")
     lines.append("END:VEVENT")
     return lines
 

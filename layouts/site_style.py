@@ -101,6 +101,7 @@ footer p {{ margin: 0 0 0.3rem; }}
   display: grid; grid-template-columns: 6.4rem 1fr; gap: 0.75rem;
   padding: 0.7rem 0; border-bottom: 1px solid var(--rule);
 }}
+.programme.clock12 > li {{ grid-template-columns: 8.4rem 1fr; }}  /* 12-hour clocks: '10:00–10:30 AM' */
 .programme .time {{ font-variant-numeric: tabular-nums; font-weight: 600; font-size: 0.95rem; white-space: nowrap; }}
 .programme .kind {{
   display: block; color: var(--accent); font-size: 0.75rem; font-weight: 700;

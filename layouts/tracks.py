@@ -36,19 +36,19 @@ def tint(colour: Color, amount: float = theme.TRACK_TINT) -> Color:
     return Color(*(c + (1 - c) * amount for c in colour.rgb()))
 
 
-def legend_height(tracks: tuple[str, ...], width: float, size: float) -> float:
-    return legend_lines(tracks, width, size) * LEAD * size + 0.4 * size
+def legend_height(tracks: tuple[str, ...], width: float, size: float, label: str = "Tracks") -> float:
+    return legend_lines(tracks, width, size, label) * LEAD * size + 0.4 * size
 
 
 def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x: float, top: float,
-                width: float, size: float) -> float:
+                width: float, size: float, label: str = "Tracks") -> float:
     """'Tracks: [■ Robotics] [■ Vision] ...' on one line (wrapping if needed); returns its bottom."""
     y = top - LEAD * size
     cx = x
     c.setFont(theme.FONT_BOLD, size)
     c.setFillColor(theme.MUTED)
-    draw(c, "Tracks", cx, y + 0.2 * size)
-    cx += text_width("Tracks", theme.FONT_BOLD, size) + size
+    draw(c, label, cx, y + 0.2 * size)
+    cx += text_width(label, theme.FONT_BOLD, size) + size
     for tr in tracks:
         w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
         if cx + w > x + width and cx > x:
@@ -66,8 +66,8 @@ def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x
     return y - 0.4 * size
 
 
-def legend_lines(tracks: tuple[str, ...], x_width: float, size: float) -> int:
-    cx = text_width("Tracks", theme.FONT_BOLD, size) + size
+def legend_lines(tracks: tuple[str, ...], x_width: float, size: float, label: str = "Tracks") -> int:
+    cx = text_width(label, theme.FONT_BOLD, size) + size
     n = 1
     for tr in tracks:
         w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
+from .. import i18n
+from ..model import TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant, Role, Title
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
 from .registrations import AddonDraft, RegDraft
 from .stamp import as_of
@@ -30,7 +31,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
     built_days = []
     for day in sorted(days, key=lambda x: x.date):
         built = [
-            Item(it.id, it.date, it.start, it.end, it.kind, it.title,
+            Item(it.id, it.date, it.start, it.end, it.kind, _title(it, ev.language),
                  places.rooms[it.room] if it.room else None,
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
@@ -40,7 +41,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         ]
         order = {id(x): n for n, x in enumerate(built)}
         built.sort(key=lambda x: (x.start_dt, x.end_dt, order[id(x)]))
-        built_days.append(Day(day.date, places.venues[day.venue], tuple(built)))
+        built_days.append(Day(day.date, places.venues[day.venue], tuple(built), ev.language))
     addons = {a.id: Addon(a.id, a.label, a.when, a.where) for a in (addon_drafts or {}).values()}
     updated, updated_from = ev.updated, None
     if updated is None:
@@ -67,3 +68,13 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
                                      tuple(addons[a] for a in d.addons), people.get(d.person) if d.person else None,
                                      d.line, d.file) for d in registrations),
     )
+
+
+def _title(it: ItemDraft, lang: str) -> Title:
+    """The title in the event's language where eventprint wrote it: 'Title to be confirmed', and the
+    kind's name ('Break') of an item given without a title."""
+    if not it.title.confirmed:
+        return Title(None, i18n.tr(lang, TBC_TEXT))
+    if not it.kind.is_talk and it.title.text == it.kind.label:
+        return Title(i18n.tr(lang, it.kind.label))
+    return it.title

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import Event
 from ..problems import ContentError, Problem
 from .assemble import assemble
+from . import multilingual
 from .fields import Reader
 from .programme import read_programme
 from .read import display_path, read_content
@@ -47,6 +48,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     r = Reader(problems)
     source = read_content(content, problems, r.warnings)
     docs = source.docs
+    multilingual.choose(docs)  # per-language text -> the event language's, before any field is read
     ev = read_event(r, docs["event.yaml"]) if docs["event.yaml"] is not None else None
     places = read_venues(r, docs["venues.yaml"]) if docs["venues.yaml"] is not None else None
     people = read_people(r, docs["people.yaml"]) if docs["people.yaml"] is not None else {}
