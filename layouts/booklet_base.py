@@ -95,6 +95,11 @@ class Ctx:
         point at the programme at a glance."""
         return self.abstracts != "none"
 
+    @property
+    def talk_keys(self) -> bool:
+        """Whether every talk has an anchor (``talk_key``) where the booklet prints it."""
+        return self.talk_pages
+
 
 def qr_size(url: str) -> float:
     """20 mm, or a little more for long URLs (module >= 0.45 mm), at most QR_MAX."""

@@ -7,17 +7,21 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from eventprint.model import Day, Kind
 
-from . import theme
+from . import grid, theme
 from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_glance_key, glance_key,
                            hexcolour, link, talk_key, tstyle)
 from .booklet_flow import Anchor
+from .booklet_grid import grid_glance
 from .programme import KEYNOTE_LABEL, by_start, where
 from .text import markup as _m
 from .text import markup_lines
 
 
 def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
-    """A day's tables; ``room``: the height left on the page it starts on (None: a whole page)."""
+    """A day's tables; ``room``: the height left on the page it starts on (None: a whole page).
+    A day whose rooms run in parallel is a time x room grid instead (booklet_grid)."""
+    if grid.is_parallel(day):
+        return grid_glance(ctx, day, first, room)
     ev, st = ctx.event, ctx.st
     title = day.label
     out: list = []

@@ -250,6 +250,20 @@ def fit(g: Grid, height: float) -> Grid:
     return replace(g, rows=rows, boxes=tuple(boxes))
 
 
+def cuts(g: Grid) -> tuple[int, ...]:
+    """Row boundaries (indices into ``g.bounds``) that no box crosses: where a grid too tall for
+    one page may be cut in time (the booklet's A5 pages)."""
+    crossed = {r for bx in g.boxes for r in range(bx.first + 1, bx.last + 1)}
+    return tuple(r for r in range(len(g.rows) + 1) if r not in crossed)
+
+
+def rows_between(g: Grid, a: int, b: int) -> Grid:
+    """Rows ``a`` to ``b`` (two of ``cuts``) of the grid, with the boxes inside them: the same columns
+    and row heights, so the pieces of a day cut in time line up with each other."""
+    boxes = tuple(replace(bx, first=bx.first - a, last=bx.last - a) for bx in g.boxes if a <= bx.first and bx.last < b)
+    return replace(g, bounds=g.bounds[a:b + 1], idle=g.idle[a:b], rows=g.rows[a:b], boxes=boxes)
+
+
 # --------------------------------------------------------------------------
 # drawing
 # --------------------------------------------------------------------------
@@ -283,8 +297,9 @@ def _draw_lines(c: Canvas, lines, x: float, y: float, size: float) -> float:
     return y
 
 
-def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
-    """Draw the grid with its top-left at (x, top); returns its bottom."""
+def draw(c: Canvas, g: Grid, x: float, top: float, s: float, link=None) -> float:
+    """Draw the grid with its top-left at (x, top); returns its bottom. ``link(item)``, if given,
+    names the destination each box links to (None: no link)."""
     t = g.t
     ys = row_tops(g, top)
     gx = x + g.axis_w
@@ -348,6 +363,9 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
         if edge is not None:
             c.setFillColor(edge)
             c.rect(bx0, by, EDGE * bx.text.size, bh, stroke=0, fill=1)
+        key = link(it) if link is not None else None
+        if key:
+            c.linkRect("", key, (bx0, by, bx0 + bw, by + bh), relative=1, thickness=0)
         bt = bx.text
         tx = bx0 + (EDGE + PAD) * bt.size
         ty = y0 - gap / 2 - VPAD * bt.size
