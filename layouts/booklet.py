@@ -1,10 +1,14 @@
 """The programme booklet: A5 pages in reading order, and the same pages imposed for saddle-stitching.
 
 Contents, in order: cover; contents; practical information; programme at a
-glance (one page or more per day); the talks in programme order, one after
-another (how much of each: ``abstracts_for``); speaker index; notes pages as needed to reach a multiple of four; back cover.
+glance (one page or more per day; a time x room grid where rooms run in parallel);
+the talks one after another, in programme order or grouped by room
+(booklet_sections says when), each with its abstract or, in "none" mode, as a
+compact entry with its address online (how much: ``abstracts_for``); speaker
+index; notes pages as needed to reach a multiple of four; back cover.
 Each part has its module (booklet_pages, booklet_front, booklet_glance,
-booklet_talks, sharing booklet_base); this one makes the document from them.
+booklet_grid, booklet_sections, booklet_talks, sharing booklet_base); this one
+makes the document from them.
 
 Page numbers in the contents, the at-a-glance tables and the index are only
 known after layout, so the booklet is laid out twice: the first pass records
@@ -31,7 +35,8 @@ from .booklet_front import contents, practical
 from .booklet_glance import glance
 from .booklet_impose import RecordingCanvas, impose
 from .booklet_pages import draw_back, draw_cover, draw_notes, draw_running
-from .booklet_talks import speaker_index, talk_page
+from .booklet_sections import by_room, room_head, sections
+from .booklet_talks import speaker_index, talk_entry, talk_page
 
 # a section that follows another on the same page needs this much room left, else it
 # starts the next page: a third of the frame
@@ -84,12 +89,17 @@ def _story(ctx: Ctx) -> list:
                       Deferred(lambda doc, room, day=day: glance(ctx, day, first=True, room=room), with_room=True)]
         else:
             story += [PageBreak()] + glance(ctx, day, first=False)
-    if ctx.talk_pages:
+    if ev.talks:
         story.append(PageBreak())
-    for day in ev.days if ctx.talk_pages else ():  # talks follow one another, days too
-        talks = [it for it in day.items if it.is_talk]
-        for j, item in enumerate(talks):
-            story += talk_page(ctx, day, item, first=j == 0)
+    entry = talk_page if ctx.talk_pages else talk_entry  # "none": a compact entry with its address online
+    for day in ev.days:  # talks follow one another, days too; grouped by room where booklet_sections says
+        first = True
+        for room, talks in sections(ctx, day):
+            grouped = room is not None or by_room(day)
+            for j, item in enumerate(talks):
+                head = room_head(ctx, day, room, talks) if grouped and j == 0 else None
+                story += entry(ctx, day, item, first=first, room_head=head, level=2 if grouped else 1)
+                first = False
     story += [CondPageBreak(SECTION_KEEP), Deferred(lambda doc, room: speaker_index(ctx, doc.anchors, room), with_room=True),
               Deferred(_padding)]
     return story
@@ -123,7 +133,7 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
     so that the booklet stays one a person can carry (under ~200 A5 pages): full abstracts
     and bios up to 150 talks (a synthetic 150-talk event: 172 pages), the abstract's first
     paragraph up to 200 (180 pages; 400 talks would take 348), programme and index only above
-    (900 talks: 148 pages)."""
+    (900 talks in 35 rooms: 164 pages, of which 58 of grids, 68 of compact entries, 34 of index)."""
     if choice is not None:
         if choice not in ABSTRACTS:
             raise OptionError(f"the booklet cannot print abstracts {choice!r}; choose one of {', '.join(ABSTRACTS)}")

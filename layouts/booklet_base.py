@@ -91,14 +91,16 @@ class Ctx:
 
     @property
     def talk_pages(self) -> bool:
-        """False when the booklet is programme and index only: links and page numbers then
-        point at the programme at a glance."""
+        """False when the booklet is programme and index only: talks are then compact entries
+        (booklet_sections) instead of pages with their abstracts."""
         return self.abstracts != "none"
 
     @property
     def talk_keys(self) -> bool:
-        """Whether every talk has an anchor (``talk_key``) where the booklet prints it."""
-        return self.talk_pages
+        """Whether every talk has an anchor (``talk_key``) where the booklet prints it: its page, or
+        in "none" mode its compact entry (booklet_sections). Always, now; kept as the one place
+        that says so."""
+        return True
 
 
 def qr_size(url: str) -> float:

@@ -61,7 +61,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                 else:  # right-to-left titles are wrapped here, line by line (see text.markup_lines)
                     t = markup_lines(it.title.display, st["g-what"].fontName, st["g-what"].fontSize,
                                      widths[1] - 6)  # the cell's padding, 3 pt a side
-                if it.is_talk and ctx.talk_pages:
+                if it.is_talk and ctx.talk_keys:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
                     t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(KEYNOTE_LABEL)}</font>  ' + t
