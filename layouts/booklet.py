@@ -142,8 +142,9 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
     return "full" if talks <= 150 else "first-paragraph" if talks <= 200 else "none"
 
 
-def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
-    """Both PDFs (single pages, imposed) and the page of every anchor."""
+def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> tuple[bytes, bytes, dict[str, int]]:
+    """Both PDFs (single pages, imposed) and the page of every anchor; with ``imposed`` False the
+    imposed one is left out (b""), for callers that only read the pages."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
@@ -159,9 +160,11 @@ def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, di
     forms(c)
     snapshot = c.font_snapshot()
     c.save()
-    imposed = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
-                     _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
-    return buf.getvalue(), imposed, dict(doc.anchors)
+    if not imposed:
+        return buf.getvalue(), b"", dict(doc.anchors)
+    sheets = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
+                    _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
+    return buf.getvalue(), sheets, dict(doc.anchors)
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
