@@ -89,10 +89,11 @@ def _story(ctx: Ctx) -> list:
                       Deferred(lambda doc, room, day=day: glance(ctx, day, first=True, room=room), with_room=True)]
         else:
             story += [PageBreak()] + glance(ctx, day, first=False)
-    if ev.talks:
+    days = [d for d in ev.days if ctx.talks_part(d)]
+    if days:
         story.append(PageBreak())
     entry = talk_page if ctx.talk_pages else talk_entry  # "none": a compact entry with its address online
-    for day in ev.days:  # talks follow one another, days too; grouped by room where booklet_sections says
+    for day in days:  # talks follow one another, days too; grouped by room where booklet_sections says
         first = True
         for room, talks in sections(ctx, day):
             grouped = room is not None or by_room(day)

@@ -20,7 +20,7 @@ def contents(ctx: Ctx) -> list:
                                          (GLANCE, day_glance_key(ev.days[0]), False)]
     if len(ev.days) > 1:
         rows += [(d.label, day_glance_key(d), True) for d in ev.days]
-    talk_days = [d for d in ev.days if any(it.is_talk for it in d.items)] if ctx.talk_keys else []
+    talk_days = [d for d in ev.days if ctx.talks_part(d)]
     if talk_days:
         rows.append(("Talks", day_talks_key(talk_days[0]), False))
         if len(talk_days) > 1:

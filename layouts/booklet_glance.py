@@ -12,6 +12,7 @@ from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, C
                            hexcolour, link, talk_key, tstyle)
 from .booklet_flow import Anchor
 from .booklet_grid import grid_glance
+from .booklet_sections import address
 from .programme import KEYNOTE_LABEL, by_start, where
 from .text import markup as _m
 from .text import markup_lines
@@ -61,7 +62,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                 else:  # right-to-left titles are wrapped here, line by line (see text.markup_lines)
                     t = markup_lines(it.title.display, st["g-what"].fontName, st["g-what"].fontSize,
                                      widths[1] - 6)  # the cell's padding, 3 pt a side
-                if it.is_talk and ctx.talk_keys:
+                if it.is_talk and ctx.talk_pages:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
                     t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(KEYNOTE_LABEL)}</font>  ' + t
@@ -70,9 +71,14 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                     what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))
                 if it.note:
                     what.append(Paragraph(f'<i>{_m(it.note)}</i>', st["g-who"]))
+                if it.is_talk and not ctx.talk_pages:  # "none": the talk's page online has its abstract
+                    what.append(Paragraph(address(ctx.event, it), st["g-who"]))
             rows.append([time_cell, what, place])
         table = Table(rows, colWidths=widths, style=tstyle(style))
-        tables.append([Anchor(glance_key(slot[0]), keys=tuple(glance_key(it) for it in slot[1:])), table])
+        keys = tuple(glance_key(it) for it in slot[1:])
+        if not ctx.talk_pages:  # "none": the list is where the booklet prints these talks
+            keys += tuple(talk_key(it) for it in slot if it.is_talk)
+        tables.append([Anchor(glance_key(slot[0]), keys=keys), table])
     # a day that needs more than one page is split evenly across its pages, at a time slot;
     # when it starts part way down a page (``room``), that page is filled first
     heights = [t[1].wrap(FRAME_W, PAGE_H)[1] for t in tables]

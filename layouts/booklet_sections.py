@@ -10,8 +10,9 @@ room groups and, in programme order, a room's next talk comes only after every o
 (35 rooms: 34 talks later); a devroom's programme belongs together. Rooms follow
 ``grid.room_order``, as on the poster and the at-a-glance.
 
-In "none" mode (programme and index only) each talk is a compact entry: time, title, speakers
-and the short address of its page online, which carries the abstract. A short address, not a
+In "none" mode (programme and index only) each talk of a day set as a grid is a compact entry:
+time, title, speakers and the short address of its page online, which carries the abstract (a
+day set as a list carries the address in its at-a-glance row instead). A short address, not a
 QR code: 900 codes would cost the build seconds, and a grid box has no room for one.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Table
 
 from eventprint import urls
-from eventprint.model import Day, Item, Kind, Room
+from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import grid, theme, tracks
 from .booklet_base import FRAME_W, PAGE_H, Ctx, hexcolour, place, talk_key, tstyle
@@ -76,6 +77,12 @@ def room_head(ctx: Ctx, day: Day, room: Room | None, talks: tuple[Item, ...]) ->
     return out
 
 
+def address(event: Event, item: Item) -> str:
+    """Paragraph markup of the talk's short address online, a link in the accent colour."""
+    url = urls.talk_url(event, item)
+    return f'<a href="{_m(url)}"><font color="{hexcolour(theme.ACCENT)}">{_m(short_url(url))}</font></a>'
+
+
 def short_url(url: str) -> str:
     """The address as a reader types it: without the scheme."""
     return url.split("://", 1)[-1]
@@ -94,10 +101,9 @@ def talk_entry(ctx: Ctx, day: Day, item: Item, in_room: bool, level: int) -> lis
     who = ", ".join(p.name for p in item.speakers)
     if not in_room:
         who = f"{place(item, day)} {theme.MIDDOT} {who}" if who else place(item, day)
-    link = urls.talk_url(ctx.event, item)
-    address = f'<a href="{_m(link)}"><font color="{hexcolour(theme.ACCENT)}">{_m(short_url(link))}</font></a>'
+    online = address(ctx.event, item)
     # speakers and the address share a line where they fit: a 900-talk booklet stays carryable
-    what.append(Paragraph(f"{_m(who)}  {theme.MIDDOT}  {address}" if who else address, st["g-who"]))
+    what.append(Paragraph(f"{_m(who)}  {theme.MIDDOT}  {online}" if who else online, st["g-who"]))
     table = Table([[Paragraph(_m(item.time_range), st["g-time"]), what]], colWidths=[col_time, FRAME_W - col_time],
                   style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 2.2),

@@ -134,3 +134,18 @@ def tb_chars(tb_built):
 @pytest.fixture(scope="module")
 def tb_texts(tb_built):
     return {name: pc.page_texts(files["booklet.pdf"]) for name, (_, files) in tb_built.items()}
+
+
+def test_none_mode_list_days_carry_each_talks_address(symposium):
+    """Programme and index only, one room at a time: each talk's row in the at-a-glance list carries
+    the short address of its page online, and there is no talks part repeating them."""
+    from eventprint import urls
+    from eventprint.layouts import booklet
+    from eventprint.layouts.booklet_sections import short_url
+    single, _, anchors = booklet.layout(symposium, "none", imposed=False)
+    texts = pc.page_texts(single)
+    for talk in symposium.talks:
+        page = texts[anchors[f"talk-{talk.id}"] - 1]
+        assert tb.squash(short_url(urls.talk_url(symposium, talk))) in tb.squash(page), talk.id
+        assert anchors[f"talk-{talk.id}"] == anchors[f"glance-{talk.id}"]
+    assert not any(k.startswith("talks-") for k in anchors)
