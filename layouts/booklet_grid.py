@@ -112,12 +112,18 @@ def plan_day(ctx: Ctx, day: Day, room: float | None = None) -> list[tuple[str, g
     ev = ctx.event
     order, colours = grid.room_order(ev), tracks.track_colours(ev)
     cols = grid.columns(day, order)
-    for n in range(1, len(cols) + 1):
+    # fewer groups cannot fit: each holds at most max_columns talk rooms and a half-width quiet one
+    least = -(-len(cols) // (grid.max_columns(FRAME_W, SIZES[-1]) + 1))
+    for n in range(max(1, least), len(cols) + 1):
         parts = groups(cols, n)
         best = None
         for t in SIZES:
-            plans = [grid.plan(day, order, FRAME_W, t, rooms=p, colours=colours) for p in parts]
-            if any(p is None for p in plans):
+            plans = []
+            for p in parts:  # stop at the first group too wide at this size
+                plans.append(grid.plan(day, order, FRAME_W, t, rooms=p, colours=colours))
+                if plans[-1] is None:
+                    break
+            if plans[-1] is None:
                 continue
             pages = []
             for k, (part, g) in enumerate(zip(parts, plans)):

@@ -19,6 +19,7 @@ same on every output. Box text: ``grid_text``; track colours: ``tracks``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import time
 
 from reportlab.lib.colors import Color
@@ -57,6 +58,7 @@ def room_order(event: Event) -> tuple[Room, ...]:
     return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
+@lru_cache(maxsize=64)  # plan, col_widths and columns all ask, per day and per room group
 def spanning(items: tuple[Item, ...]) -> frozenset[str]:
     """Ids of the items that span every column: those no other item overlaps in time, unless
     they are talks in a room (a talk alone at its time still belongs in its room's column)."""
