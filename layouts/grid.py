@@ -1,10 +1,12 @@
 """A time x room grid for one day: rooms as columns, time running down.
 
-Pure and reusable (poster now, the booklet's at-a-glance next): ``plan`` lays a
+Pure and reusable (the poster, and the booklet's at-a-glance): ``plan`` lays a
 day (or a group of its rooms) out in a given width at a given type size and
 says how tall it must be so that every box holds its whole text; ``fit`` makes
 it exactly as tall as a box it is given (stretching, or, as a last resort,
-shrinking and then truncating text with an ellipsis); ``draw`` draws it.
+shrinking and then truncating text with an ellipsis); ``cuts`` and
+``rows_between`` cut it in time for pages too short for a whole day; ``draw``
+draws it, each box optionally a link.
 
 Rows are slotted: every time at which something starts or ends is a row
 boundary, and each row is as tall as the items ending in it need (and at
