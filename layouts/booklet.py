@@ -1,10 +1,14 @@
 """The programme booklet: A5 pages in reading order, and the same pages imposed for saddle-stitching.
 
 Contents, in order: cover; contents; practical information; programme at a
-glance (one page or more per day); the talks in programme order, one after
-another (how much of each: ``abstracts_for``); speaker index; notes pages as needed to reach a multiple of four; back cover.
+glance (one page or more per day; a time x room grid where rooms run in parallel);
+the talks one after another, in programme order or grouped by room
+(booklet_sections says when), each with its abstract or, in "none" mode, as a
+compact entry with its address online (how much: ``abstracts_for``); speaker
+index; notes pages as needed to reach a multiple of four; back cover.
 Each part has its module (booklet_pages, booklet_front, booklet_glance,
-booklet_talks, sharing booklet_base); this one makes the document from them.
+booklet_grid, booklet_sections, booklet_talks, sharing booklet_base); this one
+makes the document from them.
 
 Page numbers in the contents, the at-a-glance tables and the index are only
 known after layout, so the booklet is laid out twice: the first pass records
@@ -32,7 +36,8 @@ from .booklet_front import contents, practical
 from .booklet_glance import glance
 from .booklet_impose import RecordingCanvas, impose
 from .booklet_pages import draw_back, draw_cover, draw_notes, draw_running
-from .booklet_talks import speaker_index, talk_page
+from .booklet_sections import by_room, room_head, sections
+from .booklet_talks import speaker_index, talk_entry, talk_page
 
 # a section that follows another on the same page needs this much room left, else it
 # starts the next page: a third of the frame
@@ -85,12 +90,18 @@ def _story(ctx: Ctx) -> list:
                       Deferred(lambda doc, room, day=day: glance(ctx, day, first=True, room=room), with_room=True)]
         else:
             story += [PageBreak()] + glance(ctx, day, first=False)
-    if ctx.talk_pages:
+    days = [d for d in ev.days if ctx.talks_part(d)]
+    if days:
         story.append(PageBreak())
-    for day in ev.days if ctx.talk_pages else ():  # talks follow one another, days too
-        talks = [it for it in day.items if it.is_talk]
-        for j, item in enumerate(talks):
-            story += talk_page(ctx, day, item, first=j == 0)
+    entry = talk_page if ctx.talk_pages else talk_entry  # "none": a compact entry with its address online
+    for day in days:  # talks follow one another, days too; grouped by room where booklet_sections says
+        first = True
+        for room, talks in sections(ctx, day):
+            grouped = room is not None or by_room(day)
+            for j, item in enumerate(talks):
+                head = room_head(ctx, day, room, talks) if grouped and j == 0 else None
+                story += entry(ctx, day, item, first=first, room_head=head, level=2 if grouped else 1)
+                first = False
     story += [CondPageBreak(SECTION_KEEP), Deferred(lambda doc, room: speaker_index(ctx, doc.anchors, room), with_room=True),
               Deferred(_padding)]
     return story
@@ -124,7 +135,7 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
     so that the booklet stays one a person can carry (under ~200 A5 pages): full abstracts
     and bios up to 150 talks (a synthetic 150-talk event: 172 pages), the abstract's first
     paragraph up to 200 (180 pages; 400 talks would take 348), programme and index only above
-    (900 talks: 148 pages)."""
+    (900 talks in 35 rooms: 164 pages, of which 58 of grids, 68 of compact entries, 34 of index)."""
     if choice is not None:
         if choice not in ABSTRACTS:
             raise OptionError(f"the booklet cannot print abstracts {choice!r}; choose one of {', '.join(ABSTRACTS)}")
@@ -133,8 +144,9 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
     return "full" if talks <= 150 else "first-paragraph" if talks <= 200 else "none"
 
 
-def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
-    """Both PDFs (single pages, imposed) and the page of every anchor."""
+def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> tuple[bytes, bytes, dict[str, int]]:
+    """Both PDFs (single pages, imposed) and the page of every anchor; with ``imposed`` False the
+    imposed one is left out (b""), for callers that only read the pages."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
@@ -150,9 +162,11 @@ def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, di
     forms(c)
     snapshot = c.font_snapshot()
     c.save()
-    imposed = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
-                     _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
-    return buf.getvalue(), imposed, dict(doc.anchors)
+    if not imposed:
+        return buf.getvalue(), b"", dict(doc.anchors)
+    sheets = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
+                    _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
+    return buf.getvalue(), sheets, dict(doc.anchors)
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:

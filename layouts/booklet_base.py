@@ -2,7 +2,9 @@
 and the small helpers that turn content into Paragraph markup.
 
 The booklet's parts (booklet_pages, booklet_front, booklet_glance, booklet_talks)
-import this module and never each other; booklet.py puts them together.
+import this module and never each other (the glance's grid, booklet_grid, and the talks'
+grouping and compact entries, booklet_sections, are helpers they share); booklet.py puts
+them together.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from eventprint import i18n
 from eventprint.model import BOOKLET_ABSTRACTS, Day, Event, Item
 
-from . import common, theme
+from . import common, grid, theme
 from .booklet_flow import Anchor
 from .programme import KEYNOTE_LABEL, where
 from .text import markup as _m
@@ -92,9 +94,22 @@ class Ctx:
 
     @property
     def talk_pages(self) -> bool:
-        """False when the booklet is programme and index only: links and page numbers then
-        point at the programme at a glance."""
+        """False when the booklet is programme and index only: talks are then compact entries
+        (booklet_sections) instead of pages with their abstracts."""
         return self.abstracts != "none"
+
+    @property
+    def talk_keys(self) -> bool:
+        """Whether every talk has an anchor (``talk_key``) where the booklet prints it: its page, or
+        in "none" mode its compact entry (booklet_sections) or, on a day without parallel rooms,
+        its row in the at-a-glance list. Always, now; kept as the one place that says so."""
+        return True
+
+    def talks_part(self, day: Day) -> bool:
+        """Whether the day's talks are printed in the talks part (under "Talks · day"): always with
+        abstracts; in "none" mode only where the glance is a grid (a list already has room for each
+        talk's address online)."""
+        return any(it.is_talk for it in day.items) and (self.talk_pages or grid.is_parallel(day))
 
 
 def qr_size(url: str) -> float:

@@ -21,7 +21,7 @@ def contents(ctx: Ctx) -> list:
                                          (i18n.tr(ev, GLANCE), day_glance_key(ev.days[0]), False)]
     if len(ev.days) > 1:
         rows += [(i18n.day(ev, d.date), day_glance_key(d), True) for d in ev.days]
-    talk_days = [d for d in ev.days if any(it.is_talk for it in d.items)] if ctx.talk_pages else []
+    talk_days = [d for d in ev.days if ctx.talks_part(d)]
     if talk_days:
         rows.append((i18n.tr(ev, "Talks"), day_talks_key(talk_days[0]), False))
         if len(talk_days) > 1:

@@ -8,17 +8,22 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 from eventprint import i18n
 from eventprint.model import Day, Kind
 
-from . import theme
+from . import grid, theme
 from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_glance_key, glance_key,
                            hexcolour, link, talk_key, tstyle)
 from .booklet_flow import Anchor
+from .booklet_grid import grid_glance
+from .booklet_sections import address
 from .programme import KEYNOTE_LABEL, by_start, language_tag, where
 from .text import markup as _m
 from .text import markup_lines
 
 
 def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
-    """A day's tables; ``room``: the height left on the page it starts on (None: a whole page)."""
+    """A day's tables; ``room``: the height left on the page it starts on (None: a whole page).
+    A day whose rooms run in parallel is a time x room grid instead (booklet_grid)."""
+    if grid.is_parallel(day):
+        return grid_glance(ctx, day, first, room)
     ev, st = ctx.event, ctx.st
     title = i18n.day(ev, day.date)
     out: list = []
@@ -69,9 +74,14 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                     what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))
                 if it.note:
                     what.append(Paragraph(f'<i>{_m(it.note)}</i>', st["g-who"]))
+                if it.is_talk and not ctx.talk_pages:  # "none": the talk's page online has its abstract
+                    what.append(Paragraph(address(ctx.event, it), st["g-who"]))
             rows.append([time_cell, what, place])
         table = Table(rows, colWidths=widths, style=tstyle(style))
-        tables.append([Anchor(glance_key(slot[0]), keys=tuple(glance_key(it) for it in slot[1:])), table])
+        keys = tuple(glance_key(it) for it in slot[1:])
+        if not ctx.talk_pages:  # "none": the list is where the booklet prints these talks
+            keys += tuple(talk_key(it) for it in slot if it.is_talk)
+        tables.append([Anchor(glance_key(slot[0]), keys=keys), table])
     # a day that needs more than one page is split evenly across its pages, at a time slot;
     # when it starts part way down a page (``room``), that page is filled first
     heights = [t[1].wrap(FRAME_W, PAGE_H)[1] for t in tables]

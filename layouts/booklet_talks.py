@@ -17,6 +17,8 @@ from . import theme
 from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
+from .booklet_sections import keep_height, keep_with
+from .booklet_sections import talk_entry as compact_entry
 from .programme import language_tag
 from .text import markup as _m
 from .text import markup_lines
@@ -28,8 +30,9 @@ SEPARATOR_SPACE = 16  # pt above the rule that separates two talks
 SEPARATOR_PAD = 10  # pt between that rule and the next talk's head
 
 
-def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
-    """One talk as flowables; ``first``: the day's first talk, under the day's heading."""
+def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | None = None, level: int = 1) -> list:
+    """One talk as flowables; ``first``: the day's first talk, under the day's heading;
+    ``room_head``: the first talk of a room section, under that heading (booklet_sections)."""
     ev, st = ctx.event, ctx.st
     out: list = []
     # head: when, what and who on the left; the QR code to the talk's page on the right
@@ -45,26 +48,22 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
         head.append(Paragraph(_m(p.name), st["speaker"]))
         lines = ([p.position] if p.position else []) + list(p.affiliations)
         head.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", st["affil"]))
-    rule = [] if first else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
-                             ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
+    under_head = first or bool(room_head)
+    rule = [] if under_head else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
+                                  ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
     table = Table([[head, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
-                  colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if first else SEPARATOR_SPACE,
+                  colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if under_head else SEPARATOR_SPACE,
                   style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
                                + rule))
     link_line = Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])
     # the head, the online line and the abstract's label with its first lines go together
-    keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if first else SEPARATOR_SPACE)
+    keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if under_head else SEPARATOR_SPACE)
             + link_line.wrap(FRAME_W, PAGE_H)[1] + LABEL_KEEP)
-    if first:
-        day_head = Paragraph(_m(f"{i18n.tr(ev, 'Talks')} {theme.MIDDOT} {i18n.day(ev, day.date)}"), st["h1"])
-        keep += day_head.wrap(FRAME_W, PAGE_H)[1] + st["h1"].spaceAfter
-        out += [CondPageBreak(keep),
-                Anchor(day_talks_key(day), outline=f"{i18n.tr(ev, 'Talks')} {theme.MIDDOT} {i18n.day(ev, day.date)}", level=0), day_head]
-    else:
-        out.append(CondPageBreak(keep))
-    out += [Anchor(talk_key(item), outline=f"{i18n.clock(ev, item.start)} {item.title.display}", level=1,
+    heads = (day_head(ctx, day) if first else []) + (room_head or [])
+    out += [CondPageBreak(keep + keep_height(heads))] + heads
+    out += [Anchor(talk_key(item), outline=f"{i18n.clock(ev, item.start)} {item.title.display}", level=level,
                    running=i18n.day(ev, day.date)), table, link_line]
     if item.chairs:
         names = ", ".join(p.name for p in item.chairs)
@@ -92,6 +91,20 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     return out
 
 
+def day_head(ctx: Ctx, day: Day) -> list:
+    """The heading of a day's talks."""
+    text = f"{i18n.tr(ctx.event, 'Talks')} {theme.MIDDOT} {i18n.day(ctx.event, day.date)}"
+    return [Anchor(day_talks_key(day), outline=text, level=0), Paragraph(_m(text), ctx.st["h1"])]
+
+
+def talk_entry(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | None = None, level: int = 1) -> list:
+    """A talk when the booklet is programme and index only: booklet_sections' compact entry, kept
+    with the day's and the room's headings above it."""
+    heads = (day_head(ctx, day) if first else []) + (room_head or [])
+    entry = compact_entry(ctx, day, item, in_room=bool(room_head) or level > 1, level=level)
+    return keep_with(heads, entry[-1].wrap(FRAME_W, PAGE_H)[1]) + entry if heads else entry
+
+
 def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
     """The index in two columns, read down the left then the right, its pages filled
     evenly; ``room`` is the height left on the page where it starts."""
@@ -104,7 +117,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
     for p in people:
         refs: list[tuple[int, str]] = []
         for it in ev.items_of(p):
-            key = talk_key(it) if ctx.talk_pages and it.is_talk and p in it.speakers else glance_key(it)
+            key = talk_key(it) if ctx.talk_keys and it.is_talk and p in it.speakers else glance_key(it)
             refs.append((anchors[key], key))
         seen: dict[int, str] = {}
         for page, key in refs:

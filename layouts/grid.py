@@ -1,10 +1,12 @@
 """A time x room grid for one day: rooms as columns, time running down.
 
-Pure and reusable (poster now, the booklet's at-a-glance next): ``plan`` lays a
+Pure and reusable (the poster, and the booklet's at-a-glance): ``plan`` lays a
 day (or a group of its rooms) out in a given width at a given type size and
 says how tall it must be so that every box holds its whole text; ``fit`` makes
 it exactly as tall as a box it is given (stretching, or, as a last resort,
-shrinking and then truncating text with an ellipsis); ``draw`` draws it.
+shrinking and then truncating text with an ellipsis); ``cuts`` and
+``rows_between`` cut it in time for pages too short for a whole day; ``draw``
+draws it, each box optionally a link.
 
 Rows are slotted: every time at which something starts or ends is a row
 boundary, and each row is as tall as the items ending in it need (and at
@@ -19,6 +21,7 @@ same on every output. Box text: ``grid_text``; track colours: ``tracks``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import time
 
 from reportlab.lib.colors import Color
@@ -58,6 +61,7 @@ def room_order(event: Event) -> tuple[Room, ...]:
     return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
+@lru_cache(maxsize=64)  # plan, col_widths and columns all ask, per day and per room group
 def spanning(items: tuple[Item, ...]) -> frozenset[str]:
     """Ids of the items that span every column: those no other item overlaps in time, unless
     they are talks in a room (a talk alone at its time still belongs in its room's column)."""
@@ -253,6 +257,20 @@ def fit(g: Grid, height: float) -> Grid:
     return replace(g, rows=rows, boxes=tuple(boxes))
 
 
+def cuts(g: Grid) -> tuple[int, ...]:
+    """Row boundaries (indices into ``g.bounds``) that no box crosses: where a grid too tall for
+    one page may be cut in time (the booklet's A5 pages)."""
+    crossed = {r for bx in g.boxes for r in range(bx.first + 1, bx.last + 1)}
+    return tuple(r for r in range(len(g.rows) + 1) if r not in crossed)
+
+
+def rows_between(g: Grid, a: int, b: int) -> Grid:
+    """Rows ``a`` to ``b`` (two of ``cuts``) of the grid, with the boxes inside them: the same columns
+    and row heights, so the pieces of a day cut in time line up with each other."""
+    boxes = tuple(replace(bx, first=bx.first - a, last=bx.last - a) for bx in g.boxes if a <= bx.first and bx.last < b)
+    return replace(g, bounds=g.bounds[a:b + 1], idle=g.idle[a:b], rows=g.rows[a:b], boxes=boxes)
+
+
 # --------------------------------------------------------------------------
 # drawing
 # --------------------------------------------------------------------------
@@ -286,8 +304,9 @@ def _draw_lines(c: Canvas, lines, x: float, y: float, size: float) -> float:
     return y
 
 
-def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
-    """Draw the grid with its top-left at (x, top); returns its bottom."""
+def draw(c: Canvas, g: Grid, x: float, top: float, s: float, link=None) -> float:
+    """Draw the grid with its top-left at (x, top); returns its bottom. ``link(item)``, if given,
+    names the destination each box links to (None: no link)."""
     t = g.t
     ys = row_tops(g, top)
     gx = x + g.axis_w
@@ -351,6 +370,9 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float) -> float:
         if edge is not None:
             c.setFillColor(edge)
             c.rect(bx0, by, EDGE * bx.text.size, bh, stroke=0, fill=1)
+        key = link(it) if link is not None else None
+        if key:
+            c.linkRect("", key, (bx0, by, bx0 + bw, by + bh), relative=1, thickness=0)
         bt = bx.text
         tx = bx0 + (EDGE + PAD) * bt.size
         ty = y0 - gap / 2 - VPAD * bt.size

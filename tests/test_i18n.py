@@ -156,7 +156,7 @@ def test_talk_language_tags_and_per_language_text(tmp_path_factory):
     # the event mixes languages now: each talk says its own; t0002 is the English one
     assert "09:00–09:30 Uhr · Hall B, Campus · EN Uncertainty" in booklet  # t0002's head
     assert "09:00–09:30 Uhr · Hall A, Campus · DE Datenschutz" in booklet  # t0001's
-    assert "Uncertainty uncertainty efficient retrieval physical Hall B EN" in booklet  # the glance's row
+    # (the at-a-glance of this three-room event is a time x room grid, whose boxes carry no tag)
     talk = _html_text(b["site"]["site/talks/t0002.html"])
     assert "Vortrag · EN" in talk
 

@@ -1,0 +1,151 @@
+"""The booklet's at-a-glance for days with parallel rooms: a time x room grid per A5 page, checked
+on the PDF's characters (where every item is printed), its links and its type sizes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+import pdfcheck as pc
+import test_booklet as tb
+from eventprint.layouts import grid, grid_text
+
+TIME = re.compile(r"^\d\d:\d\d$")
+GLANCE = "Programme at a glance \u00b7"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str  # without spaces
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def runs(chars: list[dict]) -> list[Run]:
+    """Words and phrases on one baseline, split where the gap is wider than a space (a new column)."""
+    rows: dict[int, list[dict]] = {}
+    for ch in chars:
+        if ch["text"].strip():
+            rows.setdefault(round(ch["bottom"]), []).append(ch)
+    out = []
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        group = [row[0]]
+        for ch in row[1:]:
+            if ch["x0"] - group[-1]["x1"] > 0.45 * ch["size"]:
+                out.append(group)
+                group = []
+            group.append(ch)
+        out.append(group)
+    return [Run("".join(c["text"] for c in g), min(c["x0"] for c in g), max(c["x1"] for c in g),
+                min(c["top"] for c in g), max(c["bottom"] for c in g)) for g in out]
+
+
+def glance_pages(event, texts: list[str]) -> list[tuple[int, object]]:
+    """(page index, day) of every grid page of the at-a-glance."""
+    out = []
+    for i, t in enumerate(texts):
+        lines = tb.body(t).splitlines()
+        for above, line in zip(lines, lines[1:]):  # the day's heading, then the line naming the glance
+            day = next((d for d in event.days if above.startswith(d.label)), None)
+            if line.startswith(GLANCE) and day is not None and grid.is_parallel(day):
+                out.append((i, day))
+    return out
+
+
+def placed(event, page_chars: list[dict], day) -> dict[str, bool]:
+    """For each item this glance page shows: whether its first line lies in its room's column (under
+    that room's name; across all columns for a break) and between the time marks of its start and end."""
+    rs = runs(page_chars)
+    every = grid.columns(day, grid.room_order(event))
+    names = {r.name.replace(" ", ""): r for r in every if r is not None}
+    found = [r for r in rs if r.text in names]
+    head_top = min(r.top for r in found)
+    heads = sorted((r for r in found if abs(r.top - head_top) < 1), key=lambda r: r.x0)
+    cols = [names[h.text] for h in heads]
+    assert [every.index(c) for c in cols] == list(range(every.index(cols[0]), every.index(cols[0]) + len(cols))), \
+        "neighbouring rooms, in the poster's order"
+    right = max(c["x1"] for c in page_chars)
+    marks = {int(r.text[:2]) * 60 + int(r.text[3:]): r.top for r in rs if TIME.match(r.text) and r.x1 < heads[0].x0}
+    span = grid.spanning(day.items)
+    out = {}
+    for it in day.items:
+        start = it.start.hour * 60 + it.start.minute
+        end = it.end.hour * 60 + it.end.minute
+        if (it.id not in span and it.room not in cols) or start not in marks or end > max(marks):
+            continue  # on another page
+        text = it.title.display.replace(" ", "")
+        if it.kind.name == "KEYNOTE":
+            text = grid_text.KEYNOTE_LABEL + text
+        y0, y1 = marks[start], min(top for m, top in marks.items() if m >= end)
+        if it.id in span:
+            home = (heads[0].x0 - 3, right)
+        else:
+            k = cols.index(it.room)
+            home = (heads[k].x0 - 3, heads[k + 1].x0 - 2 if k + 1 < len(heads) else right)
+        out[it.id] = any(home[0] <= r.x0 and r.x1 <= home[1] + 1 and y0 - 2 <= r.top and r.bottom <= y1 + 2
+                         and r.top > head_top + 1 and len(r.text) >= 4 and text.startswith(r.text) for r in rs)
+    return out
+
+
+def test_every_item_in_its_room_column_and_time_rows(tb_built, tb_texts, tb_chars):
+    """The three-day event: every item of every day, in its room's column and its times' rows."""
+    event, _ = tb_built["three_day"]
+    pages = glance_pages(event, tb_texts["three_day"])
+    assert {d.date for _, d in pages} == {d.date for d in event.days}
+    seen: dict[str, bool] = {}
+    for i, day in pages:
+        for key, ok in placed(event, tb_chars["three_day"][0][i], day).items():
+            seen[key] = seen.get(key, False) or ok
+    assert set(seen) == {it.id for it in event.items}
+    assert [k for k, ok in seen.items() if not ok] == []
+
+
+def test_glance_type_is_at_least_7_pt(tb_built, tb_texts, tb_chars):
+    for name in ("three_day", "edge"):
+        event, _ = tb_built[name]
+        for i, _ in glance_pages(event, tb_texts[name]):
+            small = {round(c["size"], 2) for c in tb_chars[name][0][i] if c["text"].strip() and c["size"] < 6.99}
+            assert not small, (name, i + 1, small)
+
+
+def test_every_talk_box_links_to_its_talk(tb_built, tb_texts):
+    """Each talk's box is a link to the page where its abstract is printed."""
+    event, files = tb_built["three_day"]
+    r = tb.reader(files["booklet.pdf"])
+    pages = tb.talk_pages(r, event)
+    targets = [p for i, _ in glance_pages(event, tb_texts["three_day"]) for p in tb._link_targets(r, i)]
+    assert sorted(targets) == sorted(pages[t.id] for t in event.talks)
+
+
+@pytest.fixture(scope="module")
+def tb_built(three_day, edge, artifacts):
+    return {"three_day": (three_day, artifacts("three_day", "booklet")), "edge": (edge, artifacts("edge", "booklet"))}
+
+
+@pytest.fixture(scope="module")
+def tb_chars(tb_built):
+    return {name: (pc.page_chars(files["booklet.pdf"]), None) for name, (_, files) in tb_built.items()}
+
+
+@pytest.fixture(scope="module")
+def tb_texts(tb_built):
+    return {name: pc.page_texts(files["booklet.pdf"]) for name, (_, files) in tb_built.items()}
+
+
+def test_none_mode_list_days_carry_each_talks_address(symposium):
+    """Programme and index only, one room at a time: each talk's row in the at-a-glance list carries
+    the short address of its page online, and there is no talks part repeating them."""
+    from eventprint import urls
+    from eventprint.layouts import booklet
+    from eventprint.layouts.booklet_sections import short_url
+    single, _, anchors = booklet.layout(symposium, "none", imposed=False)
+    texts = pc.page_texts(single)
+    for talk in symposium.talks:
+        page = texts[anchors[f"talk-{talk.id}"] - 1]
+        assert tb.squash(short_url(urls.talk_url(symposium, talk))) in tb.squash(page), talk.id
+        assert anchors[f"talk-{talk.id}"] == anchors[f"glance-{talk.id}"]
+    assert not any(k.startswith("talks-") for k in anchors)
