@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import Event
 from ..problems import ContentError, Problem
 from .assemble import assemble
+from .stamp import StampError
 from .fields import Reader
 from .programme import read_programme
 from .read import display_path, read_content
@@ -54,6 +55,11 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
     if problems:
+        if places is not None and docs["people.yaml"] is not None:
+            resolve(r, days, places, people)  # an unknown id in another file: every problem at once
+        raise ContentError(problems)
+    _check_days(r, days)
+    if problems:
         raise ContentError(problems)
 
     items = resolve(r, days, places, people)
@@ -64,4 +70,24 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if not days:
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
-    return Loaded(assemble(ev, places, people, days, items, source.files), tuple(sorted(r.warnings)))
+    try:
+        event = assemble(ev, places, people, days, items, source.files)
+    except StampError as e:
+        raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
+                                    "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
+    return Loaded(event, tuple(sorted(r.warnings)))
+
+
+# The most days one content folder may have: the booklet's cover and the poster list every
+# day by name, and a longer run (a festival season) is a series of events, not one.
+MAX_DAYS = 14
+
+
+def _check_days(r: Reader, days) -> None:
+    if len(days) > MAX_DAYS:
+        extra = sorted(days, key=lambda d: d.date)[MAX_DAYS]
+        r.bad(extra.loc, f"the programme has {len(days)} days; eventprint prints events of at most {MAX_DAYS} "
+              "days (the booklet cover and the poster list every day)",
+              "split the event into several, one content folder each")
+
+
