@@ -18,7 +18,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import ContentError, Problem
+from .problems import BuildError, ContentError, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
@@ -32,7 +32,8 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     """The model and the loader's warnings (conflicts); ``strict`` makes them errors."""
     loaded = load_content(content_dir, strict)
     moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
-    gaps = [replace(g, file=moved.get(g.file, g.file)) for g in coverage_problems(loaded.event, content_dir)]
+    gaps = [replace(g, file=moved.get(g.file, g.file))
+            for g in coverage_problems(loaded.event, content_dir, loaded.line_of)]
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)
@@ -43,7 +44,14 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+    from eventprint.layouts.common import QRTooDense
+    try:
+        return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+    except QRTooDense as e:
+        if not event.source_file:
+            raise
+        where = f"{event.source_file}:{event.base_url_line}" if event.base_url_line else event.source_file
+        raise BuildError(f"{where}: {e}") from None
 
 
 @dataclass

@@ -255,6 +255,7 @@ class Event:
     booklet_abstracts: str | None = None  # one of BOOKLET_ABSTRACTS; None: chosen by the event's size  # a day's items starting before this clock time are after midnight
     updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
+    base_url_line: int = field(default=0, compare=False)  # where to shorten it when a QR code gets too dense
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

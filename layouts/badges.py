@@ -418,11 +418,22 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
             _page(c, sheet)
             boxes = sheet.boxes(len(chunk), back=back)
             for d, box in zip(chunk, boxes):
-                (draw_back if back else draw_front)(c, d, st, box)
+                try:
+                    (draw_back if back else draw_front)(c, d, st, box)
+                except BuildError as e:
+                    raise _located(e, event, d) from None
             draw_crop_marks(c, sheet, boxes)
             c.showPage()
             pages += 1
     return pages
+
+
+def _located(e: BuildError, event: Event, d: BadgeData) -> BuildError:
+    """A badge that cannot be printed, named at its person's entry in people.yaml."""
+    p = next((p for p in event.people if p.id == d.person_id), None)
+    if p is None or not p.source_file:
+        return e
+    return BuildError(f"{p.source_file}:{p.source_line}: {e}")
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:

@@ -34,8 +34,8 @@ from eventprint.problems import BuildError
 
 from . import common, theme
 from .programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
-from .sign_data import SignData, sign_data
-from .sign_plan import COLUMN_GAP, ROW_GAP, ROW_LEADING, ROW_MAX, ROW_MIN, Row, plan, time_width  # noqa: F401  (tests)
+from .sign_data import SignData, door_items, sign_data
+from .sign_plan import COLUMN_GAP, ROW_GAP, ROW_LEADING, ROW_MAX, ROW_MIN, Row, TooTall, plan, time_width  # noqa: F401  (tests)
 from .text import Fitted, Segment, after, draw, draw_segments, fit, largest, sizes, text_width, words
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
@@ -309,7 +309,11 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
         if only is not None and (room.id, day.date) not in only:
             continue
         data = sign_data(event, room, day)
-        for k, (fr, label, cols, f, ncols) in enumerate(_pages(data, as_of(event), pagesize)):
+        try:
+            pages = list(_pages(data, as_of(event), pagesize))
+        except TooTall as e:
+            raise _too_tall(e, door_items(room, day), room, day) from None
+        for k, (fr, label, cols, f, ncols) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
                 key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
@@ -323,6 +327,17 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                              fr.schedule_top, col_w, fr.s)
             _draw_footer(c, fr)
             c.showPage()
+
+
+def _too_tall(e: TooTall, items, room, day) -> BuildError:
+    """The item that fills more than a whole sign, named where it is written."""
+    if e.row is None or e.row >= len(items):
+        return e
+    it = items[e.row]
+    where = f"{it.source_file}:{it.source_line}: " if it.source_file else ""
+    return BuildError(f"{where}'{it.title.display}' ({it.time_range}) is too long for a whole door sign of "
+                      f"{room.name} on {day.label}, even at {ROW_MIN:g} pt \u2014 shorten its title, "
+                      "speaker list or note")
 
 
 def _pdf(event: Event, options: BuildOptions, only, title: str) -> bytes:

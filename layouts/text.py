@@ -159,26 +159,43 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
 
 
 def _wrap_splitting(para: str, font: str, size: float, max_width: float) -> list[str]:
-    """Wrap one paragraph that has a word wider than the line: such words are cut with a hyphen."""
+    """Wrap one paragraph that has a word wider than the line: such words are cut with a hyphen.
+
+    Linear in the paragraph's length: widths add up (no kerning), so a word is measured
+    once and each cut found by summing its characters' cached widths.
+    """
+    limit = max_width / size
+    space, hyphen = unit_width(" ", font), unit_width("-", font)
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0.0
     for word in para.split():
-        candidate = f"{line} {word}" if line else word
-        if width(candidate, font, size) <= max_width:
-            line = candidate
+        ww = unit_width(word, font)
+        if line and used + space + ww <= limit + EPS:
+            line.append(word)
+            used += space + ww
             continue
         if line:
-            lines.append(line)
+            lines.append(" ".join(line))
         # a lone character wider than the line stays whole (every pass must shorten the word)
-        while len(word) > 1 and width(word, font, size) > max_width:
-            cut = len(word) - 1
-            while cut > 1 and width(word[:cut] + "-", font, size) > max_width:
-                cut -= 1
+        while len(word) > 1 and ww > limit + EPS:
+            cut, piece = _cut(word, font, limit - hyphen)
             lines.append(word[:cut] + "-")
-            word = word[cut:]
-        line = word
-    lines.append(line)
+            word, ww = word[cut:], ww - piece
+        line, used = [word], ww
+    lines.append(" ".join(line))
     return lines
+
+
+def _cut(word: str, font: str, room: float) -> tuple[int, float]:
+    """How many leading characters (at least one, never all) fit in ``room`` (at 1 pt), and their width."""
+    used = 0.0
+    for i, ch in enumerate(word[:-1]):
+        w = unit_width(ch, font)
+        if i and used + w > room + EPS:
+            return i, used
+        used += w
+    return len(word) - 1, used
 
 
 Segment = tuple[str, str, object]  # text, font, colour
@@ -301,8 +318,9 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
         found = fit_lines(text, font, max_width, max_size, min_size, n, step)
         if found is not None:
             return found
+    shown = text if len(text) <= 80 else text[:79] + "\u2026"
     raise BuildError(
-        f"{what} is too long to fit: \"{text}\" does not fit in {max_lines} line(s) even at "
+        f"{what} is too long to fit: \"{shown}\" does not fit in {max_lines} line(s) even at "
         f"{min_size:g} pt \u2014 shorten it in the content")
 
 

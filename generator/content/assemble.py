@@ -59,4 +59,5 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         booklet_abstracts=ev.booklet_abstracts,
         updated_from=updated_from,
         source_file=ev.file,
+        base_url_line=ev.base_url_line,
     )

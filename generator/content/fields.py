@@ -9,6 +9,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from pathlib import Path
 
 from ..problems import Problem
 from ..yamlsource import LList, LMap, Located
@@ -42,6 +43,9 @@ class Reader:
     # kinds ("person") whose ids had a problem (invalid, used twice): which id an entry meant is
     # unknown, so references to that kind are not checked until it is fixed
     troubled: set[str] = field(default_factory=set)
+    # (file name, text) -> line where that text was read: for problems found later in the model,
+    # whose venues, rooms and event fields keep no line of their own (font coverage)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def bad(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
         self.problems.append(Problem(loc.file, loc.line, what, fix))
@@ -136,6 +140,7 @@ class Reader:
             self.warn(loc, f"{what} is {len(s):,} characters long; only the first {len(cut):,} are printed, "
                       "ending in '\u2026'", f"shorten it to at most {MAX_PARAGRAPHS:,} characters")
             s = cut + "\u2026"
+        self.lines.setdefault((Path(loc.file).name, s), loc.line)
         return s
 
     def texts(self, loc: Located | None, what: str) -> tuple[str, ...]:

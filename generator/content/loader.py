@@ -8,7 +8,8 @@ Only when no pass found a problem is the model built.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
@@ -29,6 +30,11 @@ class Loaded:
 
     event: Event
     warnings: tuple[Problem, ...]
+    lines: Mapping[tuple[str, str], int] = field(default_factory=dict)  # Reader.lines
+
+    def line_of(self, file: str, text: str) -> int:
+        """The line where ``text`` was read from the content file named ``file`` (0: unknown)."""
+        return self.lines.get((Path(file).name, text), 0)
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
@@ -75,7 +81,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
-    return Loaded(event, tuple(sorted(r.warnings)))
+    return Loaded(event, tuple(sorted(r.warnings)), r.lines)
 
 
 # The most days one content folder may have: the booklet's cover and the poster list every

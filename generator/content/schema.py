@@ -54,6 +54,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         info=tuple(info),
         booklet_abstracts=abstracts,
         file=ev.file,
+        base_url_line=ev.get("base_url").line if ev.get("base_url") is not None else 0,
     )
 
 
