@@ -1,4 +1,10 @@
-"""Warnings that do not stop a build but that an organiser should see before printing."""
+"""What ``check`` reports: warnings that do not stop a build but that an organiser should see
+before printing, and every problem the build would stop on.
+
+The layouts find some problems only while laying out (a title too long for a badge, a door
+sign's item taller than the page), so ``check`` renders every output in memory, as the build
+does, and writes nothing: "content OK" means the build goes through.
+"""
 from __future__ import annotations
 
 import difflib
@@ -7,7 +13,8 @@ from pathlib import Path
 
 from .content.read import IMPORTED
 from .model import Event
-from .problems import Problem
+from .options import BuildOptions, OptionError
+from .problems import BuildError, Problem
 
 _TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "æ": "ae"}
 
@@ -59,6 +66,25 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                                 "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
                            warning=True))
     return out
+
+
+def layout_problems(event: Event, options: BuildOptions = BuildOptions()) -> list[str]:
+    """What stops the build of each output, as the build prints it; every output is rendered in
+    memory with the default options, so a problem in each is listed (the same one once)."""
+    from .build import OUTPUTS  # imported late: build imports the layouts' registry
+    found: list[str] = []
+    for name in OUTPUTS:
+        try:
+            _render(event, name, options)
+        except (BuildError, OptionError) as e:
+            if str(e) not in found:
+                found.append(str(e))
+    return found
+
+
+def _render(event: Event, name: str, options: BuildOptions) -> None:
+    from .build import render
+    render(event, name, options)
 
 
 def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:

@@ -100,7 +100,7 @@ def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
     from .build import OUTPUTS, build, load_with_warnings
-    from .check import warnings
+    from .check import layout_problems, warnings
     from .fonts import fallback_report
 
     t0 = time.perf_counter()
@@ -113,6 +113,13 @@ def _run(args) -> int:
         if args.command == "check":
             found = conflicts + warnings(event, args.content)
             _print_problems(found, sys.stdout)
+            stops = layout_problems(event)  # what the build finds only while laying out
+            for line in stops:
+                print(f"eventprint: {line}", file=sys.stderr)
+            if stops:
+                print(f"eventprint: the build would stop on {len(stops)} problem{'s' if len(stops) != 1 else ''}.",
+                      file=sys.stderr)
+                return 2
             talks = len(event.talks)
             people = len(event.people_with_roles)
             print(f"content OK: {len(event.days)} days, {len(event.items)} items, {talks} talks, "

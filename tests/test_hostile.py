@@ -112,8 +112,8 @@ def test_base_url_must_open_as_written(tmp_path, url, words):
 
 
 def test_a_plain_base_url_with_a_port_is_fine(tmp_path):
-    done = run_cli("check", "--content", str(write_event(tmp_path / "c", url="http://localhost:8000/ev")))
-    assert done.returncode == 0, done.stderr
+    from eventprint.load import load_event
+    assert load_event(write_event(tmp_path / "c", url="http://localhost:8000/ev")).base_url == "http://localhost:8000/ev/"
 
 
 def test_source_date_epoch_in_milliseconds_is_a_content_problem_for_library_callers(tmp_path, monkeypatch):
@@ -153,3 +153,98 @@ def test_a_2000_character_title_is_refused_at_its_line(tmp_path):
     content = write_event(tmp_path / "c", title=("Word " * 400).strip())
     line = line_of(content / "programme.yaml", "Word Word")
     refused(content, f"programme.yaml:{line}: title is 1,999 characters long", "at most 300", "1 problem")
+
+
+def test_an_overlong_abstract_is_cut_with_a_warning_at_its_line(tmp_path):
+    from eventprint.content.fields import MAX_PARAGRAPHS
+    from eventprint.load import load_content
+    written = ("Lorem ipsum dolor sit amet. " * 800).strip()  # 22,399 characters
+    content = write_event(tmp_path / "c", abstract=written)
+    loaded = load_content(content)
+    talk = next(it for it in loaded.event.items if it.id == "t0")
+    kept = talk.abstract[:-1]
+    assert talk.abstract.endswith("\u2026") and len(kept) <= MAX_PARAGRAPHS
+    assert written.startswith(kept) and written[len(kept)] == " "  # cut between words
+    line = line_of(content / "programme.yaml", "abstract: \"Lorem")
+    assert [(w.file, w.line) for w in loaded.warnings if "abstract is 22,3" in w.what] == [
+        (str(content / "programme.yaml"), line)], loaded.warnings
+
+
+# --------------------------------------------------------------------------
+# layout: text that cannot fit shrinks, wraps, breaks, or is an error at its line
+# --------------------------------------------------------------------------
+
+
+def build(content: Path, output: str):
+    done = run_cli(output, "--content", str(content), "--out", str(content.parent / "out"))
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def test_a_talk_with_30_speakers_prints_in_the_booklet_and_is_named_on_the_door_sign(tmp_path):
+    from pdfcheck import page_texts
+    content = write_event(tmp_path / "c", speakers=30)
+    done = build(content, "booklet")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(page_texts((content.parent / "out" / "booklet.pdf").read_bytes()))
+    assert all(f"Person Number{i} Example" in text for i in range(30))
+    # a door sign cannot hold it: the error names the item where it is written
+    line = line_of(content / "programme.yaml", 'start: "09:00"')
+    err = refused(content, f"programme.yaml:{line}: 'A normal title' (09:00\u201309:30) is too long for a whole door sign",
+                  command="signs")
+    assert "one programme item" not in err
+
+
+def test_an_over_full_booklet_cover_names_the_field_without_reportlab_internals(tmp_path):
+    content = write_event(tmp_path / "c")
+    venues = content / "venues.yaml"
+    venues.write_text(venues.read_text(encoding="utf-8").replace("Street 1", "Street " * 40), encoding="utf-8")
+    err = refused(content, "eventprint: the address of 'Main Building' is too long to fit", command="booklet")
+    assert "handle_page" not in err and "args=" not in err
+
+
+def test_a_qr_code_too_dense_names_base_urls_line(tmp_path):
+    content = write_event(tmp_path / "c", url="https://ex.org/" + "a" * 100 + "/")
+    prog = content / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace("id: t0", "id: " + "t" * 100), encoding="utf-8")
+    refused(content, "event.yaml:4: the QR code of talk", "modules of", command="booklet")
+
+
+def test_a_badge_that_cannot_hold_a_field_names_its_persons_line(tmp_path):
+    content = write_event(tmp_path / "c", title="Title " + "x" * 290)
+    refused(content, "people.yaml:2: the badge for Person Number0 Example (p0): the talk title", command="badges")
+
+
+def test_font_gaps_in_event_and_venues_have_their_line(tmp_path):
+    content = write_event(tmp_path / "c")
+    for file, old in (("event.yaml", "Test Institute"), ("venues.yaml", "name: Hall")):
+        path = content / file
+        path.write_text(path.read_text(encoding="utf-8").replace(old, old + " \ue000"), encoding="utf-8")
+    refused(content, "event.yaml:3: the hosts of the event contains", "venues.yaml:7: the name of room 'hall' contains")
+
+
+def test_wrapping_a_huge_word_or_paragraph_takes_linear_time():
+    from eventprint.layouts import text, theme
+    word = "x" * 200_000
+    t0 = time.perf_counter()
+    lines = text.wrap(word + " tail", theme.FONT, 10, 200)
+    took = time.perf_counter() - t0
+    assert all(text.width(ln, theme.FONT, 10) <= 200 + 1e-6 for ln in lines[:50])
+    assert "".join(ln.rstrip("-") for ln in lines[:-1]) + lines[-1].split()[0] == word and lines[-1].endswith("tail")
+    assert took < 1.5, took  # quadratic: minutes
+
+
+def test_a_huge_bio_lays_out_in_linear_time(tmp_path, monkeypatch):
+    """1 MB of bio (the content limit lifted): in pieces, the booklet grows with its length
+    (was over 200 s; now about 7 s, so the test uses 50 kB: was ~10 s, now ~0.5 s)."""
+    from eventprint.content import fields
+    from eventprint.layouts.booklet_talks import CHUNK, chunks
+    text = "Lorem ipsum dolor sit amet. " * 40
+    assert " ".join(chunks(text.strip())) == text.strip()
+    assert all(len(p) <= CHUNK for p in chunks(text * 20)) and len(chunks("y" * 5000)) == 3
+    monkeypatch.setattr(fields, "MAX_PARAGRAPHS", 10**7)
+    content = write_event(tmp_path / "c", bio=("Lorem ipsum dolor sit amet. " * 1800))
+    t0 = time.perf_counter()
+    done = build(content, "booklet")
+    assert done.returncode == 0, done.stderr
+    assert time.perf_counter() - t0 < 3  # quadratic: ~10 s
