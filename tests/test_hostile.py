@@ -248,3 +248,39 @@ def test_a_huge_bio_lays_out_in_linear_time(tmp_path, monkeypatch):
     done = build(content, "booklet")
     assert done.returncode == 0, done.stderr
     assert time.perf_counter() - t0 < 3  # quadratic: ~10 s
+
+
+# --------------------------------------------------------------------------
+# check says what the build says
+# --------------------------------------------------------------------------
+
+
+def _problem_lines(stderr: str) -> set[str]:
+    return {ln for ln in stderr.splitlines() if not ln.startswith(("eventprint: nothing", "eventprint: the build would",
+                                                                    "eventprint: 1 problem"))}
+
+
+@pytest.mark.parametrize("case", [dict(), dict(title="Title " + "x" * 290)])
+def test_check_and_build_agree_on_hostile_content(tmp_path, case):
+    content = write_event(tmp_path / "c", **case)
+    checked = run_cli("check", "--content", str(content))
+    built = build(content, "all")
+    assert checked.returncode == built.returncode, (checked.stderr, built.stderr)
+    assert _problem_lines(built.stderr) <= _problem_lines(checked.stderr), (checked.stderr, built.stderr)
+
+
+@pytest.mark.parametrize("name", ["symposium", "edge"])
+def test_check_passes_every_fixture_the_build_renders(name, artifacts, monkeypatch):
+    """check renders through ``check._render``; here it takes the run's shared renders, which
+    the layout tests make anyway (every output of these two events; three_day's badges and
+    most of scripts' outputs would be rendered for this test alone, 1-10 s): what is checked is
+    that check renders every output and that an output that renders makes no problem."""
+    from conftest import EVENT_DIRS
+
+    from eventprint import check
+    from eventprint.build import OUTPUTS
+    seen = []
+    monkeypatch.setattr(check, "_render", lambda event, output, options: seen.append(output) or artifacts(name, output))
+    done = run_cli("check", "--content", str(EVENT_DIRS[name]))
+    assert done.returncode == 0, done.stderr
+    assert "content OK" in done.stdout and tuple(seen) == OUTPUTS

@@ -95,5 +95,3 @@ def _check_days(r: Reader, days) -> None:
         r.bad(extra.loc, f"the programme has {len(days)} days; eventprint prints events of at most {MAX_DAYS} "
               "days (the booklet cover and the poster list every day)",
               "split the event into several, one content folder each")
-
-
