@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, Problem
+from .problems import BuildError, ContentError, LayoutWarning, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
@@ -37,6 +38,18 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)
+
+
+def render_noting(event: Event, name: str, options: BuildOptions) -> tuple[list[Artifact], list[str]]:
+    """``render``, and what the layout had to shorten to print (LayoutWarning), each once."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LayoutWarning)
+        artifacts = render(event, name, options)
+    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)]
+    for w in caught:  # anything else goes where it would have gone
+        if not issubclass(w.category, LayoutWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return artifacts, list(dict.fromkeys(notes))
 
 
 def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
@@ -74,7 +87,8 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     parts: dict[str, list[Artifact]] = {}
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        parts[_scope(name, options)] = render(event, name, options)
+        parts[_scope(name, options)], notes = render_noting(event, name, options)
+        report.messages += [n for n in notes if n not in report.messages]
     out = Path(out_dir)
     # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
     # before anything in it (the previous manifest) is read

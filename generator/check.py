@@ -68,23 +68,26 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     return out
 
 
-def layout_problems(event: Event, options: BuildOptions = BuildOptions()) -> list[str]:
-    """What stops the build of each output, as the build prints it; every output is rendered in
-    memory with the default options, so a problem in each is listed (the same one once)."""
+def layout_check(event: Event, options: BuildOptions = BuildOptions()) -> tuple[list[str], list[str]]:
+    """What stops the build of each output, as the build prints it, and what a layout had to
+    shorten (warnings); every output is rendered in memory with the default options, so a
+    problem in each is listed (the same one once)."""
     from .build import OUTPUTS  # imported late: build imports the layouts' registry
     found: list[str] = []
+    notes: list[str] = []
     for name in OUTPUTS:
         try:
-            _render(event, name, options)
+            notes += [n for n in _render(event, name, options) if n not in notes]
         except (BuildError, OptionError) as e:
             if str(e) not in found:
                 found.append(str(e))
-    return found
+    return found, notes
 
 
-def _render(event: Event, name: str, options: BuildOptions) -> None:
-    from .build import render
-    render(event, name, options)
+def _render(event: Event, name: str, options: BuildOptions) -> list[str]:
+    """Render one output in memory; what its layout had to shorten."""
+    from .build import render_noting
+    return render_noting(event, name, options)[1]
 
 
 def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:

@@ -100,7 +100,7 @@ def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
     from .build import OUTPUTS, build, load_with_warnings
-    from .check import layout_problems, warnings
+    from .check import layout_check, warnings
     from .fonts import fallback_report
 
     t0 = time.perf_counter()
@@ -113,7 +113,10 @@ def _run(args) -> int:
         if args.command == "check":
             found = conflicts + warnings(event, args.content)
             _print_problems(found, sys.stdout)
-            stops = layout_problems(event)  # what the build finds only while laying out
+            stops, notes = layout_check(event)  # what the build finds only while laying out
+            for note in notes:
+                print(note)
+            found += notes
             for line in stops:
                 print(f"eventprint: {line}", file=sys.stderr)
             if stops:

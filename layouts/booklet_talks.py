@@ -43,11 +43,14 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
     title_style = st["title"] if item.title.confirmed else st["title-tbc"]
     title = markup_lines(item.title.display, title_style.fontName, title_style.fontSize, FRAME_W - qr_col)
     head: list = [Paragraph(_m(f"  {theme.MIDDOT}  ".join(meta)), st["meta"]), Paragraph(title, title_style)]
-    speakers: list = []
-    for p in item.speakers:
-        speakers.append(Paragraph(_m(p.name), st["speaker"]))
-        lines = ([p.position] if p.position else []) + list(p.affiliations)
-        speakers.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", st["affil"]))
+
+    def speaker_list(affil: ParagraphStyle) -> list:
+        out = []
+        for p in item.speakers:
+            out.append(Paragraph(_m(p.name), st["speaker"]))
+            lines = ([p.position] if p.position else []) + list(p.affiliations)
+            out.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", affil))
+        return out
     rule = [] if first else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
                              ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
 
@@ -58,12 +61,13 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool) -> list:
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
                                   + rule))
-    table = head_table(head + speakers)
+    table = head_table(head + speaker_list(st["affil"]))
+    speakers: list = []
     if table.wrap(FRAME_W, PAGE_H)[1] > HEAD_MAX:
-        # a table row cannot break across pages: a long speaker list follows the head instead
+        # a table row cannot break across pages: a long speaker list follows the head instead,
+        # each speaker kept with their affiliation only (one chain of them would not fit either)
         table = head_table(head)
-    else:
-        speakers = []
+        speakers = speaker_list(ParagraphStyle(f"{st['affil'].name}-free", parent=st["affil"], keepWithNext=0))
     link_line = Paragraph(_m("Abstract online: " + url), st["url"])
     # the head, the online line and the abstract's label with its first lines go together
     keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if first else SEPARATOR_SPACE)

@@ -20,7 +20,8 @@ to redraw only some signs onto its own canvas.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -30,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError
+from eventprint.problems import BuildError, LayoutWarning
 
 from . import common, theme
 from .programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
@@ -308,11 +309,7 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
     for room, day in event.room_days():
         if only is not None and (room.id, day.date) not in only:
             continue
-        data = sign_data(event, room, day)
-        try:
-            pages = list(_pages(data, as_of(event), pagesize))
-        except TooTall as e:
-            raise _too_tall(e, door_items(room, day), room, day) from None
+        data, pages = _fitted_pages(event, room, day, pagesize)
         for k, (fr, label, cols, f, ncols) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
@@ -327,6 +324,32 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                              fr.schedule_top, col_w, fr.s)
             _draw_footer(c, fr)
             c.showPage()
+
+
+def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
+    """The sign's data and pages; an item too long for a whole sheet has its speaker list shortened
+    ("A, B and 28 more", with a warning naming the item) until it fits, else an error names it."""
+    data = sign_data(event, room, day)
+    items = door_items(room, day)
+    while True:
+        try:
+            return data, list(_pages(data, as_of(event), pagesize))
+        except TooTall as e:
+            row = data.rows[e.row] if e.row is not None else None
+            shown = len(row.speakers) - (row.speakers[-1].startswith(MORE_MARK) if row and row.speakers else 0)
+            if row is None or shown <= 1:
+                raise _too_tall(e, items, room, day) from None
+            keep = shown // 2
+            names = row.speakers[:keep] + (f"{MORE_MARK}{len(items[e.row].speakers) - keep} more",)
+            data = replace(data, rows=data.rows[:e.row] + (replace(row, speakers=names),) + data.rows[e.row + 1:])
+            it = items[e.row]
+            warnings.warn(LayoutWarning(
+                f"{it.source_file}:{it.source_line}: the door sign of {room.name} on {day.label} lists only "
+                f"{keep} of the {len(it.speakers)} speakers of '{it.title.display}' ({it.time_range}), then "
+                f"'and {len(it.speakers) - keep} more' \u2014 shorten the speaker list if that is not enough"))
+
+
+MORE_MARK = "and "  # the last "name" of a shortened speaker list: "and 28 more"
 
 
 def _too_tall(e: TooTall, items, room, day) -> BuildError:
