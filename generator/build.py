@@ -67,6 +67,20 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         raise BuildError(f"{where}: {e}") from None
 
 
+def located(e: BuildError, content_dir: str | Path) -> BuildError:
+    """``e`` with the file and line of the text it is about, when its message has none (a venue's
+    or the event's name: the model keeps no line for them). The content is read again for it:
+    this is the failing path only."""
+    from eventprint.layouts.text import TooLong
+    if not isinstance(e, TooLong) or not e.text:
+        return e
+    try:
+        where = load_content(content_dir).where(e.text)
+    except ContentError:
+        return e
+    return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
+
+
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
@@ -87,7 +101,10 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     parts: dict[str, list[Artifact]] = {}
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        parts[_scope(name, options)], notes = render_noting(event, name, options)
+        try:
+            parts[_scope(name, options)], notes = render_noting(event, name, options)
+        except BuildError as e:
+            raise located(e, content_dir) from None
         report.messages += [n for n in notes if n not in report.messages]
     out = Path(out_dir)
     # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,

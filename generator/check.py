@@ -68,7 +68,8 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     return out
 
 
-def layout_check(event: Event, options: BuildOptions = BuildOptions()) -> tuple[list[str], list[str]]:
+def layout_check(event: Event, options: BuildOptions = BuildOptions(),
+                 content_dir: str | Path | None = None) -> tuple[list[str], list[str]]:
     """What stops the build of each output, as the build prints it, and what a layout had to
     shorten (warnings); every output is rendered in memory with the default options, so a
     problem in each is listed (the same one once)."""
@@ -79,6 +80,9 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions()) -> tuple[
         try:
             notes += [n for n in _render(event, name, options) if n not in notes]
         except (BuildError, OptionError) as e:
+            if content_dir is not None and isinstance(e, BuildError):
+                from .build import located
+                e = located(e, content_dir)
             if str(e) not in found:
                 found.append(str(e))
     return found, notes

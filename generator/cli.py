@@ -113,7 +113,7 @@ def _run(args) -> int:
         if args.command == "check":
             found = conflicts + warnings(event, args.content)
             _print_problems(found, sys.stdout)
-            stops, notes = layout_check(event)  # what the build finds only while laying out
+            stops, notes = layout_check(event, content_dir=args.content)  # found only while laying out
             for note in notes:
                 print(note)
             found += notes

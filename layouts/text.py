@@ -303,6 +303,15 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
     return largest(max_size, min_size, step, attempt)
 
 
+class TooLong(BuildError):
+    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
+    build can name the line it was written on when the message cannot."""
+
+    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
+        super().__init__(message)
+        self.text = text
+
+
 def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
         max_lines: int = 1, what: str = "text", step: float = 0.5) -> Fitted:
     """Largest size from ``max_size`` down to ``min_size`` at which ``text`` fits.
@@ -319,9 +328,9 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
         if found is not None:
             return found
     shown = text if len(text) <= 80 else text[:79] + "\u2026"
-    raise BuildError(
+    raise TooLong(
         f"{what} is too long to fit: \"{shown}\" does not fit in {max_lines} line(s) even at "
-        f"{min_size:g} pt \u2014 shorten it in the content")
+        f"{min_size:g} pt \u2014 shorten it in the content", text)
 
 
 def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,

@@ -198,11 +198,11 @@ def test_a_talk_with_30_speakers_prints_in_the_booklet_and_is_shortened_on_the_d
     assert "Person Number14 Example, and 15 more" in sign and "Number15" not in sign
 
 
-def test_an_over_full_booklet_cover_names_the_field_without_reportlab_internals(tmp_path):
+def test_an_over_full_booklet_cover_names_the_field_and_line_without_reportlab_internals(tmp_path):
     content = write_event(tmp_path / "c")
     venues = content / "venues.yaml"
     venues.write_text(venues.read_text(encoding="utf-8").replace("Street 1", "Street " * 40), encoding="utf-8")
-    err = refused(content, "eventprint: the address of 'Main Building' is too long to fit", command="booklet")
+    err = refused(content, "venues.yaml:4: the address of 'Main Building' is too long to fit", command="booklet")
     assert "handle_page" not in err and "args=" not in err
 
 

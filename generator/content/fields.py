@@ -46,6 +46,7 @@ class Reader:
     # (file name, text) -> line where that text was read: for problems found later in the model,
     # whose venues, rooms and event fields keep no line of their own (font coverage)
     lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    places: dict[str, tuple[str, int]] = field(default_factory=dict)  # text -> (file, line) first read
 
     def bad(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
         self.problems.append(Problem(loc.file, loc.line, what, fix))
@@ -141,6 +142,7 @@ class Reader:
                       "ending in '\u2026'", f"shorten it to at most {MAX_PARAGRAPHS:,} characters")
             s = cut + "\u2026"
         self.lines.setdefault((Path(loc.file).name, s), loc.line)
+        self.places.setdefault(s, (loc.file, loc.line))
         return s
 
     def texts(self, loc: Located | None, what: str) -> tuple[str, ...]:

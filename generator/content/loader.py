@@ -31,10 +31,15 @@ class Loaded:
     event: Event
     warnings: tuple[Problem, ...]
     lines: Mapping[tuple[str, str], int] = field(default_factory=dict)  # Reader.lines
+    places: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # Reader.places
 
     def line_of(self, file: str, text: str) -> int:
         """The line where ``text`` was read from the content file named ``file`` (0: unknown)."""
         return self.lines.get((Path(file).name, text), 0)
+
+    def where(self, text: str) -> tuple[str, int] | None:
+        """File and line where ``text`` (or, for a joined address, its first part) was read."""
+        return self.places.get(text) or self.places.get(text.split(", ")[0])
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
@@ -81,7 +86,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
-    return Loaded(event, tuple(sorted(r.warnings)), r.lines)
+    return Loaded(event, tuple(sorted(r.warnings)), r.lines, r.places)
 
 
 # The most days one content folder may have: the booklet's cover and the poster list every
