@@ -113,7 +113,9 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     artifacts = [a for part in parts.values() for a in part]
     rendered = len(artifacts)
     # compares with the previous build's manifest and may add out/reprint.pdf
-    report.messages += reprint.after_render(event, out, names, options, artifacts)
+    with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
+        warnings.simplefilter("ignore", LayoutWarning)
+        report.messages += reprint.after_render(event, out, names, options, artifacts)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

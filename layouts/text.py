@@ -303,6 +303,21 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
     return largest(max_size, min_size, step, attempt)
 
 
+@dataclass(frozen=True)
+class Cut(Fitted):
+    """Fitted text that had to be cut short (its last line ends in an ellipsis)."""
+
+
+def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
+    """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
+    (words taken off until it fits): for text that may be shortened where it cannot fit."""
+    lines = wrap(text, font, size, max_width)[:max_lines]
+    last = lines[-1].rstrip("-")
+    while last and width(last + "\u2026", font, size) > max_width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",))
+
+
 class TooLong(BuildError):
     """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
     build can name the line it was written on when the message cannot."""

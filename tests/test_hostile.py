@@ -213,9 +213,28 @@ def test_a_qr_code_too_dense_names_base_urls_line(tmp_path):
     refused(content, "event.yaml:4: the QR code of talk", "modules of", command="booklet")
 
 
-def test_a_badge_that_cannot_hold_a_field_names_its_persons_line(tmp_path):
-    content = write_event(tmp_path / "c", title="Title " + "x" * 290)
-    refused(content, "people.yaml:2: the badge for Person Number0 Example (p0): the talk title", command="badges")
+def long_name(content: Path) -> Path:
+    people = content / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("name: Person Number0 Example", "name: P " + "x" * 290),
+                      encoding="utf-8")
+    return content
+
+
+def test_a_badge_that_cannot_hold_a_name_names_its_persons_line(tmp_path):
+    refused(long_name(write_event(tmp_path / "c")), "people.yaml:2: the badge for P xxx", command="badges")
+
+
+def test_a_talk_title_too_long_for_a_badge_is_cut_with_a_warning_at_its_line(tmp_path):
+    from pdfcheck import page_texts
+    title = " ".join(f"Word{i}" for i in range(40))  # 269 characters
+    content = write_event(tmp_path / "c", title=title)
+    done = build(content, "badges")
+    assert done.returncode == 0, done.stderr
+    line = line_of(content / "programme.yaml", 'start: "09:00"')
+    assert f"programme.yaml:{line}: the badge for Person Number0 Example (p0) prints \"Word0 Word1" in done.stdout
+    assert "cut short after 3 lines" in done.stdout and "Warning" not in done.stderr
+    front = " ".join(page_texts((content.parent / "out" / "badges.pdf").read_bytes())[0].split())
+    assert "Word0 Word1" in front and "\u2026" in front and "Word39" not in front
 
 
 def test_font_gaps_in_event_and_venues_have_their_line(tmp_path):
@@ -270,7 +289,7 @@ def _problem_lines(stderr: str) -> set[str]:
 def test_check_and_build_agree_on_hostile_content(tmp_path):
     """A badge that cannot be printed: check stops on it as the build does (content that
     builds: test_check_passes_every_fixture_the_build_renders)."""
-    content = write_event(tmp_path / "c", title="Title " + "x" * 290)
+    content = long_name(write_event(tmp_path / "c"))
     checked = run_cli("check", "--content", str(content))
     built = build(content, "all")
     assert checked.returncode == built.returncode, (checked.stderr, built.stderr)
