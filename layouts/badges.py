@@ -24,7 +24,6 @@ Design decisions:
 from __future__ import annotations
 
 import io
-import warnings
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -33,12 +32,13 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.model import Event, Person
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError, LayoutWarning
+from eventprint.problems import BuildError
 
 from . import common, theme
 from .badge_data import BadgeData, badges, select_people
+from .badge_notes import located, warn_cut
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
-from .text import Cut, Fitted, cut_lines, draw, draw_lines, draw_spaced, fit, fit_lines, largest
+from .text import Fitted, cut_lines, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
 
 SIZES = ("A6", "4x3", "90x54")
@@ -118,26 +118,6 @@ def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
 
 # running text a badge may print shortened, ending in an ellipsis, when it cannot fit whole
 CUTTABLE = ("talk title", "agenda entry")
-
-
-class _Shortened(LayoutWarning):
-    """A title printed cut short on a badge; ``text`` is the whole title (draw_badge_sheets
-    names the item's line)."""
-
-    def __init__(self, message: str, text: str):
-        super().__init__(message)
-        self.text = text
-
-
-def _warn_cut(d: BadgeData, blocks: list[Block]) -> None:
-    for b in blocks:
-        if isinstance(b.fitted, Cut):
-            whole = d.talk_title if b.fitted.lines[0] and d.talk_title.startswith(b.fitted.lines[0].rstrip("-")) else ""
-            whole = whole or next((e.what for e in d.agenda if e.what.startswith(b.fitted.lines[0].rstrip("-"))), "")
-            warnings.warn(_Shortened(
-                f"the badge for {d.name} ({d.person_id}) prints \"{whole[:60]}{'...' if len(whole) > 60 else ''}\" "
-                f"cut short after {len(b.fitted.lines)} lines \u2014 shorten the title, or use a larger badge size "
-                "(--size A6)", whole))
 
 
 def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
@@ -335,7 +315,7 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 
     if st.portrait:  # the name block sits a little lower than the top: calmer, and clear of the band
         given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
-    _warn_cut(d, talk)
+    warn_cut(d, [b.fitted for b in talk])
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
     common.draw_qr(c, d.qr_url, x1 - q, qr_y if st.portrait else y - q, q,
@@ -413,7 +393,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 
     _draw_band(c, d, st, x0, top, cw)
     blocks = head + [heading] + [b for e in entries for b in e]
-    _warn_cut(d, blocks)
+    warn_cut(d, [b.fitted for b in blocks])
     _draw_stack(c, blocks, x0, top - st.band - st.gap, cw)
     _draw_stack(c, [foot], x0, bottom + foot.height, cw)
 
@@ -447,29 +427,12 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
             _page(c, sheet)
             boxes = sheet.boxes(len(chunk), back=back)
             for d, box in zip(chunk, boxes):
-                try:
-                    with warnings.catch_warnings(record=True) as caught:
-                        warnings.simplefilter("always", LayoutWarning)
-                        (draw_back if back else draw_front)(c, d, st, box)
-                except BuildError as e:
-                    raise _located(e, event, d) from None
-                for w in caught:  # named where the title is written
-                    item = next((it for it in event.items if isinstance(w.message, _Shortened)
-                                 and it.title.display and it.title.display in w.message.text), None)
-                    where = f"{item.source_file}:{item.source_line}: " if item is not None and item.source_file else ""
-                    warnings.warn(LayoutWarning(f"{where}{w.message}") if where else w.message)
+                with located(event, d):  # what it cannot print, named where it is written
+                    (draw_back if back else draw_front)(c, d, st, box)
             draw_crop_marks(c, sheet, boxes)
             c.showPage()
             pages += 1
     return pages
-
-
-def _located(e: BuildError, event: Event, d: BadgeData) -> BuildError:
-    """A badge that cannot be printed, named at its person's entry in people.yaml."""
-    p = next((p for p in event.people if p.id == d.person_id), None)
-    if p is None or not p.source_file:
-        return e
-    return BuildError(f"{p.source_file}:{p.source_line}: {e}")
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
