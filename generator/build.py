@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import ContentError, Problem
+from .problems import BuildError, ContentError, LayoutWarning, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
@@ -32,10 +33,23 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     """The model and the loader's warnings (conflicts); ``strict`` makes them errors."""
     loaded = load_content(content_dir, strict)
     moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
-    gaps = [replace(g, file=moved.get(g.file, g.file)) for g in coverage_problems(loaded.event, content_dir)]
+    gaps = [replace(g, file=moved.get(g.file, g.file))
+            for g in coverage_problems(loaded.event, content_dir, loaded.line_of)]
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)
+
+
+def render_noting(event: Event, name: str, options: BuildOptions) -> tuple[list[Artifact], list[str]]:
+    """``render``, and what the layout had to shorten to print (LayoutWarning), each once."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LayoutWarning)
+        artifacts = render(event, name, options)
+    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)]
+    for w in caught:  # anything else goes where it would have gone
+        if not issubclass(w.category, LayoutWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return artifacts, list(dict.fromkeys(notes))
 
 
 def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
@@ -43,7 +57,28 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+    from eventprint.layouts.common import QRTooDense
+    try:
+        return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+    except QRTooDense as e:
+        if not event.source_file:
+            raise
+        where = f"{event.source_file}:{event.base_url_line}" if event.base_url_line else event.source_file
+        raise BuildError(f"{where}: {e}") from None
+
+
+def located(e: BuildError, content_dir: str | Path) -> BuildError:
+    """``e`` with the file and line of the text it is about, when its message has none (a venue's
+    or the event's name: the model keeps no line for them). The content is read again for it:
+    this is the failing path only."""
+    from eventprint.layouts.text import TooLong
+    if not isinstance(e, TooLong) or not e.text:
+        return e
+    try:
+        where = load_content(content_dir).where(e.text)
+    except ContentError:
+        return e
+    return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
 
 
 @dataclass
@@ -66,7 +101,11 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     parts: dict[str, list[Artifact]] = {}
     for name in names:
         _progress(options.progress, f"  {name} \u2026")
-        parts[_scope(name, options)] = render(event, name, options)
+        try:
+            parts[_scope(name, options)], notes = render_noting(event, name, options)
+        except BuildError as e:
+            raise located(e, content_dir) from None
+        report.messages += [n for n in notes if n not in report.messages]
     out = Path(out_dir)
     # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
     # before anything in it (the previous manifest) is read
@@ -74,7 +113,9 @@ def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     artifacts = [a for part in parts.values() for a in part]
     rendered = len(artifacts)
     # compares with the previous build's manifest and may add out/reprint.pdf
-    report.messages += reprint.after_render(event, out, names, options, artifacts)
+    with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
+        warnings.simplefilter("ignore", LayoutWarning)
+        report.messages += reprint.after_render(event, out, names, options, artifacts)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

@@ -1,4 +1,10 @@
-"""Warnings that do not stop a build but that an organiser should see before printing."""
+"""What ``check`` reports: warnings that do not stop a build but that an organiser should see
+before printing, and every problem the build would stop on.
+
+The layouts find some problems only while laying out (a title too long for a badge, a door
+sign's item taller than the page), so ``check`` renders every output in memory, as the build
+does, and writes nothing: "content OK" means the build goes through.
+"""
 from __future__ import annotations
 
 import difflib
@@ -8,7 +14,8 @@ from pathlib import Path
 from . import i18n
 from .content.read import IMPORTED
 from .model import Event
-from .problems import Problem
+from .options import BuildOptions, OptionError
+from .problems import BuildError, Problem
 
 _TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "æ": "ae"}
 
@@ -62,6 +69,32 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, warning=True)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
     return out
+
+
+def layout_check(event: Event, options: BuildOptions = BuildOptions(),
+                 content_dir: str | Path | None = None) -> tuple[list[str], list[str]]:
+    """What stops the build of each output, as the build prints it, and what a layout had to
+    shorten (warnings); every output is rendered in memory with the default options, so a
+    problem in each is listed (the same one once)."""
+    from .build import OUTPUTS  # imported late: build imports the layouts' registry
+    found: list[str] = []
+    notes: list[str] = []
+    for name in OUTPUTS:
+        try:
+            notes += [n for n in _render(event, name, options) if n not in notes]
+        except (BuildError, OptionError) as e:
+            if content_dir is not None and isinstance(e, BuildError):
+                from .build import located
+                e = located(e, content_dir)
+            if str(e) not in found:
+                found.append(str(e))
+    return found, notes
+
+
+def _render(event: Event, name: str, options: BuildOptions) -> list[str]:
+    """Render one output in memory; what its layout had to shorten."""
+    from .build import render_noting
+    return render_noting(event, name, options)[1]
 
 
 def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:

@@ -103,7 +103,7 @@ def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
     from .build import OUTPUTS, build, load_with_warnings
-    from .check import warnings
+    from .check import layout_check, warnings
     from .fonts import fallback_report
 
     t0 = time.perf_counter()
@@ -116,6 +116,16 @@ def _run(args) -> int:
         if args.command == "check":
             found = conflicts + warnings(event, args.content)
             _print_problems(found, sys.stdout)
+            stops, notes = layout_check(event, content_dir=args.content)  # found only while laying out
+            for note in notes:
+                print(note)
+            found += notes
+            for line in stops:
+                print(f"eventprint: {line}", file=sys.stderr)
+            if stops:
+                print(f"eventprint: the build would stop on {len(stops)} problem{'s' if len(stops) != 1 else ''}.",
+                      file=sys.stderr)
+                return 2
             talks = len(event.talks)
             people = len(event.people_with_roles)
             regs = f", {len(event.registrants)} registrations" if event.registrants else ""

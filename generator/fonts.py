@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -372,14 +373,17 @@ def _content_strings(event: Event):
         yield it.note, "programme.yaml", it.source_line, who, "note"
 
 
-def coverage_problems(event: Event, content_dir: str | Path) -> list[Problem]:
-    """Every content string no font can draw (or with a control character), with file and line."""
+def coverage_problems(event: Event, content_dir: str | Path,
+                      line_of: Callable[[str, str], int] | None = None) -> list[Problem]:
+    """Every content string no font can draw (or with a control character), with file and line;
+    ``line_of(file, text)`` gives the line of strings the model keeps none for (a venue's name)."""
     covered = register()
     content = Path(content_dir)
     out: list[Problem] = []
     for text, file, line, whose, field in _content_strings(event):
         if not text or covered.issuperset(map(ord, text)):  # the fast path: Noto Sans has it all
             continue
+        line = line or (line_of(file, text) if line_of else 0)
         want((text,))
         gaps = missing(text, covered)
         if not gaps:

@@ -290,6 +290,7 @@ class Event:
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
     addons: tuple[Addon, ...] = ()  # event.yaml ``addons``
     registrants: tuple[Registrant, ...] = ()  # registrations.csv, in list order
+    base_url_line: int = field(default=0, compare=False)  # where to shorten it when a QR code gets too dense
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

@@ -30,6 +30,11 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class LayoutWarning(UserWarning):
+    """Text a layout had to shorten to print (``warnings.warn``; the message is
+    ``file:line: what — how to fix``): the build goes on, the build and ``check`` list it."""
+
+
 class BuildError(Exception):
     """A problem found while laying out (text that cannot fit, a glyph no font has).
 

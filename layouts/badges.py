@@ -41,9 +41,10 @@ from eventprint.problems import BuildError
 from . import common, theme
 from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
 from .badge_desk import Divider, desk_groups, draw_divider, order_of
+from .badge_notes import located, warn_cut
 from .reuse import reused
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
-from .text import Fitted, draw, draw_lines, draw_spaced, fit, fit_lines, largest
+from .text import Fitted, cut_lines, draw, draw_lines, draw_spaced, fit, fit_lines, largest
 from .text import width as measure  # many functions here have a `width` argument
 
 SIZES = ("A6", "4x3", "90x54")
@@ -129,10 +130,16 @@ def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
     found = fit_lines(text, font, width, sizes[0], sizes[1], lines, 0.25)
     if found is not None:
         return _remember(key, found)
+    if field in CUTTABLE:  # a reminder, not the badge's point: shortened, and the build warns
+        return cut_lines(text, font, width, sizes[1], lines)
     raise BuildError(
         f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
         f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
         f"badge size (--size A6)")
+
+
+# running text a badge may print shortened, ending in an ellipsis, when it cannot fit whole
+CUTTABLE = ("talk title", "agenda entry")
 
 
 def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
@@ -346,6 +353,7 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 
     if st.portrait:  # the name block sits a little lower than the top: calmer, and clear of the band
         given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
+    warn_cut(d, [b.fitted for b in talk])
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
     reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
@@ -406,6 +414,7 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 
     _draw_band(c, d, st, x0, top, cw)
     # the person's names, then the list (the same on many participants' badges) as a stack of its own
+    warn_cut(d, [b.fitted for b in head + [b for e in entries for b in e]])
     below = _draw_stack(c, head, x0, top - st.band - st.gap, cw)
     _draw_stack(c, [b for e in entries for b in e], x0, below, cw)
     _draw_stack(c, [foot], x0, bottom + foot.height, cw)
@@ -489,7 +498,8 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
                     if isinstance(d, Divider):
                         draw_divider(c, d, st, box)
                     else:
-                        (draw_back if back else draw_front)(c, d, st, box)
+                        with located(event, d):  # what it cannot print, named where it is written
+                            (draw_back if back else draw_front)(c, d, st, box)
                 draw_crop_marks(c, sheet, boxes)
                 c.showPage()
                 pages += 1

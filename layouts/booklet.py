@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from eventprint import i18n
 from eventprint.fonts import check_literal
@@ -30,7 +31,7 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NOTES, PAGE_H, Ctx
+from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NOTES, PAGE_H, Ctx, talk_key
 from .booklet_flow import Anchor, Deferred, define_page_forms, styles
 from .booklet_front import contents, practical
 from .booklet_glance import glance
@@ -149,8 +150,13 @@ def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> 
     imposed one is left out (b""), for callers that only read the pages."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
-    doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
-              canvasmaker=RecordingCanvas)
+    try:
+        doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
+                  canvasmaker=RecordingCanvas)
+    except BuildError as e:
+        raise _own(e) from None
+    except LayoutError:
+        raise BuildError(_layout_problem(event, doc)) from None
     c: RecordingCanvas = doc.canv
     pages = len(c.recorded)
     if pages % 4:
@@ -167,6 +173,26 @@ def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> 
     sheets = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
                     _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
     return buf.getvalue(), sheets, dict(doc.anchors)
+
+
+def _own(e: BuildError) -> BuildError:
+    """Our message, without what ReportLab adds when it re-raises an error from a page callback
+    ("handle_pageBegin args=() ..."): the original is the re-raised one's context."""
+    while isinstance(e.__context__, BuildError):
+        e = e.__context__
+    return e
+
+
+def _layout_problem(event: Event, doc: _Doc) -> str:
+    """What did not fit, for a LayoutError (a block taller than a page): the talk laid out last."""
+    talks = {talk_key(it): it for d in event.days for it in d.items}
+    last = next((talks[k] for k in reversed(doc.anchors) if k in talks), None)
+    if last is None:
+        return ("a part of the booklet is taller than a page — shorten the longest texts (event name, "
+                "information, titles) in the content")
+    where = f"{last.source_file}:{last.source_line}: " if last.source_file else ""
+    return (f"{where}the talk '{last.id}' (or what follows it) does not fit on a booklet page — shorten its "
+            "title, speaker list or abstract")
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:

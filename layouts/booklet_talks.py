@@ -7,6 +7,7 @@ lines fit there; otherwise on the next one, so no head is stranded at a page foo
 """
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 
@@ -28,6 +29,9 @@ INDEX_GAP = 6 * mm  # between the index's two columns
 INDEX_PAGES_W = 12 * mm  # the page numbers' column
 SEPARATOR_SPACE = 16  # pt above the rule that separates two talks
 SEPARATOR_PAD = 10  # pt between that rule and the next talk's head
+CHUNK = 2000  # characters: a longer paragraph is set as several (body_paragraphs)
+# the tallest head (title and speakers beside the QR code) kept in one piece: half a page
+HEAD_MAX = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) / 2
 
 
 def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | None = None, level: int = 1) -> list:
@@ -44,19 +48,32 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
     title_style = st["title"] if item.title.confirmed else st["title-tbc"]
     title = markup_lines(item.title.display, title_style.fontName, title_style.fontSize, FRAME_W - qr_col)
     head: list = [Paragraph(_m(f"  {theme.MIDDOT}  ".join(meta)), st["meta"]), Paragraph(title, title_style)]
-    for p in item.speakers:
-        head.append(Paragraph(_m(p.name), st["speaker"]))
-        lines = ([p.position] if p.position else []) + list(p.affiliations)
-        head.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", st["affil"]))
+
+    def speaker_list(affil: ParagraphStyle) -> list:
+        out = []
+        for p in item.speakers:
+            out.append(Paragraph(_m(p.name), st["speaker"]))
+            lines = ([p.position] if p.position else []) + list(p.affiliations)
+            out.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", affil))
+        return out
     under_head = first or bool(room_head)
     rule = [] if under_head else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
                                   ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
-    table = Table([[head, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
-                  colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if under_head else SEPARATOR_SPACE,
-                  style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
-                               + rule))
+
+    def head_table(cell: list) -> Table:
+        return Table([[cell, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
+                     colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if under_head else SEPARATOR_SPACE,
+                     style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+                                  + rule))
+    table = head_table(head + speaker_list(st["affil"]))
+    speakers: list = []
+    if table.wrap(FRAME_W, PAGE_H)[1] > HEAD_MAX:
+        # a table row cannot break across pages: a long speaker list follows the head instead,
+        # each speaker kept with their affiliation only (one chain of them would not fit either)
+        table = head_table(head)
+        speakers = speaker_list(ParagraphStyle(f"{st['affil'].name}-free", parent=st["affil"], keepWithNext=0))
     link_line = Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])
     # the head, the online line and the abstract's label with its first lines go together
     keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if under_head else SEPARATOR_SPACE)
@@ -64,7 +81,7 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
     heads = (day_head(ctx, day) if first else []) + (room_head or [])
     out += [CondPageBreak(keep + keep_height(heads))] + heads
     out += [Anchor(talk_key(item), outline=f"{i18n.clock(ev, item.start)} {item.title.display}", level=level,
-                   running=i18n.day(ev, day.date)), table, link_line]
+                   running=i18n.day(ev, day.date)), table, *speakers, link_line]
     if item.chairs:
         names = ", ".join(p.name for p in item.chairs)
         out.append(Paragraph(_m(i18n.ntr(ev, "Chair: {names}", "Chairs: {names}", len(item.chairs), names=names)), st["note"]))
@@ -76,7 +93,7 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
         if ctx.abstracts == "first-paragraph":
             paras = paras[:1]
         for para in paras:
-            out.append(Paragraph(_m(para.strip()), st["body"]))
+            out += body_paragraphs(para.strip(), st["body"])
     else:
         out.append(Paragraph(_m(i18n.tr(ev, "The abstract will be published online.")), st["note"]))
     with_bio = [p for p in item.speakers if p.bio] if ctx.abstracts == "full" else []
@@ -87,7 +104,7 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
             paras = p.bio.split("\n\n")
             if len(with_bio) > 1:
                 out.append(Paragraph(_m(p.name), st["bio-name"]))
-            out += [Paragraph(_m(x.strip()), st["body"]) for x in paras]
+            out += [f for x in paras for f in body_paragraphs(x.strip(), st["body"])]
     return out
 
 
@@ -103,6 +120,29 @@ def talk_entry(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | No
     heads = (day_head(ctx, day) if first else []) + (room_head or [])
     entry = compact_entry(ctx, day, item, in_room=bool(room_head) or level > 1, level=level)
     return keep_with(heads, entry[-1].wrap(FRAME_W, PAGE_H)[1]) + entry if heads else entry
+def chunks(text: str, limit: int = CHUNK) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a sentence where one ends
+    in the piece's second half, else at a space, else anywhere (one enormous word)."""
+    out = []
+    while len(text) > limit:
+        head = text[:limit]
+        cut = head.rfind(". ", limit // 2) + 1 or head.rfind(" ", limit // 2) or limit
+        cut = cut if cut > 0 else limit
+        out.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return out + [text]
+
+
+def body_paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """One paragraph of running text. ReportLab wraps all of a Paragraph again at every page it
+    breaks over, so a very long one (a pasted book chapter as a bio) took time growing with the
+    square of its length; pieces of ``CHUNK`` characters, set without space between them,
+    keep it linear. Ordinary paragraphs are one piece and print as before."""
+    pieces = chunks(text)
+    if len(pieces) == 1:
+        return [Paragraph(_m(text), style)]
+    joined = ParagraphStyle(f"{style.name}-piece", parent=style, spaceAfter=0)
+    return [Paragraph(_m(p), joined if i < len(pieces) - 1 else style) for i, p in enumerate(pieces)]
 
 
 def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:

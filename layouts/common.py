@@ -68,6 +68,10 @@ def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
     return len(qr_matrix(url, level)) + 2 * theme.QR_QUIET_MODULES
 
 
+class QRTooDense(BuildError):
+    """A QR code whose modules would be too small to scan: the build names base_url's line."""
+
+
 def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
             level: str = theme.QR_ERROR, what: str = "QR code") -> None:
     """Vector QR code in a white square of ``size`` (quiet zone included) at (x, y) bottom-left.
@@ -80,7 +84,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     total = n + 2 * theme.QR_QUIET_MODULES
     module = size / total
     if module < theme.QR_MIN_MODULE - 1e-9:
-        raise BuildError(f"the {what} for {url} would have modules of {module / 2.8346:.2f} mm, "
+        raise QRTooDense(f"the {what} for {url} would have modules of {module / 2.8346:.2f} mm, "
                          f"below the 0.4 mm phones need \u2014 use a shorter base_url or a larger size")
     c.saveState()
     c.setFillColor(theme.WHITE)

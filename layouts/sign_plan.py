@@ -36,6 +36,15 @@ class Row:
     band: bool = False  # pauses get a grey band
 
 
+class TooTall(BuildError):
+    """A row taller than a whole sign at the floor size; ``row``: its index (None: unknown), so
+    the caller can name the item and where it is written."""
+
+    def __init__(self, message: str, row: int | None):
+        super().__init__(message)
+        self.row = row
+
+
 @dataclass(frozen=True)
 class Block:
     row: Row
@@ -171,8 +180,10 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
     floor = tried[-1]
     options = [p for p in (packed(width, 1, floor, caps), packed(width, 2, floor, caps)) if p is not None]
     if not options:
-        raise BuildError(f"{what}: one programme item is too long for a whole page even at "
-                         f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list")
+        bs = _blocks(rows, floor, width)
+        tallest = max(range(len(rows)), key=lambda i: bs[i].lines()) if bs else None
+        raise TooTall(f"{what}: one programme item is too long for a whole page even at "
+                      f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list", tallest)
     need = min(len(p) for p in options)
     for f in tried:
         for cols in (1, 2):

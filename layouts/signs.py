@@ -20,7 +20,8 @@ to redraw only some signs onto its own canvas.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -31,12 +32,12 @@ from eventprint import i18n
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError
+from eventprint.problems import BuildError, LayoutWarning
 
 from . import common, theme
 from .programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
-from .sign_data import SignData, sign_data
-from .sign_plan import COLUMN_GAP, ROW_GAP, ROW_LEADING, ROW_MAX, ROW_MIN, Row, plan, time_width  # noqa: F401  (tests)
+from .sign_data import SignData, door_items, sign_data
+from .sign_plan import COLUMN_GAP, ROW_GAP, ROW_LEADING, ROW_MAX, ROW_MIN, Row, TooTall, plan, time_width  # noqa: F401  (tests)
 from .text import Fitted, Segment, after, draw, draw_segments, fit, largest, sizes, text_width, words
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
@@ -310,8 +311,8 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
     for room, day in event.room_days():
         if only is not None and (room.id, day.date) not in only:
             continue
-        data = sign_data(event, room, day)
-        for k, (fr, label, cols, f, ncols) in enumerate(_pages(data, as_of(event), pagesize, event.language)):
+        data, pages = _fitted_pages(event, room, day, pagesize)
+        for k, (fr, label, cols, f, ncols) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
                 key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
@@ -325,6 +326,42 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                              fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
             _draw_footer(c, fr)
             c.showPage()
+
+
+def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
+    """The sign's data and pages; an item too long for a whole sheet has its speaker list shortened
+    ("A, B and 28 more", with a warning naming the item) until it fits, else an error names it."""
+    data = sign_data(event, room, day)
+    items = door_items(room, day)
+    kept: dict[int, int] = {}  # row -> how many of its speakers are named, once shortened
+    while True:
+        try:
+            return data, list(_pages(data, as_of(event), pagesize, event.language))
+        except TooTall as e:
+            row = data.rows[e.row] if e.row is not None else None
+            shown = kept.get(e.row, len(row.speakers) if row else 0)
+            if row is None or shown <= 1:
+                raise _too_tall(e, items, room, day) from None
+            keep = kept[e.row] = shown // 2
+            more = i18n.tr(event, "and {n} more", n=len(items[e.row].speakers) - keep)
+            names = tuple(p.name for p in items[e.row].speakers[:keep]) + (more,)
+            data = replace(data, rows=data.rows[:e.row] + (replace(row, speakers=names),) + data.rows[e.row + 1:])
+            it = items[e.row]
+            warnings.warn(LayoutWarning(
+                f"{it.source_file}:{it.source_line}: the door sign of {room.name} on {day.label} lists only "
+                f"{keep} of the {len(it.speakers)} speakers of '{it.title.display}' ({it.time_range}), then "
+                f"'and {len(it.speakers) - keep} more' \u2014 shorten the speaker list if that is not enough"))
+
+
+def _too_tall(e: TooTall, items, room, day) -> BuildError:
+    """The item that fills more than a whole sign, named where it is written."""
+    if e.row is None or e.row >= len(items):
+        return e
+    it = items[e.row]
+    where = f"{it.source_file}:{it.source_line}: " if it.source_file else ""
+    return BuildError(f"{where}'{it.title.display}' ({it.time_range}) is too long for a whole door sign of "
+                      f"{room.name} on {day.label}, even at {ROW_MIN:g} pt \u2014 shorten its title, "
+                      "speaker list or note")
 
 
 def _pdf(event: Event, options: BuildOptions, only, title: str) -> bytes:

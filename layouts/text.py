@@ -159,26 +159,43 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
 
 
 def _wrap_splitting(para: str, font: str, size: float, max_width: float) -> list[str]:
-    """Wrap one paragraph that has a word wider than the line: such words are cut with a hyphen."""
+    """Wrap one paragraph that has a word wider than the line: such words are cut with a hyphen.
+
+    Linear in the paragraph's length: widths add up (no kerning), so a word is measured
+    once and each cut found by summing its characters' cached widths.
+    """
+    limit = max_width / size
+    space, hyphen = unit_width(" ", font), unit_width("-", font)
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0.0
     for word in para.split():
-        candidate = f"{line} {word}" if line else word
-        if width(candidate, font, size) <= max_width:
-            line = candidate
+        ww = unit_width(word, font)
+        if line and used + space + ww <= limit + EPS:
+            line.append(word)
+            used += space + ww
             continue
         if line:
-            lines.append(line)
+            lines.append(" ".join(line))
         # a lone character wider than the line stays whole (every pass must shorten the word)
-        while len(word) > 1 and width(word, font, size) > max_width:
-            cut = len(word) - 1
-            while cut > 1 and width(word[:cut] + "-", font, size) > max_width:
-                cut -= 1
+        while len(word) > 1 and ww > limit + EPS:
+            cut, piece = _cut(word, font, limit - hyphen)
             lines.append(word[:cut] + "-")
-            word = word[cut:]
-        line = word
-    lines.append(line)
+            word, ww = word[cut:], ww - piece
+        line, used = [word], ww
+    lines.append(" ".join(line))
     return lines
+
+
+def _cut(word: str, font: str, room: float) -> tuple[int, float]:
+    """How many leading characters (at least one, never all) fit in ``room`` (at 1 pt), and their width."""
+    used = 0.0
+    for i, ch in enumerate(word[:-1]):
+        w = unit_width(ch, font)
+        if i and used + w > room + EPS:
+            return i, used
+        used += w
+    return len(word) - 1, used
 
 
 Segment = tuple[str, str, object]  # text, font, colour
@@ -286,6 +303,30 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
     return largest(max_size, min_size, step, attempt)
 
 
+@dataclass(frozen=True)
+class Cut(Fitted):
+    """Fitted text that had to be cut short (its last line ends in an ellipsis)."""
+
+
+def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
+    """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
+    (words taken off until it fits): for text that may be shortened where it cannot fit."""
+    lines = wrap(text, font, size, max_width)[:max_lines]
+    last = lines[-1].rstrip("-")
+    while last and width(last + "\u2026", font, size) > max_width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",))
+
+
+class TooLong(BuildError):
+    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
+    build can name the line it was written on when the message cannot."""
+
+    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
+        super().__init__(message)
+        self.text = text
+
+
 def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
         max_lines: int = 1, what: str = "text", step: float = 0.5) -> Fitted:
     """Largest size from ``max_size`` down to ``min_size`` at which ``text`` fits.
@@ -301,9 +342,10 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
         found = fit_lines(text, font, max_width, max_size, min_size, n, step)
         if found is not None:
             return found
-    raise BuildError(
-        f"{what} is too long to fit: \"{text}\" does not fit in {max_lines} line(s) even at "
-        f"{min_size:g} pt \u2014 shorten it in the content")
+    shown = text if len(text) <= 80 else text[:79] + "\u2026"
+    raise TooLong(
+        f"{what} is too long to fit: \"{shown}\" does not fit in {max_lines} line(s) even at "
+        f"{min_size:g} pt \u2014 shorten it in the content", text)
 
 
 def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,

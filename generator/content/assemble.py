@@ -67,6 +67,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         registrants=tuple(Registrant(d.id, d.name, d.given, d.family, d.organisation, d.ticket,
                                      tuple(addons[a] for a in d.addons), people.get(d.person) if d.person else None,
                                      d.line, d.file) for d in registrations),
+        base_url_line=ev.base_url_line,
     )
 
 

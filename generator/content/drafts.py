@@ -25,6 +25,7 @@ class EventDraft:
     info: tuple[tuple[str, str], ...]
     booklet_abstracts: str | None
     file: str  # event.yaml as shown to the user
+    base_url_line: int = 0
 
 
 @dataclass

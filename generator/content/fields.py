@@ -9,6 +9,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from pathlib import Path
 
 from ..problems import Problem
 from ..yamlsource import LList, LMap, Located
@@ -18,6 +19,15 @@ MAX_ID = 100  # ids name files (talks/<id>.html) and URLs: well inside every fil
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$")
+# Years an event's dates may have: far enough on both sides for any real event, and away from
+# the ends of Python's calendar (year 1 and 9999), where "the day after" does not exist.
+YEARS = (1900, 2199)
+# Longest text a field may hold. One line (a title, a name, an address line) prints large on
+# signs, badges and the poster: longer than this it is a paste into the wrong field, so an error.
+MAX_LINE = 300
+# Paragraphs (an abstract, a bio): about eight booklet pages. Longer, the text is cut at a word
+# with an ellipsis and a warning: a speaker's overlong text should not stop the printing.
+MAX_PARAGRAPHS = 20_000
 
 
 @dataclass
@@ -27,6 +37,16 @@ class Reader:
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)
     seen: dict[str, Located] = field(default_factory=dict)  # "kind:id" -> where first used
+    # "kind:id" of entries dropped for a problem of their own: references to them are not
+    # reported again as unknown ids (one problem, reported once)
+    rejected: set[str] = field(default_factory=set)
+    # kinds ("person") whose ids had a problem (invalid, used twice): which id an entry meant is
+    # unknown, so references to that kind are not checked until it is fixed
+    troubled: set[str] = field(default_factory=set)
+    # (file name, text) -> line where that text was read: for problems found later in the model,
+    # whose venues, rooms and event fields keep no line of their own (font coverage)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    places: dict[str, tuple[str, int]] = field(default_factory=dict)  # text -> (file, line) first read
 
     def bad(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
         self.problems.append(Problem(loc.file, loc.line, what, fix))
@@ -40,6 +60,7 @@ class Reader:
         key = f"{kind_of}:{ident}"
         first = self.seen.get(key)
         if first is not None:
+            self.troubled.add(kind_of)
             self.bad(loc, f"the {kind_of} id '{ident}' is used twice (first at {first.file}:{first.line})",
                      f"give each {kind_of} its own id")
             return False
@@ -48,6 +69,8 @@ class Reader:
 
     def unknown(self, loc: Located, what: str, ident: str, known: dict) -> None:
         """A reference to an id that does not exist, with the nearest existing id as a hint."""
+        if f"{what}:{ident}" in self.rejected or what in self.troubled:
+            return
         guess = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"add a {what} with id '{ident}' or correct the id"
         where = {"person": "people.yaml", "room": "venues.yaml", "venue": "venues.yaml"}[what]
@@ -107,6 +130,19 @@ class Reader:
             s = " ".join(s.split())
         if not s:
             return None
+        if not paragraphs and len(s) > MAX_LINE:
+            self.bad(loc, f"{what} is {len(s):,} characters long; at most {MAX_LINE} fit where it prints "
+                     f"(\"{s[:40]}...\")", "shorten it (a longer text belongs in 'abstract' or 'bio')")
+            return s[:MAX_LINE]  # the build stops on the problem; no "has no title" besides
+        if paragraphs and len(s) > MAX_PARAGRAPHS:
+            cut = s[:MAX_PARAGRAPHS].rstrip()
+            if " " in cut[-200:]:
+                cut = cut[:cut.rindex(" ")].rstrip()
+            self.warn(loc, f"{what} is {len(s):,} characters long; only the first {len(cut):,} are printed, "
+                      "ending in '\u2026'", f"shorten it to at most {MAX_PARAGRAPHS:,} characters")
+            s = cut + "\u2026"
+        self.lines.setdefault((Path(loc.file).name, s), loc.line)
+        self.places.setdefault(s, (loc.file, loc.line))
         return s
 
     def texts(self, loc: Located | None, what: str) -> tuple[str, ...]:
@@ -169,10 +205,17 @@ class Reader:
         try:
             if not m:
                 raise ValueError
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             self.bad(loc, f"{what} '{s}' is not a date", "write it as YYYY-MM-DD, like 2024-09-16")
             return None
+        return found if self._in_years(loc, what, s, found.year) else None
+
+    def _in_years(self, loc: Located, what: str, s: str, year: int) -> bool:
+        if YEARS[0] <= year <= YEARS[1]:
+            return True
+        self.bad(loc, f"{what} '{s}' is in the year {year}", f"write a date between {YEARS[0]} and {YEARS[1]}")
+        return False
 
     def stamp(self, loc: Located | None, what: str) -> datetime | None:
         if loc is None or loc.value is None:
@@ -182,7 +225,8 @@ class Reader:
         try:
             if not m:
                 raise ValueError
-            return datetime(*(int(g) for g in m.groups()))
+            found = datetime(*(int(g) for g in m.groups()))
         except ValueError:
             self.bad(loc, f"{what} '{s}' is not a date and time", "write it as YYYY-MM-DD HH:MM, like 2024-09-10 18:00")
             return None
+        return found if self._in_years(loc, what, s, found.year) else None

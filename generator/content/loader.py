@@ -8,7 +8,8 @@ Only when no pass found a problem is the model built.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..model import Event
 from ..problems import ContentError, Problem
 from .assemble import assemble
 from . import multilingual
+from .stamp import StampError
 from .fields import Reader
 from .programme import read_programme
 from .read import display_path, read_content
@@ -31,6 +33,16 @@ class Loaded:
 
     event: Event
     warnings: tuple[Problem, ...]
+    lines: Mapping[tuple[str, str], int] = field(default_factory=dict)  # Reader.lines
+    places: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # Reader.places
+
+    def line_of(self, file: str, text: str) -> int:
+        """The line where ``text`` was read from the content file named ``file`` (0: unknown)."""
+        return self.lines.get((Path(file).name, text), 0)
+
+    def where(self, text: str) -> tuple[str, int] | None:
+        """File and line where ``text`` (or, for a joined address, its first part) was read."""
+        return self.places.get(text) or self.places.get(text.split(", ")[0])
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
@@ -59,6 +71,11 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
                               source.imported)
     regs = read_registrations(r, content, docs["event.yaml"])
     if problems:
+        if places is not None and docs["people.yaml"] is not None:
+            resolve(r, days, places, people)  # an unknown id in another file: every problem at once
+        raise ContentError(problems)
+    _check_days(r, days)
+    if problems:
         raise ContentError(problems)
 
     items = resolve(r, days, places, people)
@@ -70,5 +87,22 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if not days:
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
-    event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants)
-    return Loaded(event, tuple(sorted(r.warnings)))
+    try:
+        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants)
+    except StampError as e:
+        raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
+                                    "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
+    return Loaded(event, tuple(sorted(r.warnings)), r.lines, r.places)
+
+
+# The most days one content folder may have: the booklet's cover and the poster list every
+# day by name, and a longer run (a festival season) is a series of events, not one.
+MAX_DAYS = 14
+
+
+def _check_days(r: Reader, days) -> None:
+    if len(days) > MAX_DAYS:
+        extra = sorted(days, key=lambda d: d.date)[MAX_DAYS]
+        r.bad(extra.loc, f"the programme has {len(days)} days; eventprint prints events of at most {MAX_DAYS} "
+              "days (the booklet cover and the poster list every day)",
+              "split the event into several, one content folder each")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import BOOKLET_ABSTRACTS, Room, Venue
@@ -29,11 +30,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
             r.bad(ev.get("timezone"), f"'{tz}' is not a time zone name",
                   "use an IANA name like Europe/Berlin or America/New_York")
             tz = None
-    url = r.text(ev.get("base_url"), "base_url")
-    if url and not re.match(r"^https?://[^\s/]+", url):
-        r.bad(ev.get("base_url"), f"base_url '{url}' is not a web address",
-              "write the full address, like https://example.org/symposium/")
-        url = None
+    url = _base_url(r, ev.get("base_url"))
     info = []
     for entry in r.listing(ev.get("info"), "info"):
         m = r.mapping(entry, "an info entry")
@@ -58,6 +55,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         info=tuple(info),
         booklet_abstracts=abstracts,
         file=ev.file,
+        base_url_line=ev.get("base_url").line if ev.get("base_url") is not None else 0,
     )
 
 
@@ -73,6 +71,7 @@ def read_venues(r: Reader, vd: LMap) -> Places:
         name = r.text(m.get("name"), "venue name")
         address = r.texts(m.get("address"), "address")
         if not (vid and name) or not r.claim("venue", vid, m.get("id")):
+            _rejected(r, "venue", vid, m.get("id"))
             continue
         venue = Venue(vid, name, r.text(m.get("short_name"), "short_name") or name, address)
         places.venues[vid] = venue
@@ -88,6 +87,8 @@ def read_venues(r: Reader, vd: LMap) -> Places:
             rname = r.text(rm.get("name"), "room name")
             if rid and rname and r.claim("room", rid, rm.get("id")):
                 places.rooms[rid] = Room(rid, rname, venue)
+            else:
+                _rejected(r, "room", rid, rm.get("id"))
     return places
 
 
@@ -105,6 +106,7 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
         if name is None and m.get("name") is not None and isinstance(m.get("name").value, str):
             r.bad(m.get("name"), "this person's name is empty", "write the name as it should print")
         if not (pid and name) or not r.claim("person", pid, m.get("id")):
+            _rejected(r, "person", pid, m.get("id"))
             continue
         words = name.split()
         drafts[pid] = PersonDraft(
@@ -118,3 +120,56 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             email=(r.text(m.get("email"), "email") or "").casefold() or None,  # matches registrations only
         )
     return drafts
+
+
+def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:
+    """An entry dropped for its own problem: a reference to it is not "unknown" as well."""
+    if ident and f"{kind_of}:{ident}" not in r.seen:
+        r.rejected.add(f"{kind_of}:{ident}")
+    elif not ident and loc is not None:
+        r.troubled.add(kind_of)
+
+
+# The longest base_url: every QR code holds it plus a page's path, and a longer address makes a
+# denser code (smaller modules, harder to scan). Real event sites are well under this.
+MAX_BASE_URL = 120
+_URL_BAD = re.compile(r"[\s\"'<>\\^`{|}]")
+
+
+def _base_url(r: Reader, loc) -> str | None:
+    """The address the QR codes open, refused unless a phone opens it as written: http(s), a
+    host, nothing a scanner or browser would read differently (user-info before '@' hides
+    the real host, '#' and '?' cut or change every page's address, spaces and quotes break it)."""
+    if loc is None or loc.value is None or isinstance(loc.value, (LMap, LList)):
+        return r.text(loc, "base_url")
+    raw = str(loc.value).strip()
+    example = "write the full address where out/site/ is uploaded, like https://example.org/symposium/"
+    shown = raw if len(raw) <= 60 else raw[:57] + "..."
+    if len(raw) > MAX_BASE_URL:
+        r.bad(loc, f"base_url is {len(raw)} characters long; at most {MAX_BASE_URL} keep the QR codes "
+              "easy to scan", "use a shorter address for the event's site")
+        return None
+    bad = _URL_BAD.search(raw) or next((ch for ch in raw if ch.isspace() or not ch.isprintable()), None)
+    if bad:
+        ch = bad.group(0) if isinstance(bad, re.Match) else bad
+        r.bad(loc, f"base_url '{shown}' contains {'a space' if ch == ' ' else repr(ch)}, which a web "
+              "address cannot hold as written", example)
+        return None
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        r.bad(loc, f"base_url '{shown}' is not a web address", example)
+        return None
+    if "@" in parts.netloc:
+        r.bad(loc, f"base_url '{shown}' has a user name before '@': a phone would open "
+              f"{parts.hostname}, not the address that seems to be written", example)
+        return None
+    if "#" in raw or "?" in raw:
+        mark = "#" if "#" in raw else "?"
+        r.bad(loc, f"base_url '{shown}' has a '{mark}' part: page addresses are appended to it, "
+              "so no page would open", "end the address with the folder's path, like https://example.org/symposium/")
+        return None
+    return raw

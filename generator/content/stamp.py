@@ -17,11 +17,24 @@ from zoneinfo import ZoneInfo
 GIT_TIMEOUT_S = 5
 
 
+class StampError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is no time eventprint can print (milliseconds, say)."""
+
+
 def as_of(files: tuple[Path, ...], timezone: str, first_day: date) -> tuple[datetime, str]:
     """The stamp and, for the warning, what it was taken from."""
     sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if sde.isdigit():
-        return _local(int(sde), timezone), "SOURCE_DATE_EPOCH"
+    if sde:
+        try:
+            if not (sde.isascii() and sde.isdigit()):
+                raise ValueError
+            local = _local(int(sde), timezone)
+        except (ValueError, OverflowError, OSError):
+            local = None
+        if local is None or local.year > 9998:
+            hint = " (it looks like milliseconds: divide by 1000)" if sde.isdigit() and len(sde) in (13, 14) else ""
+            raise StampError(f"SOURCE_DATE_EPOCH is '{sde[:40]}', not a time eventprint can print{hint}")
+        return local, "SOURCE_DATE_EPOCH"
     committed = _git_commit_time(files)
     if committed is not None:
         return _local(committed, timezone), "the newest git commit of the content"
