@@ -97,9 +97,10 @@ def rendered(name: str, output: str, **options) -> dict[str, bytes]:
 # Test files by how long they take (make test: one file per worker at a time), longest first. The
 # Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
 # short ones fill in at the end: both finish together instead of one running a long file alone.
-LONGEST_FIRST = ("test_booklet.py", "test_fonts.py", "test_poster.py", "test_site_browser.py",
-                 "test_scripts.py", "test_reliability.py", "test_site.py", "test_badges.py",
-                 "test_signs.py", "test_build.py", "test_reprint.py")
+LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_poster.py", "test_hostile.py",
+                 "test_scripts.py", "test_site.py", "test_build.py", "test_badges.py", "test_reliability.py",
+                 "test_signs.py", "test_i18n.py", "test_site_browser.py", "test_fonts.py", "test_attendees.py",
+                 "test_reprint.py", "test_content_loading.py")
 
 
 def pytest_collection_modifyitems(items):
@@ -114,6 +115,25 @@ def _share_renders_between_workers(tmp_path_factory):
         _shared_dir = tmp_path_factory.getbasetemp().parent / "shared-renders"
     yield
     _shared_dir = None
+
+
+# The large event (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks), generated
+# once per run (tests/synth.py) and read by every worker that needs it.
+HUGE = dict(days=2, rooms=35, talks=900, people=950, seed=35, tracks=8)
+
+
+@pytest.fixture(scope="session")
+def huge(tmp_path_factory):
+    import synth
+    from eventprint.build import load
+    base = _shared_dir if _shared_dir is not None else tmp_path_factory.getbasetemp()
+    base.mkdir(parents=True, exist_ok=True)
+    folder = base / "huge-event"
+    with open(base / "huge-event.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "programme.yaml").exists():
+            synth.write_event(base / "huge-event.tmp", **HUGE).rename(folder)
+    return load(folder)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ import io
 import re
 
 import pypdf
-import pypdfium2
 import pytest
 from reportlab.platypus import Paragraph
 
@@ -426,57 +425,6 @@ def test_talks_follow_one_another(built):
     pages = talk_pages(reader(files["booklet.pdf"]), event)
     assert len(set(pages.values())) < len(pages)
     assert len(reader(files["booklet.pdf"]).pages) <= 32
-
-
-@pytest.fixture(scope="module")
-def huge(tmp_path_factory):
-    """The issue's 900-talk event: 2 days, 35 parallel rooms, 950 people, 8 tracks."""
-    import synth
-    from eventprint.build import load
-    return load(synth.write_event(tmp_path_factory.mktemp("huge"), days=2, rooms=35, talks=900, people=950,
-                                  seed=35, tracks=8))
-
-
-def test_abstracts_by_event_size(symposium, huge):
-    """Full abstracts for a symposium; the issue's 900-talk event gets programme and index only."""
-    from eventprint.layouts import booklet
-    assert booklet.abstracts_for(symposium) == "full"
-    assert booklet.abstracts_for(huge) == "none"
-    assert booklet.abstracts_for(huge, "first-paragraph") == "first-paragraph"
-
-
-# SLOW: about 4 s of CPU on an idle machine (7-8 s under the usual load): it lays out the issue's
-# 160-page booklet, the one real measure of "carryable". The integrator may move it to `make bench`.
-def test_900_talks_in_35_rooms_make_a_booklet_under_200_pages(huge):
-    """The issue's 900-talk event with its default booklet (programme and index only): under 200 A5
-    pages; its glance is grids of a few rooms a page, and every talk is a compact entry with the
-    address of its page online, grouped by room in the poster's order."""
-    from eventprint.layouts import booklet, grid
-    from eventprint.layouts.booklet_sections import short_url
-    big = huge
-    single, _, anchors = booklet.layout(big, imposed=False)
-    doc = pypdfium2.PdfDocument(single)  # its plain text: pdfplumber's layout would cost seconds here
-    texts = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
-    assert len(texts) < 200
-    assert sum("Programme at a glance \u00b7" in t and " of 36" in t for t in texts) >= 2 * 12  # 12 room groups a day
-    whole = squash("".join(texts))
-    assert [t.id for t in big.talks if squash(short_url(urls.talk_url(big, t))) not in whole] == []
-    # each talk's entry: after the glance, grouped by room (rooms in the poster's order), then by time
-    order = {r.id: i for i, r in enumerate(grid.room_order(big))}
-    by_entry = sorted(big.talks, key=lambda t: (anchors[f"talk-{t.id}"], t.date, order[t.room.id], t.start))
-    assert by_entry == sorted(big.talks, key=lambda t: (t.date, order[t.room.id], t.start))
-    assert min(anchors[f"talk-{t.id}"] for t in big.talks) > max(anchors[f"glance-{t.id}"] for t in big.talks)
-    assert squash(big.talks[0].title.display) in squash(texts[anchors[f"talk-{big.talks[0].id}"] - 1])
-
-
-def test_first_paragraph_only(symposium):
-    from eventprint.layouts import booklet
-    talk = next(t for t in symposium.talks if t.abstract and "\n\n" in t.abstract)
-    bio = next(p.bio for t in symposium.talks for p in t.speakers if p.bio)
-    whole = squash("".join(body(p.extract_text()) for p in reader(booklet.layout(symposium, "first-paragraph")[0]).pages))
-    assert squash(first_sentence(talk.abstract)) in whole
-    assert squash(first_sentence(talk.abstract.split("\n\n")[1])) not in whole
-    assert squash(bio[:60]) not in whole
 
 
 def test_unknown_abstracts_choice_is_an_option_error(symposium):

@@ -297,13 +297,10 @@ def test_the_camp_fits_one_a2_sheet_as_grids(camp):
 
 
 @pytest.fixture(scope="module")
-def huge(tmp_path_factory):
-    """Two days, 35 parallel rooms, 900 talks."""
-    import synth
-    event = load(synth.write_event(tmp_path_factory.mktemp("huge"), days=2, rooms=35, talks=900, people=1200,
-                                   seed=35))
-    pdf = _build(event)
-    return event, pdf, texts_of(pdf)
+def huge_poster(huge):
+    """The issue's large event (conftest: 2 days, 35 parallel rooms, 900 talks, 8 tracks)."""
+    pdf = _build(huge)
+    return huge, pdf, texts_of(pdf)
 
 
 def texts_of(pdf: bytes) -> list[str]:
@@ -321,8 +318,8 @@ def chars_of(pdf: bytes, index: int) -> list[dict]:
     return pdfcheck.page_chars(pdf)[index]
 
 
-def test_900_talks_build_on_sheets_by_day_and_room_group(huge):
-    event, pdf, texts = huge
+def test_900_talks_build_on_sheets_by_day_and_room_group(huge_poster):
+    event, pdf, texts = huge_poster
     n = len(texts)
     assert n > len(event.days)
     for i, text in enumerate(texts):
@@ -336,10 +333,10 @@ def test_900_talks_build_on_sheets_by_day_and_room_group(huge):
         assert any(title in t and day.label in t for t in texts), it.id
 
 
-def test_900_talks_each_room_on_exactly_one_sheet_of_its_day(huge):
+def test_900_talks_each_room_on_exactly_one_sheet_of_its_day(huge_poster):
     """The sheets' room labels split each day's columns into neighbouring runs, each run on one
     sheet with its rooms' names in column order."""
-    event, _, texts = huge
+    event, _, texts = huge_poster
     order = grid.room_order(event)
     label = re.compile(r"rooms? (\d+)(?:\u2013(\d+))? of (\d+)")
     for day in event.days:
@@ -356,8 +353,8 @@ def test_900_talks_each_room_on_exactly_one_sheet_of_its_day(huge):
         assert covered == list(range(1, len(cols) + 1)), day.label
 
 
-def test_900_talks_print_safety(huge):
-    event, pdf, texts = huge
+def test_900_talks_print_safety(huge_poster):
+    event, pdf, texts = huge_poster
     w, h = portrait(A2)
     last = len(texts) - 1
     for i in (0, last):
