@@ -14,10 +14,12 @@ imposed file from the very same story.
 """
 from __future__ import annotations
 
+import functools
 import io
 
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from eventprint.draft import is_draft
 from eventprint.fonts import check_literal
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
@@ -137,7 +139,7 @@ def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, di
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
-              canvasmaker=RecordingCanvas)
+              canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event)))
     c: RecordingCanvas = doc.canv
     pages = len(c.recorded)
     if pages % 4:
@@ -150,7 +152,8 @@ def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, di
     snapshot = c.font_snapshot()
     c.save()
     imposed = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
-                     _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
+                     _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms,
+                     c.recorded_qr)
     return buf.getvalue(), imposed, dict(doc.anchors)
 
 

@@ -18,9 +18,8 @@ import copy
 import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
 from . import theme
+from .common import PressCanvas
 
 FOLD_MARK = 4 * mm  # short fold marks at the top and bottom of the spine
 FOLD_MARK_OFFSET = 1 * mm
@@ -40,15 +39,17 @@ def sheet_order(n: int) -> list[tuple[int, int]]:
     return sides
 
 
-class RecordingCanvas(Canvas):
+class RecordingCanvas(PressCanvas):
     """A normal canvas that also keeps each page's content stream and forms in use."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.recorded: list[tuple[list[str], list[str]]] = []
+        self.recorded_qr: list[list[tuple[float, float, float, float]]] = []  # each page's QR codes
 
     def showPage(self):
         self.recorded.append((list(self._code), list(self._formsinuse)))
+        self.recorded_qr.append(list(self.qr_boxes))
         super().showPage()
 
     def font_snapshot(self):
@@ -59,7 +60,8 @@ class RecordingCanvas(Canvas):
 
 
 def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, float],
-           sheet_size: tuple[float, float], snapshot, new_canvas, define_forms) -> bytes:
+           sheet_size: tuple[float, float], snapshot, new_canvas, define_forms,
+           qr_boxes: list[list[tuple[float, float, float, float]]] | None = None) -> bytes:
     """The imposed PDF of recorded pages, two to a sheet, centred on the sheet's fold.
 
     Two A5 pages are 296 mm wide, A4 is 297 mm: the pair is centred, so the
@@ -91,6 +93,8 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
         for f in lforms + rforms:
             if f not in c._formsinuse:
                 c._formsinuse.append(f)
+        for page, dx in ((left, x0), (right, x0 + w)):  # where the pages' QR codes land (draft mark)
+            c.qr_boxes += [(a + dx, b + y0, p + dx, q + y0) for a, b, p, q in (qr_boxes or [[]] * len(pages))[page - 1]]
         c.saveState()
         c.setStrokeColor(theme.CROP_MARK)
         c.setLineWidth(theme.CROP_MARK_WIDTH)

@@ -37,6 +37,7 @@ ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "host": HexColor("#B5512B"),
 }
 CROP_MARK = HexColor("#000000")
+DRAFT_MARK_CMYK = "0 0.3 0.05 0"  # a pale magenta: visible on paper and screen, hides nothing
 # Track colours (items with a ``track``), in order of first use. Okabe-Ito's
 # palette, which colour-blind readers tell apart, ordered so that neighbours,
 # and any two of the first four, also differ in lightness (a greyscale print).
