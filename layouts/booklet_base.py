@@ -73,8 +73,13 @@ def tstyle(commands) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), theme.FONT)] + list(commands))
 
 
-def hexcolour(c) -> str:
-    return c.hexval().replace("0x", "#")
+def markup_colour(c) -> str:
+    """A theme colour for Paragraph markup (``<font color=...>``): its CMYK values, which
+    ReportLab reads back as that CMYK colour (a hex value would be RGB)."""
+    return "({:.4f}, {:.4f}, {:.4f}, {:.4f})".format(*c.cmyk())
+
+
+hexcolour = markup_colour  # the old name, for callers not yet renamed
 
 
 ABSTRACTS = BOOKLET_ABSTRACTS

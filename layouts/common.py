@@ -20,7 +20,7 @@ from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import BuildError
 
-from . import theme
+from . import pdfx, theme
 
 
 # --------------------------------------------------------------------------
@@ -29,19 +29,39 @@ from . import theme
 
 
 class PressCanvas(Canvas):
-    """The canvas of every PDF we write: a normal ReportLab canvas that, for a draft
-    (placeholder base_url, eventprint.draft), marks every page and the metadata."""
+    """The canvas of every PDF we write. On top of ReportLab's canvas: CMYK only (a colour given
+    as RGB or grey is converted, so nothing RGB reaches a page), PDF 1.6, TrimBox and BleedBox on
+    every page (the page itself unless the layout sets them), the output intent and XMP of
+    PDF/X-4 (pdfx.py), and for a draft (placeholder base_url, eventprint.draft) a DRAFT mark on
+    every page and in the metadata."""
 
     def __init__(self, *args, draft: bool = False, **kwargs):
+        kwargs["enforceColorSpace"] = "cmyk"
+        kwargs["pdfVersion"] = pdfx.VERSION
         super().__init__(*args, **kwargs)
         self.draft = draft
         self.qr_boxes: list[tuple[float, float, float, float]] = []  # this page's QR codes, page space
+        self._boxes_set = False
+        self._annotated = False  # PDF/X forbids annotations on the page: links make no claim
+
+    def setCropBox(self, size, name="crop"):
+        self._boxes_set = True
+        super().setCropBox(size, name)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        self._annotated = True
+        super()._addAnnotation(annotation, name, addtopage)
 
     def showPage(self):
+        if not self._boxes_set:  # the page is the trim: nothing runs off it
+            w, h = self._pagesize
+            super().setCropBox((0, 0, w, h), "trim")
+            super().setCropBox((0, 0, w, h), "bleed")
         if self.draft:
             _draft_mark(self)
         self.qr_boxes = []
         super().showPage()
+        self._boxes_set = False
 
     def save(self):
         if self.draft:
@@ -49,6 +69,7 @@ class PressCanvas(Canvas):
             if not info.title.startswith(DRAFT_TITLE):
                 info.title = DRAFT_TITLE + info.title
             info.keywords = ", ".join(k for k in ("DRAFT", info.keywords) if k)
+        pdfx.finish(self, claim=not (self.draft or self._annotated))
         super().save()
 
 
@@ -116,7 +137,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     c.saveState()
     c.setFillColor(theme.WHITE)
     c.rect(x, y, size, size, stroke=0, fill=1)
-    c.setFillColorRGB(0, 0, 0)  # pure black modules: maximum contrast for scanners
+    c.setFillColor(theme.QR_INK)  # 100 % K modules: maximum contrast for scanners
     p = c.beginPath()
     q0 = theme.QR_QUIET_MODULES
     for r, row in enumerate(matrix):

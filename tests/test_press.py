@@ -6,7 +6,9 @@ event given a real address.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
+import re
 
 import pypdf
 import pytest
@@ -17,6 +19,10 @@ from eventprint.layouts import badges
 from eventprint.options import BuildOptions
 
 PRINTED = (("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}))
+# every print output, in every shape a layout can take (tracks, parallel rooms, every badge sheet)
+PRESS = (("symposium", "booklet", {}), ("symposium", "signs", {}), ("symposium", "poster", {}),
+         ("symposium", "badges", {}), ("three_day", "poster", {}), ("symposium", "badges", {"size": "90x54"}),
+         ("symposium", "badges", {"size": "4x3"}))
 
 
 def _pdfs(files: dict[str, bytes]):
@@ -65,11 +71,17 @@ def test_a_placeholder_base_url_marks_every_page_and_the_metadata(artifacts, out
             assert mark["/AP"]["/N"].get_data().count(b" S") == 9, (path, n)  # the word's nine strokes
 
 
-def test_a_real_base_url_prints_no_draft_mark():
+@functools.cache
+def _final_badge() -> bytes:
+    """One badge of the symposium given a real address: the one render of its own this file makes."""
     event = dataclasses.replace(event_named("symposium"), base_url="https://events.mpg.de/symposium-2024/")
     person = event.people_with_roles[0].id
     (art,) = [a for a in badges.render(event, BuildOptions(person=person)) if a.path.endswith(".pdf")]
-    r = pypdf.PdfReader(io.BytesIO(art.data))
+    return art.data
+
+
+def test_a_real_base_url_prints_no_draft_mark():
+    r = pypdf.PdfReader(io.BytesIO(_final_badge()))
     assert "DRAFT" not in r.metadata.title and "DRAFT" not in r.metadata.get("/Keywords", "")
     for page in r.pages:
         assert not _draft_marks(page)
@@ -91,3 +103,90 @@ def test_check_lists_the_draft():
     res = run_cli("check", "--content", str(CONTENT))
     assert res.returncode == 0
     assert "event.yaml:" in res.stdout and "is a placeholder" in res.stdout and "--final" in res.stdout
+
+
+# -- colour and PDF/X ---------------------------------------------------------------------------
+
+# strings and hex strings are text, not operators; '<<' opens a dictionary (inline images)
+_STRINGS = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>")
+_COLOUR_OPS = {b"rg", b"RG", b"g", b"G", b"k", b"K", b"sc", b"SC", b"scn", b"SCN", b"cs", b"CS"}
+
+
+def _streams(reader: pypdf.PdfReader):
+    """Every content stream a page paints: its contents, its forms (nested) and its annotations'
+    appearances."""
+    seen: set[int] = set()
+
+    def forms(obj):
+        obj = obj.get_object()
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, pypdf.generic.StreamObject):
+            yield obj.get_data()
+        res = obj.get("/Resources")
+        for xobj in ((res.get_object().get("/XObject") or {}) if res else {}).values():
+            if xobj.get_object().get("/Subtype") == "/Form":
+                yield from forms(xobj)
+
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            yield contents.get_data()
+        yield from forms(page)
+        for annot in page.get("/Annots") or ():
+            ap = annot.get_object().get("/AP")
+            if ap is not None:
+                yield from forms(ap["/N"])
+
+
+def colour_operators(data: bytes) -> set[bytes]:
+    found: set[bytes] = set()
+    for stream in _streams(pypdf.PdfReader(io.BytesIO(data))):
+        found |= _COLOUR_OPS.intersection(_STRINGS.sub(b" ", stream).split())
+    return found
+
+
+def test_the_colour_scan_sees_rgb_and_grey():
+    from reportlab.pdfgen.canvas import Canvas
+    for op in ("setFillColorRGB(1, 0, 0)", "setStrokeColorRGB(0, 1, 0)", "setFillGray(0.5)"):
+        buf = io.BytesIO()
+        c = Canvas(buf)
+        c.drawString(10, 10, "(1 0 0 rg) <00>")  # text that looks like an operator is not one
+        eval(f"c.{op}")
+        c.rect(10, 10, 10, 10, fill=1)
+        c.save()
+        assert colour_operators(buf.getvalue()) - {b"k", b"K"}, op
+
+
+@pytest.mark.parametrize("event, output, options", PRESS)
+def test_print_files_are_cmyk_with_boxes_and_an_output_intent(artifacts, event, output, options):
+    for path, data in _pdfs(artifacts(event, output, **options)).items():
+        assert data.startswith(b"%PDF-1.6"), path
+        ops = colour_operators(data)
+        assert ops <= {b"k", b"K"} and b"k" in ops, (path, ops)  # CMYK only, no RGB, no DeviceGray
+        r = pypdf.PdfReader(io.BytesIO(data))
+        (intent,) = r.trailer["/Root"]["/OutputIntents"]
+        assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "FOGRA39"
+        profile = intent["/DestOutputProfile"].get_object()
+        icc = profile.get_data()
+        assert profile["/N"] == 4 and icc[12:20] == b"prtrCMYK" and len(icc) == int.from_bytes(icc[:4], "big")
+        xmp = r.trailer["/Root"]["/Metadata"].get_data()
+        assert b"<xmp:CreateDate>" in xmp and b"<pdf:Trapped>False" in xmp, path
+        for n, page in enumerate(r.pages):
+            media = [float(v) for v in page.mediabox]
+            trim = [float(v) for v in page["/TrimBox"]]
+            bleed = [float(v) for v in page["/BleedBox"]]
+            assert media[0] <= bleed[0] <= trim[0] and media[1] <= bleed[1] <= trim[1], (path, n)
+            assert trim[2] <= bleed[2] <= media[2] and trim[3] <= bleed[3] <= media[3], (path, n)
+
+
+def test_a_final_file_claims_pdfx4_and_a_draft_does_not(artifacts):
+    final = _final_badge()
+    r = pypdf.PdfReader(io.BytesIO(final))
+    assert r.metadata["/GTS_PDFXVersion"] == "PDF/X-4"
+    assert b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in r.trailer["/Root"]["/Metadata"].get_data()
+    assert not any(page.get("/Annots") for page in r.pages)  # PDF/X: nothing on the page but print
+    draft = pypdf.PdfReader(io.BytesIO(artifacts("symposium", "poster")["poster.pdf"]))
+    assert "/GTS_PDFXVersion" not in draft.metadata
+    assert b"GTS_PDFXVersion" not in draft.trailer["/Root"]["/Metadata"].get_data()
