@@ -19,7 +19,7 @@ A4 = (210 * MM, 297 * MM)
 LETTER = (8.5 * 72, 11 * 72)
 # size -> (badge w, h), sheet -> (page, cols, rows, column gutter)
 BADGE = {"A6": (105 * MM, 148 * MM), "4x3": (4 * 72, 3 * 72), "90x54": (90 * MM, 54 * MM)}
-SHEET = {("A6", "a4"): (A4, 2, 2, 0), ("90x54", "a4"): (A4, 2, 5, 6 * MM), ("4x3", "letter"): (LETTER, 2, 3, 0)}
+SHEET = {("A6", "a4"): (A4, 2, 2, 0), ("90x54", "a4"): (A4, 2, 5, 6 * MM), ("4x3", "letter"): ((LETTER[1], LETTER[0]), 2, 2, 0)}  # landscape
 
 
 def boxes(size: str, sheet: str, count: int, back: bool) -> list[tuple[float, float, float, float]]:
