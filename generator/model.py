@@ -237,6 +237,9 @@ class Session:
         return self.items[-1].end
 
 
+PAPER_THICKNESS = 0.1  # mm: 115 g/m² coated paper, a common booklet stock
+
+
 @dataclass(frozen=True)
 class Event:
     name: str
@@ -255,6 +258,7 @@ class Event:
     booklet_abstracts: str | None = None  # one of BOOKLET_ABSTRACTS; None: chosen by the event's size  # a day's items starting before this clock time are after midnight
     updated_from: str | None = None  # None: ``updated`` was written; else what it was derived from
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
+    paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

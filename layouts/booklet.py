@@ -31,7 +31,7 @@ from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP,
 from .booklet_flow import Anchor, Deferred, define_page_forms, styles
 from .booklet_front import contents, practical
 from .booklet_glance import glance
-from .booklet_impose import RecordingCanvas, impose
+from .booklet_impose import OFFICE_A4, RecordingCanvas, impose, press
 from .booklet_pages import draw_back, draw_cover, draw_notes, draw_running
 from .booklet_talks import speaker_index, talk_page
 
@@ -135,7 +135,14 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
 
 
 def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, dict[str, int]]:
-    """Both PDFs (single pages, imposed) and the page of every anchor."""
+    """Both PDFs of the office (single pages, imposed on A4) and the page of every anchor."""
+    single, imposed, _, anchors = layout_all(event, abstracts)
+    return single, imposed, anchors
+
+
+def layout_all(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, bytes, dict[str, int]]:
+    """The three PDFs (single pages, imposed on A4 for the office, imposed on SRA3 for the press)
+    and the page of every anchor."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
@@ -151,10 +158,13 @@ def layout(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes, di
     forms(c)
     snapshot = c.font_snapshot()
     c.save()
-    imposed = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
+    imposed = impose(c.recorded, theme.A5_PORTRAIT, OFFICE_A4, snapshot,
                      _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms,
                      c.recorded_qr)
-    return buf.getvalue(), imposed, dict(doc.anchors)
+    pressed = impose(c.recorded, theme.A5_PORTRAIT, press(event.paper_thickness), snapshot,
+                     _new_canvas(event, "Programme booklet imposed on SRA3 for the press: bleed, crop and fold "
+                                 f"marks, creep {event.paper_thickness:g} mm a sheet"), forms, c.recorded_qr)
+    return buf.getvalue(), imposed, pressed, dict(doc.anchors)
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
@@ -164,5 +174,6 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
         check_literal(label)
-    single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
-    return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]
+    single, imposed, pressed, _ = layout_all(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
+    return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed),
+            Artifact("booklet-press.pdf", pressed)]

@@ -62,11 +62,15 @@ def draw_notes(c: Canvas, doc) -> None:
 
 
 def draw_cover(c: Canvas, event: Event) -> None:
-    """Front cover: an accent panel with the event's name and dates; venues and hosts below."""
+    """Front cover: an accent panel with the event's name and dates; venues and hosts below.
+
+    The panel runs off the top and both sides into the bleed (no white frame, which a trim
+    off by a millimetre would make visibly uneven); the press imposition keeps the bleed and
+    clips the spine side."""
     inset = COVER_INSET
-    panel_x, panel_w = inset, PAGE_W - 2 * inset
-    panel_top = PAGE_H - inset
-    text_x, text_w = panel_x + 9 * mm, panel_w - 18 * mm
+    panel_x, panel_w = -theme.BLEED, PAGE_W + 2 * theme.BLEED
+    panel_top = PAGE_H - inset  # where the text is measured from; the panel goes on to the bleed
+    text_x, text_w = inset + 9 * mm, PAGE_W - 2 * inset - 18 * mm
     name = fit(event.name, theme.FONT_BOLD, text_w, 26, 14, max_lines=6, what="the event name")
     label = "Programme"
     dates = fit(event.date_range, theme.FONT, text_w, 14, 9, max_lines=2, what="the event dates")
@@ -74,7 +78,7 @@ def draw_cover(c: Canvas, event: Event) -> None:
     panel_y = panel_top - panel_h
     c.saveState()
     c.setFillColor(theme.ACCENT)
-    c.rect(panel_x, panel_y, panel_w, panel_h, stroke=0, fill=1)
+    c.rect(panel_x, panel_y, panel_w, PAGE_H + theme.BLEED - panel_y, stroke=0, fill=1)
     c.setFont(theme.FONT_BOLD, 8.5)
     c.setFillColor(theme.WHITE)
     draw(c, label.upper(), text_x, panel_top - 16 * mm)

@@ -190,3 +190,87 @@ def test_a_final_file_claims_pdfx4_and_a_draft_does_not(artifacts):
     draft = pypdf.PdfReader(io.BytesIO(artifacts("symposium", "poster")["poster.pdf"]))
     assert "/GTS_PDFXVersion" not in draft.metadata
     assert b"GTS_PDFXVersion" not in draft.trailer["/Root"]["/Metadata"].get_data()
+
+
+# -- bleed and imposition -------------------------------------------------------------------------
+
+MM = 72 / 25.4
+SRA3 = (450 * MM, 320 * MM)
+A5 = (148 * MM, 210 * MM)
+_PLACED = re.compile(rb"q ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re W n 1 0 0 1 ([\d.]+) ([\d.]+) cm")
+
+
+def _marks(stream: bytes) -> list[tuple[float, float, float, float]]:
+    """The sheet's own marks: the lines drawn after the pages, in registration colour."""
+    tail = stream[stream.rindex(b"1 1 1 1 K"):]
+    return [tuple(float(v) for v in m) for m in re.findall(rb"n ([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S", tail)]
+
+
+def test_press_imposition_has_bleed_marks_outside_it_and_creep(artifacts, symposium):
+    files = artifacts("symposium", "booklet")
+    r = pypdf.PdfReader(io.BytesIO(files["booklet-press.pdf"]))
+    n = len(pypdf.PdfReader(io.BytesIO(files["booklet.pdf"])).pages)
+    assert len(r.pages) == n // 2
+    bleed = 3 * MM
+    t = symposium.paper_thickness * MM
+    shifts = []
+    for i, page in enumerate(r.pages):
+        assert [float(v) for v in page.mediabox] == pytest.approx([0, 0, *SRA3], abs=0.01)
+        x0, y0 = (SRA3[0] - 2 * A5[0]) / 2, (SRA3[1] - A5[1]) / 2
+        trim = (x0, y0, x0 + 2 * A5[0], y0 + A5[1])
+        assert [float(v) for v in page["/TrimBox"]] == pytest.approx(list(trim), abs=0.01)
+        assert [float(v) for v in page["/BleedBox"]] == pytest.approx(
+            [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed], abs=0.01)
+        stream = page.get_contents().get_data()
+        (left, right) = [[float(v) for v in m] for m in _PLACED.findall(stream)]
+        # each page clipped at the spine, at the bleed elsewhere
+        assert left[0] == pytest.approx(x0 - bleed, abs=0.01) and left[0] + left[2] == pytest.approx(x0 + A5[0], abs=0.01)
+        assert right[0] == pytest.approx(x0 + A5[0], abs=0.01) and right[0] + right[2] == pytest.approx(trim[2] + bleed, abs=0.01)
+        shifts.append((left[4] - x0, x0 + A5[0] - right[4]))
+        marks = _marks(stream)
+        assert len(marks) == 10  # 8 crop marks at the corners, 2 fold marks at the spine
+        for (xa, ya, xb, yb) in marks:  # every mark outside the bleed, on the paper
+            for x, y in ((xa, ya), (xb, yb)):
+                outside = x < trim[0] - bleed or x > trim[2] + bleed or y < trim[1] - bleed or y > trim[3] + bleed
+                assert outside and 0 < x < SRA3[0] and 0 < y < SRA3[1], (i, x, y)
+        assert re.search(rb"\[[\d.]+ [\d.]+\] 0 d", stream[stream.rindex(b"1 1 1 1 K"):])  # fold marks dashed
+    # creep: both pages of a sheet move towards the spine by the paper's thickness per sheet inwards
+    sheets = n // 4
+    for side, (l_shift, r_shift) in enumerate(shifts):
+        assert l_shift == pytest.approx(t * (side // 2), abs=0.001) and r_shift == pytest.approx(l_shift, abs=0.001)
+    assert shifts[-1][0] == pytest.approx((sheets - 1) * t, abs=0.001) and sheets > 1
+
+
+def test_the_cover_panel_runs_into_the_bleed(artifacts):
+    """On the press sheet the cover's accent panel reaches 3 mm beyond the trim at the top and the
+    fore-edge, and stops there; the back cover beside it on the spine side stays white."""
+    import pdfcheck as pc
+    data = artifacts("symposium", "booklet")["booklet-press.pdf"]
+    x0, y0 = (SRA3[0] - 2 * A5[0]) / 2, (SRA3[1] - A5[1]) / 2
+    right, top = x0 + 2 * A5[0], y0 + A5[1]
+
+    img = pc.render(data, 0, dpi=50).convert("L")  # one render of the sheet; 1 px is about 0.5 mm
+    scale = img.width / SRA3[0]
+
+    def ink(x, y):  # darkness at (x, y) in PDF points
+        return 1 - img.getpixel((int(x * scale), int((SRA3[1] - y) * scale))) / 255
+
+    assert ink(right + 1.5 * MM, top - 20 * MM) > 0.3  # fore-edge bleed
+    assert ink(right - 20 * MM, top + 1.5 * MM) > 0.3  # top bleed
+    assert ink(right + 4.5 * MM, top - 20 * MM) < 0.05  # beyond the bleed: paper
+    assert ink(x0 + A5[0] - 1.5 * MM, top - 20 * MM) < 0.05  # the back cover, across the spine
+
+
+def test_office_fold_marks_and_badge_crop_marks_are_5mm_from_the_paper_edge(artifacts):
+    import pdfcheck as pc
+    from eventprint.layouts import theme
+    office = artifacts("symposium", "booklet")["booklet-imposed.pdf"]
+    cases = [(office, "office booklet")] + [(artifacts("symposium", "badges", size=s)["badges.pdf"], s)
+                                            for s in ("90x54", "4x3")]
+    for pdf, what in cases:
+        sizes = pc.page_sizes(pdf)
+        for (w, h), lines in zip(sizes, pc.page_lines(pdf)):
+            marks = [ln for ln in lines if abs(ln["linewidth"] - theme.CROP_MARK_WIDTH) < 0.01]
+            assert marks, what
+            for ln in marks:
+                assert min(ln["x0"], ln["top"], w - ln["x1"], h - ln["bottom"]) >= 5 * MM - 0.01, (what, ln)

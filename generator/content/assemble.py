@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Day, Event, Item, Kind, Person, Role
+from ..model import PAPER_THICKNESS, Day, Event, Item, Kind, Person, Role
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
 from .stamp import as_of
 
@@ -57,6 +57,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         info=ev.info,
         day_change=ev.day_change,
         booklet_abstracts=ev.booklet_abstracts,
+        paper_thickness=ev.paper_thickness or PAPER_THICKNESS,
         updated_from=updated_from,
         source_file=ev.file,
     )

@@ -25,6 +25,7 @@ class EventDraft:
     info: tuple[tuple[str, str], ...]
     booklet_abstracts: str | None
     file: str  # event.yaml as shown to the user
+    paper_thickness: float | None = None  # mm; None: model's default
 
 
 @dataclass
