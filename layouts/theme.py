@@ -116,6 +116,7 @@ A5_PORTRAIT = portrait(A5)
 # -- type scale (pt) ----------------------------------------------------------
 BODY = 9.5
 SMALL = 7.5
+MIN_TYPE = 7  # nothing is printed smaller (legibility; print shops flag type under 7 pt)
 LEADING = 1.3  # line height as a multiple of the size
 
 

@@ -274,3 +274,60 @@ def test_office_fold_marks_and_badge_crop_marks_are_5mm_from_the_paper_edge(arti
             assert marks, what
             for ln in marks:
                 assert min(ln["x0"], ln["top"], w - ln["x1"], h - ln["bottom"]) >= 5 * MM - 0.01, (what, ln)
+
+
+# -- typography -----------------------------------------------------------------------------------
+
+_URLISH = re.compile(r"\S*(?:://|www\.|\.html|\.org/|\.de/)\S*")
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Amazon's BMVC'13 model", "Amazon\u2019s BMVC\u201913 model"),
+    ("\"Quotes\" & 'single'", "\u201cQuotes\u201d & \u2018single\u2019"),
+    ("the '90s", "the \u201990s"),
+    ("see https://x.org/a'b?q=\"1\" and 'this'", "see https://x.org/a'b?q=\"1\" and \u2018this\u2019"),
+    ("(\"a\")", "(\u201ca\u201d)"),
+])
+def test_quotes_are_typographic_and_addresses_untouched(text, printed):
+    from eventprint.layouts.typeset import quotes
+    assert quotes(text) == printed
+
+
+def test_names_and_short_words_never_hyphenate():
+    from eventprint.layouts.typeset import hyphenator
+    h = hyphenator("en_GB")
+    assert h("internationalisation")  # long lowercase words may
+    assert h("Noether") == [] and h("Schoelkopf") == [] and h("robotics") == []
+
+
+@pytest.mark.parametrize("event", ["symposium", "edge", "three_day"])
+def test_booklet_typography(artifacts, event):
+    """No typewriter quotes outside addresses, at most two hyphenated lines in a row, no name
+    broken at a line end."""
+    import pdfcheck as pc
+    data = artifacts(event, "booklet")["booklet.pdf"]
+    texts = pc.page_texts(data)
+    names = {w.lower() for p in event_named(event).people for w in re.findall(r"\w+", p.name) if len(w) > 3}
+    run = 0
+    for n, text in enumerate(texts):
+        assert not re.search("['\"]", _URLISH.sub(" ", text)), (n, [ln for ln in text.splitlines() if re.search("['\"]", ln)])
+        lines = [ln.rstrip() for ln in text.splitlines()]
+        for i, line in enumerate(lines):
+            ends = bool(re.search(r"[a-z]-$", line))
+            run = run + 1 if ends else 0
+            assert run <= 2, (n, lines[i - 2:i + 1])
+            if ends and i + 1 < len(lines):
+                head = re.findall(r"\w+$", line[:-1])
+                tail = re.findall(r"^\w+", lines[i + 1])
+                if head and tail:
+                    assert (head[0] + tail[0]).lower() not in names, (n, line, lines[i + 1])
+
+
+@pytest.mark.parametrize("output, options", [("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}),
+                                             ("badges", {"size": "90x54"}), ("badges", {"size": "4x3"})])
+def test_no_type_under_7pt(artifacts, output, options):
+    import pdfcheck as pc
+    for path, data in _pdfs(artifacts("symposium", output, **options)).items():
+        small = {round(c["size"], 2) for page in pc.page_chars(data) for c in page
+                 if c["text"].strip() and c["size"] < 7 - 0.01}
+        assert not small, (path, small)
