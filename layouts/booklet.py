@@ -146,7 +146,8 @@ def layout_all(event: Event, abstracts: str | None = None) -> tuple[bytes, bytes
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {event.date_range}")
     doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
-              canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event)))
+              canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
+                                                     stamp=common.stamp_of(event)))
     c: RecordingCanvas = doc.canv
     pages = len(c.recorded)
     if pages % 4:

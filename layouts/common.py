@@ -7,13 +7,18 @@ Text (measuring, wrapping, fitting, drawing) is text.py.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import math
+import os
+import re
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from typing import BinaryIO
 
 import qrcode
 import qrcode.constants
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
 from eventprint.draft import is_draft
@@ -35,10 +40,12 @@ class PressCanvas(Canvas):
     PDF/X-4 (pdfx.py), and for a draft (placeholder base_url, eventprint.draft) a DRAFT mark on
     every page and in the metadata."""
 
-    def __init__(self, *args, draft: bool = False, **kwargs):
+    def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, **kwargs):
         kwargs["enforceColorSpace"] = "cmyk"
         kwargs["pdfVersion"] = pdfx.VERSION
         super().__init__(*args, **kwargs)
+        if stamp is not None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+            self._doc._timeStamp = _TimeStamp(stamp)  # the content's date, not ReportLab's 2000-01-01
         self.draft = draft
         self.qr_boxes: list[tuple[float, float, float, float]] = []  # this page's QR codes, page space
         self._boxes_set = False
@@ -70,7 +77,60 @@ class PressCanvas(Canvas):
                 info.title = DRAFT_TITLE + info.title
             info.keywords = ", ".join(k for k in ("DRAFT", info.keywords) if k)
         pdfx.finish(self, claim=not (self.draft or self._annotated))
+        if len(self._code):
+            self.showPage()
+        subsets = _subsets(self)  # ReportLab drops them when it saves
         super().save()
+        _retag_subsets(self, subsets)
+
+
+def stamp_of(event: Event) -> datetime:
+    """When a file was made, as far as the file says: the content's ``updated`` time (so the same
+    content gives the same bytes, and a changed one a new date); SOURCE_DATE_EPOCH wins."""
+    return event.updated if event.updated.tzinfo else event.updated.replace(tzinfo=ZoneInfo(event.timezone))
+
+
+class _TimeStamp:
+    """What ReportLab's document reads of its TimeStamp, for a given aware datetime."""
+
+    def __init__(self, when: datetime):
+        offset = when.utcoffset() or timezone.utc.utcoffset(None)
+        minutes = int(offset.total_seconds() // 60)
+        self.t = when.timestamp()
+        self.lt = when.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh, self.dmm = int(minutes / 60), abs(minutes) % 60
+        self.tzname = when.tzname()
+
+
+def _subsets(c: Canvas) -> list[tuple[bytes, int, tuple[int, ...]]]:
+    """(face name, subset number, character codes) of every font subset the document uses."""
+    out = []
+    doc = c._doc
+    for font in doc.delayedFonts:
+        state = getattr(font, "state", {}).get(doc)
+        face = getattr(font, "face", None)
+        if state is not None and face is not None:
+            out += [(face.name + face.subfontNameX, n, tuple(sub)) for n, sub in enumerate(state.subsets)]
+    return out
+
+
+def _retag_subsets(c: Canvas, subsets: list[tuple[bytes, int, tuple[int, ...]]]) -> None:
+    """Give every font subset its own tag (ReportLab calls the first subset of every font
+    AAAAAA): a tag from the face and the characters in the subset, so two files merged by a
+    print shop never have one name for two different subsets. Same length, so offsets hold."""
+    target = c._filename
+    if not subsets or not hasattr(target, "getvalue"):
+        return
+    data = target.getvalue()
+    for name, n, chars in subsets:
+        digest = hashlib.sha256(name + b"\0" + ",".join(map(str, chars)).encode()).digest()
+        tag = bytes(65 + b % 26 for b in digest[:6])
+        old = re.escape(b"/" + ttfonts.SUBSETN(n) + b"+" + name) + rb"(?![\w.+-])"  # not a longer name's start
+        data = re.sub(old, b"/" + tag + b"+" + name, data)
+    target.seek(0)
+    target.truncate()
+    target.write(data)
 
 
 def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], event: Event,
@@ -82,6 +142,7 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
     """
     # initialFontName: without it every page names Helvetica, which is never embedded
     c = PressCanvas(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
+                    stamp=stamp_of(event),
                     lang=event.language, initialFontName=theme.FONT, initialFontSize=theme.BODY)
     c.setTitle(title)
     c.setAuthor(", ".join(event.hosts))

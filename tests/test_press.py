@@ -331,3 +331,26 @@ def test_no_type_under_7pt(artifacts, output, options):
         small = {round(c["size"], 2) for page in pc.page_chars(data) for c in page
                  if c["text"].strip() and c["size"] < 7 - 0.01}
         assert not small, (path, small)
+
+
+# -- files a shop can tell apart ------------------------------------------------------------------
+
+
+def _base_fonts(data: bytes) -> set[str]:
+    r = pypdf.PdfReader(io.BytesIO(data))
+    return {str(f.get_object()["/BaseFont"]) for p in r.pages for f in (p["/Resources"].get("/Font") or {}).values()}
+
+
+def test_files_carry_the_contents_date_and_their_own_subset_tags(artifacts, symposium):
+    poster = artifacts("symposium", "poster")["poster.pdf"]
+    badges = artifacts("symposium", "badges")["badges.pdf"]
+    r = pypdf.PdfReader(io.BytesIO(poster))
+    assert r.metadata["/CreationDate"] == f"D:{symposium.updated:%Y%m%d%H%M%S}+02'00'"  # updated:, Berlin summer time
+    assert b"<xmp:CreateDate>" + f"{symposium.updated:%Y-%m-%dT%H:%M:%S}+02:00".encode() in \
+        r.trailer["/Root"]["/Metadata"].get_data()
+    for data in (poster, badges):
+        tags = [name.split("+")[0] for name in _base_fonts(data)]
+        assert len(set(tags)) == len(tags) and "/AAAAAA" not in tags, tags
+    # the same face with other characters in it is another subset: another tag
+    regular = [{n for n in _base_fonts(d) if n.endswith("+NotoSans-Regular")} for d in (poster, badges)]
+    assert regular[0] and regular[1] and not regular[0] & regular[1]
