@@ -354,3 +354,18 @@ def test_files_carry_the_contents_date_and_their_own_subset_tags(artifacts, symp
     # the same face with other characters in it is another subset: another tag
     regular = [{n for n in _base_fonts(d) if n.endswith("+NotoSans-Regular")} for d in (poster, badges)]
     assert regular[0] and regular[1] and not regular[0] & regular[1]
+
+
+def test_paper_thickness_is_read_and_checked(tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    event_yaml = content / "event.yaml"
+    text = event_yaml.read_text()
+    event_yaml.write_text(text + "paper_thickness: 0.13\n")
+    from eventprint.build import load
+    assert load(content).paper_thickness == 0.13
+    event_yaml.write_text(text + "paper_thickness: thick\n")
+    res = run_cli("check", "--content", str(content))
+    line = len(text.splitlines()) + 1
+    assert res.returncode == 2 and f"event.yaml:{line}: paper_thickness 'thick' is not a paper thickness" in res.stderr
