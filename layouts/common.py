@@ -1,7 +1,8 @@
-"""Drawing helpers every printed thing shares: canvas set-up, QR codes, page boxes.
+"""Drawing helpers every printed thing shares: the canvas (PressCanvas: CMYK, PDF/X-4, boxes,
+the DRAFT mark, dates and font subset tags), QR codes, page boxes.
 
-Pure: they draw on a canvas they are given and read nothing from disk. Kept in
-one module so that every layout starts its PDF and draws QR codes the same way.
+Pure: they draw on a canvas they are given and read no content. Kept in one module so
+that every layout starts its PDF and draws QR codes the same way.
 Text (measuring, wrapping, fitting, drawing) is text.py.
 """
 from __future__ import annotations
@@ -71,14 +72,14 @@ class PressCanvas(Canvas):
         self._boxes_set = False
 
     def save(self):
+        if len(self._code):  # the last page, before the PDF/X claim is decided (its draft mark)
+            self.showPage()
         if self.draft:
             info = self._doc.info
             if not info.title.startswith(DRAFT_TITLE):
                 info.title = DRAFT_TITLE + info.title
             info.keywords = ", ".join(k for k in ("DRAFT", info.keywords) if k)
         pdfx.finish(self, claim=not (self.draft or self._annotated))
-        if len(self._code):
-            self.showPage()
         subsets = _subsets(self)  # ReportLab drops them when it saves
         super().save()
         _retag_subsets(self, subsets)
