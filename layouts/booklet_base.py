@@ -107,8 +107,9 @@ def qr_size(url: str) -> float:
 
 
 def place(item: Item, day: Day) -> str:
-    """Where an item happens: its room, or 'at the venue' when content names no room."""
-    return where(item, f"at the venue ({day.venue.short_name})")
+    """Where an item happens, as the door signs say it: its room, or the day's venue ('MPI-IS')
+    when content names no room."""
+    return where(item, day.venue.short_name)
 
 
 def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: int = 0) -> list:
