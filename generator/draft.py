@@ -23,10 +23,17 @@ _KEY = re.compile(r"^(\s*)base_url\s*:")
 def placeholder_host(base_url: str) -> str | None:
     """The reserved host name of a placeholder address, or None for a real one."""
     host = (urlsplit(base_url).hostname or "").rstrip(".").lower()
-    if host in _EXAMPLE_DOMAINS or host.endswith(tuple("." + d for d in _EXAMPLE_DOMAINS)):
-        return host
-    if host.rsplit(".", 1)[-1] in _RESERVED_TLDS:
-        return host
+    return host if _reserved(host) else None
+
+
+def _reserved(host: str) -> str | None:
+    """The reserved name a host belongs to ('example.org', '.test'), or None."""
+    for d in _EXAMPLE_DOMAINS:
+        if host == d or host.endswith("." + d):
+            return d
+    tld = host.rsplit(".", 1)[-1]
+    if tld in _RESERVED_TLDS:
+        return tld if host == tld else "." + tld
     return None
 
 
@@ -59,7 +66,7 @@ def draft_problem(event: Event, content_dir: str | Path) -> Problem | None:
     else:
         where = event.source_file or str(Path(content_dir) / "event.yaml")
         line = _line_of_base_url(Path(where), nested=False)
-    what = (f"base_url {event.base_url} is a placeholder ({host} is reserved for examples): every QR code "
+    what = (f"base_url {event.base_url} is a placeholder ({_reserved(host)} is reserved for examples): every QR code "
             "points nowhere, so this build is a DRAFT and every printed page says so")
     target = ("set 'base_url:' under 'event:' in overrides.yaml" if Path(where).parent.name == "imported"
               else "set base_url")
