@@ -18,10 +18,14 @@ OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
 OPTS_PERSON := $(if $(PERSON),--person $(PERSON))
 DIRS := --content $(CONTENT) --out $(OUT)
 
-.PHONY: all booklet signs poster badges site check test bench clean setup import
+.PHONY: all booklet signs poster badges site check test bench clean setup import print
 
 all: $(STAMP)
 	$(EP) all $(DIRS)
+
+# every output for the press: refuses a draft (a placeholder base_url, e.g. example.org)
+print: $(STAMP)
+	$(EP) all $(DIRS) --final
 
 booklet: $(STAMP)
 	$(EP) booklet $(DIRS)

@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                              "things no longer imported as errors")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
+            sp.add_argument("--final", action="store_true",
+                            help="for the press: refuse to build a draft (a placeholder base_url such as "
+                                 "example.org, which prints DRAFT on every page)")
         if name == "signs":  # sizes differ per output, so `all` takes none
             sp.add_argument("--size", metavar="SIZE", default=None,
                             help="door sign size: A4 (landscape, default), A4-portrait, A3")
@@ -104,6 +107,7 @@ def _run(args) -> int:
         return args.run(args)
     from .build import OUTPUTS, build, load_with_warnings
     from .check import layout_check, warnings
+    from .draft import draft_problem
     from .fonts import fallback_report
 
     t0 = time.perf_counter()
@@ -113,8 +117,9 @@ def _run(args) -> int:
         return 2
     try:
         event, conflicts = load_with_warnings(args.content, args.strict)
+        draft = draft_problem(event, args.content)
         if args.command == "check":
-            found = conflicts + warnings(event, args.content)
+            found = conflicts + warnings(event, args.content) + ([draft] if draft else [])
             _print_problems(found, sys.stdout)
             stops, notes = layout_check(event, content_dir=args.content)  # found only while laying out
             for note in notes:
@@ -135,6 +140,11 @@ def _run(args) -> int:
             if fallback:
                 print(fallback)
             return 0
+        if draft and args.final:
+            print(str(draft), file=sys.stderr)
+            print("eventprint: --final builds only for the press, and this is a draft; nothing was written.",
+                  file=sys.stderr)
+            return 2
         names = OUTPUTS if args.command == "all" else (args.command,)
         options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
                                person=getattr(args, "person", None), order=getattr(args, "order", None),
@@ -172,6 +182,8 @@ def _run(args) -> int:
     if extra:
         print(f"wrote {extra} more file(s) below {out}")
     print(f"done in {time.perf_counter() - t0:.2f} s")
+    if draft:  # last, where it is seen: the files are drafts
+        print(f"DRAFT: {draft}")
     return 0
 
 

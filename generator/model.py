@@ -270,6 +270,9 @@ class Session:
         return self.items[-1].end
 
 
+PAPER_THICKNESS = 0.1  # mm: 115 g/m² coated paper, a common booklet stock
+
+
 @dataclass(frozen=True)
 class Event:
     name: str
@@ -291,6 +294,7 @@ class Event:
     addons: tuple[Addon, ...] = ()  # event.yaml ``addons``
     registrants: tuple[Registrant, ...] = ()  # registrations.csv, in list order
     base_url_line: int = field(default=0, compare=False)  # where to shorten it when a QR code gets too dense
+    paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     @property

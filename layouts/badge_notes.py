@@ -39,6 +39,15 @@ def warn_cut(d: BadgeData, drawn: list[Fitted]) -> None:
             "(--size A6)", whole))
 
 
+def warn_left_off(d: BadgeData) -> None:
+    """The talk title did not fit the badge even cut short: the front leaves it off (its QR code
+    opens the talk), and the build says so."""
+    warnings.warn(Shortened(
+        f"the badge for {d.name} ({d.person_id}) leaves off the talk title \"{d.talk_title[:60]}"
+        f"{'...' if len(d.talk_title) > 60 else ''}\": it does not fit beside the name \u2014 shorten the "
+        "title or the name's position and affiliations, or use a larger badge size (--size A6)", d.talk_title))
+
+
 @contextmanager
 def located(event: Event, d: BadgeData) -> Iterator[None]:
     """Errors drawing ``d`` get its person's file:line, shortened titles their item's."""

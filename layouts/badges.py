@@ -41,7 +41,7 @@ from eventprint.problems import BuildError
 from . import common, theme
 from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
 from .badge_desk import Divider, desk_groups, draw_divider, order_of
-from .badge_notes import located, warn_cut
+from .badge_notes import located, warn_cut, warn_left_off
 from .reuse import reused
 from .sheets import Box, Sheet, draw_crop_marks, sheet_for
 from .text import Fitted, cut_lines, draw, draw_lines, draw_spaced, fit, fit_lines, largest
@@ -65,20 +65,22 @@ class Style:
     title_lines: int
     info: tuple[float, float]  # day, time, room
     label: float  # "KEYNOTE" above the title
-    url: tuple[float, float]
+    url: tuple[float, float] | None  # None: no printed web address (the QR code carries it)
     agenda: tuple[float, float]  # back: the person's programme
     qr: float  # QR square incl. quiet zone
     gap: float
     pad: float  # inside the band
 
 
+# Nothing under 7 pt (theme.MIN_TYPE). The small badges print no web address: their QR code
+# says it, and at a legible size it would crowd out the name (url None).
 STYLES = {
     "A6": Style(True, 11 * mm, 15, 7.5, (42, 32), (14, 10), (9, 7), (11.5, 7.5), 3, (9, 7.5), 7.5,
-                (7, 5.5), (10.5, 7.5), 28 * mm, 3 * mm, 3 * mm),
-    "4x3": Style(False, 8 * mm, 11, 6.5, (30, 23), (11, 8), (7.5, 6), (9, 6.5), 3, (7.5, 6), 6.5,
-                 (6, 5), (8, 6), 24 * mm, 2 * mm, 2.5 * mm),
-    "90x54": Style(False, 6.5 * mm, 8.5, 5.5, (21, 16), (8.5, 6.5), (6.5, 5.5), (7, 5.5), 3, (6.5, 5.5),
-                   5.5, (5.5, 4.5), (6.5, 5), 19 * mm, 1.5 * mm, 2 * mm),
+                (7, 7), (10.5, 7.5), 28 * mm, 3 * mm, 3 * mm),
+    "4x3": Style(False, 8 * mm, 11, 7, (30, 23), (11, 8), (7.5, 7), (9, 7), 3, (7.5, 7), 7,
+                 None, (8, 7), 24 * mm, 2 * mm, 2.5 * mm),
+    "90x54": Style(False, 6.5 * mm, 8.5, 7, (21, 16), (8.5, 7), (7, 7), (7, 7), 3, (7, 7),
+                   7, None, (7, 7), 19 * mm, 1.5 * mm, 2 * mm),
 }
 ROLE_CHAR_SPACE = 1.2  # letter-spacing of the role word, as a fraction of a point per pt/10
 SHRINK_STEPS = (1.0, 0.92, 0.85, 0.78, 0.7)  # secondary fields shrink together when a badge is too tall
@@ -142,8 +144,11 @@ def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
 CUTTABLE = ("talk title", "agenda entry")
 
 
-def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -> Fitted:
-    """A URL never gets a hyphen: one line, or two lines split after a '/'."""
+def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float] | None) -> Fitted:
+    """A URL never gets a hyphen: one line, or two lines split after a '/'; none at all when the
+    style prints none or it does not fit at a legible size (the QR code beside it says it)."""
+    if sizes is None:
+        return Fitted(theme.MIN_TYPE, ())
     key = ("url", text, room, sizes)
     if key in _FITS:
         return _FITS[key]
@@ -160,10 +165,7 @@ def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float]) -
         return Fitted(size, (text[:best], text[best:])) if longer(best) <= room else None
 
     found = largest(sizes[0], sizes[1], 0.25, one_line) or (cuts and largest(sizes[0], sizes[1], 0.25, two_lines))
-    if found:
-        return _remember(key, found)
-    raise BuildError(f"the badge for {d.name} ({d.person_id}): the web address {text} is too long to "
-                     f"print under the QR code \u2014 use a shorter base_url in event.yaml")
+    return _remember(key, found or Fitted(sizes[1], ()))
 
 
 def _scaled(sizes: tuple[float, float], k: float) -> tuple[float, float]:
@@ -232,9 +234,13 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
         used += 2 * mm + measure(also, theme.FONT_BOLD, st.also)
     if right_text:
         room = width - used - st.pad - 3 * mm
-        f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, min(st.also, 4.5)), lines=1)
-        draw(c, f.lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
-             theme.WHITE, align="right")
+        try:
+            f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, theme.MIN_TYPE), lines=1)
+        except BuildError:  # no room at a legible size: the band shows the role alone
+            f = None
+        if f:
+            draw(c, f.lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
+                 theme.WHITE, align="right")
     c.restoreState()
 
 
@@ -279,6 +285,14 @@ def _talk(d: BadgeData, st: Style, width: float, k: float) -> list[Block]:
                                st.title_lines), theme.FONT_BOLD, space_before=0.2 * st.gap)]
 
 
+def _talk_or_none(d: BadgeData, st: Style, width: float, k: float) -> list[Block] | None:
+    """The talk blocks, or None when the title cannot fit its lines at this size."""
+    try:
+        return _talk(d, st, width, k)
+    except BuildError:
+        return None
+
+
 def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> list[Block]:
     """When and where the talk is (or what the QR code opens)."""
     info = _scaled(st.info, k)
@@ -314,51 +328,63 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
     x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
     cw = x1 - x0
-    for k in SHRINK_STEPS:
-        url = _fit_url(d, d.qr_caption, cw, st.url)
-        url_h = url.height
-        q = st.qr
-        qr_y = bottom + url_h + 0.3 * st.gap
-        if st.portrait:
-            head = [Block(_fit(d, "event short name", d.event_name, theme.FONT_BOLD, cw, _scaled(st.small, k)),
-                          theme.FONT_BOLD, theme.MUTED)]
-            given = _given(d, st, cw)
-            given.space_before = 1.2 * st.gap
-            top_blocks = head + [given] + _identity(d, st, cw, k, compact=False)
-            talk = _talk(d, st, cw, k)
-            lw = cw - q - st.gap
-            info = _info(d, st, lw, k, one_line=False)
-            talk_top = qr_y + q + (st.gap + _stack_height(talk) if talk else 0)
-            free = (top - st.band - st.gap) - _stack_height(top_blocks) - talk_top
-            if free >= st.gap and _stack_height(info) <= q:
-                break
+    # the talk title is left off (its QR code opens the talk) only when nothing else makes it fit
+    for with_talk in (True, False):
+        for k in SHRINK_STEPS:
+            url = _fit_url(d, d.qr_caption, cw, st.url)
+            url_h = url.height
+            q = st.qr
+            qr_y = bottom + url_h + 0.3 * st.gap
+            if st.portrait:
+                head = [Block(_fit(d, "event short name", d.event_name, theme.FONT_BOLD, cw, _scaled(st.small, k)),
+                              theme.FONT_BOLD, theme.MUTED)]
+                given = _given(d, st, cw)
+                given.space_before = 1.2 * st.gap
+                top_blocks = head + [given] + _identity(d, st, cw, k, compact=False)
+                talk = _talk_or_none(d, st, cw, k) if with_talk else []
+                if talk is None:
+                    continue
+                lw = cw - q - st.gap
+                info = _info(d, st, lw, k, one_line=False)
+                talk_top = qr_y + q + (st.gap + _stack_height(talk) if talk else 0)
+                free = (top - st.band - st.gap) - _stack_height(top_blocks) - talk_top
+                if free >= st.gap and _stack_height(info) <= q:
+                    break
+            else:
+                # QR top right under the band, name block beside it; talk full width above the URL
+                lw = cw - q - st.gap
+                y_top = top - st.band - st.gap
+                given = _given(d, st, lw)
+                top_blocks = [given] + _identity(d, st, lw, k, compact=True)
+                talk = _talk_or_none(d, st, cw, k) if with_talk else []
+                if talk is None:
+                    continue
+                info = _info(d, st, cw, k, one_line=True)
+                if talk:
+                    info[0].space_before = 0.3 * st.gap
+                lower = talk + info
+                upper_bottom = min(y_top - _stack_height(top_blocks), y_top - q)
+                lower_top = bottom + url_h + 0.3 * st.gap + _stack_height(lower)
+                free = upper_bottom - lower_top
+                if free >= 0.8 * st.gap:
+                    break
         else:
-            # QR top right under the band, name block beside it; talk full width above the URL
-            lw = cw - q - st.gap
-            y_top = top - st.band - st.gap
-            given = _given(d, st, lw)
-            top_blocks = [given] + _identity(d, st, lw, k, compact=True)
-            talk = _talk(d, st, cw, k)
-            info = _info(d, st, cw, k, one_line=True)
-            if talk:
-                info[0].space_before = 0.3 * st.gap
-            lower = talk + info
-            upper_bottom = min(y_top - _stack_height(top_blocks), y_top - q)
-            lower_top = bottom + url_h + 0.3 * st.gap + _stack_height(lower)
-            free = upper_bottom - lower_top
-            if free >= 0.8 * st.gap:
-                break
+            continue
+        break
     else:
         raise _too_tall(d, "front", top_blocks)
 
     if st.portrait:  # the name block sits a little lower than the top: calmer, and clear of the band
         given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
     warn_cut(d, [b.fitted for b in talk])
+    if d.has_talk and not talk:
+        warn_left_off(d)
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
     reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
             what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
-    _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
+    if url.lines:
+        _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
     if st.portrait:  # the event name (the same on every badge) apart from the person's lines
         _draw_stack(c, top_blocks[1:], x0, _draw_stack(c, top_blocks[:1], x0, y, cw), cw)
         if talk:

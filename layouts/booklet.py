@@ -18,12 +18,14 @@ imposed file from the very same story.
 """
 from __future__ import annotations
 
+import functools
 import io
 
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from eventprint import i18n
+from eventprint.draft import is_draft
 from eventprint.fonts import check_literal
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
@@ -35,7 +37,7 @@ from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP,
 from .booklet_flow import Anchor, Deferred, define_page_forms, styles
 from .booklet_front import contents, practical
 from .booklet_glance import glance
-from .booklet_impose import RecordingCanvas, impose
+from .booklet_impose import OFFICE_A4, RecordingCanvas, impose, press
 from .booklet_pages import draw_back, draw_cover, draw_notes, draw_running
 from .booklet_sections import by_room, room_head, sections
 from .booklet_talks import speaker_index, talk_entry, talk_page
@@ -146,13 +148,22 @@ def abstracts_for(event: Event, choice: str | None = None) -> str:
 
 
 def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> tuple[bytes, bytes, dict[str, int]]:
-    """Both PDFs (single pages, imposed) and the page of every anchor; with ``imposed`` False the
-    imposed one is left out (b""), for callers that only read the pages."""
+    """Both PDFs of the office (single pages, imposed on A4) and the page of every anchor; with
+    ``imposed`` False the imposed one is left out (b""), for callers that only read the pages."""
+    single, office, _, anchors = layout_all(event, abstracts, imposed)
+    return single, office, anchors
+
+
+def layout_all(event: Event, abstracts: str | None = None,
+               imposed: bool = True) -> tuple[bytes, bytes, bytes, dict[str, int]]:
+    """The three PDFs (single pages, imposed on A4 for the office, imposed on SRA3 for the press)
+    and the page of every anchor."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     try:
         doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
-                  canvasmaker=RecordingCanvas)
+                  canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
+                                                stamp=common.stamp_of(event)))
     except BuildError as e:
         raise _own(e) from None
     except LayoutError:
@@ -169,10 +180,14 @@ def layout(event: Event, abstracts: str | None = None, imposed: bool = True) -> 
     snapshot = c.font_snapshot()
     c.save()
     if not imposed:
-        return buf.getvalue(), b"", dict(doc.anchors)
-    sheets = impose(c.recorded, theme.A5_PORTRAIT, theme.A4_LANDSCAPE, snapshot,
-                    _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms)
-    return buf.getvalue(), sheets, dict(doc.anchors)
+        return buf.getvalue(), b"", b"", dict(doc.anchors)
+    office = impose(c.recorded, theme.A5_PORTRAIT, OFFICE_A4, snapshot,
+                    _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms,
+                    c.recorded_qr)
+    pressed = impose(c.recorded, theme.A5_PORTRAIT, press(event.paper_thickness), snapshot,
+                     _new_canvas(event, "Programme booklet imposed on SRA3 for the press: bleed, crop and fold "
+                                 f"marks, creep {event.paper_thickness:g} mm a sheet"), forms, c.recorded_qr)
+    return buf.getvalue(), office, pressed, dict(doc.anchors)
 
 
 def _own(e: BuildError) -> BuildError:
@@ -202,5 +217,6 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
         check_literal(i18n.tr(event, label))
-    single, imposed, _ = layout(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
-    return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed)]
+    single, imposed, pressed, _ = layout_all(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
+    return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed),
+            Artifact("booklet-press.pdf", pressed)]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
-from eventprint import i18n
 from eventprint.model import BOOKLET_ABSTRACTS, Day, Event, Item
 
 from . import common, grid, theme
@@ -76,8 +75,13 @@ def tstyle(commands) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), theme.FONT)] + list(commands))
 
 
-def hexcolour(c) -> str:
-    return c.hexval().replace("0x", "#")
+def markup_colour(c) -> str:
+    """A theme colour for Paragraph markup (``<font color=...>``): its CMYK values, which
+    ReportLab reads back as that CMYK colour (a hex value would be RGB)."""
+    return "({:.4f}, {:.4f}, {:.4f}, {:.4f})".format(*c.cmyk())
+
+
+hexcolour = markup_colour  # the old name, for callers not yet renamed
 
 
 ABSTRACTS = BOOKLET_ABSTRACTS
@@ -118,8 +122,9 @@ def qr_size(url: str) -> float:
 
 
 def place(item: Item, day: Day, lang: object = "en") -> str:
-    """Where an item happens: its room, or 'at the venue' when content names no room."""
-    return where(item, i18n.tr(lang, "at the venue ({venue})", venue=day.venue.short_name))
+    """Where an item happens, as the door signs say it: its room, or the day's venue ('MPI-IS')
+    when content names no room."""
+    return where(item, day.venue.short_name)
 
 
 def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: int = 0) -> list:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pyphen
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
-from . import common, theme
+from . import common, theme, typeset
 from .text import draw
 
 # booklet-only type sizes (pt); the shared BODY and SMALL come from the theme
@@ -22,7 +22,7 @@ H1_SIZE = 17
 H2_SIZE = 11.5
 LABEL_SIZE = 7
 GLANCE_SIZE = 8.2
-URL_SIZE = 6.5
+URL_SIZE = 7  # nothing printed under 7 pt
 
 
 def hyphenation_language(language: str) -> str:
@@ -42,12 +42,19 @@ def styles(language: str) -> dict[str, ParagraphStyle]:
     hy = hyphenation_language(language)
     base = ParagraphStyle("ep-body", fontName=theme.FONT, fontSize=theme.BODY,
                           leading=theme.leading(theme.BODY), textColor=theme.INK,
-                          hyphenationLang=hy, embeddedHyphenation=1, uriWasteReduce=0.3)
+                          hyphenationLang=typeset.hyphenator(hy), hyphenationMinWordLength=typeset.HYPHENATE_MIN,
+                          embeddedHyphenation=1, uriWasteReduce=0.3)
+
+    base.ep_hyphen_run = typeset.MAX_HYPHEN_RUN
 
     def s(name: str, parent: ParagraphStyle = base, **kw) -> ParagraphStyle:
-        return ParagraphStyle(f"ep-{name}", parent=parent, **kw)
+        out = ParagraphStyle(f"ep-{name}", parent=parent, **kw)
+        out.ep_hyphen_run = typeset.MAX_HYPHEN_RUN  # at most two hyphenated lines in a row
+        return out
 
-    body = s("body", alignment=TA_JUSTIFY, spaceAfter=4, allowWidows=0, allowOrphans=0)  # no lone line
+    # ragged-right: justified A5 columns stretched word spaces and piled up hyphens; only long
+    # lowercase words break (typeset.hyphenator), never a name
+    body = s("body", alignment=TA_LEFT, spaceAfter=4, allowWidows=0, allowOrphans=0)  # no lone line
     out = {
         "body": body,
         "body-left": s("body-left", alignment=TA_LEFT, spaceAfter=4),

@@ -9,7 +9,7 @@ from eventprint.model import Item, Kind
 
 from . import theme
 from .booklet_base import (CONTENTS, FRAME_W, GLANCE, INDEX, LABEL_KEEP, PRACTICAL, Ctx, day_glance_key,
-                           day_talks_key, heading, hexcolour, link, place, tstyle)
+                           day_talks_key, heading, markup_colour, link, place, tstyle)
 from .booklet_flow import PageRef
 from .programme import venue_days
 from .text import markup as _m
@@ -55,10 +55,10 @@ def practical(ctx: Ctx) -> list:
         rooms = sorted({it.room.name for d in ev.days for it in d.items if it.room and it.room.venue is venue})
         lines = [f"<b>{_m(venue.name)}</b>", *(_m(a) for a in venue.address)]
         if days:
-            lines.append(f'<font color="{hexcolour(theme.ACCENT)}">'
+            lines.append(f'<font color="{markup_colour(theme.ACCENT)}">'
                          + _m(", ".join(i18n.day(ev, d.date) for d in days)) + "</font>")
         if rooms:
-            lines.append(f'<font color="{hexcolour(theme.MUTED)}">' + _m(i18n.ntr(ev, "Room: {rooms}", "Rooms: {rooms}", len(rooms), rooms=", ".join(rooms))) + "</font>")
+            lines.append(f'<font color="{markup_colour(theme.MUTED)}">' + _m(i18n.ntr(ev, "Room: {rooms}", "Rooms: {rooms}", len(rooms), rooms=", ".join(rooms))) + "</font>")
         out.append(Paragraph("<br/>".join(lines), st["body-left"]))
 
     def item_lines(items: list[Item]) -> None:
@@ -67,7 +67,7 @@ def practical(ctx: Ctx) -> list:
             text = (f"<b>{_m(it.title.display)}</b><br/>{_m(i18n.day(ev, day.date))}, {_m(i18n.time_range_text(ev, it.start, it.end))}"
                     f" {theme.MIDDOT} {_m(place(it, day, ev))}")
             if it.note:
-                text += (f'<br/><font name="{theme.FONT_ITALIC}" color="{hexcolour(theme.MUTED)}">'
+                text += (f'<br/><font name="{theme.FONT_ITALIC}" color="{markup_colour(theme.MUTED)}">'
                          f'{_m(it.note)}</font>')
             out.append(Paragraph(text, st["body-left"]))
 

@@ -53,7 +53,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
             time_cell = Paragraph(_m(i18n.time_range(ev, it.start, it.end)), st["g-time"] if not it.kind.is_pause else st["g-pause"])
             if n and it.start == slot[n - 1].start and it.end == slot[n - 1].end:
                 time_cell = ""
-            place = Paragraph(_m(where(it, i18n.tr(ev, "at the venue"), seen_from=day.venue)), st["g-where"])
+            place = Paragraph(_m(where(it, day.venue.short_name, seen_from=day.venue)), st["g-where"])
             if it.kind.is_pause:
                 what = [Paragraph(_m(it.title.display), st["g-pause"])]
                 style.append(("BACKGROUND", (0, r), (-1, r), theme.PAUSE_BG))

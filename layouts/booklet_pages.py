@@ -13,6 +13,7 @@ from . import common, theme
 from .booklet_base import (COVER_INSET, FOLIO_BASELINE, FRAME_W, HEADER_BASELINE, MARGIN_BOTTOM, MARGIN_TOP,
                            MARGIN_X, NOTES, PAGE_H, PAGE_W, qr_size)
 from .programme import venue_days
+from .typeset import quotes
 from .text import draw, draw_lines, fit, width
 
 
@@ -24,8 +25,8 @@ def draw_running(c: Canvas, doc) -> None:
     c.setFont(theme.FONT_BOLD, theme.SMALL)
     c.setFillColor(theme.ACCENT)
     left_x, right_x = MARGIN_X, PAGE_W - MARGIN_X
-    running = doc.running
-    short = doc.event.short_name
+    running = quotes(doc.running)
+    short = quotes(doc.event.short_name)
     # the running head sits on the outer edge, the event's short name on the inner one
     outer, inner = ("right", "left") if right else ("left", "right")
     outer_x, inner_x = (right_x, left_x) if right else (left_x, right_x)
@@ -62,19 +63,23 @@ def draw_notes(c: Canvas, doc) -> None:
 
 
 def draw_cover(c: Canvas, event: Event) -> None:
-    """Front cover: an accent panel with the event's name and dates; venues and hosts below."""
+    """Front cover: an accent panel with the event's name and dates; venues and hosts below.
+
+    The panel runs off the top and both sides into the bleed (no white frame, which a trim
+    off by a millimetre would make visibly uneven); the press imposition keeps the bleed and
+    clips the spine side."""
     inset = COVER_INSET
-    panel_x, panel_w = inset, PAGE_W - 2 * inset
-    panel_top = PAGE_H - inset
-    text_x, text_w = panel_x + 9 * mm, panel_w - 18 * mm
-    name = fit(event.name, theme.FONT_BOLD, text_w, 26, 14, max_lines=6, what="the event name")
+    panel_x, panel_w = -theme.BLEED, PAGE_W + 2 * theme.BLEED
+    panel_top = PAGE_H - inset  # where the text is measured from; the panel goes on to the bleed
+    text_x, text_w = inset + 9 * mm, PAGE_W - 2 * inset - 18 * mm
+    name = fit(quotes(event.name), theme.FONT_BOLD, text_w, 26, 14, max_lines=6, what="the event name")
     label = i18n.tr(event, "Programme")
     dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, text_w, 14, 9, max_lines=2, what="the event dates")
     panel_h = max(PAGE_H * 0.52, 28 * mm + name.height + dates.height + 24 * mm)
     panel_y = panel_top - panel_h
     c.saveState()
     c.setFillColor(theme.ACCENT)
-    c.rect(panel_x, panel_y, panel_w, panel_h, stroke=0, fill=1)
+    c.rect(panel_x, panel_y, panel_w, PAGE_H + theme.BLEED - panel_y, stroke=0, fill=1)
     c.setFont(theme.FONT_BOLD, 8.5)
     c.setFillColor(theme.WHITE)
     draw(c, label.upper(), text_x, panel_top - 16 * mm)
@@ -109,12 +114,13 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
 
     With ``c`` None nothing is drawn and the y below is returned, to measure the block.
     """
+    entries = [(quotes(main), quotes(sub)) for main, sub in entries]  # content, set typographically
     if c is None:
         y -= 3.5 * mm
         for main, sub in entries:
             y -= fit(main, theme.FONT_BOLD, w, 10, 7, max_lines=2, what=f"'{main}' on the cover").height
             if sub:
-                y -= fit(sub, theme.FONT, w, 8, 6.5, max_lines=2, what=f"the address of '{main}'").height
+                y -= fit(sub, theme.FONT, w, 8, theme.MIN_TYPE, max_lines=2, what=f"the address of '{main}'").height
             y -= 1.5 * mm
         return y
     c.saveState()
@@ -126,7 +132,7 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
         f = fit(main, theme.FONT_BOLD, w, 10, 7, max_lines=2, what=f"'{main}' on the cover")
         y = draw_lines(c, f, theme.FONT_BOLD, x, y, color=theme.INK)
         if sub:
-            s = fit(sub, theme.FONT, w, 8, 6.5, max_lines=2, what=f"the address of '{main}'")
+            s = fit(sub, theme.FONT, w, 8, theme.MIN_TYPE, max_lines=2, what=f"the address of '{main}'")
             y = draw_lines(c, s, theme.FONT, x, y, color=theme.MUTED)
         y -= 1.5 * mm
     c.restoreState()
@@ -146,7 +152,7 @@ def draw_back(c: Canvas, event: Event) -> None:
     c.setLineWidth(2)
     top = PAGE_H - 30 * mm
     c.line(x, top, x + 14 * mm, top)
-    name = fit(event.name, theme.FONT_BOLD, w, 13, 9, max_lines=4, what="the event name")
+    name = fit(quotes(event.name), theme.FONT_BOLD, w, 13, 9, max_lines=4, what="the event name")
     y = draw_lines(c, name, theme.FONT_BOLD, x, top - 5 * mm, color=theme.INK)
     d = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, w, 10, 8, what="the event dates")
     y = draw_lines(c, d, theme.FONT, x, y, color=theme.MUTED) - 8 * mm
@@ -163,9 +169,9 @@ def draw_back(c: Canvas, event: Event) -> None:
     c.setFont(theme.FONT_BOLD, 8.5)
     c.setFillColor(theme.INK)
     draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
-    f = fit(url, theme.FONT, w - size - 2 * mm, 8, 5.5, max_lines=3, what="the base_url")
+    f = fit(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the base_url")
     below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
-    c.setFont(theme.FONT, 6.5)
+    c.setFont(theme.FONT, theme.MIN_TYPE)
     c.setFillColor(theme.MUTED)
     draw(c, i18n.tr(event, "As of {stamp}", stamp=i18n.stamp(event, event.updated, long=True)), tx, min(qy + 5 * mm, below - 8))
     c.restoreState()

@@ -8,16 +8,19 @@ Decisions (see also layouts/badges.py):
   printers (which cannot print the outer ~4 mm) print every badge whole.
 - 2 x 5 of 90 x 54 mm on A4: rows butt (one cut between two rows), the two columns have
   a 6 mm gutter; 12 mm side and 13.5 mm top/bottom margins hold the crop marks.
-- 2 x 3 of 4 x 3 in on US Letter: everything butts; marks in the margins.
+- 2 x 2 of 4 x 3 in on US Letter landscape: everything butts; marks in the margins (38 and
+  32 mm). Six on portrait Letter would leave 6.35 mm at the sides, too close to the edge for
+  the marks of the horizontal cuts on a desktop printer (which leaves the outer ~5 mm blank).
 - single: one badge per page, the page is exactly the badge (TrimBox = MediaBox), for
   badge printers; no marks.
 Crop marks sit in the sheet margins on the extension of every cut line (a guillotine cuts
-right across the sheet), never on or inside a badge.
+right across the sheet), never on or inside a badge, and at least 5 mm from the paper edge.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -83,12 +86,12 @@ def sheet_for(size: str, sheet: str | None) -> Sheet:
 _SHEETS = {
     ("A6", "a4"): Sheet("a4", theme.PAGE_SIZES["A4"], theme.BADGE_SIZES["A6"], 2, 2),
     ("90x54", "a4"): Sheet("a4", theme.PAGE_SIZES["A4"], theme.BADGE_SIZES["90x54"], 2, 5, col_gap=6 * mm),
-    ("4x3", "letter"): Sheet("letter", theme.PAGE_SIZES["LETTER"], theme.BADGE_SIZES["4x3"], 2, 3),
+    ("4x3", "letter"): Sheet("letter", landscape(theme.PAGE_SIZES["LETTER"]), theme.BADGE_SIZES["4x3"], 2, 2),
 }
 BADGE_SHEETS = {"A6": ("a4", "single"), "90x54": ("a4", "single"), "4x3": ("letter", "single")}
 
 _MIN_MARK = 1.5 * mm  # shorter than this is not worth drawing
-_PAPER_GAP = 1 * mm  # keep marks this far from the paper edge
+PAPER_GAP = 5 * mm  # keep marks this far from the paper edge: desktop printers cannot print nearer
 
 
 def cut_lines(sheet: Sheet, boxes: list[Box]) -> tuple[list[float], list[float]]:
@@ -111,7 +114,7 @@ def mark_segments(sheet: Sheet, boxes: list[Box]) -> list[tuple[float, float, fl
 
     def span(margin: float) -> tuple[float, float] | None:
         start = min(theme.CROP_MARK_OFFSET, margin * 0.4)
-        end = min(theme.CROP_MARK_OFFSET + theme.CROP_MARK_LENGTH, margin - _PAPER_GAP)
+        end = min(theme.CROP_MARK_OFFSET + theme.CROP_MARK_LENGTH, margin - PAPER_GAP)
         return (start, end) if end - start >= _MIN_MARK else None
 
     segs = []

@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from eventprint.fonts import register, style_of
 from eventprint.problems import BuildError
 
-from . import textruns, theme
+from . import textruns, theme, typeset
 
 T = TypeVar("T")
 EPS = 1e-9
@@ -111,7 +111,9 @@ def markup(text: str, style: str = "regular") -> str:
 
     Runs the theme's face lacks are wrapped in ``<font face=...>`` of their fallback face
     (``style``: the Paragraph's style, so a bold heading falls back to a bold face).
+    Quotes and apostrophes become typographic ones here (typeset.quotes), the one place.
     """
+    text = typeset.quotes(text)
     if plain(text):
         return escape(text, {'"': "&quot;", "'": "&#39;"})
     return textruns.markup(text, style)

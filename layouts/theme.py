@@ -5,7 +5,7 @@ read as one family, and a different event can restyle by editing one file.
 """
 from __future__ import annotations
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.pagesizes import A1, A2, A3, A4, A5, A6, LETTER, landscape, portrait
 from reportlab.lib.units import inch, mm
 
@@ -24,40 +24,72 @@ FONT_FILES = {
 }
 
 # -- colours ------------------------------------------------------------------
-INK = HexColor("#1A1A1A")  # body text: near-black reads softer than pure black
-MUTED = HexColor("#5F6368")  # secondary text: affiliations, notes, folios
-RULE = HexColor("#C9CDD2")  # hairlines and separators
-PAUSE_BG = HexColor("#F1F3F4")  # quiet background of breaks and meals
-ACCENT = HexColor("#0B6E79")  # the one accent colour: headings, bands, markers
-ACCENT_LIGHT = HexColor("#E3F1F2")
-WHITE = HexColor("#FFFFFF")
+# Print is CMYK (every PDF, checked by tests/test_press.py): text in 100 % K, greys as K-only
+# tints (no colour cast, no registration trouble on small type), the accent and the track and
+# role colours as CMYK builds. Each colour also carries the sRGB the site shows (site_style.py),
+# the values the screen design started from, so paper and screen are one palette.
+
+
+class Ink(CMYKColor):
+    """A print colour (c, m, y, k in 0..1) that knows its screen colour: ``screen`` is an sRGB
+    hex string; ``rgb()``/``hexval()`` give it (ReportLab's own conversion is naive)."""
+
+    def __init__(self, cyan=0, magenta=0, yellow=0, black=0, screen: str | None = None, **kw):
+        super().__init__(cyan, magenta, yellow, black, **kw)
+        self.screen = screen
+        if screen:
+            self.red, self.green, self.blue = HexColor(screen).rgb()
+
+    def clone(self, **kwds):
+        out = super().clone(**kwds)
+        out.screen = None
+        return out
+
+
+def grey(k: float, screen: str) -> Ink:
+    """A K-only tint."""
+    return Ink(0, 0, 0, k, screen=screen)
+
+
+INK = grey(1.0, "#1A1A1A")  # body text: 100 % K on paper, near-black on screen
+MUTED = grey(0.68, "#5F6368")  # secondary text: affiliations, notes, folios
+RULE = grey(0.25, "#C9CDD2")  # hairlines and separators
+PAUSE_BG = grey(0.06, "#F1F3F4")  # quiet background of breaks and meals
+ACCENT = Ink(0.90, 0.30, 0.38, 0.18, screen="#0B6E79")  # the one accent colour: headings, bands, markers
+ACCENT_LIGHT = Ink(0.12, 0, 0.05, 0, screen="#E3F1F2")
+WHITE = Ink(0, 0, 0, 0, screen="#FFFFFF")
+QR_INK = grey(1.0, "#000000")  # QR modules: solid black, maximum contrast for scanners
 ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "speaker": ACCENT,
-    "chair": HexColor("#7A4E9E"),
-    "host": HexColor("#B5512B"),
+    "chair": Ink(0.58, 0.78, 0, 0.05, screen="#7A4E9E"),
+    "host": Ink(0.15, 0.75, 0.90, 0.05, screen="#B5512B"),
 }
 TICKET_COLOURS: dict[str, Color] = {  # badge bands of registrants, keyed by ticket (content.registrations)
-    "participant": HexColor("#3A5A8C"),  # every colour here carries white text at >= 4.5:1
-    "student": HexColor("#2E7D32"),
-    "staff": HexColor("#37474F"),
-    "volunteer": HexColor("#AD1457"),
-    "press": HexColor("#8C5A00"),
-    "sponsor": HexColor("#1565C0"),
-    "guest": HexColor("#5D4037"),
+    # every colour here carries white text at >= 4.5:1 on screen; CMYK builds from the same values
+    "participant": Ink(0.59, 0.36, 0.00, 0.45, screen="#3A5A8C"),
+    "student": Ink(0.63, 0.00, 0.60, 0.51, screen="#2E7D32"),
+    "staff": Ink(0.30, 0.10, 0.00, 0.69, screen="#37474F"),
+    "volunteer": Ink(0.00, 0.88, 0.50, 0.32, screen="#AD1457"),
+    "press": Ink(0.00, 0.36, 1.00, 0.45, screen="#8C5A00"),
+    "sponsor": Ink(0.89, 0.47, 0.00, 0.25, screen="#1565C0"),
+    "guest": Ink(0.00, 0.31, 0.41, 0.64, screen="#5D4037"),
 }
-CROP_MARK = HexColor("#000000")
-# Track colours (items with a ``track``), in order of first use. Okabe-Ito's
-# palette, which colour-blind readers tell apart, ordered so that neighbours,
-# and any two of the first four, also differ in lightness (a greyscale print).
+# Crop, fold and registration marks: registration colour, 100 % of every ink, so they print on
+# every plate and show any misregister; never used for content.
+CROP_MARK = Ink(1, 1, 1, 1, screen="#000000")
+DRAFT_MARK_CMYK = "0 0.3 0.05 0"  # a pale magenta: visible on paper and screen, hides nothing
+# Track colours (items with a ``track``), in order of first use. Okabe-Ito's palette, which
+# colour-blind readers tell apart, with the CMYK builds its authors give, ordered so that
+# neighbours, and any two of the first four, also differ in lightness (a greyscale print).
 TRACK_COLOURS: tuple[Color, ...] = (
-    HexColor("#0072B2"),  # blue (luminance 0.37)
-    HexColor("#E69F00"),  # orange (0.64)
-    HexColor("#009E73"),  # bluish green (0.48)
-    HexColor("#F0E442"),  # yellow (0.86)
-    HexColor("#D55E00"),  # vermillion (0.44)
-    HexColor("#56B4E9"),  # sky blue (0.64)
-    HexColor("#000000"),  # black (0)
-    HexColor("#CC79A7"),  # reddish purple (0.56)
+    Ink(1.00, 0.50, 0, 0, screen="#0072B2"),  # blue (luminance 0.37)
+    Ink(0, 0.50, 1.00, 0, screen="#E69F00"),  # orange (0.64)
+    Ink(0.97, 0, 0.75, 0, screen="#009E73"),  # bluish green (0.48)
+    Ink(0.10, 0.05, 0.90, 0, screen="#F0E442"),  # yellow (0.86)
+    Ink(0, 0.80, 1.00, 0, screen="#D55E00"),  # vermillion (0.44)
+    Ink(0.80, 0, 0, 0, screen="#56B4E9"),  # sky blue (0.64)
+    Ink(0, 0, 0, 1.00, screen="#000000"),  # black (0)
+    Ink(0.10, 0.70, 0, 0, screen="#CC79A7"),  # reddish purple (0.56)
 )
 TRACK_TINT = 0.8  # a track's box is its colour mixed with this much white; its edge bar is the full colour
 
@@ -94,6 +126,7 @@ A5_PORTRAIT = portrait(A5)
 # -- type scale (pt) ----------------------------------------------------------
 BODY = 9.5
 SMALL = 7.5
+MIN_TYPE = 7  # nothing is printed smaller (legibility; print shops flag type under 7 pt)
 LEADING = 1.3  # line height as a multiple of the size
 
 

@@ -33,7 +33,10 @@ def item_track(it: Item) -> str | None:
 
 
 def tint(colour: Color, amount: float = theme.TRACK_TINT) -> Color:
-    return Color(*(c + (1 - c) * amount for c in colour.rgb()))
+    """The colour mixed with ``amount`` of paper white: each ink scaled down (and on screen,
+    each channel moved towards white)."""
+    screen = "#" + "".join(f"{round(255 * (v + (1 - v) * amount)):02x}" for v in colour.rgb())
+    return theme.Ink(*(v * (1 - amount) for v in colour.cmyk()), screen=screen)
 
 
 def legend_height(tracks: tuple[str, ...], width: float, size: float, label: str = "Tracks") -> float:

@@ -56,7 +56,9 @@ EVENTS = ["symposium", "three_day", "edge"]
 
 
 def squash(text: str) -> str:
-    """Text with whitespace and hyphens removed: line breaks and hyphenation cannot hide a match."""
+    """Text with whitespace and hyphens removed: line breaks and hyphenation cannot hide a match;
+    typographic quotes read as the typewriter quotes content is written with (layouts/typeset.py)."""
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     return re.sub(r"[\s\-\u00ad\u2010]", "", text)
 
 

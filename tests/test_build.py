@@ -32,6 +32,8 @@ CLOCK_B = datetime(2034, 7, 19, 22, 51, 48, tzinfo=timezone.utc)
 def _strip_pdf_dates(data: bytes) -> bytes:
     """A PDF without its creation/modification dates and the /ID ReportLab derives from them."""
     data = re.sub(rb"D:\d{14}[^)]*\)", b"D:)", data)
+    data = re.sub(rb"(<xmp:\w+Date>)[^<]*", rb"\1", data)  # the same dates in the XMP packet (PDF/X)
+    data = re.sub(rb"uuid:[0-9a-f-]+", b"uuid:", data)  # its document id, derived from them
     return re.sub(rb"/ID\s*\[<[0-9a-f]+><[0-9a-f]+>\]", b"/ID []", data)
 
 

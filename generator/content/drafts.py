@@ -26,6 +26,7 @@ class EventDraft:
     booklet_abstracts: str | None
     file: str  # event.yaml as shown to the user
     base_url_line: int = 0
+    paper_thickness: float | None = None  # mm; None: model's default
 
 
 @dataclass

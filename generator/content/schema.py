@@ -16,7 +16,7 @@ from .drafts import EventDraft, PersonDraft, Places
 from .fields import Reader
 
 EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
-EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts",
+EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts", "paper_thickness",
                   "registrations", "addons")  # the last two: read by content.registrations
 
 
@@ -43,6 +43,17 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         r.bad(ev.get("booklet_abstracts"), f"booklet_abstracts '{abstracts}' is not a choice",
               "use one of: " + ", ".join(BOOKLET_ABSTRACTS) + " (or leave it out: chosen by the event's size)")
         abstracts = None
+    paper = r.text(ev.get("paper_thickness"), "paper_thickness")
+    if paper is not None:
+        try:
+            paper = float(paper.removesuffix("mm").strip())
+        except ValueError:
+            paper = -1.0
+        if not 0.03 <= paper <= 0.5:
+            r.bad(ev.get("paper_thickness"), f"paper_thickness '{ev.get('paper_thickness').value}' is not a paper "
+                  "thickness in millimetres", "write the thickness (caliper) of one sheet in mm, like 0.1 for "
+                  "115 g/m\u00b2 coated paper (between 0.03 and 0.5), or leave it out")
+            paper = None
     return EventDraft(
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
@@ -54,6 +65,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         day_change=r.clock(ev.get("day_change"), "day_change") or time(0, 0),
         info=tuple(info),
         booklet_abstracts=abstracts,
+        paper_thickness=paper,
         file=ev.file,
         base_url_line=ev.get("base_url").line if ev.get("base_url") is not None else 0,
     )
