@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import reprint
+from . import cache, reprint
 from .fonts import coverage_problems, register
 from .content.read import moved_files
 from .load import load_content
@@ -43,6 +43,9 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
+    from eventprint.layouts import qrmatrix
+
+    qrmatrix.store = cache if cache.folder() is not None else None  # QR matrices kept between builds
     return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
 
 

@@ -10,14 +10,12 @@ import functools
 import io
 from typing import BinaryIO
 
-import qrcode
-import qrcode.constants
 from reportlab.pdfgen.canvas import Canvas
 
 from eventprint.model import Event
 from eventprint.problems import BuildError
 
-from . import theme
+from . import qrmatrix, theme
 
 
 # --------------------------------------------------------------------------
@@ -47,21 +45,15 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
 # QR codes
 # --------------------------------------------------------------------------
 
-_QR_LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CORRECT_Q,
-              "H": qrcode.constants.ERROR_CORRECT_H}
-
-
 @functools.lru_cache(maxsize=4096)
 def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
-    """Module matrix without quiet zone (we draw the quiet zone ourselves).
+    """Module matrix without quiet zone (we draw the quiet zone ourselves): the qrcode
+    library's, computed faster and kept between builds (qrmatrix.py).
 
-    Cached (immutable rows): encoding costs ~10 ms, and the same URL is often drawn
-    more than once (the programme URL on many badges, a badge again in reprint.pdf).
+    Also cached here (immutable rows): the same URL is often drawn more than once (the
+    programme URL on many badges, a badge again in reprint.pdf).
     """
-    q = qrcode.QRCode(error_correction=_QR_LEVELS[level], border=0, box_size=1)
-    q.add_data(url)
-    q.make(fit=True)
-    return tuple(tuple(row) for row in q.get_matrix())
+    return qrmatrix.cached(url, level)
 
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:

@@ -1,0 +1,131 @@
+"""Speed without changed bytes: the fast QR mask search and the on-disk cache.
+
+Every speed-up here must give exactly the files the plain way gives: QR matrices
+equal to the qrcode library's, cached outputs equal to uncached ones (also when
+the cache files are damaged).
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+import qrcode
+import qrcode.util
+
+from eventprint import cache, fontinstance, fonts
+from eventprint.build import render
+from eventprint.layouts import common, qrmatrix
+from eventprint.options import BuildOptions
+
+# versions 1 to 10 (10+ has the version information blocks), digits, upper-case and bytes modes
+QR_DATA = [("a", "M"), ("https://example.org/t/x/", "M"), ("https://example.org/people/kuchenbecker/", "Q"),
+           ("HELLO WORLD 123", "H"), ("0123456789" * 12, "M"), ("https://example.org/" + "ab/" * 40, "M"),
+           ("https://example.org/talks/" + "x" * 150, "H"), ("Zürich → 東京 " * 8, "Q")]
+
+
+@pytest.mark.parametrize("data, level", QR_DATA)
+def test_qr_matrix_is_the_qrcode_librarys(data, level):
+    q = qrcode.QRCode(error_correction=qrmatrix.LEVELS[level], border=0, box_size=1)
+    q.add_data(data)
+    q.make(fit=True)
+    assert qrmatrix.matrix(data, level) == tuple(tuple(row) for row in q.get_matrix())
+
+
+def test_qr_matrices_cover_large_versions():
+    versions = set()
+    for data, level in QR_DATA:
+        q = qrcode.QRCode(error_correction=qrmatrix.LEVELS[level])
+        q.add_data(data)
+        versions.add(q.best_fit())
+    assert min(versions) == 1 and max(versions) >= 10
+
+
+def test_penalty_is_the_librarys_lost_point():
+    rng = random.Random(12)
+    for n in (21, 25, 33, 45, 57):
+        for p in (0.2, 0.5, 0.8):
+            m = [[rng.random() < p for _ in range(n)] for _ in range(n)]
+            m[3] = [c == "1" for c in ("10111010000" * 6)[:n]]  # finder-like runs along a row
+            for r in range(n):  # ... and down a column
+                m[r][5] = ("00001011101" * 6)[r] == "1"
+            rows = [sum(1 << c for c, dark in enumerate(row) if dark) for row in m]
+            assert qrmatrix.penalty(rows, n) == qrcode.util.lost_point(m), (n, p)
+
+
+# --------------------------------------------------------------------------
+# the on-disk cache
+# --------------------------------------------------------------------------
+
+
+def _damage(folder, how):
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert files
+    for p in files:
+        raw = p.read_bytes()
+        if how == "flip":  # a well-formed value, only wrong: must not be used
+            i = len(raw) - 2
+            p.write_bytes(raw[:i] + (b"0" if raw[i:i + 1] != b"0" else b"1") + raw[i + 1:])
+        elif how == "truncate":
+            p.write_bytes(raw[:len(raw) // 2])
+        else:
+            p.write_bytes(b"")
+
+
+def _poster(monkeypatch, folder):
+    monkeypatch.setenv(cache.ENV, str(folder))
+    common.qr_matrix.cache_clear()  # this process's memory would hide the disk
+    return {a.path: a.data for a in render(_poster.event, "poster", BuildOptions())}
+
+
+@pytest.mark.parametrize("how", ["flip", "truncate", "empty"])
+def test_cached_qr_codes_give_the_same_bytes_even_when_the_cache_is_damaged(tmp_path, monkeypatch, symposium,
+                                                                           artifacts, how):
+    _poster.event = symposium
+    plain = artifacts("symposium", "poster")
+    cold = _poster(monkeypatch, tmp_path)
+    assert list((tmp_path / "qr").iterdir())  # the build stored its matrices
+    warm = _poster(monkeypatch, tmp_path)
+    _damage(tmp_path, how)
+    damaged = _poster(monkeypatch, tmp_path)
+    again = _poster(monkeypatch, tmp_path)  # the damaged entries were replaced
+    monkeypatch.setenv(cache.ENV, "off")
+    common.qr_matrix.cache_clear()
+    assert cold == warm == damaged == again == plain
+
+
+def test_cache_entries_are_sealed(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    k = cache.key("qr", "M", "https://example.org/")
+    assert cache.get("qr", k) is None
+    cache.put("qr", k, b"value")
+    assert cache.get("qr", k) == b"value"
+    assert cache.get("qr", cache.key("qr", "M", "https://example.org")) is None
+    (path,) = (tmp_path / "qr").iterdir()
+    path.write_bytes(path.read_bytes().replace(b"value", b"valve"))
+    assert cache.get("qr", k) is None
+    assert qrmatrix.decode(b"1\n2\n3") is None and qrmatrix.decode(b"zz") is None
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    monkeypatch.setenv(cache.ENV, str(blocker / "cache"))  # below a file: cannot be created
+    cache.put("qr", b"k", b"v")
+    assert cache.get("qr", b"k") is None
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.folder() is None
+
+
+def test_cached_font_instances_are_the_same_bytes(tmp_path, monkeypatch):
+    face = fonts._BY_KEY["Hebr"]
+    chars = frozenset("\u05e9\u05dc\u05d5\u05dd")
+    monkeypatch.setenv(cache.ENV, "off")
+    plain = fontinstance.instance(face.file(), 700, chars, "Bold").getvalue()
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    cold = fontinstance.instance(face.file(), 700, chars, "Bold")
+    warm = fontinstance.instance(face.file(), 700, chars, "Bold")
+    assert cold.getvalue() == warm.getvalue() == plain and warm.tell() == 0
+    assert warm.name == "NotoSansHebrew[wght].ttf at wght 700"
+    _damage(tmp_path, "flip")
+    assert fontinstance.instance(face.file(), 700, chars, "Bold").getvalue() == plain
+    assert fontinstance.instance(face.file(), 400, chars, "Regular").getvalue() != plain  # another key
