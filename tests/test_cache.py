@@ -1,21 +1,25 @@
-"""Speed without changed bytes: the fast QR mask search and the on-disk cache.
+"""Speed without changed bytes: the fast QR mask search, the on-disk cache, parallel rendering.
 
 Every speed-up here must give exactly the files the plain way gives: QR matrices
 equal to the qrcode library's, cached outputs equal to uncached ones (also when
-the cache files are damaged).
+the cache files are damaged), outputs rendered in child processes equal to the
+ones rendered in this process.
 """
 from __future__ import annotations
 
+import os
 import random
+import signal
 
 import pytest
 import qrcode
 import qrcode.util
 
-from eventprint import cache, fontinstance, fonts
-from eventprint.build import render
+from eventprint import cache, fontinstance, fonts, parallel
+from eventprint.build import render, render_all
 from eventprint.layouts import common, qrmatrix
 from eventprint.options import BuildOptions
+from eventprint.problems import BuildError, ContentError, Problem
 
 # versions 1 to 10 (10+ has the version information blocks), digits, upper-case and bytes modes
 QR_DATA = [("a", "M"), ("https://example.org/t/x/", "M"), ("https://example.org/people/kuchenbecker/", "Q"),
@@ -129,3 +133,52 @@ def test_cached_font_instances_are_the_same_bytes(tmp_path, monkeypatch):
     _damage(tmp_path, "flip")
     assert fontinstance.instance(face.file(), 700, chars, "Bold").getvalue() == plain
     assert fontinstance.instance(face.file(), 400, chars, "Regular").getvalue() != plain  # another key
+
+
+# --------------------------------------------------------------------------
+# rendering in child processes
+# --------------------------------------------------------------------------
+
+
+def test_outputs_rendered_in_child_processes_are_the_same_bytes(monkeypatch, symposium, artifacts):
+    monkeypatch.setenv(parallel.ENV, "2")
+    parts = render_all(symposium, ("signs", "poster"), BuildOptions())
+    assert list(parts) == ["signs", "poster"]
+    for name, arts in parts.items():
+        assert {a.path: a.data for a in arts} == artifacts("symposium", name)
+
+
+def _fail(name):
+    if name == "content":
+        raise ContentError([Problem("content/people.yaml", 3, "a problem", "fix it")])
+    if name == "build":
+        raise BuildError("the badge of X does not fit")
+    if name == "killed":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if name == "bug":
+        raise KeyError("a bug")
+    return name.upper()
+
+
+def test_errors_in_child_processes_are_raised_here():
+    assert parallel.run(_fail, ["b", "a"], ["a", "b"], 2) == {"a": "A", "b": "B"}
+    with pytest.raises(ContentError) as e:
+        parallel.run(_fail, ["ok", "content"], ["ok", "content"], 2)
+    assert str(e.value.problems[0]) == "content/people.yaml:3: a problem \u2014 fix it"
+    with pytest.raises(BuildError, match="the badge of X does not fit"):
+        parallel.run(_fail, ["build"], ["build"], 2)
+    with pytest.raises(BuildError, match="rendering the killed stopped unexpectedly .killed by signal 9"):
+        parallel.run(_fail, ["killed", "ok"], ["killed", "ok"], 2)
+    with pytest.raises(KeyError) as e:
+        parallel.run(_fail, ["bug"], ["bug"], 2)
+    assert "raise KeyError" in str(e.value.__cause__)  # the child's traceback
+
+
+def test_jobs(monkeypatch):
+    monkeypatch.setenv(parallel.ENV, "1")
+    assert parallel.jobs(5) == 1
+    monkeypatch.setenv(parallel.ENV, "8")
+    assert parallel.jobs(1) == 1 and parallel.jobs(3) == 3
+    monkeypatch.setenv(parallel.ENV, "many")
+    with pytest.raises(BuildError, match="EVENTPRINT_JOBS='many' is not a number"):
+        parallel.jobs(5)
