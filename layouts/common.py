@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from typing import BinaryIO
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from eventprint.model import Event
 from eventprint.problems import BuildError
@@ -56,6 +59,15 @@ def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], 
     return qrmatrix.cached(url, level)
 
 
+@functools.lru_cache(maxsize=4096)
+def _dark_runs(url: str, level: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each row of the matrix, its runs of dark modules as (first column, column after)."""
+    return tuple(tuple([m.span() for m in _DARK.finditer(bytes(row))]) for row in qr_matrix(url, level))
+
+
+_DARK = re.compile(b"\x01+")
+
+
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
     return len(qr_matrix(url, level)) + 2 * theme.QR_QUIET_MODULES
 
@@ -78,19 +90,17 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     c.setFillColor(theme.WHITE)
     c.rect(x, y, size, size, stroke=0, fill=1)
     c.setFillColorRGB(0, 0, 0)  # pure black modules: maximum contrast for scanners
-    p = c.beginPath()
+    # the path's operators as PDFPathObject.rect writes them (fp_str formats each number on its
+    # own), with each x, y and width formatted once instead of once per rectangle
     q0 = theme.QR_QUIET_MODULES
-    for r, row in enumerate(matrix):
-        col = 0
-        while col < n:
-            if row[col]:
-                start = col
-                while col < n and row[col]:
-                    col += 1
-                p.rect(x + (q0 + start) * module, y + size - (q0 + r + 1) * module,
-                       (col - start) * module, module)
-            else:
-                col += 1
+    xs = [fp_str(x + (q0 + col) * module) for col in range(n + 1)]
+    widths = [fp_str(cols * module) for cols in range(n + 1)]
+    height = fp_str(module)
+    code = ["n"]
+    for r, runs in enumerate(_dark_runs(url, level)):
+        row_y = fp_str(y + size - (q0 + r + 1) * module)
+        code += [f"{xs[start]} {row_y} {widths[end - start]} {height} re" for start, end in runs]
+    p = PDFPathObject(code)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()
 
