@@ -35,6 +35,15 @@ def test_qr_matrix_is_the_qrcode_librarys(data, level):
     assert qrmatrix.matrix(data, level) == tuple(tuple(row) for row in q.get_matrix())
 
 
+@pytest.mark.parametrize("data, level", QR_DATA[::2])
+def test_qr_codewords_are_the_qrcode_librarys(data, level):
+    q = qrcode.QRCode(error_correction=qrmatrix.LEVELS[level])
+    q.add_data(data)
+    q.best_fit()
+    assert qrmatrix.codewords(q.version, q.error_correction, q.data_list) == \
+        qrcode.util.create_data(q.version, q.error_correction, q.data_list)
+
+
 def test_qr_matrices_cover_large_versions():
     versions = set()
     for data, level in QR_DATA:
