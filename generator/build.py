@@ -68,9 +68,10 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions) -> d
                         lambda name: _progress(options.progress, f"  {name} \u2026"))
 
 
-# rough CPU seconds of each output of a 900-talk event (make bench): badges 2.5 (5.4 with QR codes
-# not yet cached), signs 3.9, booklet 2.8, site 1.0, poster 0.5; badges first balances both cases
-_COST = {"badges": 6, "signs": 5, "booklet": 4, "site": 2, "poster": 1}
+# the order outputs start in (two processes; the longest first ends soonest): CPU seconds of a
+# 900-talk event (make bench) signs 3.9, booklet 2.8, badges 2.5 (4.1 with QR codes not yet cached),
+# site 1.0, poster 0.5; the symposium's booklet takes as long as all its other outputs together
+_COST = {"booklet": 5, "signs": 4, "badges": 3, "site": 2, "poster": 1}
 
 
 @dataclass
