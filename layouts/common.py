@@ -60,9 +60,9 @@ def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], 
 
 
 @functools.lru_cache(maxsize=4096)
-def _dark_runs(url: str, level: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """For each row of the matrix, its runs of dark modules as (first column, column after)."""
-    return tuple(tuple([m.span() for m in _DARK.finditer(bytes(row))]) for row in qr_matrix(url, level))
+def _dark_runs(matrix: tuple[tuple[bool, ...], ...]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each row of ``matrix``, its runs of dark modules as (first column, column after)."""
+    return tuple(tuple([m.span() for m in _DARK.finditer(bytes(row))]) for row in matrix)
 
 
 _DARK = re.compile(b"\x01+")
@@ -97,7 +97,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     widths = [fp_str(cols * module) for cols in range(n + 1)]
     height = fp_str(module)
     code = ["n"]
-    for r, runs in enumerate(_dark_runs(url, level)):
+    for r, runs in enumerate(_dark_runs(matrix)):
         row_y = fp_str(y + size - (q0 + r + 1) * module)
         code += [f"{xs[start]} {row_y} {widths[end - start]} {height} re" for start, end in runs]
     p = PDFPathObject(code)
