@@ -60,7 +60,7 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions) -> d
             _progress(options.progress, f"  {name} \u2026")
             parts[name] = render(event, name, options)
         return parts
-    for name in names:  # imported once here, not once in each child (ReportLab's platypus: 0.1 s)
+    for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
         importlib.import_module(f"eventprint.layouts.{name}")
     # the slowest first, so that the last one to start is a short one
     order = sorted(names, key=lambda n: -_COST.get(n, 0))
