@@ -62,7 +62,8 @@ def cached(data: str, level: str) -> Matrix:
 
 def encode(m: Matrix) -> bytes:
     """One line per row: its modules as a hexadecimal number (bit c: column c is dark)."""
-    return "\n".join(format(sum(1 << c for c, dark in enumerate(row) if dark), "x") for row in m).encode("ascii")
+    return "\n".join(format(int("".join("1" if dark else "0" for dark in reversed(row)), 2), "x")
+                     for row in m).encode("ascii")
 
 
 def decode(data: bytes | None) -> Matrix | None:
@@ -76,7 +77,7 @@ def decode(data: bytes | None) -> Matrix | None:
     n = len(rows)
     if n < 21 or n > 177 or (n - 17) % 4 or any(r >> n for r in rows):
         return None
-    return tuple(tuple(bool(r >> c & 1) for c in range(n)) for r in rows)
+    return tuple(tuple(map("1".__eq__, format(r, f"0{n}b")[::-1])) for r in rows)  # bit c: column c
 
 
 class _Code(QRCode):
