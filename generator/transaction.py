@@ -78,12 +78,35 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _write_file(path: Path, data: bytes, sync: bool = True) -> None:
     with open(path, "wb") as f:
         f.write(data)
         f.flush()
-        os.fsync(f.fileno())
+        if sync:
+            os.fsync(f.fileno())
     os.chmod(path, 0o644)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _each(sync: Callable[[Path], None], paths: list[Path]) -> None:
+    """``sync`` (an fsync) for many paths at once: one after another, each waits for the disk
+    (5 ms here: 15 s for a 900-talk site); from 16 threads the file system commits them
+    together (0.5 ms a file). An OSError of any of them is raised here."""
+    if len(paths) < 8:
+        for path in paths:
+            sync(path)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(sync, paths))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -259,6 +282,7 @@ class Transaction:
     def _stage(self) -> None:
         stage, backup = self.home / STAGE, self.home / BACKUP
         _discard(self.home)
+        staged = []
         for kind, rel in self.plan.ops:
             if self.signals:
                 raise _Abort
@@ -266,7 +290,8 @@ class Transaction:
             if kind != "remove":
                 self.fault(f"stage {rel}")
                 (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-                _write_file(stage / rel, self.plan.data[rel])
+                _write_file(stage / rel, self.plan.data[rel], sync=False)
+                staged.append(stage / rel)
             if kind != "new":
                 self.fault(f"backup {rel}")
                 (backup / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -274,6 +299,8 @@ class Transaction:
                     os.link(self.out / rel, backup / rel, follow_symlinks=False)
                 except OSError:  # no hard links here: a copy restores the same bytes
                     shutil.copy2(self.out / rel, backup / rel, follow_symlinks=False)
+        self.doing = self.home / STAGE
+        _each(_fsync_file, staged)  # every staged file is on disk before the journal says to switch
         self.doing = self.home / JOURNAL
 
     def _switch(self) -> None:
@@ -290,8 +317,7 @@ class Transaction:
             else:
                 os.replace(self.home / STAGE / rel, self.out / rel)
             touched.add((self.out / rel).parent)
-        for folder in sorted(touched):
-            fsync_dir(folder)
+        _each(fsync_dir, sorted(touched))
         self.doing = self.home / JOURNAL
 
 

@@ -17,16 +17,16 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 from typing import BinaryIO
 
-import qrcode
-import qrcode.constants
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import BuildError
 
-from . import pdfx, theme
+from . import pdfx, qrmatrix, theme
 
 
 # --------------------------------------------------------------------------
@@ -157,21 +157,24 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
 # QR codes
 # --------------------------------------------------------------------------
 
-_QR_LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CORRECT_Q,
-              "H": qrcode.constants.ERROR_CORRECT_H}
+@functools.lru_cache(maxsize=4096)
+def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
+    """Module matrix without quiet zone (we draw the quiet zone ourselves): the qrcode
+    library's, computed faster and kept between builds (qrmatrix.py).
+
+    Also cached here (immutable rows): the same URL is often drawn more than once (the
+    programme URL on many badges, a badge again in reprint.pdf).
+    """
+    return qrmatrix.cached(url, level)
 
 
 @functools.lru_cache(maxsize=4096)
-def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
-    """Module matrix without quiet zone (we draw the quiet zone ourselves).
+def _dark_runs(matrix: tuple[tuple[bool, ...], ...]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each row of ``matrix``, its runs of dark modules as (first column, column after)."""
+    return tuple(tuple([m.span() for m in _DARK.finditer(bytes(row))]) for row in matrix)
 
-    Cached (immutable rows): encoding costs ~10 ms, and the same URL is often drawn
-    more than once (the programme URL on many badges, a badge again in reprint.pdf).
-    """
-    q = qrcode.QRCode(error_correction=_QR_LEVELS[level], border=0, box_size=1)
-    q.add_data(url)
-    q.make(fit=True)
-    return tuple(tuple(row) for row in q.get_matrix())
+
+_DARK = re.compile(b"\x01+")
 
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
@@ -204,19 +207,17 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     c.setFillColor(theme.WHITE)
     c.rect(x, y, size, size, stroke=0, fill=1)
     c.setFillColor(theme.QR_INK)  # 100 % K modules: maximum contrast for scanners
-    p = c.beginPath()
+    # the path's operators as PDFPathObject.rect writes them (fp_str formats each number on its
+    # own), with each x, y and width formatted once instead of once per rectangle
     q0 = theme.QR_QUIET_MODULES
-    for r, row in enumerate(matrix):
-        col = 0
-        while col < n:
-            if row[col]:
-                start = col
-                while col < n and row[col]:
-                    col += 1
-                p.rect(x + (q0 + start) * module, y + size - (q0 + r + 1) * module,
-                       (col - start) * module, module)
-            else:
-                col += 1
+    xs = [fp_str(x + (q0 + col) * module) for col in range(n + 1)]
+    widths = [fp_str(cols * module) for cols in range(n + 1)]
+    height = fp_str(module)
+    code = ["n"]
+    for r, runs in enumerate(_dark_runs(matrix)):
+        row_y = fp_str(y + size - (q0 + r + 1) * module)
+        code += [f"{xs[start]} {row_y} {widths[end - start]} {height} re" for start, end in runs]
+    p = PDFPathObject(code)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()
 

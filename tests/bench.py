@@ -1,4 +1,4 @@
-"""Benchmark (not a test): wall time, peak memory, pages and bytes per output.
+"""Benchmark (not a test): wall and CPU time, peak memory, pages and bytes per output.
 
 Runs each output of (a) the shipped symposium, (b) a generated large event
 (3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) and (c) a generated
@@ -7,6 +7,11 @@ process, so peak memory is the real resident size of that build alone; and the
 symposium's `all` against starting Python and importing reportlab.platypus.
 (d) the symposium with 2,000 registered participants (badges only; the issue's budget is
 5 s and 300 MB).
+CPU is the build process's and its children's (outputs render in parallel
+processes); peak MB is the build process's and, after the slash, its largest
+child's. Each event's `all` runs first with an empty cache (QR codes:
+eventprint.cache), then each output and `all` again with the cache that run
+filled, and `all` once more in one process (EVENTPRINT_JOBS=1).
 Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling|attendees])
 """
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -35,9 +41,9 @@ from eventprint.options import BuildOptions
 names = OUTPUTS if {name!r} == "all" else ({name!r},)
 report = build({content!r}, {out!r}, names, BuildOptions())
 wall = time.perf_counter() - t0
-use = resource.getrusage(resource.RUSAGE_SELF)
-peak_mb = use.ru_maxrss / 1024
-print(json.dumps({{"wall": wall, "peak_mb": peak_mb, "cpu": use.ru_utime + use.ru_stime,
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({{"wall": wall, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+                  "peak_mb": me.ru_maxrss / 1024, "child_mb": kids.ru_maxrss / 1024,
                   "files": [str(p) for p in report.written]}}))
 """
 
@@ -51,10 +57,11 @@ def pages(paths: list[str]) -> int:
     return total
 
 
-def measure(content: Path, name: str) -> dict:
+def measure(content: Path, name: str, cache: Path, jobs: str = "") -> dict:
+    env = {**os.environ, "EVENTPRINT_CACHE": str(cache), "EVENTPRINT_JOBS": jobs}
     with tempfile.TemporaryDirectory() as out:
         code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         if run.returncode != 0:
             raise SystemExit(f"{name} failed:\n{run.stderr}")
         result = json.loads(run.stdout.strip().splitlines()[-1])
@@ -103,19 +110,25 @@ def main() -> None:
         events.append(("huge (2 days, 35 rooms, 900 talks, 950 people)",
                        write_event(Path(tmp.name) / "huge", days=2, rooms=35, talks=900, people=950, seed=35,
                                    tracks=8)))
+    caches = Path(tmp.name) / "caches"
     if args.only in (None, "symposium"):
         # the yardstick: starting Python and importing ReportLab's layout engine, in this same run
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import reportlab.platypus"], check=True)
         platypus = time.perf_counter() - t0
-        sym = measure(REPO / "content", "all")["wall"]
-        print(f"symposium all {sym:.2f} s = {sym / platypus:.1f} x `python -c \"import reportlab.platypus\"` "
-              f"({platypus:.2f} s)\n")
-    print(f"{'event':<48} {'output':<8} {'wall s':>7} {'peak MB':>8} {'pages':>6} {'files':>6} {'bytes':>11}")
-    for label, content in events:
-        for name in (*OUTPUTS, "all"):
-            r = measure(content, name)
-            print(f"{label:<48} {name:<8} {r['wall']:7.2f} {r['peak_mb']:8.0f} {r['pages']:6d} "
+        cold = measure(REPO / "content", "all", caches / "yardstick")["wall"]
+        warm = measure(REPO / "content", "all", caches / "yardstick")["wall"]
+        print(f"symposium all {warm:.2f} s = {warm / platypus:.1f} x `python -c \"import reportlab.platypus\"` "
+              f"({platypus:.2f} s); with an empty cache {cold:.2f} s = {cold / platypus:.1f} x\n")
+    print(f"{'event':<48} {'output':<14} {'wall s':>7} {'CPU s':>6} {'peak MB':>9} {'pages':>6} {'files':>6} "
+          f"{'bytes':>11}")
+    for i, (label, content) in enumerate(events):
+        runs = [("all, no cache", "all", ""), *((name, name, "") for name in OUTPUTS), ("all", "all", ""),
+                ("all, 1 process", "all", "1")]
+        for shown, name, jobs in runs:
+            r = measure(content, name, caches / str(i), jobs)
+            peak = f"{r['peak_mb']:.0f}/{r['child_mb']:.0f}" if r["child_mb"] else f"{r['peak_mb']:.0f}"
+            print(f"{label:<48} {shown:<14} {r['wall']:7.2f} {r['cpu']:6.2f} {peak:>9} {r['pages']:6d} "
                   f"{r['count']:6d} {r['bytes']:11,d}")
     if args.only in (None, "scaling"):
         # same shape (3 days, 8 rooms), more talks: wall time per talk should stay flat
@@ -124,12 +137,12 @@ def main() -> None:
         for talks in (100, 200, 400):
             content = write_event(Path(tmp.name) / f"scale-{talks}", days=3, rooms=8, talks=talks,
                                   people=talks * 3 // 2, seed=2024)
-            r = measure(content, "all")
+            r = measure(content, "all", caches / f"scale-{talks}")
             print(f"{'':<48} {talks:6d} {talks * 3 // 2:7d} {r['wall']:7.2f} {1000 * r['wall'] / talks:8.1f} "
                   f"{r['peak_mb']:8.0f}")
     if args.only in (None, "attendees"):
         content = with_attendees(Path(tmp.name), 2000)
-        r = measure(content, "badges")
+        r = measure(content, "badges", caches / "attendees")
         print(f"\n{'symposium + 2,000 registered participants':<48} {'badges':<8} {r['wall']:7.2f} "
               f"{r['peak_mb']:8.0f} {r['pages']:6d} {r['count']:6d} {r['bytes']:11,d}   (budget: 5 s, 300 MB; "
               f"CPU {r['cpu']:.2f} s, the figure to compare on a shared machine)")

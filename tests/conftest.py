@@ -113,8 +113,19 @@ def _share_renders_between_workers(tmp_path_factory):
     global _shared_dir
     if os.environ.get("PYTEST_XDIST_WORKER"):
         _shared_dir = tmp_path_factory.getbasetemp().parent / "shared-renders"
+    # the cache of QR matrices (eventprint.cache): one per run, shared by the workers, never the
+    # user's; outputs render in this process (the two workers already use both cores)
+    run = tmp_path_factory.getbasetemp().parent if _shared_dir is not None else tmp_path_factory.getbasetemp()
+    saved = {k: os.environ.get(k) for k in ("EVENTPRINT_CACHE", "EVENTPRINT_JOBS")}
+    os.environ["EVENTPRINT_CACHE"] = str(run / "eventprint-cache")
+    os.environ["EVENTPRINT_JOBS"] = "1"
     yield
     _shared_dir = None
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 # The large event (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks), generated
