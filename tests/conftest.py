@@ -24,7 +24,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eventprint.build import load, render  # noqa: E402
+from eventprint.build import load, render_noting  # noqa: E402
 from eventprint.options import BuildOptions  # noqa: E402
 
 CONTENT = REPO / "content"
@@ -34,7 +34,7 @@ SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and 
 EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
 
 _events: dict[str, object] = {}
-_rendered: dict[tuple, dict[str, bytes]] = {}
+_rendered: dict[tuple, tuple[dict[str, bytes], list[str]]] = {}
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -62,14 +62,14 @@ def event_named(name: str):
 _shared_dir: Path | None = None  # set for xdist workers: the run's temporary folder, seen by all workers
 
 
-def _render(name: str, output: str, options: dict) -> dict[str, bytes]:
-    arts = render(event_named(name), output, BuildOptions(**options))
+def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
+    arts, notes = render_noting(event_named(name), output, BuildOptions(**options))
     files = {a.path: a.data for a in arts}
     assert len(files) == len(arts), "two artifacts with the same path"
-    return files
+    return files, notes
 
 
-def _render_shared(key: tuple, name: str, output: str, options: dict) -> dict[str, bytes]:
+def _render_shared(key: tuple, name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
     """Render once for all workers: under a lock, the first one renders and pickles, the rest read."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
     _shared_dir.mkdir(parents=True, exist_ok=True)
@@ -78,20 +78,37 @@ def _render_shared(key: tuple, name: str, output: str, options: dict) -> dict[st
         fcntl.flock(lock, fcntl.LOCK_EX)
         if done.exists():
             return pickle.loads(done.read_bytes())
-        files = _render(name, output, options)
+        result = _render(name, output, options)
         tmp = done.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(files))
+        tmp.write_bytes(pickle.dumps(result))
         tmp.replace(done)
-        return files
+        return result
 
 
-def rendered(name: str, output: str, **options) -> dict[str, bytes]:
-    """{path: bytes} of one output of one test event, rendered once per run."""
+def _rendered_with_notes(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
     key = (name, output, tuple(sorted(options.items())))
     if key not in _rendered:
         _rendered[key] = (_render_shared(key, name, output, options) if _shared_dir is not None
                           else _render(name, output, options))
     return _rendered[key]
+
+
+def rendered(name: str, output: str, **options) -> dict[str, bytes]:
+    """{path: bytes} of one output of one test event, rendered once per run."""
+    return _rendered_with_notes(name, output, options)[0]
+
+
+def _check_render(real):
+    """``check`` lays out every output in memory (check._render). For content that loads to one of
+    the test events (a copy of it, as many check tests make), the layout's notes are those of the
+    run's shared render of that event: the same event gives the same layout."""
+    def render_for_check(event, output, options):
+        if options == BuildOptions():
+            for name in EVENT_DIRS:
+                if event_named(name) == event:
+                    return list(_rendered_with_notes(name, output, {})[1])
+        return real(event, output, options)
+    return render_for_check
 
 
 # Test files by how long they take (make test: one file per worker at a time), longest first. The
@@ -119,7 +136,11 @@ def _share_renders_between_workers(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("EVENTPRINT_CACHE", "EVENTPRINT_JOBS")}
     os.environ["EVENTPRINT_CACHE"] = str(run / "eventprint-cache")
     os.environ["EVENTPRINT_JOBS"] = "1"
+    from eventprint import check
+    real = check._render
+    check._render = _check_render(real)
     yield
+    check._render = real
     _shared_dir = None
     for key, value in saved.items():
         if value is None:
