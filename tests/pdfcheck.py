@@ -126,6 +126,27 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
     return tuple(pages)
 
 
+@functools.lru_cache(maxsize=64)
+def _sizes_of_text(pdf: bytes) -> frozenset[float]:
+    doc = _document(pdf)
+    unicode, size = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetFontSize
+    found: set[float] = set()
+    for index in range(len(doc)):
+        page = doc[index]
+        tp = page.get_textpage()
+        raw = tp.raw
+        found.update(round(size(raw, i), 2) for i in range(tp.count_chars()) if not chr(unicode(raw, i)).isspace())
+        tp.close()
+        page.close()
+    return frozenset(found)
+
+
+def text_sizes(pdf: PdfLike) -> frozenset[float]:
+    """Every type size (pt, 2 decimals) a visible character is drawn at: page_chars' sizes,
+    without the rest of what page_chars reads."""
+    return _sizes_of_text(_bytes(pdf))
+
+
 def page_chars(pdf: PdfLike) -> list[list[dict]]:
     """Chars per page (top-left origin: x0, x1, top, bottom, size, fontname, embedded, text).
 

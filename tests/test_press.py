@@ -328,8 +328,7 @@ def test_booklet_typography(artifacts, event):
 def test_no_type_under_7pt(artifacts, output, options):
     import pdfcheck as pc
     for path, data in _pdfs(artifacts("symposium", output, **options)).items():
-        small = {round(c["size"], 2) for page in pc.page_chars(data) for c in page
-                 if c["text"].strip() and c["size"] < 7 - 0.01}
+        small = {size for size in pc.text_sizes(data) if size < 7 - 0.01}
         assert not small, (path, small)
 
 
