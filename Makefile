@@ -12,6 +12,11 @@ SIZE   ?=
 SHEET  ?=
 PERSON ?=
 
+# Python keeps compiled modules (__pycache__, ignored by git) even where the environment says not
+# to (PYTHONDONTWRITEBYTECODE): every build and test process would otherwise compile eventprint
+# again, about a second of CPU each.
+export PYTHONDONTWRITEBYTECODE :=
+
 EP := $(PY) -m eventprint
 OPTS_SIZE   := $(if $(SIZE),--size $(SIZE))
 OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
@@ -69,6 +74,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m compileall -q generator layouts tests
 	@touch $(STAMP)
 
 clean:

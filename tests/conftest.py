@@ -168,6 +168,17 @@ def huge(tmp_path_factory):
     return load(folder)
 
 
+@pytest.fixture(autouse=True)
+def _content_only(request, monkeypatch):
+    """A test marked ``content_only`` is about what ``check`` says of the content itself (a
+    conflict, a language, a font gap): check's in-memory layout of every output, which such a test
+    never looks at, is left out for it (tests/test_hostile.py checks that check and the build
+    agree)."""
+    if request.node.get_closest_marker("content_only"):
+        from eventprint import check
+        monkeypatch.setattr(check, "layout_check", lambda event, options=None, content_dir=None: ([], []))
+
+
 @pytest.fixture(scope="session")
 def symposium():
     return event_named("symposium")

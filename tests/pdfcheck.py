@@ -73,6 +73,18 @@ def _object_facts(obj: int) -> tuple[str, bool, tuple[float, float, float]]:
             (r.value / 255, g.value / 255, b.value / 255))
 
 
+_WHITE = frozenset((0x20, 0x0D, 0x0A, 0xA0))
+
+
+def _descent(obj: int, size: float) -> float:
+    """The font's descent at ``size`` (negative): where PDFium's loose char box ends below the baseline."""
+    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+    value = ctypes.c_float()
+    if not font or not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), value):
+        return 0.0
+    return value.value
+
+
 @functools.lru_cache(maxsize=128)
 def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
     doc = pdfium.PdfDocument(pdf)
@@ -92,14 +104,15 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
             drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
                      enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
             out = []
+            descents: dict[tuple[int, float], float] = {}
             for i in range(tp.count_chars()):
-                if is_generated(tp_raw, i):  # spaces and line ends PDFium invents
-                    continue
                 code = unicode(tp_raw, i)
+                # spaces and line ends PDFium invents (only ever white space: asked of those alone)
+                if code in _WHITE and is_generated(tp_raw, i):
+                    continue
                 if code == 2:  # PDFium's mark for a hyphen at the end of a line
                     code = 0x2D
                 size = font_size(tp_raw, i)
-                loose_box(tp_raw, i, rect)
                 origin(tp_raw, i, ox, oy)
                 obj = _text_object(tp_raw, i) or 0
                 facts = objects.get(obj)
@@ -111,8 +124,16 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
                 # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
                 # box is origin to origin + advance, which the layout's own widths give exactly
                 x0 = ox.value
-                x1 = x0 + _width_1000(metrics, text) * size / 1000 if metrics else rect.right
-                bottom = height - rect.bottom
+                if metrics:
+                    x1 = x0 + _width_1000(metrics, text) * size / 1000
+                else:
+                    loose_box(tp_raw, i, rect)
+                    x1 = rect.right
+                # the bottom of PDFium's (loose) box: the baseline less the font's descent at that size
+                descent = descents.get((obj, size))
+                if descent is None:
+                    descent = descents[(obj, size)] = _descent(obj, size)
+                bottom = height - (oy.value + descent)
                 out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
                             "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
                             "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,

@@ -84,6 +84,7 @@ def test_build_prints_conflicts_and_goes_on_strict_stops(copy, tmp_path):
     assert not strict_out.exists()
 
 
+@pytest.mark.content_only
 def test_check_lists_conflicts_and_strict_fails(copy):
     _double_booking(copy)
     ok = run("check", "--content", str(copy))

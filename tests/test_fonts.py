@@ -254,6 +254,7 @@ def check(content: Path, capsys, monkeypatch) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["eventprint", "check"], code, out, err)
 
 
+@pytest.mark.content_only
 def test_check_reports_fallback_counts_and_build_names_uncovered_characters(tmp_path, capsys, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

@@ -188,6 +188,7 @@ def _times():
     return time(13, 0), time(13, 30)
 
 
+@pytest.mark.content_only
 def test_missing_translation_falls_back_to_english_and_check_lists_it(tmp_path_factory, monkeypatch):
     from eventprint.i18n import catalogue as cat_module
     original = cat_module.catalogue
@@ -206,6 +207,7 @@ def test_missing_translation_falls_back_to_english_and_check_lists_it(tmp_path_f
         cat_module.clear_caches()  # the real de.po comes back with the monkeypatch's undo
 
 
+@pytest.mark.content_only
 def test_check_names_an_unknown_language(tmp_path_factory):
     content = _content(tmp_path_factory.mktemp("i18n-xx"), "xx")
     res = run_cli("check", "--content", str(content))
