@@ -48,6 +48,16 @@ def _min(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
+def _start(it) -> int:
+    """Minutes from the day's midnight to the item's start; an item after midnight (a camp's
+    night session, ``start_days``) lies past 24:00 on the same day's grid."""
+    return _min(it.start) + 1440 * getattr(it, "start_days", 0)
+
+
+def _end(it) -> int:
+    return _min(it.end) + 1440 * getattr(it, "end_days", 0)
+
+
 def room_order(event: Event) -> tuple[Room, ...]:
     """Every room with items, by first use in the programme (day by day, then by start time);
     rooms first used at the same time in the order the venues list them."""
@@ -69,9 +79,9 @@ def spanning(items: tuple[Item, ...]) -> frozenset[str]:
     out = set()
     latest = -1
     for i, it in enumerate(order):
-        s, e = _min(it.start), _min(it.end)
+        s, e = _start(it), _end(it)
         before = latest > s
-        after = i + 1 < len(order) and _min(order[i + 1].start) < e
+        after = i + 1 < len(order) and _start(order[i + 1]) < e
         if not before and not after and (it.room is None or quiet(it)):
             out.add(it.id)
         latest = max(latest, e)
@@ -82,9 +92,9 @@ def is_parallel(day: Day) -> bool:
     """Whether any two items of the day overlap in time (then the day is set as a grid)."""
     latest = -1
     for it in sorted(day.items, key=lambda it: (it.start, it.end)):
-        if _min(it.start) < latest:
+        if _start(it) < latest:
             return True
-        latest = max(latest, _min(it.end))
+        latest = max(latest, _end(it))
     return False
 
 
@@ -192,13 +202,13 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
             if k in key:
                 shown.append((it, key[k]))
     full = width - axis_width(t, day.language)
-    bounds = sorted({_min(it.start) for it, _ in shown} | {_min(it.end) for it, _ in shown})
+    bounds = sorted({_start(it) for it, _ in shown} | {_end(it) for it, _ in shown})
     index = {b: i for i, b in enumerate(bounds)}
     n = max(len(bounds) - 1, 0)
     covered = [False] * n
     boxes = []
     for it, col in shown:
-        a, b = index[_min(it.start)], index[_min(it.end)] - 1
+        a, b = index[_start(it)], index[_end(it)] - 1
         for r in range(a, b + 1):
             covered[r] = True
         w = full if col is None else ws[col]
@@ -323,7 +333,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float, link=None) -> float
     c.setLineWidth(1.6 * s)
     c.line(x, ys[0], right, ys[0])
     # the time axis: a label and a hairline at every start, and where the day pauses or ends
-    starts = {_min(b.item.start) for b in g.boxes}
+    starts = {_start(b.item) for b in g.boxes}
     c.setLineWidth(0.6 * s)
     last_label = None
     for r, m in enumerate(g.bounds):
@@ -339,7 +349,7 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float, link=None) -> float
             c.line(x, y, right, y)
         c.setFont(theme.FONT_BOLD if m in starts else theme.FONT, DETAIL * t)
         c.setFillColor(theme.INK if m in starts else theme.MUTED)
-        draw_text(c, i18n.clock(g.day.language, time(m // 60, m % 60)), x, y - 0.95 * DETAIL * t)
+        draw_text(c, i18n.clock(g.day.language, time(m // 60 % 24, m % 60)), x, y - 0.95 * DETAIL * t)
     colours = dict(g.colours)
     gap = GAP * t
     for bx in g.boxes:

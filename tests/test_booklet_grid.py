@@ -149,3 +149,28 @@ def test_none_mode_list_days_carry_each_talks_address(symposium):
         assert tb.squash(short_url(urls.talk_url(symposium, talk))) in tb.squash(page), talk.id
         assert anchors[f"talk-{talk.id}"] == anchors[f"glance-{talk.id}"]
     assert not any(k.startswith("talks-") for k in anchors)
+
+
+def test_an_item_past_midnight_keeps_its_place_in_the_grid(three_day):
+    """A night session (a camp's 23:00-00:30, ``end_days`` 1) on a day of parallel rooms: the
+    booklet's grid and the poster build, and print it (its rows ran below the grid and the booklet
+    stopped with an IndexError on the real camp2019 export)."""
+    from dataclasses import replace
+
+    from eventprint.build import render
+    from eventprint.options import BuildOptions
+    from datetime import time
+
+    day = next(d for d in three_day.days if grid.is_parallel(d))
+    talk = next(it for it in day.items if it.is_talk and it.room is not None)
+    night = replace(talk, id="night-session", start=time(23, 0), end=time(0, 30), end_days=1)
+    days = tuple(replace(d, items=d.items + (night,)) if d is day else d for d in three_day.days)
+    event = replace(three_day, days=days)
+    assert grid.is_parallel(replace(day, items=day.items + (night,)))
+    for output in ("booklet", "poster"):
+        pdf = render(event, output, BuildOptions())[0].data
+        text = pc.normalise(" ".join(pc.flow_texts(pdf)))
+        assert "23:00" in text, output
+    g = grid.plan(replace(day, items=day.items + (night,)), grid.room_order(event), 400, 9)
+    box = next(b for b in g.boxes if b.item.id == "night-session")
+    assert 0 <= box.first <= box.last < len(g.rows) and g.bounds[-1] == 24 * 60 + 30
