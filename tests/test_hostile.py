@@ -296,12 +296,12 @@ def test_check_and_build_agree_on_hostile_content(tmp_path):
     assert _problem_lines(built.stderr) <= _problem_lines(checked.stderr), (checked.stderr, built.stderr)
 
 
-@pytest.mark.parametrize("name", ["symposium", "edge"])
+@pytest.mark.parametrize("name", ["symposium", "edge", "three_day", "scripts"])
 def test_check_passes_every_fixture_the_build_renders(name, artifacts, monkeypatch):
     """check renders through ``check._render``; here it takes the run's shared renders, which
-    the layout tests make anyway (every output of these two events; three_day's badges and
-    most of scripts' outputs would be rendered for this test alone, 1-10 s): what is checked is
-    that check renders every output and that an output that renders makes no problem."""
+    the layout tests make anyway (a few, such as three_day's badges, are rendered for this test):
+    what is checked is that check renders every output of every test event and that an output
+    that renders makes no problem."""
     from conftest import EVENT_DIRS
 
     from eventprint import check
