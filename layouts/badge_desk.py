@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from eventprint import i18n
 from eventprint.content.registrations import TICKETS, norm
 from eventprint.model import Registrant
 from eventprint.options import BuildOptions, OptionError
@@ -34,6 +35,7 @@ class Divider:
     label: str
     note: str  # "24 badges · family names A to C"
     colour_key: str  # a ticket, or "" for the ink colour
+    lang: str = "en"  # the event's language: the card's fixed words
 
 
 def order_of(options: BuildOptions) -> str:
@@ -63,20 +65,21 @@ def desk_key(r: Registrant) -> tuple:
     return (_initial(r) == OTHER, _initial(r), norm(r.family_name), norm(r.given_name), r.id)
 
 
-def _count(n: int) -> str:
-    return f"{n} badge{'s' if n != 1 else ''}"
-
-
-def desk_groups(regs: list[Registrant], order: str, per_sheet: int) -> list[tuple[Divider, list[Registrant]]]:
-    """Piles for the desk, each with its divider card, in the order they are printed."""
+def desk_groups(regs: list[Registrant], order: str, per_sheet: int,
+                lang: str = "en") -> list[tuple[Divider, list[Registrant]]]:
+    """Piles for the desk, each with its divider card, in the order they are printed; the cards
+    speak the event's language."""
     if not regs:
         return []
+
+    def _count(n: int) -> str:
+        return i18n.ntr(lang, "{n} badge", "{n} badges", n)
     if order == "ticket":
         rank = {t: n for n, t in enumerate(TICKETS)}
         by: dict[str, list[Registrant]] = {}
         for r in sorted(regs, key=desk_key):
             by.setdefault(r.ticket, []).append(r)
-        return [(Divider(t.upper(), f"{_count(len(rs))} \u00b7 {t} tickets", t), rs)
+        return [(Divider(i18n.tr(lang, t.upper()), f"{_count(len(rs))} \u00b7 {i18n.tr(lang, t.upper())}", t, lang), rs)
                 for t, rs in sorted(by.items(), key=lambda kv: rank.get(kv[0], len(rank)))]
     ordered = sorted(regs, key=desk_key)
     letters: dict[str, list[Registrant]] = {}
@@ -103,12 +106,14 @@ def desk_groups(regs: list[Registrant], order: str, per_sheet: int) -> list[tupl
     for pile in piles:
         members = [r for x in pile for r in letters[x]]
         if pile == [OTHER]:
-            out.append((Divider(OTHER, f"{_count(len(members))} \u00b7 family names in other scripts", ""), members))
+            out.append((Divider(i18n.tr(lang, OTHER), f"{_count(len(members))} \u00b7 "
+                                + i18n.tr(lang, "family names in other scripts"), "", lang), members))
             continue
         a, b = span_of[id(pile)]
         label = a if a == b else f"{a}{theme.EN_DASH}{b}"
-        span = a if a == b else f"{a} to {b}"
-        out.append((Divider(label, f"{_count(len(members))} \u00b7 family names {span}", ""), members))
+        span = (i18n.tr(lang, "family names {a}", a=a) if a == b
+                else i18n.tr(lang, "family names {a} to {b}", a=a, b=b))
+        out.append((Divider(label, f"{_count(len(members))} \u00b7 {span}", "", lang), members))
     return out
 
 
@@ -122,12 +127,12 @@ def draw_divider(c: Canvas, div: Divider, st, box: tuple[float, float, float, fl
     c.saveState()
     c.setFillColor(colour)
     c.rect(x0, top - st.band, cw, st.band, stroke=0, fill=1)
-    draw(c, "DESK PILE", x0 + st.pad, top - st.band / 2 - 0.36 * st.role, theme.FONT_BOLD, st.role, theme.WHITE)
+    draw(c, i18n.tr(div.lang, "DESK PILE"), x0 + st.pad, top - st.band / 2 - 0.36 * st.role, theme.FONT_BOLD, st.role, theme.WHITE)
     c.restoreState()
     room = bh - 2 * s - st.band
     big = fit(div.label, theme.FONT_BOLD, cw, min(2.2 * st.given[0], 0.45 * room / 1.3), 8, max_lines=1,
               what="divider label")
     mid = by + s + (room - big.height) / 2 + big.height
     draw_lines(c, big, theme.FONT_BOLD, x0, mid, align="center", box_width=cw, color=colour)
-    note = fit(div.note, theme.FONT, cw, st.name[0], 5, max_lines=2, what="divider note")
+    note = fit(div.note, theme.FONT, cw, st.name[0], theme.MIN_TYPE, max_lines=2, what="divider note")
     draw_lines(c, note, theme.FONT, x0, mid - big.height - st.gap, align="center", box_width=cw, color=theme.MUTED)

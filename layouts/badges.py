@@ -555,7 +555,7 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         c = common.new_canvas(buf, sheet.page, event, f"Participant badges \u2014 {event.name}",
                               f"Badges for registered participants, {size} on {sheet.name} sheets, "
                               f"in piles by {'ticket type' if order == 'ticket' else 'family name'}")
-        draw_badge_sheets(c, event, options, [], piles=desk_groups(regs, order, sheet.per_sheet))
+        draw_badge_sheets(c, event, options, [], piles=desk_groups(regs, order, sheet.per_sheet, event.language))
         c.save()
         out.append(Artifact(PARTICIPANTS, buf.getvalue()))
     return out

@@ -61,7 +61,9 @@ def build(lang: str, tmp_path_factory, booklet: bool = True) -> dict:
         event = _small(load(content))
         signs = render(event, "signs", BuildOptions())
         first_sign = next(a.data for a in signs if a.path == "signs/room-1-2025-03-10.pdf")
-        site = {a.path: a.data.decode() for a in render(event, "site", BuildOptions()) if a.path.endswith(".html")}
+        site_arts = render(event, "site", BuildOptions())
+        site = {a.path: a.data.decode() for a in site_arts if a.path.endswith(".html")}
+        ics = " ".join(a.data.decode() for a in site_arts if a.path.endswith(".ics"))
         _built[lang] = {
             "event": event,
             "booklet": [normalise(t) for t in page_texts(render(event, "booklet", BuildOptions())[0].data)]
@@ -69,6 +71,9 @@ def build(lang: str, tmp_path_factory, booklet: bool = True) -> dict:
             "sign": normalise(page_texts(first_sign)[0]),
             "sign_pdf": first_sign,
             "site": site,
+            "ics": ics,
+            "poster": normalise(" ".join(page_texts(render(event, "poster", BuildOptions())[0].data))),
+            "badges": normalise(" ".join(page_texts(render(event, "badges", BuildOptions())[0].data))),
             "content": "\n".join(p.read_text() for p in content.glob("*.yaml")),
         }
     return _built[lang]
@@ -128,7 +133,8 @@ def _english_fragments() -> list[str]:
 def test_no_english_fixed_string_remains(lang, tmp_path_factory):
     b = build(lang, tmp_path_factory)
     same = {i18n.tr(lang, m) for m in SAME_AS_ENGLISH[lang]} | SAME_AS_ENGLISH[lang]
-    outputs = {"booklet": " ".join(b["booklet"]), "sign": b["sign"],
+    outputs = {"booklet": " ".join(b["booklet"]), "sign": b["sign"], "poster": b["poster"],
+               "badges": b["badges"], "calendar files": b["ics"],
                **{p: _html_text(t) for p, t in b["site"].items()}}
     left = []
     for frag in _english_fragments():
