@@ -62,8 +62,12 @@ def event_named(name: str):
 _shared_dir: Path | None = None  # set for xdist workers: the run's temporary folder, seen by all workers
 
 
+_bypass = False  # True while a shared render is made: that one renders for real
+
+
 def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
-    arts, notes = render_noting(event_named(name), output, BuildOptions(**options))
+    with real_renders():
+        arts, notes = render_noting(event_named(name), output, BuildOptions(**options))
     files = {a.path: a.data for a in arts}
     assert len(files) == len(arts), "two artifacts with the same path"
     return files, notes
@@ -96,6 +100,43 @@ def _rendered_with_notes(name: str, output: str, options: dict) -> tuple[dict[st
 def rendered(name: str, output: str, **options) -> dict[str, bytes]:
     """{path: bytes} of one output of one test event, rendered once per run."""
     return _rendered_with_notes(name, output, options)[0]
+
+
+@contextlib.contextmanager
+def real_renders():
+    """Every render in this block is made for real: for tests about rendering itself (the same
+    bytes at any clock time), which a shared render would pass by construction."""
+    global _bypass
+    _bypass, before = True, _bypass
+    try:
+        yield
+    finally:
+        _bypass = before
+
+
+def _same_render(real):
+    """``build.render`` for the tests: an output of content that loads to one of the test events
+    (a copy of the symposium built into a folder of its own, as many build tests do) is the run's
+    shared render of that event, its layout notes raised again as warnings; anything else, and
+    every render a test has replaced (monkeypatch), renders for real."""
+    import warnings
+
+    from eventprint.output import Artifact
+    from eventprint.problems import LayoutWarning
+    defaults = BuildOptions()
+
+    def render_for_test(event, output, options):
+        if not _bypass and "SOURCE_DATE_EPOCH" not in os.environ:  # the PDFs' dates follow it
+            for name in EVENT_DIRS:
+                if event_named(name) == event:
+                    opts = {f: getattr(options, f) for f in vars(defaults)
+                            if f != "progress" and getattr(options, f) != getattr(defaults, f)}
+                    files, notes = _rendered_with_notes(name, output, opts)
+                    for note in notes:
+                        warnings.warn(LayoutWarning(note))
+                    return [Artifact(path, data) for path, data in files.items()]
+        return real(event, output, options)
+    return render_for_test
 
 
 def _check_render(real):
@@ -136,11 +177,12 @@ def _share_renders_between_workers(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("EVENTPRINT_CACHE", "EVENTPRINT_JOBS")}
     os.environ["EVENTPRINT_CACHE"] = str(run / "eventprint-cache")
     os.environ["EVENTPRINT_JOBS"] = "1"
-    from eventprint import check
-    real = check._render
+    from eventprint import build, check
+    real, real_render = check._render, build.render
     check._render = _check_render(real)
+    build.render = _same_render(real_render)
     yield
-    check._render = real
+    check._render, build.render = real, real_render
     _shared_dir = None
     for key, value in saved.items():
         if value is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import CONTENT, THREE_DAY, run_cli
+from conftest import CONTENT, THREE_DAY, real_renders, run_cli
 
 from eventprint import build as build_mod
 from eventprint import cli
@@ -43,9 +43,9 @@ def two_builds(tmp_path_factory):
     a, b, c = (tmp_path_factory.mktemp(n) for n in "abc")
     saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
     try:
-        with time_machine.travel(CLOCK_A, tick=False):
+        with real_renders(), time_machine.travel(CLOCK_A, tick=False):
             report = build(CONTENT, a, OUTPUTS)
-        with time_machine.travel(CLOCK_B, tick=False):
+        with real_renders(), time_machine.travel(CLOCK_B, tick=False):
             build(CONTENT, b, OUTPUTS)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(CLOCK_A.timestamp()))
             build(CONTENT, c, OUTPUTS)
