@@ -155,10 +155,10 @@ def _check_render(real):
 # Test files by how long they take (make test: one file per worker at a time), longest first. The
 # Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
 # short ones fill in at the end: both finish together instead of one running a long file alone.
-LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_poster.py", "test_hostile.py",
-                 "test_scripts.py", "test_site.py", "test_build.py", "test_badges.py", "test_reliability.py",
-                 "test_signs.py", "test_i18n.py", "test_site_browser.py", "test_fonts.py", "test_attendees.py",
-                 "test_reprint.py", "test_content_loading.py")
+LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_poster.py", "test_build.py",
+                 "test_reliability.py", "test_hostile.py", "test_press.py", "test_booklet_grid.py",
+                 "test_scripts.py", "test_badges.py", "test_i18n.py", "test_site_browser.py", "test_signs.py",
+                 "test_site.py", "test_reprint.py", "test_content_loading.py", "test_validation.py", "test_cache.py")
 
 
 def pytest_collection_modifyitems(items):
