@@ -32,7 +32,7 @@ from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
-from . import common, theme
+from . import common, theme, typeset
 from .booklet_base import ABSTRACTS, FRAME_W, LABELS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, NOTES, PAGE_H, Ctx, talk_key
 from .booklet_flow import Anchor, Deferred, define_page_forms, styles
 from .booklet_front import contents, practical
@@ -161,9 +161,10 @@ def layout_all(event: Event, abstracts: str | None = None,
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     try:
-        doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
-                  canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
-                                                stamp=common.stamp_of(event)))
+        with typeset.language(event.language):  # the quotation marks of text set on its pages
+            doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
+                      canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
+                                                    stamp=common.stamp_of(event)))
     except BuildError as e:
         raise _own(e) from None
     except LayoutError:

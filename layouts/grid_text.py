@@ -46,13 +46,13 @@ def _units(it: Item, span: bool, lang: object = "en") -> tuple[list, list]:
     else:
         font = TITLE_FONT if it.title.confirmed else TITLE_TBC_FONT
         colour = theme.INK
-    title = words(typeset.quotes(it.title.display), font, colour)  # typographic quotes, as in the booklet's text
+    title = words(typeset.quotes(it.title.display, lang), font, colour)  # typographic quotes, as in the booklet's text
     if it.kind is Kind.KEYNOTE:
         title = [((i18n.tr(lang, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT),)] + title
     detail: list = []
     if span and it.room is not None:
         detail += words(it.room.name, theme.FONT_BOLD, theme.MUTED)
-    names = [typeset.quotes(p.name) for p in it.speakers]
+    names = [typeset.quotes(p.name, lang) for p in it.speakers]
     if detail and (names or it.note):
         detail[-1] = detail[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED),)
     detail += [((n + ",", theme.FONT, theme.MUTED),) for n in names[:-1]]
@@ -60,7 +60,7 @@ def _units(it: Item, span: bool, lang: object = "en") -> tuple[list, list]:
     if it.note:
         if names:
             detail[-1] = detail[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED),)
-        detail += words(typeset.quotes(it.note), theme.FONT, theme.MUTED)
+        detail += words(typeset.quotes(it.note, lang), theme.FONT, theme.MUTED)
     return title, detail
 
 

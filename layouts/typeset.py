@@ -17,12 +17,16 @@ every Paragraph of the booklet gets it; nothing else needs to know.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import copy
 
 import pyphen
 from reportlab.platypus.paragraph import Paragraph
+
+from eventprint import i18n
 
 # addresses are never touched: scheme://..., www...., name@host.tld
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -31,21 +35,38 @@ _OPENERS = set(" \t\n\u00a0([{\u2014\u2013-/\u2018\u201c")
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 
 
-def quotes(text: str) -> str:
-    """``text`` with typographic quotes and apostrophes, addresses untouched."""
+# The language whose quotation marks quotes() sets when it is given none: a layout sets it for
+# what it draws (``with typeset.language(event.language):``), so that the many places that set
+# text through text.markup need not each pass it on.
+_LANGUAGE: ContextVar[str] = ContextVar("quotes_language", default="en")
+
+
+@contextmanager
+def language(lang: str):
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def quotes(text: str, lang: str | None = None) -> str:
+    """``text`` with typographic quotes and apostrophes, addresses untouched; double quotes are
+    the language's („…“ in German, « … » in French), single ones and apostrophes ‘ ’."""
     if "'" not in text and '"' not in text:
         return text
+    pair = i18n.quotes(lang or _LANGUAGE.get())
     out: list[str] = []
     pos = 0
     for m in _ADDRESS.finditer(text):
-        out.append(_quotes(text[pos:m.start()], text[pos - 1] if pos else ""))
+        out.append(_quotes(text[pos:m.start()], text[pos - 1] if pos else "", pair))
         out.append(m.group())
         pos = m.end()
-    out.append(_quotes(text[pos:], text[pos - 1] if pos else ""))
+    out.append(_quotes(text[pos:], text[pos - 1] if pos else "", pair))
     return "".join(out)
 
 
-def _quotes(part: str, before: str) -> str:
+def _quotes(part: str, before: str, pair: tuple[str, str] = (LDQUO, RDQUO)) -> str:
     chars = list(part)
     for i, ch in enumerate(chars):
         if ch not in "'\"":
@@ -57,7 +78,7 @@ def _quotes(part: str, before: str) -> str:
             # an apostrophe after a letter or digit (Amazon's, BMVC'13), or eliding digits ('90s)
             chars[i] = LSQUO if opening and not nxt.isdigit() else RSQUO
         else:
-            chars[i] = LDQUO if opening else RDQUO
+            chars[i] = pair[0] if opening else pair[1]
     return "".join(chars)
 
 

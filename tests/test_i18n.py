@@ -16,6 +16,7 @@ import pytest
 
 from conftest import THREE_DAY, run_cli
 from eventprint import i18n
+from eventprint.layouts import grid_text
 from eventprint.build import load, render
 from eventprint.content.multilingual import pick
 from eventprint.options import BuildOptions
@@ -43,6 +44,8 @@ def _content(tmp: Path, lang: str) -> Path:
     text = text.replace("    title: Privacy sparse inference reasoning efficient sparse models neural\n",
                         "    title: {en: Privacy sparse inference, de: Datenschutz und sparsame Inferenz}\n", 1)
     text = text.replace("    kind: registration\n    title: Registration\n", "    kind: registration\n", 1)  # untitled
+    # straight quotes in a title: printed as the language's quotation marks
+    text = text.replace("    title: Uncertainty uncertainty efficient", '    title: Uncertainty "uncertainty" efficient', 1)
     prog.write_text(text)
     return dst
 
@@ -66,8 +69,8 @@ def build(lang: str, tmp_path_factory, booklet: bool = True) -> dict:
         ics = " ".join(a.data.decode() for a in site_arts if a.path.endswith(".ics"))
         _built[lang] = {
             "event": event,
-            "booklet": [normalise(t) for t in page_texts(render(event, "booklet", BuildOptions())[0].data)]
-            if booklet else [],
+            "booklet_raw": (raw := page_texts(render(event, "booklet", BuildOptions())[0].data) if booklet else []),
+            "booklet": [normalise(t) for t in raw],
             "sign": normalise(page_texts(first_sign)[0]),
             "sign_pdf": first_sign,
             "site": site,
@@ -83,6 +86,7 @@ def _html_text(page: str) -> str:
     return normalise(html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
+QUOTED = {"de": "\u201euncertainty\u201c", "fr": "\u00ab uncertainty \u00bb", "es": "\u00abuncertainty\u00bb"}
 EXPECTED = {
     # language: (glance heading, first day as a heading, index heading, a talk's time as running text,
     #            the sign's time column, the site's day label)
@@ -106,6 +110,11 @@ def test_outputs_speak_the_event_language(lang, tmp_path_factory):
     index_page = _html_text(b["site"]["site/index.html"])
     assert day in index_page and short_day in b["site"]["site/rooms/room-1-2025-03-10.html"] and i18n.tr(lang, "Add the programme to your calendar") in index_page
     assert f'<html lang="{lang}">' in b["site"]["site/index.html"]
+    # the title's straight quotes, as the language sets them: in its talk head and its grid box
+    raw = re.sub(r"[\s\u202f\u00a0]+", " ", " ".join(b["booklet_raw"]))  # fr: narrow no-break spaces inside
+    assert QUOTED[lang] in raw and not re.search(r'"\s?uncertainty|uncertainty\s?"', raw), lang
+    box = grid_text.box_text(b["event"].item("t0002"), False, 9, 200, lang)  # the at-a-glance grid's box
+    assert QUOTED[lang] in re.sub(r"[\s\u202f]+", " ", " ".join(seg[0] for line in box.title for seg in line)), lang
 
 
 def test_a_longer_keynote_label_widens_the_sign_time_column(tmp_path_factory):
