@@ -58,12 +58,13 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    from eventprint.layouts import qrmatrix
+    from eventprint.layouts import qrmatrix, typeset
     from eventprint.layouts.common import QRTooDense
 
     qrmatrix.store = cache if cache.folder() is not None else None  # QR matrices kept between builds
     try:
-        return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+        with typeset.language(event.language):  # the quotation marks of the text it prints
+            return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
     except QRTooDense as e:
         if not event.source_file:
             raise

@@ -28,6 +28,7 @@ from eventprint.layouts import common, theme
 from eventprint.layouts.badge_data import BadgeData, badge_key, badge_order, badges, participants, select_people
 from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
 from eventprint.layouts.sign_data import sign_data
+from eventprint.layouts import typeset
 from eventprint.layouts.signs import draw_signs
 
 from .model import Day, Event, Room
@@ -226,10 +227,11 @@ def _reprint_pdf(event: Event, options: BuildOptions, changed: dict[str, list[st
     buf = io.BytesIO()
     c = common.new_canvas(buf, page, event, f"Reprint \u2014 {event.name}",
                           "Only the badges and door signs that changed since the last build")
-    if people:
-        draw_badge_sheets(c, event, options, people)
-    if signs:
-        draw_signs(c, event, BuildOptions(size=options.size), only=signs)
+    with typeset.language(event.language):  # quotation marks as in the full run
+        if people:
+            draw_badge_sheets(c, event, options, people)
+        if signs:
+            draw_signs(c, event, BuildOptions(size=options.size), only=signs)
     c.save()
     return buf.getvalue()
 

@@ -46,7 +46,9 @@ def width(text: str, font: str, size: float) -> float:
 
     Characters the theme's face lacks are measured in the fallback face that draws them
     (textruns); text the theme's face covers goes straight to ReportLab (``plain``).
+    Typewriter quotes are measured as the typographic ones ``draw`` prints (typeset.quotes).
     """
+    text = typeset.quotes(text)
     if font in _THEME_FONTS and not plain(text):
         return textruns.width(text, font, size)
     return stringWidth(text, font, size)
@@ -66,7 +68,7 @@ def unit_width(text: str, font: str) -> float:
 
 def text_width(text: str, font: str, size: float) -> float:
     """Width from the cache (the same number as ``width`` up to rounding)."""
-    return unit_width(text, font) * size
+    return unit_width(typeset.quotes(text), font) * size
 
 
 def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size: float | None = None,
@@ -75,8 +77,10 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
 
     Baseline at ``y``; ``x`` is the left end, the right end (``align="right"``)
     or the centre (``"centre"``). ``font`` and ``colour`` are set first when given;
-    otherwise the canvas's current ones are used.
+    otherwise the canvas's current ones are used. Typewriter quotes print as the event
+    language's typographic ones (typeset.quotes; addresses are left as written).
     """
+    text = typeset.quotes(text)
     if font is not None:
         c.setFont(font, size)
     if colour is not None:
@@ -101,7 +105,7 @@ def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float
     t.setFont(font, size)
     t.setCharSpace(space)
     t.setFillColor(colour)
-    t.textOut(text)
+    t.textOut(typeset.quotes(text))
     t.setCharSpace(0)  # Tc persists in the PDF text state: reset it for later strings
     c.drawText(t)
 
@@ -205,7 +209,7 @@ Unit = tuple[Segment, ...]  # never broken across lines (a word, a speaker's who
 
 
 def words(text: str, font: str, colour) -> list[Unit]:
-    return [((w, font, colour),) for w in text.split()]
+    return [((w, font, colour),) for w in typeset.quotes(text).split()]
 
 
 def after(units: list[Unit], more: list[Unit], sep: str = theme.MIDDOT) -> list[Unit]:
@@ -259,7 +263,7 @@ def draw_segments(c: Canvas, line: tuple[Segment, ...], x: float, y: float, size
     for text, font, colour in line:
         if text != " ":
             draw(c, text, x, y, font, size, colour)
-        x += unit_width(text, font) * size
+        x += text_width(text, font, size)
 
 
 # --------------------------------------------------------------------------
@@ -299,6 +303,8 @@ class Fitted:
 def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size: float, max_lines: int,
               step: float) -> Fitted | None:
     """Running text wrapped at the largest size at which it takes at most ``max_lines`` lines."""
+    text = typeset.quotes(text)  # printed with typographic quotes; measured as printed
+
     def attempt(size: float) -> Fitted | None:
         lines = wrap(text, font, size, max_width)
         return Fitted(size, tuple(lines)) if len(lines) <= max_lines else None
@@ -313,7 +319,7 @@ class Cut(Fitted):
 def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
     """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
     (words taken off until it fits): for text that may be shortened where it cannot fit."""
-    lines = wrap(text, font, size, max_width)[:max_lines]
+    lines = wrap(typeset.quotes(text), font, size, max_width)[:max_lines]
     last = lines[-1].rstrip("-")
     while last and width(last + "\u2026", font, size) > max_width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
@@ -336,8 +342,9 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
     Shrinks on one line first, then allows up to ``max_lines`` lines at the
     largest size that fits; past that raises BuildError naming ``what``.
     """
+    printed = typeset.quotes(text)  # the content's text stays for the message (its line is found by it)
     one = largest(max_size, min_size, step,
-                  lambda size: Fitted(size, (text,)) if width(text, font, size) <= max_width else None)
+                  lambda size: Fitted(size, (printed,)) if width(printed, font, size) <= max_width else None)
     if one is not None:
         return one
     for n in range(2, max_lines + 1):

@@ -197,9 +197,15 @@ def flow_texts(pdf: PdfLike) -> list[str]:
     return list(_texts(_bytes(pdf), True))
 
 
+# typographic quotation marks back to the content's typewriter ones (layouts/typeset.quotes prints
+# those as the language's); tests about the marks themselves read the text before this
+UNCURL = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"',
+                        "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+
+
 def normalise(text: str) -> str:
-    """Whitespace-folded, de-hyphenated text for 'does X appear' checks."""
-    return " ".join(text.replace("-\n", "").replace("\u00ad", "").split())
+    """Whitespace-folded, de-hyphenated text for 'does X appear' checks, quotation marks as typed."""
+    return " ".join(text.replace("-\n", "").replace("\u00ad", "").translate(UNCURL).split())
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def test_event_facts(built, name):
     assert_header_facts(event, text)
     # the event's name is the largest text
     biggest = max(c["size"] for c in chars)
-    big = "".join(c["text"] for c in chars if c["size"] >= biggest - 0.01)
+    big = "".join(c["text"] for c in chars if c["size"] >= biggest - 0.01).translate(pdfcheck.UNCURL)
     assert big.replace(" ", "") == event.name.replace(" ", "")
 
 

@@ -323,6 +323,19 @@ def test_booklet_typography(artifacts, event):
                     assert (head[0] + tail[0]).lower() not in names, (n, line, lines[i + 1])
 
 
+@pytest.mark.parametrize("output", ["signs", "poster", "badges"])
+def test_no_typewriter_quotes_on_signs_poster_and_badges(artifacts, output):
+    """The edge event's names and titles are full of ' and ": every printed page sets them as
+    typographic quotes and apostrophes (addresses excepted), as the booklet does."""
+    import pdfcheck as pc
+    for path, data in _pdfs(artifacts("edge", output)).items():
+        for n, text in enumerate(pc.page_texts(data)):
+            left = [ln for ln in text.splitlines() if re.search("['\"]", _URLISH.sub(" ", ln))]
+            assert not left, (path, n, left[:3])
+    text = " ".join(pc.page_texts(_pdfs(artifacts("edge", output))[next(iter(_pdfs(artifacts("edge", output))))]))
+    assert "\u2019" in text or "\u201c" in text  # the edge event's quotes are printed, as curly ones
+
+
 @pytest.mark.parametrize("output, options", [("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}),
                                              ("badges", {"size": "90x54"}), ("badges", {"size": "4x3"})])
 def test_no_type_under_7pt(artifacts, output, options):
