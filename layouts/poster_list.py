@@ -14,7 +14,7 @@ from eventprint import i18n
 from eventprint.model import Day, Item, Kind
 
 from . import theme
-from .programme import secondary
+from .programme import secondary, where
 from .text import Fitted, Segment, draw, draw_lines, draw_segments, fit, text_width, words, wrap, wrap_units
 
 LEADING = 1.22
@@ -99,7 +99,8 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
     several = len(day.rooms) > 1
     room_w = 0.0
     if several:
-        widest = max(text_width(r.name, theme.FONT_BOLD, d) for r in day.rooms)
+        names = [r.name for r in day.rooms] + ([day.venue.short_name] if any(it.room is None for it in day.items) else [])
+        widest = max(text_width(n, theme.FONT_BOLD, d) for n in names)
         room_w = min(widest + 1, 0.24 * width) + 0.7 * t
     text_w = width - time_w - room_w
     out = []
@@ -114,7 +115,8 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
                                    theme.MUTED if quiet else theme.INK))
             if it.kind is Kind.KEYNOTE:
                 time_lines.append((i18n.tr(day.language, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT))
-            room = it.room.name if (it.room and e.show_room) else ""
+            # where it is, as the door signs and the booklet say it: an item with no room at the venue
+            room = where(it, day.venue.short_name, seen_from=day.venue) if e.show_room else ""
             room_lines = tuple(wrap(room, theme.FONT_BOLD, d, room_w - 0.7 * t)) if room else ()
             if quiet:
                 font = theme.FONT

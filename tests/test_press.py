@@ -381,3 +381,16 @@ def test_paper_thickness_is_read_and_checked(tmp_path):
     res = run_cli("check", "--content", str(content))
     line = len(text.splitlines()) + 1
     assert res.returncode == 2 and f"event.yaml:{line}: paper_thickness 'thick' is not a paper thickness" in res.stderr
+
+
+def test_an_item_with_no_room_says_the_same_place_everywhere(artifacts, symposium):
+    """Lunch (no room in the content) is 'MPI-IS' on the door sign, in the booklet and on the poster."""
+    import pdfcheck as pc
+    day = symposium.days[0]
+    lunch = next(it for it in day.items if it.room is None and it.kind.is_pause)
+    when, place = lunch.time_range, day.venue.short_name
+    for output in ("poster", "booklet", "signs"):
+        files = artifacts("symposium", output)
+        text = "\n".join(t for path in _pdfs(files) for t in pc.page_texts(files[path]))
+        lines = [ln for ln in text.splitlines() if when in ln and lunch.title.display in ln]
+        assert lines and all(place in ln for ln in lines), (output, lines)
