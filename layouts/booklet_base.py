@@ -130,3 +130,9 @@ def place(item: Item, day: Day, lang: object = "en") -> str:
 def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: int = 0) -> list:
     return [Anchor(key, outline=outline if outline is not None else text, level=level, running=text),
             Paragraph(_m(text), ctx.st["h1"])]
+
+
+def tbc_markup(title: str) -> str:
+    """Paragraph markup of a title still to be confirmed, in a bold paragraph (theme.title_face)."""
+    font, colour = theme.title_face(theme.FONT_BOLD, False)
+    return f'<font name="{font}" color="{hexcolour(colour)}">{title}</font>'

@@ -68,7 +68,7 @@ def styles(language: str) -> dict[str, ParagraphStyle]:
                   textColor=theme.ACCENT, spaceAfter=5, keepWithNext=1, hyphenationLang=""),
         "title": s("title", fontName=theme.FONT_BOLD, fontSize=TITLE_SIZE, leading=round(TITLE_SIZE * 1.22, 2),
                    textColor=theme.INK, spaceAfter=9, keepWithNext=1, hyphenationLang=""),
-        "title-tbc": s("title-tbc", fontName=theme.FONT_ITALIC, fontSize=TITLE_SIZE,
+        "title-tbc": s("title-tbc", fontName=theme.title_face(theme.FONT_BOLD, False)[0], fontSize=TITLE_SIZE,
                        leading=round(TITLE_SIZE * 1.22, 2), textColor=theme.MUTED, spaceAfter=9),
         "speaker": s("speaker", fontName=theme.FONT_BOLD, fontSize=10, leading=theme.leading(10),
                      keepWithNext=1, hyphenationLang=""),

@@ -10,7 +10,7 @@ from eventprint.model import Day, Kind
 
 from . import grid, theme
 from .booklet_base import (FRAME_W, GLANCE, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_glance_key, glance_key,
-                           hexcolour, link, talk_key, tstyle)
+                           hexcolour, link, talk_key, tbc_markup, tstyle)
 from .booklet_flow import Anchor
 from .booklet_grid import grid_glance
 from .booklet_sections import address
@@ -63,12 +63,14 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
                 else:  # right-to-left titles are wrapped here, line by line (see text.markup_lines)
                     t = markup_lines(it.title.display, st["g-what"].fontName, st["g-what"].fontSize,
                                      widths[1] - 6)  # the cell's padding, 3 pt a side
+                if not it.title.confirmed:
+                    t = tbc_markup(t)
                 if it.is_talk and ctx.talk_pages:
                     t = link(talk_key(it), t)
                 if it.kind is Kind.KEYNOTE:
                     t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(i18n.tr(ev, KEYNOTE_LABEL))}</font>  ' + t
                 if language_tag(ev, it):  # the event mixes languages: say which one this talk is in
-                    t += f' <font name="{theme.FONT_BOLD}" size="6" color="{hexcolour(theme.MUTED)}">{language_tag(ev, it)}</font>'
+                    t += f' <font name="{theme.FONT_BOLD}" size="7" color="{hexcolour(theme.MUTED)}">{language_tag(ev, it)}</font>'
                 what = [Paragraph(t, st["g-what"])]
                 if it.speakers:
                     what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))

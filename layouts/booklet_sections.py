@@ -24,7 +24,7 @@ from eventprint import i18n, urls
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import grid, theme, tracks
-from .booklet_base import FRAME_W, PAGE_H, Ctx, hexcolour, place, talk_key, tstyle
+from .booklet_base import FRAME_W, PAGE_H, Ctx, hexcolour, place, talk_key, tbc_markup, tstyle
 from .booklet_flow import Anchor
 from .programme import KEYNOTE_LABEL
 from .text import markup as _m
@@ -96,7 +96,7 @@ def talk_entry(ctx: Ctx, day: Day, item: Item, in_room: bool, level: int) -> lis
     st = ctx.st
     col_time = 19 * mm
     title = markup_lines(item.title.display, st["g-what"].fontName, st["g-what"].fontSize, FRAME_W - col_time - 6)
-    title = title if item.title.confirmed else f"<i>{title}</i>"
+    title = title if item.title.confirmed else tbc_markup(title)
     if item.kind is Kind.KEYNOTE:
         title = f'<font color="{hexcolour(theme.ACCENT)}">{_m(i18n.tr(ctx.event, KEYNOTE_LABEL))}</font>  ' + title
     what = [Paragraph(title, st["g-what"])]

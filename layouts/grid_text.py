@@ -19,7 +19,7 @@ FLOOR = 0.7  # a box that cannot hold its text shrinks it to this x the type siz
 ELLIPSIS = "\u2026"
 # titles in regular weight: bold is ~8 % wider, and a grid box is narrow (the poster's flowing lists
 # do the same); the box, the time and the muted speakers below already set each title apart
-TITLE_FONT, TITLE_TBC_FONT = theme.FONT, theme.FONT_ITALIC
+TITLE_FONT = theme.FONT
 KEYNOTE_LABEL = "KEYNOTE"
 
 
@@ -44,8 +44,7 @@ def _units(it: Item, span: bool, lang: object = "en") -> tuple[list, list]:
     if quiet(it):
         font, colour = theme.FONT, theme.INK if not it.kind.is_pause else theme.MUTED
     else:
-        font = TITLE_FONT if it.title.confirmed else TITLE_TBC_FONT
-        colour = theme.INK
+        font, colour = theme.title_face(TITLE_FONT, it.title.confirmed)
     title = words(typeset.quotes(it.title.display, lang), font, colour)  # typographic quotes, as in the booklet's text
     if it.kind is Kind.KEYNOTE:
         title = [((i18n.tr(lang, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT),)] + title

@@ -25,7 +25,7 @@ SLOT_GAP = 0.7  # x t, between slots (a hairline sits in the middle)
 COL_GUTTER = 8 * mm
 MIN_COL = 180.0  # narrowest column on A2 (about 30 characters of 11 pt text)
 MAX_COLS = 5
-TITLE_FONT, TITLE_TBC_FONT = theme.FONT, theme.FONT_ITALIC  # regular: see the poster's docstring
+TITLE_FONT = theme.FONT  # regular: see the poster's docstring
 
 CONT_LABEL = "(continued)"
 KEYNOTE_LABEL = "KEYNOTE"
@@ -124,8 +124,8 @@ def _text_units(it: Item, t: float, lang: object = "en") -> list[Unit]:
     if _quiet(it):
         units += _words(it.title.display, theme.FONT, theme.MUTED, t)
     else:
-        font = TITLE_FONT if it.title.confirmed else TITLE_TBC_FONT
-        units += _words(it.title.display, font, theme.INK, t)
+        font, colour = theme.title_face(TITLE_FONT, it.title.confirmed)
+        units += _words(it.title.display, font, colour, t)
     more: list[Unit] = []
     names = [p.name for p in it.speakers]
     more += [((n + ",", theme.FONT, theme.MUTED, d),) for n in names[:-1]]

@@ -122,8 +122,7 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
                 font = theme.FONT
                 colour = theme.MUTED
             else:
-                font = theme.FONT_BOLD if it.title.confirmed else theme.FONT_BOLD_ITALIC
-                colour = theme.INK
+                font, colour = theme.title_face(theme.FONT_BOLD, it.title.confirmed)
             title = tuple(wrap_units(words(it.title.display, font, colour), t, text_w))
             detail = tuple(wrap_units(secondary(it), d, text_w))
             lines.append(EntryLines(e, tuple(time_lines), room_lines, title, detail))

@@ -104,8 +104,8 @@ def sign_rows(data: SignData) -> list[Row]:
         elif r.quiet:
             units = after(words(r.title, theme.FONT, theme.MUTED), names_and_note(r.speakers, r.note))
         else:
-            font = theme.FONT_BOLD if r.confirmed else theme.FONT_BOLD_ITALIC
-            units = after(words(r.title, font, theme.INK), names_and_note(r.speakers, r.note))
+            font, colour = theme.title_face(theme.FONT_BOLD, r.confirmed)
+            units = after(words(r.title, font, colour), names_and_note(r.speakers, r.note))
         rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band))
     return rows
 

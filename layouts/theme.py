@@ -53,6 +53,15 @@ def grey(k: float, screen: str) -> Ink:
 
 INK = grey(1.0, "#1A1A1A")  # body text: 100 % K on paper, near-black on screen
 MUTED = grey(0.68, "#5F6368")  # secondary text: affiliations, notes, folios
+
+
+_ITALIC_OF = {FONT: FONT_ITALIC, FONT_BOLD: FONT_BOLD_ITALIC}
+
+
+def title_face(font: str, confirmed: bool):
+    """The face and colour of a title set in ``font``: as it is, in ink; a title still to be
+    confirmed ("Title to be confirmed") in that weight's italic, muted. One rule for every output."""
+    return (font, INK) if confirmed else (_ITALIC_OF.get(font, font), MUTED)
 RULE = grey(0.25, "#C9CDD2")  # hairlines and separators
 PAUSE_BG = grey(0.06, "#F1F3F4")  # quiet background of breaks and meals
 ACCENT = Ink(0.90, 0.30, 0.38, 0.18, screen="#0B6E79")  # the one accent colour: headings, bands, markers

@@ -394,3 +394,29 @@ def test_an_item_with_no_room_says_the_same_place_everywhere(artifacts, symposiu
         text = "\n".join(t for path in _pdfs(files) for t in pc.page_texts(files[path]))
         lines = [ln for ln in text.splitlines() if when in ln and lunch.title.display in ln]
         assert lines and all(place in ln for ln in lines), (output, lines)
+
+
+def test_title_to_be_confirmed_is_set_one_way(artifacts, symposium):
+    """A title still to be confirmed: its weight's italic, in the muted colour, on the door sign, the
+    poster and in the booklet (talk head and at-a-glance) alike (theme.title_face)."""
+    import pdfcheck as pc
+    placeholder = next(it for it in symposium.items if not it.title.confirmed).title.display
+    faces, colours = set(), set()
+    for output in ("signs", "poster", "booklet"):
+        files = _pdfs(artifacts("symposium", output))
+        seen = 0
+        for path in files:
+            for page in pc.page_chars(files[path]):
+                page = [c for c in page if c["text"].strip()]  # words may be drawn one by one
+                text = "".join(c["text"] for c in page)
+                target = placeholder.replace(" ", "")
+                at = text.find(target)
+                while at >= 0:
+                    run = page[at:at + len(target)]
+                    faces |= {c["fontname"].split("+")[-1] for c in run}
+                    colours |= {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in run}
+                    seen += 1
+                    at = text.find(target, at + 1)
+        assert seen, output
+    assert all("Italic" in f for f in faces), faces
+    assert len(colours) == 1, colours
