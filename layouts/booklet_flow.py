@@ -118,9 +118,10 @@ class Anchor(Flowable):
     """
 
     def __init__(self, key: str, outline: str | None = None, level: int = 0, running: str | None = None,
-                 keys: tuple[str, ...] = ()):
+                 keys: tuple[str, ...] = (), headed: bool = False):
         super().__init__()
         self.key, self.outline, self.level, self.running = key, outline, level, running
+        self.headed = headed  # a heading right below says ``running``: that page's running head stays empty
         self.keys = keys  # further keys recorded on the same page (items of a time slot)
         self.width = self.height = 0
 
@@ -139,6 +140,8 @@ class Anchor(Flowable):
             c.addOutlineEntry(self.outline, self.key, level=self.level)
         if self.running is not None:
             doc.running = self.running
+            if self.headed:
+                doc.__dict__.setdefault("headed_pages", set()).add((page, self.running))
 
 
 class QRCode(Flowable):

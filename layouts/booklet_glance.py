@@ -29,7 +29,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
     out: list = []
     if first:
         out.append(Anchor("glance", outline=i18n.tr(ev, GLANCE), level=0))
-    out += [Anchor(day_glance_key(day), outline=title, level=1, running=title),
+    out += [Anchor(day_glance_key(day), outline=title, level=1, running=title, headed=True),
             Paragraph(_m(title), st["h1"]),
             Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
     sessions = {s.items[0].id: s for s in ev.sessions(day)}

@@ -167,7 +167,7 @@ def grid_glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> l
     if first:
         out.append(Anchor("glance", outline=i18n.tr(day.language, GLANCE), level=0))
     label = i18n.day(day.language, day.date)
-    out.append(Anchor(day_glance_key(day), outline=label, level=1, running=label))
+    out.append(Anchor(day_glance_key(day), outline=label, level=1, running=label, headed=True))
     for i, (label, g) in enumerate(pages):
         if i:
             out.append(PageBreak())

@@ -30,6 +30,8 @@ def draw_running(c: Canvas, doc) -> None:
     # the running head sits on the outer edge, the event's short name on the inner one
     outer, inner = ("right", "left") if right else ("left", "right")
     outer_x, inner_x = (right_x, left_x) if right else (left_x, right_x)
+    if (page, doc.running) in doc.__dict__.get("headed_pages", ()):
+        running = ""  # the page's own heading says it (a day's programme at a glance begins here)
     draw(c, running, outer_x, HEADER_BASELINE, align=outer)
     c.setFont(theme.FONT, theme.SMALL)
     c.setFillColor(theme.MUTED)
