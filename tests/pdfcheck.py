@@ -261,6 +261,36 @@ def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line
     return bad
 
 
+@dataclass(frozen=True)
+class Run:
+    """Chars on one baseline with no gap wider than a word space: one line of one box or column."""
+    text: str  # without spaces
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def runs(chars: list[dict]) -> list[Run]:
+    """Words and phrases on one baseline, split where the gap is wider than a space (the next column)."""
+    rows: dict[int, list[dict]] = {}
+    for ch in chars:
+        if ch["text"].strip():
+            rows.setdefault(round(ch["bottom"]), []).append(ch)
+    out = []
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        group = [row[0]]
+        for ch in row[1:]:
+            if ch["x0"] - group[-1]["x1"] > 0.45 * ch["size"]:
+                out.append(group)
+                group = []
+            group.append(ch)
+        out.append(group)
+    return [Run("".join(c["text"] for c in g), min(c["x0"] for c in g), max(c["x1"] for c in g),
+                min(c["top"] for c in g), max(c["bottom"] for c in g)) for g in out]
+
+
 def chars_outside(chars: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
     """Chars not inside ``box`` = (x0, top, x1, bottom) in top-left coordinates."""
     x0, top, x1, bottom = box

@@ -3,7 +3,6 @@ on the PDF's characters (where every item is printed), its links and its type si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 
@@ -15,33 +14,6 @@ TIME = re.compile(r"^\d\d:\d\d$")
 GLANCE = "Programme at a glance \u00b7"
 
 
-@dataclass(frozen=True)
-class Run:
-    text: str  # without spaces
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-
-def runs(chars: list[dict]) -> list[Run]:
-    """Words and phrases on one baseline, split where the gap is wider than a space (a new column)."""
-    rows: dict[int, list[dict]] = {}
-    for ch in chars:
-        if ch["text"].strip():
-            rows.setdefault(round(ch["bottom"]), []).append(ch)
-    out = []
-    for row in rows.values():
-        row.sort(key=lambda c: c["x0"])
-        group = [row[0]]
-        for ch in row[1:]:
-            if ch["x0"] - group[-1]["x1"] > 0.45 * ch["size"]:
-                out.append(group)
-                group = []
-            group.append(ch)
-        out.append(group)
-    return [Run("".join(c["text"] for c in g), min(c["x0"] for c in g), max(c["x1"] for c in g),
-                min(c["top"] for c in g), max(c["bottom"] for c in g)) for g in out]
 
 
 def glance_pages(event, texts: list[str]) -> list[tuple[int, object]]:
@@ -59,7 +31,7 @@ def glance_pages(event, texts: list[str]) -> list[tuple[int, object]]:
 def placed(event, page_chars: list[dict], day) -> dict[str, bool]:
     """For each item this glance page shows: whether its first line lies in its room's column (under
     that room's name; across all columns for a break) and between the time marks of its start and end."""
-    rs = runs(page_chars)
+    rs = pc.runs(page_chars)
     every = grid.columns(day, grid.room_order(event))
     names = {r.name.replace(" ", ""): r for r in every if r is not None}
     found = [r for r in rs if r.text in names]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pdfplumber
 import pypdfium2
@@ -149,33 +149,6 @@ def test_days_without_parallel_items_stay_lists(built):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Run:
-    """Chars on one baseline with no gap wider than a word space: one line of one box."""
-    text: str  # without spaces
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-
-def runs(chars: list[dict]) -> list[Run]:
-    rows: dict[int, list[dict]] = {}
-    for ch in chars:
-        if ch["text"].strip():
-            rows.setdefault(round(ch["bottom"]), []).append(ch)
-    out = []
-    for row in rows.values():
-        row.sort(key=lambda c: c["x0"])
-        group = [row[0]]
-        for ch in row[1:]:
-            if ch["x0"] - group[-1]["x1"] > 0.45 * ch["size"]:  # wider than a space: the next column
-                out.append(group)
-                group = []
-            group.append(ch)
-        out.append(group)
-    return [Run("".join(c["text"] for c in g), min(c["x0"] for c in g), max(c["x1"] for c in g),
-                min(c["top"] for c in g), max(c["bottom"] for c in g)) for g in out]
 
 
 TIME = re.compile(r"^\d\d:\d\d$")
@@ -185,7 +158,7 @@ def assert_grid_positions(event, chars, page_width: float) -> int:
     """For every day drawn as a grid on this page: each item's first line lies in its room's column
     (under that room's name) and between the axis labels of its start and of its end. Returns the
     number of items checked."""
-    rs = runs(chars)
+    rs = pdfcheck.runs(chars)
     heads = {d.label: r for d in event.days for r in rs if r.text == d.label.replace(" ", "")}
     checked = 0
     for day in event.days:
@@ -265,7 +238,7 @@ def test_what_spans_every_column(three_day, camp):
 
 def test_parallel_slots_show_their_time_once_per_day(built):
     event, _, chars, _ = built["three_day"]
-    rs = runs(chars)
+    rs = pdfcheck.runs(chars)
     for t in ("09:00", "09:30", "10:00"):
         assert sum(r.text == t for r in rs) == len(event.days)
 
