@@ -317,18 +317,6 @@ class Event:
     def last_date(self) -> date:
         return self.days[-1].date
 
-    @property
-    def date_range(self) -> str:
-        """'16–17 September 2024' (or across months/years as needed), English; layouts print i18n.date_range."""
-        a, b = self.first_date, self.last_date
-        if a == b:
-            return f"{a.day} {a:%B %Y}"
-        if (a.year, a.month) == (b.year, b.month):
-            return f"{a.day}\u2013{b.day} {b:%B %Y}"
-        if a.year == b.year:
-            return f"{a.day} {a:%B} \u2013 {b.day} {b:%B %Y}"
-        return f"{a.day} {a:%B %Y} \u2013 {b.day} {b:%B %Y}"
-
     def person(self, person_id: str) -> Person:
         for p in self.people:
             if p.id == person_id:

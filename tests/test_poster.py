@@ -13,7 +13,7 @@ import pytest
 from reportlab.lib.pagesizes import A0, A1, A2, A3, portrait
 
 import pdfcheck
-from eventprint import urls
+from eventprint import i18n, urls
 from eventprint.build import load, render
 from eventprint.options import BuildOptions, OptionError
 from eventprint.layouts import common, grid, grid_text, poster, poster_flow, theme, tracks
@@ -57,7 +57,7 @@ def test_every_talk_and_item_of_every_day(built, name):
 
 def assert_header_facts(event, text: str) -> None:
     """Dates, hosts, venues with addresses and the programme URL all appear in ``text``."""
-    assert event.date_range in text
+    assert i18n.date_range(event, event.first_date, event.last_date) in text
     for host in event.hosts:
         assert pdfcheck.normalise(host) in text
     for venue in {d.venue for d in event.days}:
