@@ -38,8 +38,8 @@ from eventprint.output import Artifact
 from eventprint.problems import BuildError
 
 from . import common, theme
-from .badge_fit import (ROLE_CHAR_SPACE, SHRINK_STEPS, SIZES, STYLES, Block, Style, _draw_stack, _fit,  # noqa: F401
-                        _fit_url, _fit_wrapped, _scaled, _stack_height, size_of)
+from .badge_fit import (ROLE_CHAR_SPACE, SHRINK_STEPS, STYLES, Block, Style, _draw_stack, _fit, _fit_url,
+                        _fit_wrapped, _scaled, _stack_height, size_of)
 from .badge_data import AgendaEntry, BadgeData, Holder, band_colour, badges, participants, select_people
 from .badge_desk import Divider, desk_groups, draw_divider, order_of
 from .badge_notes import located, warn_cut, warn_left_off

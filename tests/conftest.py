@@ -126,17 +126,21 @@ def _same_render(real):
     defaults = BuildOptions()
 
     def render_for_test(event, output, options):
-        if not _bypass and "SOURCE_DATE_EPOCH" not in os.environ:  # the PDFs' dates follow it
-            for name in EVENT_DIRS:
-                if event_named(name) == event:
-                    opts = {f: getattr(options, f) for f in vars(defaults)
-                            if f != "progress" and getattr(options, f) != getattr(defaults, f)}
-                    files, notes = _rendered_with_notes(name, output, opts)
-                    for note in notes:
-                        warnings.warn(LayoutWarning(note))
-                    return [Artifact(path, data) for path, data in files.items()]
-        return real(event, output, options)
+        name = None if _bypass or "SOURCE_DATE_EPOCH" in os.environ else _test_event(event)  # PDF dates follow it
+        if name is None:
+            return real(event, output, options)
+        opts = {f: getattr(options, f) for f in vars(defaults)
+                if f != "progress" and getattr(options, f) != getattr(defaults, f)}
+        files, notes = _rendered_with_notes(name, output, opts)
+        for note in notes:
+            warnings.warn(LayoutWarning(note))
+        return [Artifact(path, data) for path, data in files.items()]
     return render_for_test
+
+
+def _test_event(event) -> str | None:
+    """The name of the test event ``event`` is equal to (loaded from a copy of its folder), or None."""
+    return next((name for name in EVENT_DIRS if event_named(name) == event), None)
 
 
 def _check_render(real):
@@ -144,11 +148,10 @@ def _check_render(real):
     the test events (a copy of it, as many check tests make), the layout's notes are those of the
     run's shared render of that event: the same event gives the same layout."""
     def render_for_check(event, output, options):
-        if options == BuildOptions():
-            for name in EVENT_DIRS:
-                if event_named(name) == event:
-                    return list(_rendered_with_notes(name, output, {})[1])
-        return real(event, output, options)
+        name = _test_event(event) if options == BuildOptions() else None
+        if name is None:
+            return real(event, output, options)
+        return list(_rendered_with_notes(name, output, {})[1])
     return render_for_check
 
 
