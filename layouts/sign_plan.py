@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from eventprint.problems import BuildError
 
 from . import theme
-from .text import Segment, Unit, sizes, text_width, wrap_units
+from .text import Measures, Segment, Unit, line_count, measure_units, sizes, text_width, wrap_units
 
 ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor at every size (see plan)
 COLUMN_GAP = 12 * mm
@@ -69,13 +69,26 @@ def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
     return max(text_width(x, theme.FONT_BOLD, f) for x in (TIME_TEMPLATE, *times)) + 0.7 * f
 
 
-def _blocks(rows: list[Row], f: float, col_w: float) -> list[Block] | None:
-    """Rows wrapped at size ``f``; None when the column is too narrow for titles at this size."""
-    text_w = col_w - time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
-    if text_w < 8 * f:
+def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float) -> list[int] | None:
+    """How many lines each row takes at size ``f`` (the plan needs only this: rows are wrapped
+    for real once, for the plan chosen); None when the column is too narrow for titles at this size.
+    ``measures``: each row's ``measure_units`` (the same at every size tried)."""
+    text_w = _text_width(rows, f, col_w)
+    if text_w is None:
         return None
-    return [Block(r, (r.time,) + ((r.label,) if r.label else ()),
-                  tuple(wrap_units(list(r.units), f, text_w))) for r in rows]
+    return [max(1 + bool(r.label), line_count(r.units, f, text_w, m)) for r, m in zip(rows, measures)]
+
+
+def _text_width(rows: list[Row], f: float, col_w: float) -> float | None:
+    text_w = col_w - time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
+    return None if text_w < 8 * f else text_w
+
+
+def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float) -> list[Block]:
+    text_w = _text_width(rows, f, col_w)
+    assert text_w is not None
+    return [Block(r, (r.time,) + ((r.label,) if r.label else ()), tuple(wrap_units(r.units, f, text_w)))
+            for r in (rows[i] for i in indices)]
 
 
 def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_page: int) -> list[int] | None:
@@ -97,16 +110,16 @@ def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_pa
     return counts
 
 
-def _pack(blocks: list[Block], f: float, columns: int,
-          caps: tuple[float, float]) -> list[list[list[Block]]] | None:
-    """Blocks in order into columns and pages, evened out; None if a block is taller than a column.
+def _pack(lines: list[int], f: float, columns: int, caps: tuple[float, float]) -> list[list[list[int]]] | None:
+    """Rows (their indices) in order into columns and pages, evened out; None if a row is taller
+    than a column.
 
     The greedy fill gives the fewest columns; the smallest column height that still
-    needs no more pages then spreads the blocks evenly, so a continuation page
+    needs no more pages then spreads the rows evenly, so a continuation page
     is not a lonely last row.
     """
     lead, gap = ROW_LEADING * f, ROW_GAP * f
-    heights = [b.lines() * lead for b in blocks]
+    heights = [n * lead for n in lines]
     if not heights:
         return [[[]]]
     counts = _columns(heights, gap, caps, columns)
@@ -123,7 +136,7 @@ def _pack(blocks: list[Block], f: float, columns: int,
             lo = mid
     cols, i = [], 0
     for n in counts:
-        cols.append(blocks[i:i + n])
+        cols.append(list(range(i, i + n)))
         i += n
     return [cols[k:k + columns] for k in range(0, len(cols), columns)]
 
@@ -146,48 +159,51 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
     tried = list(sizes(ROW_MAX * scale, ROW_MIN, 1.0))
     if tried[-1] > ROW_MIN + 1e-6:  # A3's scaled steps stop just above the floor
         tried.append(ROW_MIN)
-    blocks: dict[tuple[float, float], list[Block] | None] = {}
+    counted: dict[tuple[float, float], list[int] | None] = {}
+    measures = [measure_units(r.units) for r in rows]
+
+    def col_width(width: float, cols: int) -> float:
+        return width if cols == 1 else (width - COLUMN_GAP * scale) / 2
+
+    def lines(col_w: float, f: float) -> list[int] | None:
+        if (col_w, f) not in counted:
+            counted[(col_w, f)] = _lines(rows, measures, f, col_w)
+        return counted[(col_w, f)]
 
     def packed(width: float, cols: int, f: float, heights: tuple[float, float]):
-        col_w = width if cols == 1 else (width - COLUMN_GAP * scale) / 2
-        if (col_w, f) not in blocks:
-            blocks[(col_w, f)] = _blocks(rows, f, col_w)
-        if blocks[(col_w, f)] is None:
-            return None
-        return _pack(blocks[(col_w, f)], f, cols, heights)
+        ls = lines(col_width(width, cols), f)
+        return None if ls is None else _pack(ls, f, cols, heights)
 
-    def one_page(width: float, cols: int, f: float, single: float):
-        """Packed when the greedy fill needs no more than one page; cheap to refuse."""
-        col_w = width if cols == 1 else (width - COLUMN_GAP * scale) / 2
-        if (col_w, f) not in blocks:
-            blocks[(col_w, f)] = _blocks(rows, f, col_w)
-        bs = blocks[(col_w, f)]
-        if bs is None:
+    def pages(width: float, cols: int, f: float, heights: tuple[float, float]) -> int | None:
+        """How many pages ``packed`` would give (its evening out keeps the greedy fill's count),
+        cheaply: most sizes tried are refused."""
+        ls = lines(col_width(width, cols), f)
+        if ls is None:
             return None
-        counts = _columns([b.lines() * ROW_LEADING * f for b in bs], ROW_GAP * f, (single, single), cols)
-        return None if counts is None or len(counts) > cols else packed(width, cols, f, (single, single))
+        counts = _columns([n * ROW_LEADING * f for n in ls], ROW_GAP * f, heights, cols)
+        return None if counts is None else math.ceil(len(counts) / cols)
 
-    def result(f, cols, p, header):
-        return Plan(f, cols, header, tuple(tuple(tuple(c) for c in page) for page in p))
+    def result(width, f, cols, p, header):
+        col_w = col_width(width, cols)
+        return Plan(f, cols, header, tuple(tuple(tuple(_blocks(rows, c, f, col_w)) for c in page) for page in p))
 
     for header, (width, single) in enumerate(singles):
         for f in tried:
             for cols in (1, 2):
-                p = one_page(width, cols, f, single)
-                if p is not None and len(p) == 1:
-                    return result(f, cols, p, header)
+                if pages(width, cols, f, (single, single)) == 1:
+                    return result(width, f, cols, packed(width, cols, f, (single, single)), header)
     width, caps = several[0], several[1:]
     floor = tried[-1]
-    options = [p for p in (packed(width, 1, floor, caps), packed(width, 2, floor, caps)) if p is not None]
+    options = [n for n in (pages(width, 1, floor, caps), pages(width, 2, floor, caps)) if n is not None]
     if not options:
-        bs = _blocks(rows, floor, width)
-        tallest = max(range(len(rows)), key=lambda i: bs[i].lines()) if bs else None
+        ls = lines(width, floor)
+        tallest = max(range(len(rows)), key=lambda i: ls[i]) if ls else None
         raise TooTall(f"{what}: one programme item is too long for a whole page even at "
                       f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list", tallest)
-    need = min(len(p) for p in options)
+    need = min(options)
     for f in tried:
         for cols in (1, 2):
-            p = packed(width, cols, f, caps)
-            if p is not None and len(p) <= need:
-                return result(f, cols, p, None)
+            n = pages(width, cols, f, caps)
+            if n is not None and n <= need:
+                return result(width, f, cols, packed(width, cols, f, caps), None)
     raise AssertionError("unreachable: the floor size fits")

@@ -301,17 +301,23 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
 
 
 def draw_signs(c: Canvas, event: Event, options: BuildOptions,
-               only: set[tuple[str, date]] | None = None) -> None:
+               only: set[tuple[str, date]] | None = None, fitted: dict | None = None) -> None:
     """Draw the selected signs (all when ``only`` is None) as pages onto an existing canvas.
 
     Every page sets its own size, is drawn, and is finished with ``showPage``;
     call it when the canvas's current page is empty and ``save`` afterwards.
+    ``fitted``: where the signs' fitted pages are kept for the next call (the build draws
+    every sign twice: in its own file and in all-signs.pdf).
     """
+    fitted = {} if fitted is None else fitted
     pagesize = page_size(options)
     for room, day in event.room_days():
         if only is not None and (room.id, day.date) not in only:
             continue
-        data, pages = _fitted_pages(event, room, day, pagesize)
+        key = (room.id, day.date, pagesize)
+        if key not in fitted:
+            fitted[key] = _fitted_pages(event, room, day, pagesize)
+        data, pages = fitted[key]
         for k, (fr, label, cols, f, ncols) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
@@ -364,20 +370,21 @@ def _too_tall(e: TooTall, items, room, day) -> BuildError:
                       "speaker list or note")
 
 
-def _pdf(event: Event, options: BuildOptions, only, title: str) -> bytes:
+def _pdf(event: Event, options: BuildOptions, only, title: str, fitted: dict) -> bytes:
     buf = io.BytesIO()
     c = common.new_canvas(buf, page_size(options), event, title, "Door signs")
-    draw_signs(c, event, options, only)
+    draw_signs(c, event, options, only, fitted)
     c.save()
     return buf.getvalue()
 
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
     page_size(options)  # an unknown size fails before anything is drawn
-    out = []
+    out, fitted = [], {}
     for room, day in event.room_days():
         title = f"{room.name} {theme.EN_DASH} {i18n.day(event, day.date)} {theme.EN_DASH} {event.name}"
         out.append(Artifact(sign_path(room.id, day.date),
-                            _pdf(event, options, {(room.id, day.date)}, title)))
-    out.append(Artifact("signs/all-signs.pdf", _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}")))
+                            _pdf(event, options, {(room.id, day.date)}, title, fitted)))
+    out.append(Artifact("signs/all-signs.pdf",
+                        _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}", fitted)))
     return out

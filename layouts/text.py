@@ -226,20 +226,28 @@ def _unit_w(unit: Unit) -> float:
     return sum(unit_width(t, f) for t, f, _ in unit)
 
 
-def wrap_units(units: list[Unit], size: float, max_width: float) -> list[tuple[Segment, ...]]:
+Measures = tuple[tuple[float, float], ...]  # per unit: its width and the space before it, at 1 pt
+
+
+def measure_units(units: list[Unit] | tuple[Unit, ...]) -> Measures:
+    """What ``wrap_units`` needs to know of ``units``: layouts that try many sizes for the same
+    units (a door sign's rows) measure them once."""
+    return tuple((_unit_w(u), unit_width(" ", u[0][1])) for u in units)
+
+
+def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: float,
+               measures: Measures | None = None) -> list[tuple[Segment, ...]]:
     """Greedy wrap of mixed-font units into lines of segments (a space between units).
 
     A unit wider than the line is broken on its own lines, word by word and then
-    by characters, as ``wrap`` does.
+    by characters, as ``wrap`` does. ``measures``: ``measure_units(units)``, if known.
     """
     limit = max_width / size
     lines: list[tuple[Segment, ...]] = []
     line: list[Segment] = []
     used = 0.0
-    for unit in units:
-        uw = _unit_w(unit)
+    for unit, (uw, space) in zip(units, measures or measure_units(units)):
         if line:
-            space = unit_width(" ", unit[0][1])
             if used + space + uw <= limit + EPS:
                 line.append((" ", unit[0][1], unit[0][2]))
                 line.extend(unit)
@@ -256,6 +264,22 @@ def wrap_units(units: list[Unit], size: float, max_width: float) -> list[tuple[S
     if line:
         lines.append(tuple(line))
     return lines
+
+
+def line_count(units: list[Unit] | tuple[Unit, ...], size: float, max_width: float,
+               measures: Measures | None = None) -> int:
+    """``len(wrap_units(...))`` without making the lines: fitting tries many sizes and keeps one."""
+    measures = measures or measure_units(units)
+    limit = max_width / size + EPS
+    if any(uw > limit for uw, _ in measures):  # a unit broken by characters: wrap to know
+        return len(wrap_units(units, size, max_width, measures))
+    count, used = 0, 0.0
+    for uw, space in measures:
+        if count and used + space + uw <= limit:
+            used += space + uw
+        else:
+            count, used = count + 1, uw
+    return count
 
 
 def draw_segments(c: Canvas, line: tuple[Segment, ...], x: float, y: float, size: float) -> None:
