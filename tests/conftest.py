@@ -24,6 +24,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from eventprint import build as _build  # noqa: E402
 from eventprint.build import load, render_noting  # noqa: E402
 from eventprint.options import BuildOptions  # noqa: E402
 
@@ -33,6 +34,7 @@ EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
 SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
 EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
 
+_REAL_RENDER = _build.render  # before any test or fixture replaces it
 _events: dict[str, object] = {}
 _rendered: dict[tuple, tuple[dict[str, bytes], list[str]]] = {}
 
@@ -66,7 +68,10 @@ _bypass = False  # True while a shared render is made: that one renders for real
 
 
 def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
-    with real_renders():
+    with real_renders(), pytest.MonkeyPatch.context() as mp:
+        # the layouts themselves, whatever a test has put in build.render's place: a stand-in
+        # that asks for this very render would otherwise wait for its own lock
+        mp.setattr(_build, "render", _REAL_RENDER)
         arts, notes = render_noting(event_named(name), output, BuildOptions(**options))
     files = {a.path: a.data for a in arts}
     assert len(files) == len(arts), "two artifacts with the same path"

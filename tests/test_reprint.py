@@ -7,13 +7,11 @@ import shutil
 import pytest
 
 import pdfcheck
-from conftest import CONTENT, rendered
-from eventprint import build as build_mod
+from conftest import CONTENT
 from eventprint import reprint, urls
 from eventprint.layouts.badge_data import participants
 from eventprint.build import build, load
 from eventprint.options import BuildOptions
-from eventprint.output import Artifact
 
 TBC_ID = "markus-kratz-keynote"
 NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
@@ -49,19 +47,10 @@ def front_names(pdf: bytes, event) -> list[str]:
 
 
 def build_as_shipped(content, out, names):
-    """``build`` of an unchanged copy of the shipped content, taking the layouts' output from the
-    run's shared renders of it (tests/conftest.py; same content, same bytes): what these builds
-    test is reprint's record, not rendering again what every other module renders."""
-    real = build_mod.render
-
-    def shared(event, name, options):
-        if options != BuildOptions():
-            return real(event, name, options)
-        return [Artifact(path, data) for path, data in rendered("symposium", name).items()]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(build_mod, "render", shared)
-        return build(content, out, names)
+    """``build`` of an unchanged copy of the shipped content: its layouts' output is the run's
+    shared render of the symposium (tests/conftest.py: same content, same bytes), so what these
+    builds test is reprint's record, not rendering again what every other module renders."""
+    return build(content, out, names)
 
 
 @pytest.fixture(scope="module")
