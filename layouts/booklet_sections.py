@@ -18,14 +18,15 @@ QR code: 900 codes would cost the build seconds, and a grid box has no room for 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Paragraph
 
 from eventprint import i18n, urls
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from . import grid, theme, tracks
-from .booklet_base import FRAME_W, PAGE_H, Ctx, hexcolour, place, talk_key, tbc_markup, tstyle
+from .booklet_base import FRAME_W, PAGE_H, Ctx, hexcolour, place, talk_key, tbc_markup
 from .booklet_flow import Anchor
+from .booklet_row import Row
 from .programme import KEYNOTE_LABEL
 from .text import markup as _m
 from .text import markup_lines
@@ -107,11 +108,8 @@ def talk_entry(ctx: Ctx, day: Day, item: Item, in_room: bool, level: int) -> lis
     online = address(ctx.event, item)
     # speakers and the address share a line where they fit: a 900-talk booklet stays carryable
     what.append(Paragraph(f"{_m(who)}  {theme.MIDDOT}  {online}" if who else online, st["g-who"]))
-    table = Table([[Paragraph(_m(i18n.time_range(ctx.event, item.start, item.end)), st["g-time"]), what]], colWidths=[col_time, FRAME_W - col_time],
-                  style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
-                                ("LINEABOVE", (0, 0), (-1, 0), 0.4, theme.RULE)]))
+    table = Row([Paragraph(_m(i18n.time_range(ctx.event, item.start, item.end)), st["g-time"]), what],
+                [col_time, FRAME_W - col_time], padding=(3, 3, 2.2, 2.8), rule_above=(0.4, theme.RULE))
     return [Anchor(talk_key(item), outline=f"{i18n.clock(ctx.event, item.start)} {item.title.display}", level=level,
                    running=i18n.day(ctx.event, day.date)), table]
 

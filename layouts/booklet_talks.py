@@ -18,6 +18,7 @@ from . import theme
 from .booklet_base import (FRAME_W, INDEX, LABEL_KEEP, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, Ctx, day_talks_key, glance_key, heading, link, place,
                            qr_size, talk_key, tstyle)
 from .booklet_flow import Anchor, QRCode
+from .booklet_row import Row
 from .booklet_sections import keep_height, keep_with
 from .booklet_sections import talk_entry as compact_entry
 from .programme import language_tag
@@ -57,16 +58,11 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
             out.append(Paragraph("<br/>".join(_m(x) for x in lines) if lines else "", affil))
         return out
     under_head = first or bool(room_head)
-    rule = [] if under_head else [("LINEABOVE", (0, 0), (-1, 0), 0.8, theme.RULE),
-                                  ("TOPPADDING", (0, 0), (-1, 0), SEPARATOR_PAD)]
-
-    def head_table(cell: list) -> Table:
-        return Table([[cell, QRCode(url, size, what=f"QR code of talk '{item.id}'")]],
-                     colWidths=[FRAME_W - qr_col, qr_col], spaceBefore=0 if under_head else SEPARATOR_SPACE,
-                     style=tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
-                                  + rule))
+    def head_table(cell: list) -> Row:
+        return Row([cell, QRCode(url, size, what=f"QR code of talk '{item.id}'")], [FRAME_W - qr_col, qr_col],
+                   padding=(0, 0, 0 if under_head else SEPARATOR_PAD, 0), align=("LEFT", "RIGHT"),
+                   rule_above=None if under_head else (0.8, theme.RULE),
+                   space_before=0 if under_head else SEPARATOR_SPACE)
     table = head_table(head + speaker_list(st["affil"]))
     speakers: list = []
     if table.wrap(FRAME_W, PAGE_H)[1] > HEAD_MAX:
@@ -151,9 +147,7 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
     ev, st = ctx.event, ctx.st
     out = heading(ctx, i18n.tr(ev, INDEX), "index")
     people = sorted(ev.people_with_roles, key=lambda p: (p.sort_key, p.id))
-    rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                       ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                       ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.3, theme.RULE)]
+    rows = []
     for p in people:
         refs: list[tuple[int, str]] = []
         for it in ev.items_of(p):
@@ -173,7 +167,8 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
                               st["ix-affil"]))
         rows.append([cell, Paragraph(pages, st["ix-pages"])])
     col_w = (FRAME_W - INDEX_GAP) / 2
-    entries = [Table([r], colWidths=[col_w - INDEX_PAGES_W, INDEX_PAGES_W], style=tstyle(style)) for r in rows]
+    entries = [Row(r, [col_w - INDEX_PAGES_W, INDEX_PAGES_W], padding=(0, 0, 3, 3), rule_below=(0.3, theme.RULE))
+               for r in rows]
     heights = [t.wrap(col_w, PAGE_H)[1] for t in entries]
     frame_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 4
     first = room - out[-1].wrap(FRAME_W, PAGE_H)[1] - st["h1"].spaceAfter - 4
