@@ -24,6 +24,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pdfcheck  # noqa: E402
 from eventprint import build as _build  # noqa: E402
 from eventprint.build import load, render_noting  # noqa: E402
 from eventprint.options import BuildOptions  # noqa: E402
@@ -179,6 +180,7 @@ def _share_renders_between_workers(tmp_path_factory):
     global _shared_dir
     if os.environ.get("PYTEST_XDIST_WORKER"):
         _shared_dir = tmp_path_factory.getbasetemp().parent / "shared-renders"
+        pdfcheck.shared = tmp_path_factory.getbasetemp().parent / "shared-parses"
     # the cache of QR matrices (eventprint.cache): one per run, shared by the workers, never the
     # user's; outputs render in this process (the two workers already use both cores)
     run = tmp_path_factory.getbasetemp().parent if _shared_dir is not None else tmp_path_factory.getbasetemp()
@@ -191,7 +193,7 @@ def _share_renders_between_workers(tmp_path_factory):
     build.render = _same_render(real_render)
     yield
     check._render, build.render = real, real_render
-    _shared_dir = None
+    _shared_dir = pdfcheck.shared = None
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)

@@ -13,8 +13,11 @@ however many tests look at it.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import functools
+import hashlib
 import io
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,41 +88,81 @@ def _descent(obj: int, size: float) -> float:
     return value.value
 
 
+def _codes(tp_raw, count: int) -> list[int]:
+    """Every char's code point, in one call for the page (FPDFText_GetText) instead of one each;
+    PDFium's mark for a hyphen at a line end (2 per char, U+FFFE in the page's text) as 2."""
+    buf = ctypes.create_string_buffer(2 * (count + 1))
+    got = pdfium_c.FPDFText_GetText(tp_raw, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    codes = [0xFFFE if ch == "\ufffe" else ord(ch) for ch in
+             buf.raw[:2 * max(got - 1, 0)].decode("utf-16-le", errors="surrogatepass")]
+    if len(codes) != count:  # not one code point per char: ask each
+        return [pdfium_c.FPDFText_GetUnicode(tp_raw, i) for i in range(count)]
+    return [2 if code == 0xFFFE else code for code in codes]
+
+
+# set by tests/conftest.py for xdist workers: a folder all workers see, where each PDF's chars
+# are left by the first worker that reads them (loading them is about 4 x faster than reading)
+shared: Path | None = None
+
+
+def _shared(kind: str, pdf: bytes, compute):
+    """``compute(pdf)``, or what a worker that computed it for the same bytes left in ``shared``."""
+    if shared is None:
+        return compute(pdf)
+    shared.mkdir(parents=True, exist_ok=True)
+    done = shared / f"{kind}-{hashlib.sha256(pdf).hexdigest()[:32]}.pickle"
+    with open(done.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.exists():
+            return pickle.loads(done.read_bytes())
+        result = compute(pdf)
+        tmp = done.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=5))
+        tmp.replace(done)
+        return result
+
+
 @functools.lru_cache(maxsize=128)
 def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+    return _shared("chars", pdf, _read_chars)
+
+
+def _read_chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
     doc = pdfium.PdfDocument(pdf)
     pages = []
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    is_generated, unicode, font_size = (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode,
-                                        pdfium_c.FPDFText_GetFontSize)
+    is_generated, font_size = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetFontSize
     loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     try:
         for page in doc:
             height = page.get_height()
             tp = page.get_textpage()
             tp_raw = tp.raw
+            # per text object: font name, embedded, colour, metrics font, size, descent (a text
+            # object has one font at one size)
             objects: dict[int, tuple] = {}
             # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
             drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
                      enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
             out = []
-            descents: dict[tuple[int, float], float] = {}
-            for i in range(tp.count_chars()):
-                code = unicode(tp_raw, i)
+            count = tp.count_chars()
+            for i, code in enumerate(_codes(tp_raw, count)):
                 # spaces and line ends PDFium invents (only ever white space: asked of those alone)
                 if code in _WHITE and is_generated(tp_raw, i):
                     continue
                 if code == 2:  # PDFium's mark for a hyphen at the end of a line
                     code = 0x2D
-                size = font_size(tp_raw, i)
                 origin(tp_raw, i, ox, oy)
                 obj = _text_object(tp_raw, i) or 0
-                facts = objects.get(obj)
+                facts = objects.get(obj) if obj else None
                 if facts is None:
+                    size = font_size(tp_raw, i)
                     facts = _object_facts(obj)
-                    facts = objects[obj] = facts + (_metrics_font(facts[0]),)
-                fontname, embedded, colour, metrics = facts
+                    facts = facts + (_metrics_font(facts[0]), size, _descent(obj, size))
+                    if obj:
+                        objects[obj] = facts
+                fontname, embedded, colour, metrics, size, descent = facts
                 text = chr(code)
                 # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
                 # box is origin to origin + advance, which the layout's own widths give exactly
@@ -130,9 +173,6 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
                     loose_box(tp_raw, i, rect)
                     x1 = rect.right
                 # the bottom of PDFium's (loose) box: the baseline less the font's descent at that size
-                descent = descents.get((obj, size))
-                if descent is None:
-                    descent = descents[(obj, size)] = _descent(obj, size)
                 bottom = height - (oy.value + descent)
                 out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
                             "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
