@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pypdfium2
 
-from test_booklet import body, first_sentence, reader, squash
+import pdfcheck as pc
+from test_booklet import body, first_sentence, squash
 from eventprint import urls
 
 
@@ -47,7 +48,7 @@ def test_first_paragraph_only(symposium):
     from eventprint.layouts import booklet
     talk = next(t for t in symposium.talks if t.abstract and "\n\n" in t.abstract)
     bio = next(p.bio for t in symposium.talks for p in t.speakers if p.bio)
-    whole = squash("".join(body(p.extract_text()) for p in reader(booklet.layout(symposium, "first-paragraph")[0]).pages))
+    whole = squash("".join(body(t) for t in pc.page_texts(booklet.layout(symposium, "first-paragraph")[0])))
     assert squash(first_sentence(talk.abstract)) in whole
     assert squash(first_sentence(talk.abstract.split("\n\n")[1])) not in whole
     assert squash(bio[:60]) not in whole
