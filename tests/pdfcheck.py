@@ -127,64 +127,71 @@ def _chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
     return _shared("chars", pdf, _read_chars)
 
 
-def _read_chars(pdf: bytes) -> tuple[tuple[dict, ...], ...]:
+def _read_chars(pdf: bytes, only: int | None = None) -> tuple[tuple[dict, ...], ...]:
+    """Chars of every page (of page ``only`` alone when given)."""
     doc = pdfium.PdfDocument(pdf)
-    pages = []
+    try:
+        return tuple(_read_page(doc[i]) for i in (range(len(doc)) if only is None else (only,)))
+    finally:
+        doc.close()
+
+
+def _read_page(page) -> tuple[dict, ...]:
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     is_generated, font_size = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetFontSize
     loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    try:
-        for page in doc:
-            height = page.get_height()
-            tp = page.get_textpage()
-            tp_raw = tp.raw
-            # per text object: font name, embedded, colour, metrics font, size, descent (a text
-            # object has one font at one size)
-            objects: dict[int, tuple] = {}
-            # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
-            drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
-                     enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
-            out = []
-            count = tp.count_chars()
-            for i, code in enumerate(_codes(tp_raw, count)):
-                # spaces and line ends PDFium invents (only ever white space: asked of those alone)
-                if code in _WHITE and is_generated(tp_raw, i):
-                    continue
-                if code == 2:  # PDFium's mark for a hyphen at the end of a line
-                    code = 0x2D
-                origin(tp_raw, i, ox, oy)
-                obj = _text_object(tp_raw, i) or 0
-                facts = objects.get(obj) if obj else None
-                if facts is None:
-                    size = font_size(tp_raw, i)
-                    facts = _object_facts(obj)
-                    facts = facts + (_metrics_font(facts[0]), size, _descent(obj, size))
-                    if obj:
-                        objects[obj] = facts
-                fontname, embedded, colour, metrics, size, descent = facts
-                text = chr(code)
-                # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
-                # box is origin to origin + advance, which the layout's own widths give exactly
-                x0 = ox.value
-                if metrics:
-                    x1 = x0 + _width_1000(metrics, text) * size / 1000
-                else:
-                    loose_box(tp_raw, i, rect)
-                    x1 = rect.right
-                # the bottom of PDFium's (loose) box: the baseline less the font's descent at that size
-                bottom = height - (oy.value + descent)
-                out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
-                            "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
-                            "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,
-                            "seq": (drawn.get(obj, -1), i)})
-            out.sort(key=lambda c: c["seq"])
-            pages.append(tuple(out))
-            tp.close()
-            page.close()
-    finally:
-        doc.close()
-    return tuple(pages)
+    height = page.get_height()
+    tp = page.get_textpage()
+    tp_raw = tp.raw
+    # per text object: font name, embedded, colour, metrics font, size, descent (a text
+    # object has one font at one size)
+    objects: dict[int, tuple] = {}
+    # PDFium may reorder text objects; pdfplumber keeps the order they were drawn in
+    drawn = {ctypes.cast(o.raw, ctypes.c_void_p).value: k for k, o in
+             enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
+    out = []
+    count = tp.count_chars()
+    for i, code in enumerate(_codes(tp_raw, count)):
+        # spaces and line ends PDFium invents (only ever white space: asked of those alone)
+        if code in _WHITE and is_generated(tp_raw, i):
+            continue
+        if code == 2:  # PDFium's mark for a hyphen at the end of a line
+            code = 0x2D
+        origin(tp_raw, i, ox, oy)
+        obj = _text_object(tp_raw, i) or 0
+        facts = objects.get(obj) if obj else None
+        if facts is None:
+            size = font_size(tp_raw, i)
+            facts = _object_facts(obj)
+            facts = facts + (_metrics_font(facts[0]), size, _descent(obj, size))
+            if obj:
+                objects[obj] = facts
+        fontname, embedded, colour, metrics, size, descent = facts
+        text = chr(code)
+        # PDFium's box also covers ink beyond the advance (an f's hook, a J's tail); pdfplumber's
+        # box is origin to origin + advance, which the layout's own widths give exactly
+        x0 = ox.value
+        if metrics:
+            x1 = x0 + _width_1000(metrics, text) * size / 1000
+        else:
+            loose_box(tp_raw, i, rect)
+            x1 = rect.right
+        # the bottom of PDFium's (loose) box: the baseline less the font's descent at that size
+        bottom = height - (oy.value + descent)
+        out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
+                    "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
+                    "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,
+                    "seq": (drawn.get(obj, -1), i)})
+    out.sort(key=lambda c: c["seq"])
+    tp.close()
+    page.close()
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=128)
+def _page_chars(pdf: bytes, index: int) -> tuple[dict, ...]:
+    return _read_chars(pdf, index)[0]
 
 
 @functools.lru_cache(maxsize=64)
@@ -214,6 +221,11 @@ def page_chars(pdf: PdfLike) -> list[list[dict]]:
     The dicts are shared by every caller of the same PDF: read them, never change them.
     """
     return [list(p) for p in _chars(_bytes(pdf))]
+
+
+def chars_on_page(pdf: PdfLike, index: int) -> list[dict]:
+    """``page_chars(pdf)[index]``, reading that page alone (a sheet of a large poster is seconds)."""
+    return list(_page_chars(_bytes(pdf), index))
 
 
 @functools.lru_cache(maxsize=128)

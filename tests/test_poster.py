@@ -111,9 +111,8 @@ def test_page_sizes_look_the_same(built, name, size, expected):
 
 
 def _title_sizes(event, chars) -> list[float]:
-    lines = pdfcheck.text_lines(chars)
-    return [ln.size for ln in lines if any(it.is_talk and ln.text and ln.text in it.title.display.replace(" ", "")
-                                           for it in event.items)]
+    titles = "\n".join(it.title.display.replace(" ", "") for it in event.items if it.is_talk)  # a line has no \n
+    return [ln.size for ln in pdfcheck.text_lines(chars) if ln.text and ln.text in titles]
 
 
 def test_programme_text_is_poster_sized(built):
@@ -292,7 +291,7 @@ def texts_of(pdf: bytes) -> list[str]:
 
 def chars_of(pdf: bytes, index: int) -> list[dict]:
     """One page's chars, read with PDFium (the same boxes as pdfplumber's, several times faster)."""
-    return pdfcheck.page_chars(pdf)[index]
+    return pdfcheck.chars_on_page(pdf, index)
 
 
 def test_900_talks_build_on_sheets_by_day_and_room_group(huge_poster):
