@@ -182,11 +182,29 @@ def _read_page(page) -> tuple[dict, ...]:
         out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size,
                     "bottom": bottom, "doctop": bottom - size, "size": size, "upright": True,
                     "fontname": fontname, "embedded": embedded, "non_stroking_color": colour,
-                    "seq": (drawn.get(obj, -1), i)})
-    out.sort(key=lambda c: c["seq"])
+                    "seq": (drawn.get(obj, -1), x0, i)})
     tp.close()
     page.close()
-    return tuple(out)
+    # the order they were drawn in: text objects as drawn, a text object's chars left to right
+    # (PDFium numbers right-to-left runs in reading order; these PDFs draw them in visual order)
+    out.sort(key=lambda c: c["seq"])
+    return tuple(_surrogates_joined(out))
+
+
+def _surrogates_joined(chars: list[dict]) -> list[dict]:
+    """A character beyond U+FFFF (an emoji) as one char, where PDFium gives its two UTF-16 halves."""
+    out: list[dict] = []
+    for ch in chars:
+        prev = out[-1] if out else None
+        if (prev is not None and "\udc00" <= ch["text"] <= "\udfff" and len(prev["text"]) == 1
+                and "\ud800" <= prev["text"] <= "\udbff"):
+            pair = (prev["text"] + ch["text"]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            out[-1] = {**prev, "text": pair, "x1": max(prev["x1"], ch["x1"])}
+            continue
+        out.append(ch)
+    return out
+    tp.close()
+    page.close()
 
 
 @functools.lru_cache(maxsize=128)
