@@ -16,17 +16,17 @@ every Paragraph of the booklet gets it; nothing else needs to know.
 """
 from __future__ import annotations
 
+import copy
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-import copy
-
-import pyphen
 from reportlab.platypus.paragraph import Paragraph
 
 from eventprint import i18n
+
+from . import hyphenation
 
 # addresses are never touched: scheme://..., www...., name@host.tld
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -90,7 +90,7 @@ def hyphenator(language: str):
     """A ReportLab hyphenator (word -> (head, tail) pairs) for a pyphen language, '' for none."""
     if not language:
         return ""
-    dic = pyphen.Pyphen(lang=language, left=3, right=3)
+    dic = hyphenation.dictionary(language, left=3, right=3)
 
     def pairs(word: str):
         if len(word) < HYPHENATE_MIN or not word.isalpha() or not word.islower():
