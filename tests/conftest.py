@@ -132,21 +132,46 @@ def _same_render(real):
     defaults = BuildOptions()
 
     def render_for_test(event, output, options):
-        name = None if _bypass or "SOURCE_DATE_EPOCH" in os.environ else _test_event(event)  # PDF dates follow it
-        if name is None:
+        found = None if _bypass or "SOURCE_DATE_EPOCH" in os.environ else _test_event(event)  # PDF dates follow it
+        if found is None:
             return real(event, output, options)
+        name, moved = found
         opts = {f: getattr(options, f) for f in vars(defaults)
                 if f != "progress" and getattr(options, f) != getattr(defaults, f)}
         files, notes = _rendered_with_notes(name, output, opts)
         for note in notes:
-            warnings.warn(LayoutWarning(note))
+            warnings.warn(LayoutWarning(moved(note)))
         return [Artifact(path, data) for path, data in files.items()]
     return render_for_test
 
 
-def _test_event(event) -> str | None:
-    """The name of the test event ``event`` is equal to (loaded from a copy of its folder), or None."""
-    return next((name for name in EVENT_DIRS if event_named(name) == event), None)
+def _fingerprint(event) -> tuple[str, str] | None:
+    """What an event is, with the folder it was read from taken out, and that folder: the model's
+    people, rooms and items compare by identity, so two loads of one folder are never ==."""
+    source = getattr(event, "source_file", None)
+    if not source:
+        return None
+    folder = str(Path(source).parent)
+    return repr(event).replace(folder, "\0"), folder
+
+
+_fingerprints: dict[str, tuple[str, str] | None] = {}
+
+
+def _test_event(event):
+    """(name, note mover) of the test event ``event`` is loaded from the same content as (a copy of
+    its folder, as many build and check tests make), or None. The mover writes the test event's
+    folder in a layout note as ``event``'s, where the copy's own render would name it."""
+    mine = _fingerprint(event)
+    for name in EVENT_DIRS:
+        if name not in _fingerprints:
+            _fingerprints[name] = _fingerprint(event_named(name))
+        theirs = _fingerprints[name]
+        if event_named(name) is event:
+            return name, lambda note: note
+        if mine is not None and theirs is not None and mine[0] == theirs[0]:
+            return name, lambda note, a=theirs[1], b=mine[1]: note.replace(a, b)
+    return None
 
 
 def _check_render(real):
@@ -154,10 +179,11 @@ def _check_render(real):
     the test events (a copy of it, as many check tests make), the layout's notes are those of the
     run's shared render of that event: the same event gives the same layout."""
     def render_for_check(event, output, options):
-        name = _test_event(event) if options == BuildOptions() else None
-        if name is None:
+        found = _test_event(event) if options == BuildOptions() else None
+        if found is None:
             return real(event, output, options)
-        return list(_rendered_with_notes(name, output, {})[1])
+        name, moved = found
+        return [moved(note) for note in _rendered_with_notes(name, output, {})[1]]
     return render_for_check
 
 
