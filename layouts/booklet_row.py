@@ -7,7 +7,8 @@ cell wrapped again when drawn) was a third of its time. ``Row`` draws what such 
 Table draws (cells top-aligned inside their padding, the spacing between a cell's
 flowables as Table counts it, rules above and below with round caps) and keeps each
 cell's wrap for drawing. Like a one-row Table it never splits: a row that does not fit
-moves to the next frame.
+moves to the next frame. The cells are wrapped once per width (their paragraphs keep the
+lines of their last wrap for drawing, and a row's width is fixed).
 """
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ class Row(Flowable):
         self.rule_above, self.rule_below = rule_above, rule_below
         self.spaceBefore = space_before
         self._sizes: list[list[tuple[float, float]]] = []
+        self._wrapped_at: float | None = None
 
     def wrap(self, avail_width, avail_height):
+        if self._sizes and self._wrapped_at == avail_width:  # measured again (the index's columns
+            return self.width, self.height                   # are planned before they are set)
+        self._wrapped_at = avail_width
         self._sizes = []
         tallest = 0.0
         for cell, width in zip(self.cells, self.widths):
