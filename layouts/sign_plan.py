@@ -76,7 +76,12 @@ def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float) ->
     text_w = _text_width(rows, f, col_w)
     if text_w is None:
         return None
-    return [max(1 + bool(r.label), line_count(r.units, f, text_w, m)) for r, m in zip(rows, measures)]
+    return [max(len(_time_lines(r)), line_count(r.units, f, text_w, m)) for r, m in zip(rows, measures)]
+
+
+def _time_lines(r: Row) -> tuple[str, ...]:
+    """The time column of a row: its time, and its label (KEYNOTE) under it."""
+    return (r.time,) + ((r.label,) if r.label else ())
 
 
 def _text_width(rows: list[Row], f: float, col_w: float) -> float | None:
@@ -87,7 +92,7 @@ def _text_width(rows: list[Row], f: float, col_w: float) -> float | None:
 def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float) -> list[Block]:
     text_w = _text_width(rows, f, col_w)
     assert text_w is not None
-    return [Block(r, (r.time,) + ((r.label,) if r.label else ()), tuple(wrap_units(r.units, f, text_w)))
+    return [Block(r, _time_lines(r), tuple(wrap_units(r.units, f, text_w)))
             for r in (rows[i] for i in indices)]
 
 

@@ -14,7 +14,6 @@ import fcntl
 import hashlib
 import io
 import os
-import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pdfcheck  # noqa: E402
+from once import once  # noqa: E402
 from eventprint import build as _build  # noqa: E402
 from eventprint.build import load, render_noting  # noqa: E402
 from eventprint.options import BuildOptions  # noqa: E402
@@ -80,19 +80,9 @@ def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], li
 
 
 def _render_shared(key: tuple, name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
-    """Render once for all workers: under a lock, the first one renders and pickles, the rest read."""
+    """Render once for all workers (tests/once.py)."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
-    _shared_dir.mkdir(parents=True, exist_ok=True)
-    done = _shared_dir / f"{digest}.pickle"
-    with open(_shared_dir / f"{digest}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if done.exists():
-            return pickle.loads(done.read_bytes())
-        result = _render(name, output, options)
-        tmp = done.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(result))
-        tmp.replace(done)
-        return result
+    return once(_shared_dir, digest, lambda: _render(name, output, options))
 
 
 def _rendered_with_notes(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
@@ -162,14 +152,17 @@ def _test_event(event):
     """(name, note mover) of the test event ``event`` is loaded from the same content as (a copy of
     its folder, as many build and check tests make), or None. The mover writes the test event's
     folder in a layout note as ``event``'s, where the copy's own render would name it."""
+    for name in EVENT_DIRS:  # the test event itself (a build given it): no fingerprint needed
+        if event_named(name) is event:
+            return name, lambda note: note
     mine = _fingerprint(event)
+    if mine is None:
+        return None
     for name in EVENT_DIRS:
         if name not in _fingerprints:
             _fingerprints[name] = _fingerprint(event_named(name))
         theirs = _fingerprints[name]
-        if event_named(name) is event:
-            return name, lambda note: note
-        if mine is not None and theirs is not None and mine[0] == theirs[0]:
+        if theirs is not None and mine[0] == theirs[0]:
             return name, lambda note, a=theirs[1], b=mine[1]: note.replace(a, b)
     return None
 

@@ -13,11 +13,9 @@ however many tests look at it.
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import functools
 import hashlib
 import io
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import zxingcpp
+from once import once
 from pdfplumber.utils.text import chars_to_textmap
 
 MM = 72 / 25.4
@@ -109,17 +108,7 @@ def _shared(kind: str, pdf: bytes, compute):
     """``compute(pdf)``, or what a worker that computed it for the same bytes left in ``shared``."""
     if shared is None:
         return compute(pdf)
-    shared.mkdir(parents=True, exist_ok=True)
-    done = shared / f"{kind}-{hashlib.sha256(pdf).hexdigest()[:32]}.pickle"
-    with open(done.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if done.exists():
-            return pickle.loads(done.read_bytes())
-        result = compute(pdf)
-        tmp = done.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(result, protocol=5))
-        tmp.replace(done)
-        return result
+    return once(shared, f"{kind}-{hashlib.sha256(pdf).hexdigest()[:32]}", lambda: compute(pdf))
 
 
 @functools.lru_cache(maxsize=128)
@@ -203,8 +192,6 @@ def _surrogates_joined(chars: list[dict]) -> list[dict]:
             continue
         out.append(ch)
     return out
-    tp.close()
-    page.close()
 
 
 @functools.lru_cache(maxsize=128)
