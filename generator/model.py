@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 
 
@@ -297,11 +298,14 @@ class Event:
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
 
     # -- queries layouts need; all derived, nothing stored twice ------------
-    @property
+    # The event is frozen, so what is derived from it is computed once (cached_property keeps it in
+    # the instance's own __dict__, beside the fields: not compared, not in repr). A 900-talk event's
+    # layouts ask these thousands of times.
+    @cached_property
     def items(self) -> tuple[Item, ...]:
         return tuple(it for d in self.days for it in d.items)
 
-    @property
+    @cached_property
     def talks(self) -> tuple[Item, ...]:
         return tuple(it for it in self.items if it.is_talk)
 
@@ -317,17 +321,21 @@ class Event:
     def last_date(self) -> date:
         return self.days[-1].date
 
-    def person(self, person_id: str) -> Person:
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Person], dict[str, Item]]:
+        people: dict[str, Person] = {}
         for p in self.people:
-            if p.id == person_id:
-                return p
-        raise KeyError(person_id)
+            people.setdefault(p.id, p)
+        items: dict[str, Item] = {}
+        for it in self.items:
+            items.setdefault(it.id, it)
+        return people, items
+
+    def person(self, person_id: str) -> Person:
+        return self._by_id[0][person_id]
 
     def item(self, item_id: str) -> Item:
-        for it in self.items:
-            if it.id == item_id:
-                return it
-        raise KeyError(item_id)
+        return self._by_id[1][item_id]
 
     def day_of(self, item: Item) -> Day:
         for d in self.days:
@@ -335,14 +343,25 @@ class Event:
                 return d
         raise KeyError(item.date)
 
+    @cached_property
+    def _involved(self) -> dict[Person, tuple[list[Item], list[Item]]]:
+        """person -> (items they speak at or chair, talks they give), in programme order. People
+        compare and hash by identity (eq=False), the same test ``person in it.speakers`` makes."""
+        found: dict[Person, tuple[list[Item], list[Item]]] = {}
+        for it in self.items:
+            for p in dict.fromkeys((*it.speakers, *it.chairs)):
+                found.setdefault(p, ([], []))[0].append(it)
+            if it.is_talk:
+                for p in dict.fromkeys(it.speakers):
+                    found.setdefault(p, ([], []))[1].append(it)
+        return found
+
     def items_of(self, person: Person) -> tuple[Item, ...]:
         """Every item a person speaks at, chairs or hosts, in time order."""
-        return tuple(
-            it for it in self.items if person in it.speakers or person in it.chairs
-        )
+        return tuple(self._involved.get(person, ((), ()))[0])
 
     def talks_of(self, person: Person) -> tuple[Item, ...]:
-        return tuple(it for it in self.items if it.is_talk and person in it.speakers)
+        return tuple(self._involved.get(person, ((), ()))[1])
 
     def sessions(self, day: Day) -> tuple[Session, ...]:
         """Runs of consecutive items with the same session chairs; an unchaired item ends a run."""

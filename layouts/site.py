@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 from datetime import date
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from eventprint import i18n, urls
@@ -52,6 +53,18 @@ def paragraphs(text: str | None, cls: str | None = None) -> str:
     return "".join(f"<p{attr}>{esc(p)}</p>\n" for p in parts if p)
 
 
+@lru_cache(maxsize=None)
+def _relative(target: str, folder: str) -> str:
+    """The site path ``target`` as seen from the site folder ``folder`` ("" for the root): what
+    posixpath.relpath gives for these plain relative paths, without asking the file system for
+    the current directory each time (a large event's site makes some 20,000 links)."""
+    to, here = target.split("/"), folder.split("/") if folder else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 class Page:
     """One HTML page at ``path`` (below the site root); builds relative links from there."""
 
@@ -61,7 +74,7 @@ class Page:
 
     def link(self, target: str, anchor: str | None = None) -> str:
         """Relative, escaped href from this page to the site path ``target``."""
-        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        rel = _relative(target, posixpath.dirname(self.path))
         if anchor:
             rel = ("" if target == self.path else rel) + "#" + anchor
         return esc(rel)

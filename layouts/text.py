@@ -29,6 +29,7 @@ from eventprint.fonts import register, style_of
 from eventprint.problems import BuildError
 
 from . import textruns, theme, typeset
+from .textout import show
 
 T = TypeVar("T")
 EPS = 1e-9
@@ -89,12 +90,7 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
         # fallback faces, right-to-left runs in visual order, Arabic joined
         textruns.draw(c, x, y, text, c._fontname, c._fontsize, align)
         return
-    if align == "right":
-        c.drawRightString(x, y, text)
-    elif align == "centre":
-        c.drawCentredString(x, y, text)
-    else:
-        c.drawString(x, y, text)
+    show(c, x, y, text, align if align in ("right", "centre") else "left")
 
 
 def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float, space: float,

@@ -311,3 +311,29 @@ def test_characters_wanted_up_front_need_no_second_cut():
     names = {r.font for text in texts for style in ("regular", "bold") for r in tr.runs(text, style)}
     bases = [n.split("~")[0] for n in names]  # a face cut before for other text is cut once more
     assert len(bases) == len(set(bases)), sorted(names)
+
+
+def test_text_is_written_exactly_as_drawstring_writes_it():
+    """layouts/textout.py writes text without ReportLab's text objects: the content stream must
+    be what drawString, drawRightString and drawCentredString write, in every alignment, for
+    repeated strings (its memo), brackets and backslashes (escaping), and text that spans more
+    than one 256-glyph subset of a font."""
+    from eventprint.layouts import textout, theme
+    fonts.register()
+    many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 300))  # more glyphs than one subset holds
+    lines = ["Hall A (left) \\ back", "10:30\u201311:15", "", many, "Hall A (left) \\ back", many[::-1]]
+    streams = []
+    for how in ("reportlab", "ours"):
+        c = Canvas(io.BytesIO(), pageCompression=0)
+        for i, line in enumerate(lines):
+            font = tr.runs(line)[0].font if line else theme.FONT
+            c.setFont(font, 9 + i % 3)
+            for align, rl in (("left", c.drawString), ("right", c.drawRightString),
+                              ("centre", c.drawCentredString)):
+                if how == "reportlab":
+                    rl(100.25, 50 + i, line)
+                else:
+                    textout.show(c, 100.25, 50 + i, line, align)
+        streams.append(list(c._code))
+    assert streams[0] == streams[1]
+    assert any("Tf" in op and op.count(" Tf ") > 1 for op in streams[0])  # a line that changed subset

@@ -456,3 +456,16 @@ def test_fold_and_escape_units():
     parts = folded.split("\r\n")
     assert all(len(p.encode()) <= 75 for p in parts) and len(parts) > 1
     assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+
+
+def test_relative_links_are_what_posixpath_relpath_gives():
+    """The site's links are made without asking the file system (layouts/site.py _relative)."""
+    import itertools
+    import posixpath
+
+    from eventprint.layouts.site import _relative
+    paths = ["index.html", "talks/a.html", "people/b.html", "rooms/x/2024-01-01.html", "rooms/y/d.html",
+             "talks/index.html", "style.css", "a/b/c.html", "talks", "rooms/x", "rooms"]
+    for target, page in itertools.product(paths, paths):
+        folder = posixpath.dirname(page)
+        assert _relative(target, folder) == posixpath.relpath(target, folder or "."), (target, page)
