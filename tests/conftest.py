@@ -23,11 +23,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pdfcheck  # noqa: E402
-from once import once  # noqa: E402
-from eventprint import build as _build  # noqa: E402
-from eventprint.build import load, render_noting  # noqa: E402
-from eventprint.options import BuildOptions  # noqa: E402
+# eventprint, pdfcheck and their libraries are imported where they are used, not here: the xdist
+# controller reads this file too, and needs none of them (about 0.8 s of a run's start).
 
 CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
@@ -35,7 +32,7 @@ EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
 SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
 EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
 
-_REAL_RENDER = _build.render  # before any test or fixture replaces it
+_REAL_RENDER = None  # build.render itself, kept by the session fixture before it replaces it
 _events: dict[str, object] = {}
 _rendered: dict[tuple, tuple[dict[str, bytes], list[str]]] = {}
 
@@ -58,6 +55,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 def event_named(name: str):
     if name not in _events:
+        from eventprint.build import load
         _events[name] = load(EVENT_DIRS[name])
     return _events[name]
 
@@ -69,6 +67,9 @@ _bypass = False  # True while a shared render is made: that one renders for real
 
 
 def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
+    from eventprint import build as _build
+    from eventprint.build import render_noting
+    from eventprint.options import BuildOptions
     with real_renders(), pytest.MonkeyPatch.context() as mp:
         # the layouts themselves, whatever a test has put in build.render's place: a stand-in
         # that asks for this very render would otherwise wait for its own lock
@@ -81,6 +82,7 @@ def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], li
 
 def _render_shared(key: tuple, name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
     """Render once for all workers (tests/once.py)."""
+    from once import once
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
     return once(_shared_dir, digest, lambda: _render(name, output, options))
 
@@ -117,6 +119,7 @@ def _same_render(real):
     every render a test has replaced (monkeypatch), renders for real."""
     import warnings
 
+    from eventprint.options import BuildOptions
     from eventprint.output import Artifact
     from eventprint.problems import LayoutWarning
     defaults = BuildOptions()
@@ -171,6 +174,8 @@ def _check_render(real):
     """``check`` lays out every output in memory (check._render). For content that loads to one of
     the test events (a copy of it, as many check tests make), the layout's notes are those of the
     run's shared render of that event: the same event gives the same layout."""
+    from eventprint.options import BuildOptions
+
     def render_for_check(event, output, options):
         found = _test_event(event) if options == BuildOptions() else None
         if found is None:
@@ -196,7 +201,10 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session", autouse=True)
 def _share_renders_between_workers(tmp_path_factory):
-    global _shared_dir
+    global _shared_dir, _REAL_RENDER
+    import pdfcheck
+    from eventprint import build, check
+    _REAL_RENDER = build.render  # before any test or fixture replaces it
     if os.environ.get("PYTEST_XDIST_WORKER"):
         _shared_dir = tmp_path_factory.getbasetemp().parent / "shared-renders"
         pdfcheck.shared = tmp_path_factory.getbasetemp().parent / "shared-parses"
@@ -206,7 +214,6 @@ def _share_renders_between_workers(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("EVENTPRINT_CACHE", "EVENTPRINT_JOBS")}
     os.environ["EVENTPRINT_CACHE"] = str(run / "eventprint-cache")
     os.environ["EVENTPRINT_JOBS"] = "1"
-    from eventprint import build, check
     real, real_render = check._render, build.render
     check._render = _check_render(real)
     build.render = _same_render(real_render)
@@ -269,3 +276,14 @@ def edge():
 def artifacts():
     """``artifacts(event_name, output, **options)`` -> {path: bytes}, shared by every test module."""
     return rendered
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """An xdist worker leaves at once, the last thing it does: by now it has sent the controller
+    every report and its "finished" message, and what is left is freeing the millions of parsed
+    chars and rendered bytes it holds, which the controller used to wait about a second for."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
