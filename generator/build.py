@@ -58,11 +58,11 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    from eventprint.layouts import hyphenation, qrmatrix, typeset
+    from eventprint.layouts import qrmatrix, typeset
     from eventprint.layouts.common import QRTooDense
 
-    # QR matrices and parsed hyphenation patterns kept between builds
-    qrmatrix.store = hyphenation.store = cache if cache.folder() is not None else None
+    # QR matrices kept between builds
+    qrmatrix.store = cache if cache.folder() is not None else None
     try:
         with typeset.language(event.language):  # the quotation marks of the text it prints
             return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)

@@ -187,35 +187,3 @@ def test_jobs(monkeypatch):
     monkeypatch.setenv(parallel.ENV, "many")
     with pytest.raises(BuildError, match="EVENTPRINT_JOBS='many' is not a number"):
         parallel.jobs(5)
-
-
-@pytest.mark.parametrize("language", ["en_GB", "fr"])
-def test_hyphenation_patterns_from_the_cache_are_pyphens_own(tmp_path, monkeypatch, language):
-    """A process that finds a language's patterns in the cache hyphenates as pyphen does when it
-    reads the .dic file; a damaged entry is ignored and written again."""
-    import pyphen
-
-    from eventprint.layouts import hyphenation
-    monkeypatch.setenv(cache.ENV, str(tmp_path))
-    monkeypatch.setattr(hyphenation, "store", cache)
-    path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
-    monkeypatch.setattr(pyphen, "hdcache", {})  # as a new process finds it
-    read = hyphenation.dictionary(language, 3, 3)  # parsed from the .dic file, and stored
-    (entry,) = (tmp_path / "hyphenation").iterdir()
-    monkeypatch.setattr(pyphen, "hdcache", {})
-    def unread(self, path):
-        raise AssertionError("read from the .dic file")
-    monkeypatch.setattr(pyphen.HyphDict, "__init__", unread)  # from here on only the cache can give them
-    cached = hyphenation.dictionary(language, 3, 3)
-    assert cached.hd is not read.hd and cached.hd.patterns == read.hd.patterns
-    assert cached.hd.maxlen == read.hd.maxlen
-    words = ["internationalisation", "Donaudampfschifffahrtsgesellschaft", "hyphenation", "Wissenschaft"]
-    assert [cached.positions(w) for w in words] == [read.positions(w) for w in words]
-    monkeypatch.undo()
-    monkeypatch.setenv(cache.ENV, str(tmp_path))
-    monkeypatch.setattr(hyphenation, "store", cache)
-    monkeypatch.setattr(pyphen, "hdcache", {})
-    entry.write_bytes(entry.read_bytes()[:-100])  # torn
-    again = hyphenation.dictionary(language, 3, 3)
-    assert again.hd.patterns == read.hd.patterns and hyphenation._decode(b"\x00junk") is None
-    assert path in pyphen.hdcache
