@@ -199,6 +199,31 @@ def _page_chars(pdf: bytes, index: int) -> tuple[dict, ...]:
     return _read_chars(pdf, index)[0]
 
 
+@functools.lru_cache(maxsize=32)
+def _objects(pdf: bytes) -> tuple[tuple[tuple, ...], ...]:
+    doc = _document(pdf)
+    out = []
+    for index in range(len(doc)):
+        page = doc[index]
+        tp = page.get_textpage()
+        found = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4, textpage=tp):
+            left, bottom, right, top = obj.get_bounds()
+            found.append((obj.level, obj.extract(), left, bottom, right, top))
+        tp.close()
+        page.close()
+        out.append(tuple(found))
+    return tuple(out)
+
+
+def text_objects(pdf: PdfLike) -> list[list[tuple]]:
+    """Per page, its text objects (one string drawn in one font: a line, or a run of one) as
+    (level, text, left, bottom, right, top) in PDF coordinates (origin bottom left); level > 0 is
+    inside a form, whose own coordinates its box is in. Some forty times fewer than the chars:
+    for checks that whole drawn strings are where they should be."""
+    return [list(p) for p in _objects(_bytes(pdf))]
+
+
 @functools.lru_cache(maxsize=64)
 def _sizes_of_text(pdf: bytes) -> frozenset[float]:
     doc = _document(pdf)
@@ -235,6 +260,10 @@ def chars_on_page(pdf: PdfLike, index: int) -> list[dict]:
 
 @functools.lru_cache(maxsize=128)
 def _texts(pdf: bytes, flow: bool) -> tuple[str, ...]:
+    return _shared("flow-texts" if flow else "texts", pdf, lambda data: _lay_out_texts(data, flow))
+
+
+def _lay_out_texts(pdf: bytes, flow: bool) -> tuple[str, ...]:
     # pdfplumber's own text layout (Page.extract_text), run on PDFium's chars: the same text, faster.
     # x_tolerance 1: PDFium leaves out some drawn spaces; a gap of a space's width still splits words
     out = []

@@ -37,8 +37,11 @@ def _parse(data: bytes) -> tuple[list[list[dict]], list[str]]:
 
 @pytest.fixture(scope="module")
 def parsed(built):
-    """Chars and text of the reading copy; chars of the imposed copy (its text is not read)."""
-    return {name: (_parse(files["booklet.pdf"]), (pc.page_chars(files["booklet-imposed.pdf"]), None))
+    """Chars and text of the reading copy; text objects of the imposed copy and the reading copy
+    (each half of an imposed sheet is shown to be its page, moved, so what is checked of the
+    reading copy's chars holds for the imposed copy too, without reading its chars again)."""
+    return {name: (_parse(files["booklet.pdf"]), (pc.text_objects(files["booklet.pdf"]),
+                                                  pc.text_objects(files["booklet-imposed.pdf"])))
             for name, (_, files) in built.items()}
 
 
@@ -49,7 +52,42 @@ def texts(parsed):
 
 @pytest.fixture(scope="module")
 def chars(parsed):
-    return {name: (single[0], imposed[0]) for name, (single, imposed) in parsed.items()}
+    return {name: single[0] for name, (single, _) in parsed.items()}
+
+
+@pytest.fixture(scope="module")
+def objects(parsed):
+    """{event: (the reading copy's text objects, the imposed copy's)} per page and sheet side."""
+    return {name: objs for name, (_, objs) in parsed.items()}
+
+
+def moved_pages(single: list[list[tuple]], imposed: list[list[tuple]]) -> list[str]:
+    """Where the imposed sheets are not the reading copy's pages side by side: each half of a side
+    must hold exactly the text objects of its page, every one moved by the half's offset (0.01 pt),
+    and the sheet's forms (page numbers) exactly those of its two pages."""
+    n = len(single)
+    wrong = []
+    for side, pages in enumerate(imposition_order(n)):
+        objs = imposed[side]
+        for half, page in enumerate(pages):
+            dx = X0 + half * A5[0]
+            mine = sorted((o[1], o[2] - dx, o[3], o[4] - dx, o[5]) for o in objs
+                          if o[0] == 0 and dx <= (o[2] + o[4]) / 2 < dx + A5[0])
+            theirs = sorted(o[1:] for o in single[page - 1] if o[0] == 0)
+            if len(mine) != len(theirs) or any(a[0] != b[0] or max(abs(x - y) for x, y in zip(a[1:], b[1:])) > 0.01
+                                               for a, b in zip(mine, theirs)):
+                wrong.append(f"sheet side {side + 1}, half {half}: not page {page} moved")
+        if sorted(o for o in objs if o[0]) != sorted(o for p in pages for o in single[p - 1] if o[0]):
+            wrong.append(f"sheet side {side + 1}: forms other than pages {pages}'")
+    return wrong
+
+
+def imposition_order(n: int) -> list[tuple[int, int]]:
+    """(left, right) pages of each sheet side, front and back, sheet by sheet (saddle stitch)."""
+    out = []
+    for k in range(n // 4):
+        out += [(n - 2 * k, 2 * k + 1), (2 * k + 2, n - 2 * k - 1)]
+    return out
 
 
 EVENTS = ["symposium", "three_day", "edge"]
@@ -217,9 +255,9 @@ def folios(page_chars: list[dict], height: float, x0: float, x1: float) -> str:
 
 
 @pytest.mark.parametrize("name", EVENTS)
-def test_imposed_sheets_carry_the_right_pages(built, chars, name):
+def test_imposed_sheets_carry_the_right_pages(built, chars, objects, name):
     _, files = built[name]
-    single, imposed = chars[name]
+    single = chars[name]
     n = len(single)
     r = reader(files["booklet-imposed.pdf"])
     assert len(r.pages) == n // 2
@@ -230,17 +268,23 @@ def test_imposed_sheets_carry_the_right_pages(built, chars, name):
     printed = [folios(cs, A5[1], 0, A5[0]) for cs in single]
     assert printed[0] == "" and printed[-1] == ""
     assert printed[1:-1] == [str(i) for i in range(2, n)]
-    for k in range(n // 4):
-        for side, (left, right) in enumerate([(n - 2 * k, 2 * k + 1), (2 * k + 2, n - 2 * k - 1)]):
-            cs = imposed[2 * k + side]
-            got = (folios(cs, A5[1], X0, X0 + A5[0]), folios(cs, A5[1], X0 + A5[0], X0 + 2 * A5[0]))
-            assert got == (printed[left - 1], printed[right - 1]), (k, side)
-            # each half holds exactly that page's text
-            for half, page in ((0, left), (1, right)):
-                mine = "".join(c["text"] for c in sorted(cs, key=lambda c: (round(c["top"]), c["x0"]))
-                               if X0 + half * A5[0] <= c["x0"] < X0 + (half + 1) * A5[0])
-                theirs = "".join(c["text"] for c in sorted(single[page - 1], key=lambda c: (round(c["top"]), c["x0"])))
-                assert mine == theirs, (k, side, half)
+    # each half of each sheet side holds exactly its page's text, where the page has it
+    assert moved_pages(*objects[name]) == []
+    assert imposition_order(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
+
+
+def test_a_misplaced_or_missing_string_on_an_imposed_sheet_is_caught(objects):
+    single, imposed = objects["edge"]
+    assert moved_pages(single, imposed) == []
+    lvl, text, *box = imposed[0][0]
+    nudged = [list(side) for side in imposed]
+    nudged[0][0] = (lvl, text, box[0] + 0.05, *box[1:])
+    assert moved_pages(single, nudged)
+    nudged[0][0] = (lvl, text + "x", *box)
+    assert moved_pages(single, nudged)
+    assert moved_pages(single, [list(side[1:]) if i == 1 else list(side) for i, side in enumerate(imposed)])
+    swapped = [imposed[1], imposed[0]] + list(imposed[2:])
+    assert moved_pages(single, swapped)
 
 
 # -- outline, links, metadata ------------------------------------------------------
@@ -367,25 +411,22 @@ def test_back_cover_qr_opens_the_programme(built):
 
 
 @pytest.mark.parametrize("name", EVENTS)
-def test_text_inside_safe_margin_and_no_overlaps(chars, name):
-    single, imposed = chars[name]
-    for i, cs in enumerate(single):
+def test_text_inside_safe_margin_and_no_overlaps(chars, objects, name):
+    for i, cs in enumerate(chars[name]):
         assert not pc.chars_outside(cs, (SAFE, SAFE, A5[0] - SAFE, A5[1] - SAFE)), f"page {i + 1}"
         assert not pc.overlapping_lines(cs), f"page {i + 1}"
-    for i, cs in enumerate(imposed):
-        for half in (0, 1):
-            mine = [c for c in cs if X0 + half * A5[0] <= (c["x0"] + c["x1"]) / 2 < X0 + (half + 1) * A5[0]]
-            box = (X0 + half * A5[0] + SAFE, SAFE, X0 + (half + 1) * A5[0] - SAFE, A5[1] - SAFE)
-            assert not pc.chars_outside(mine, box), f"sheet side {i + 1}, half {half}"
+    # the imposed copy: each half is its page moved by the half's offset, so inside the half's box
+    assert moved_pages(*objects[name]) == []
 
 
 @pytest.mark.parametrize("name", EVENTS)
-def test_fonts_embedded_and_no_missing_glyphs(built, chars, name):
+def test_fonts_embedded_and_no_missing_glyphs(built, chars, objects, name):
     _, files = built[name]
     for data in files.values():
         assert pc.unembedded_fonts(data) == []
-    for pages in chars[name]:  # what pc.missing_glyph_chars checks, on the already parsed pages
-        assert [c["text"] for cs in pages for c in cs if c["text"] in ("\x00", "\ufffd")] == []
+    # what pc.missing_glyph_chars checks, on the already parsed pages and sheets
+    assert [c["text"] for cs in chars[name] for c in cs if c["text"] in ("\x00", "\ufffd")] == []
+    assert [o[1] for side in objects[name][1] for o in side if "\x00" in o[1] or "\ufffd" in o[1]] == []
 
 
 def test_three_day_glance_shows_parallel_rooms(built, texts):
@@ -416,7 +457,7 @@ def test_no_page_under_a_quarter_full_but_cover_notes_and_back(built, chars, nam
     notes = [r.get_destination_page_number(e) for e in _flatten(r.outline) if e.title == "Notes"]
     n = len(r.pages)
     allowed = {0, n - 1} | (set(range(notes[0], n - 1)) if notes else set())
-    low = {i + 1: round(_frame_fill(page), 2) for i, page in enumerate(chars[name][0])
+    low = {i + 1: round(_frame_fill(page), 2) for i, page in enumerate(chars[name])
            if i not in allowed and _frame_fill(page) < 0.25}
     assert not low, low
 
