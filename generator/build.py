@@ -108,9 +108,10 @@ def render_all(event: Event, names: tuple[str, ...],
 
 
 # the order outputs start in (two processes; the longest first ends soonest): CPU seconds of a
-# 900-talk event (make bench) signs 3.9, booklet 2.8, badges 2.5 (4.1 with QR codes not yet cached),
-# site 1.0, poster 0.5; the symposium's booklet takes as long as all its other outputs together
-_COST = {"booklet": 5, "signs": 4, "badges": 3, "site": 2, "poster": 1}
+# 900-talk event's render (28 November 2026) booklet 2.9, signs 2.3, badges 2.2 (3.8 with QR codes
+# not yet cached), poster 0.8, site 0.5 (and writing its 2,782 files); the symposium's booklet
+# takes as long as all its other outputs together
+_COST = {"booklet": 5, "signs": 4, "badges": 3, "poster": 2, "site": 1}
 
 
 @dataclass

@@ -216,10 +216,15 @@ _NO_END = frozenset("([{<\u00AB\u2018\u201C\uFF08\uFF3B\uFF5B\u300C\u300E\u3010\
                     "\u3016\u3018\u301A")
 
 
+# the same characters as _is_cjk, for a whole string at once (asked of every line a layout wraps)
+_ANY_CJK = re.compile("[\u2e80-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff9f"
+                      "\U00020000-\U0003ffff]")
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has Chinese or Japanese that breaks between characters (for a
     Paragraph, set ``wordWrap='CJK'`` then)."""
-    return any(_is_cjk(ord(ch)) for ch in text)
+    return _ANY_CJK.search(text) is not None
 
 
 def breaks(text: str) -> list[int]:
