@@ -29,10 +29,11 @@ d0e0f
 """
 
 
-def _same(lazy: pyphen.HyphDict, read: pyphen.HyphDict, words: list[str]) -> None:
-    assert {k: lazy.patterns.get(k) for k in dict(lazy.patterns)} == {
-        k: read.patterns.get(k) for k in dict(lazy.patterns)}
-    assert all(k in lazy.patterns for k in read.patterns)
+def _same(lazy: pyphen.HyphDict, read: pyphen.HyphDict, words: list[str], every_pattern: bool = True) -> None:
+    if every_pattern:
+        assert {k: lazy.patterns.get(k) for k in dict(lazy.patterns)} == {
+            k: read.patterns.get(k) for k in dict(lazy.patterns)}
+        assert all(k in lazy.patterns for k in read.patterns)
     assert [lazy.positions(w) for w in words] == [read.positions(w) for w in words]
 
 
@@ -52,16 +53,17 @@ def test_what_only_pyphen_reads_is_left_to_it(tmp_path):
     assert hyphenation.indexed(path) is None
 
 
-@pytest.mark.parametrize("language", ["en_GB", "fr"])  # German: its 66,000 patterns take pyphen 1 s
+@pytest.mark.parametrize("language", ["fr", "en_GB"])  # German: its 66,000 patterns take pyphen 1 s
 def test_a_language_hyphenates_as_pyphen_does(language):
-    """Every pattern of the language, and every word of the symposium's text, long or short."""
+    """Every word of eight letters or more in the symposium's text; and for French every pattern (English's
+    14,000 patterns, each parsed twice, would take half a second)."""
     path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
     lazy, read = hyphenation.indexed(path), pyphen.HyphDict(path)
     text = " ".join(p.read_text() for p in sorted(CONTENT.glob("*.yaml")))
-    words = sorted({w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)})
+    words = sorted({w.lower() for w in re.findall(r"[^\W\d_]{8,}", text)})  # the booklet breaks 10 and up
     words += ["internationalisation", "anticonstitutionnellement", "hyphenation"]
-    assert len(words) > 1000
-    _same(lazy, read, words)
+    assert len(words) > 300
+    _same(lazy, read, words, every_pattern=language == "fr")
     assert lazy.maxlen >= read.maxlen
 
 
