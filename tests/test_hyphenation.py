@@ -1,5 +1,6 @@
 """Hyphenation patterns indexed lazily (layouts/hyphenation.py) hyphenate exactly as pyphen's own
-reading of the same .dic file: every pattern, and the words of a real text."""
+reading of the same .dic file: every pattern (French, and a hand-made file with what is tricky),
+and the long words of a real text (English, French)."""
 from __future__ import annotations
 
 import re
