@@ -164,21 +164,20 @@ def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: 
     """Draw one line at baseline ``y``; ``x`` is its left end, right end or centre for
     ``align`` 'left', 'right' or 'centre'. Returns the width drawn. The canvas keeps the
     style's main face and ``size`` set afterwards."""
+    align = "centre" if align == "center" else align
+    if align not in ("left", "right", "centre"):
+        raise ValueError(f"align must be 'left', 'right' or 'centre', not {align!r}")
     rs = runs(text, style)
     if len(rs) == 1 and rs[0].font == fonts.main_font(style):
         _set_font(canvas, rs[0].font, size)
-        if align not in ("left", "right", "centre", "center"):
-            raise ValueError(f"align must be 'left', 'right' or 'centre', not {align!r}")
-        show(canvas, x, y, rs[0].text, "centre" if align == "center" else align)
+        show(canvas, x, y, rs[0].text, align)
         return stringWidth(rs[0].text, rs[0].font, size)
     widths = [stringWidth(r.text, r.font, size) for r in rs]
     total = sum(widths)
     if align == "right":
         x -= total
-    elif align in ("centre", "center"):
+    elif align == "centre":
         x -= total / 2
-    elif align != "left":
-        raise ValueError(f"align must be 'left', 'right' or 'centre', not {align!r}")
     for r, w in zip(rs, widths):
         _set_font(canvas, r.font, size)
         show(canvas, x, y, r.text)
@@ -198,11 +197,13 @@ def markup(text: str, style: str = "regular") -> str:
 
 # -- line breaks --------------------------------------------------------------------------------
 
-def _is_cjk(o: int) -> bool:
-    """Han, kana and CJK punctuation: scripts written without spaces between words."""
-    return (0x2E80 <= o <= 0x30FF or 0x31C0 <= o <= 0x31FF or 0x3400 <= o <= 0x4DBF
-            or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFF9F
-            or 0x20000 <= o <= 0x3FFFF)
+# Han, kana and CJK punctuation: scripts written without spaces between words
+_CJK = re.compile("[\u2e80-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff9f"
+                  "\U00020000-\U0003ffff]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK.match(ch) is not None
 
 
 # never at the start of a line (closing brackets, stops, small kana, prolonged sound mark)
@@ -216,15 +217,10 @@ _NO_END = frozenset("([{<\u00AB\u2018\u201C\uFF08\uFF3B\uFF5B\u300C\u300E\u3010\
                     "\u3016\u3018\u301A")
 
 
-# the same characters as _is_cjk, for a whole string at once (asked of every line a layout wraps)
-_ANY_CJK = re.compile("[\u2e80-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff9f"
-                      "\U00020000-\U0003ffff]")
-
-
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has Chinese or Japanese that breaks between characters (for a
     Paragraph, set ``wordWrap='CJK'`` then)."""
-    return _ANY_CJK.search(text) is not None
+    return _CJK.search(text) is not None  # one scan of the whole string: asked of every wrapped line
 
 
 def breaks(text: str) -> list[int]:
@@ -238,7 +234,7 @@ def breaks(text: str) -> list[int]:
             continue
         if a.isspace():
             out.append(i)
-        elif (_is_cjk(ord(a)) or _is_cjk(ord(b))) and b not in _NO_START and a not in _NO_END:
+        elif (_is_cjk(a) or _is_cjk(b)) and b not in _NO_START and a not in _NO_END:
             out.append(i)
     return out
 

@@ -214,11 +214,11 @@ def _share_renders_between_workers(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("EVENTPRINT_CACHE", "EVENTPRINT_JOBS")}
     os.environ["EVENTPRINT_CACHE"] = str(run / "eventprint-cache")
     os.environ["EVENTPRINT_JOBS"] = "1"
-    real, real_render = check._render, build.render
+    real = check._render
     check._render = _check_render(real)
-    build.render = _same_render(real_render)
+    build.render = _same_render(_REAL_RENDER)
     yield
-    check._render, build.render = real, real_render
+    check._render, build.render = real, _REAL_RENDER
     _shared_dir = pdfcheck.shared = None
     for key, value in saved.items():
         if value is None:

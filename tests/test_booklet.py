@@ -78,7 +78,7 @@ def moved_pages(single: list[list[tuple]], imposed: list[list[tuple]]) -> list[s
                                                for a, b in zip(mine, theirs)):
                 wrong.append(f"sheet side {side + 1}, half {half}: not page {page} moved")
         if sorted(o for o in objs if o[0]) != sorted(o for p in pages for o in single[p - 1] if o[0]):
-            wrong.append(f"sheet side {side + 1}: forms other than pages {pages}'")
+            wrong.append(f"sheet side {side + 1}: forms other than pages {pages}")
     return wrong
 
 
