@@ -24,10 +24,11 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFont
 
 from eventprint.layouts import theme
 
+from .cmap import code_points
 from .model import Event
 from .problems import Problem
 
@@ -137,7 +138,7 @@ def is_control(ch: str) -> bool:
 @lru_cache(maxsize=None)
 def _cmap(key: str) -> frozenset[int]:
     """Code points of a fallback face, read from its cmap without registering it."""
-    return frozenset(TTFontFile(str(_BY_KEY[key].file())).charToGlyph)
+    return code_points(_BY_KEY[key].file())
 
 
 def cjk_hint(text: str) -> str | None:

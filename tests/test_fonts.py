@@ -337,3 +337,15 @@ def test_text_is_written_exactly_as_drawstring_writes_it():
         streams.append(list(c._code))
     assert streams[0] == streams[1]
     assert any("Tf" in op and op.count(" Tf ") > 1 for op in streams[0])  # a line that changed subset
+
+
+def test_cmap_reader_finds_what_reportlab_finds_in_every_shipped_face():
+    """Which fallback face draws a character is read from the cmap alone (eventprint.cmap); for
+    every face we ship it is exactly the set ReportLab's full parse of the font maps."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from eventprint.cmap import code_points
+    faces = [f.file() for f in fonts.CHAIN] + [fonts.font_dir() / n for n in fonts.theme.FONT_FILES.values()]
+    assert len(faces) >= 14
+    differ = [p.name for p in faces if code_points(p) != frozenset(TTFontFile(str(p)).charToGlyph)]
+    assert differ == []
