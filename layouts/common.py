@@ -26,7 +26,7 @@ from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import BuildError
 
-from . import pdfx, qrmatrix, theme
+from . import pdfwrite, pdfx, qrmatrix, theme
 
 
 # --------------------------------------------------------------------------
@@ -81,6 +81,7 @@ class PressCanvas(Canvas):
             info.keywords = ", ".join(k for k in ("DRAFT", info.keywords) if k)
         pdfx.finish(self, claim=not (self.draft or self._annotated))
         subsets = _subsets(self)  # ReportLab drops them when it saves
+        pdfwrite.install()  # ReportLab's writing of the objects, faster (same bytes)
         super().save()
         _retag_subsets(self, subsets)
 

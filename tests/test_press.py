@@ -368,6 +368,49 @@ def test_files_carry_the_contents_date_and_their_own_subset_tags(artifacts, symp
     assert regular[0] and regular[1] and not regular[0] & regular[1]
 
 
+def test_faster_object_writing_gives_reportlabs_bytes(monkeypatch, symposium):
+    """layouts/pdfwrite.py writes a file's objects as ReportLab does: one document saved with
+    ReportLab's own writing and with ours is the same bytes (names that need #-escapes, metadata in
+    the pdfdoc encoding and in UTF-16, numbers, links, outlines, forms, fallback font subsets)."""
+    from eventprint.layouts import common, pdfwrite, textruns
+
+    def document() -> bytes:
+        buf = io.BytesIO()
+        c = common.new_canvas(buf, (300, 300), symposium, "T\u00fcbingen \u2013 \u6771\u4eac <&> (x)", "Pr\u00fcfung")
+        c.bookmarkPage("a b#c")
+        c.addOutlineEntry("\u00c9t\u00e9 \U0001f4cc (1/2)", "a b#c", level=0)
+        for k, text in enumerate(("Plain ASCII", "Gr\u00fc\u00dfe \u20ac \u2022", "\u4e2d\u6587 \u0645\u062d\u0645\u062f \U0001f4cc")):
+            textruns.draw(c, 20, 250 - 30 * k, text, ("regular", "bold", "italic")[k], 12.5)
+        c.linkURL("https://example.org/a?b=1&c=(2)", (20, 20, 120, 40), relative=1)
+        c.beginForm("Form #1", 0, 0, 10, 10)
+        c.rect(1, 1, 8, 8, fill=1)
+        c.endForm()
+        c.doForm("Form #1")
+        c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    ours = document()
+    monkeypatch.setattr(pdfwrite, "install", lambda: None)
+    pdfwrite.uninstall()
+    try:
+        theirs = document()
+    finally:
+        monkeypatch.undo()
+        pdfwrite.install()
+    # it writes what it says: an escaped name, metadata in UTF-16 and in the pdfdoc encoding
+    assert b"/FormXob.Form#20#231" in ours and b"/Title (\\376\\377" in ours and b"(Pr\\374fung)" in ours
+    assert ours == theirs
+
+    def encoded(encode, text):
+        try:
+            return encode(text)
+        except UnicodeError as e:
+            return type(e)
+    texts = [chr(i) for i in range(0x100)] + ["\u20ac", "\u2022 x", "a\x18b", "plain", b"bytes"]
+    assert [encoded(pdfwrite._encoded, t) for t in texts] == [encoded(pdfwrite._ORIGINAL[1], t) for t in texts]
+
+
 def test_paper_thickness_is_read_and_checked(tmp_path):
     import shutil
     content = tmp_path / "content"

@@ -1,0 +1,88 @@
+"""ReportLab's writing of PDF objects, the same bytes in less time.
+
+A file's objects (page dictionaries, font widths, link annotations, outlines) are written by
+ReportLab one value at a time through ``pdfdoc.format``, each string through its pdfdoc codec
+and each dictionary key through ``PDFName``: about a fifth of a large event's build, 126,000
+calls for its booklet alone. Here the common cases go first (a plain ASCII string is its ASCII
+bytes, which is what the pdfdoc codec gives for it; a number is ``fp_str``), dictionary keys are
+turned into names once per process, and everything else goes ReportLab's own way.
+``tests/test_press.py`` writes the same documents both ways and compares the bytes.
+"""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+
+_ORIGINAL = (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format)
+_PDFObject = pdfdoc.PDFObject
+_SLOW = re.compile("[^\x20-\x7e\n\r\t]")  # where the pdfdoc codec is not plain ASCII (or fails)
+
+
+def _encoded(x):
+    """``pdfdoc.pdfdocEnc``: a str in the pdfdoc encoding, anything else as it is."""
+    if type(x) is str:
+        return x.encode("extpdfdoc") if _SLOW.search(x) else x.encode("ascii")
+    return x
+
+
+def _format(element, document, toplevel=0):
+    """``pdfdoc.format``: one value of a PDF object as bytes."""
+    kind = type(element)
+    if kind is str:
+        return _encoded(element)
+    if kind is bytes:
+        return element
+    if kind is int or kind is float:
+        return fp_str(element).encode("ascii")
+    if isinstance(element, _PDFObject):
+        if not toplevel and hasattr(element, "__RefOnly__"):
+            return document.Reference(element).format(document)
+        f = element.format(document)
+        if not rl_config.invariant and rl_config.pdfComments and hasattr(element, "__Comment__"):
+            f = _encoded("%% %s\n" % element.__Comment__) + f
+        return f
+    if isinstance(element, bytes):
+        return element
+    if isinstance(element, str):
+        return _encoded(element)
+    return _encoded(str(element))
+
+
+_names: dict[str, bytes] = {}
+
+
+def _name(key: str) -> bytes:
+    found = _names.get(key)
+    if found is None:
+        found = _names[key] = _encoded(pdfdoc.PDFName(key))
+    return found
+
+
+def _dictionary(self, document, IND=b"\n "):
+    """``PDFDictionary.format``, its keys' names made once per process."""
+    d = self.dict
+    keys = list(d.keys())
+    if not isinstance(d, OrderedDict):
+        keys.sort()
+    lines = [_name(k) + b" " + _format(d[k], document) for k in keys]
+    if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
+        body = IND.join(lines)
+    else:
+        for i in reversed(range(6, len(lines), 6)):  # break up every 6 entries, as ReportLab does
+            lines.insert(i, b"\n ")
+        body = b" ".join(lines)
+    return b"<<\n" + body + b"\n>>"
+
+
+def install() -> None:
+    """Use the faster writing from now on (in this process); safe to call again."""
+    pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format = _format, _encoded, _dictionary
+
+
+def uninstall() -> None:
+    """ReportLab's own writing again (for the test that compares the two)."""
+    pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format = _ORIGINAL
