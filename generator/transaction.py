@@ -66,7 +66,7 @@ def safe_rel(rel: str) -> bool:
             and all(p not in ("", ".", "..") for p in parts) and parts[0] != HOME)
 
 
-def fsync_dir(path: Path) -> None:
+def fsync_dir(path: str | Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:  # pragma: no cover - platforms without directory fds
@@ -79,7 +79,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_file(path: Path, data: bytes, sync: bool = True) -> None:
+def _write_file(path: str | Path, data: bytes, sync: bool = True) -> None:
     with open(path, "wb") as f:
         f.write(data)
         f.flush()
@@ -88,7 +88,7 @@ def _write_file(path: Path, data: bytes, sync: bool = True) -> None:
     os.chmod(path, 0o644)
 
 
-def _fsync_file(path: Path) -> None:
+def _fsync_file(path: str | Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -131,7 +131,7 @@ def _syncfs(folder: Path) -> bool:
     return True
 
 
-def sync_files(folder: Path, paths: list[Path]) -> None:
+def sync_files(folder: Path, paths: list[str]) -> None:
     """``paths`` (all below ``folder``) on disk: one syncfs when there are many, else each fsynced."""
     if len(paths) >= 8 and _syncfs(folder):
         return
@@ -180,19 +180,21 @@ class Plan:
     @classmethod
     def make(cls, out: Path, files: Mapping[str, tuple[str, bytes]], scopes: set[str],
              previous: Mapping[str, Mapping[str, str]]) -> "Plan":
-        plan = cls()
-        device = os.stat(out).st_dev
+        # paths as strings, each folder checked once: a large site is some 3,000 files in a few
+        # folders, and Path objects cost more than the checks themselves
+        plan, base = cls(), os.fspath(out)
+        device, checked = os.stat(out).st_dev, set()
         for rel in sorted(files):
             scope, data = files[rel]
-            plan._folders(out, rel, device)
-            target = out / rel
-            if target.is_dir() and not target.is_symlink():
+            plan._folders(base, rel, device, checked)
+            target = os.path.join(base, rel)
+            if os.path.isdir(target) and not os.path.islink(target):
                 raise OutputError(f"{target} is a folder, but the build writes a file there \u2014 move the "
                                   "folder away (eventprint never deletes what it did not write)")
             if not os.path.lexists(target):
                 plan.ops.append(("new", rel))
                 plan.data[rel] = data
-            elif not _same_file(target, data):
+            elif not _same_file(Path(target), data):
                 plan.ops.append(("replace", rel))
                 plan.data[rel] = data
             plan.state[rel] = {"scope": scope, "sha256": sha256(data)}
@@ -221,21 +223,23 @@ class Plan:
             plan.data[record] = data
         return plan
 
-    def _folders(self, out: Path, rel: str, device: int) -> None:
+    def _folders(self, base: str, rel: str, device: int, checked: set[str]) -> None:
         parts = rel.split("/")[:-1]
         for i in range(1, len(parts) + 1):
             sub = "/".join(parts[:i])
-            folder = out / sub
-            if not os.path.lexists(folder):
-                if sub not in self.dirs:
-                    self.dirs.append(sub)
+            if sub in checked:
                 continue
-            if not folder.is_dir():
+            checked.add(sub)
+            folder = os.path.join(base, sub)
+            if not os.path.lexists(folder):
+                self.dirs.append(sub)
+                continue
+            if not os.path.isdir(folder):
                 raise OutputError(f"{folder} is a file (or a broken link), but the build needs a folder there \u2014 "
                                   "move it away (eventprint never deletes what it did not write)")
             if os.stat(folder).st_dev != device:
-                raise OutputError(f"{folder} is on another file system than {out} \u2014 make it a plain folder "
-                                  "of out/ (eventprint switches builds by renaming files within one file system)")
+                raise OutputError(f"{folder} is on another file system than {base} \u2014 make it a plain "
+                                  "folder of out/ (eventprint switches builds by renaming files within one file system)")
 
     def report(self, out: Path) -> list[str]:
         """Lines for the user about files removed or deliberately kept."""
@@ -311,43 +315,55 @@ class Transaction:
     def _stage(self) -> None:
         stage, backup = self.home / STAGE, self.home / BACKUP
         _discard(self.home)
-        staged = []
+        staged, made = [], set()
+        out_s, stage_s, backup_s = os.fspath(self.out), os.fspath(stage), os.fspath(backup)
         for kind, rel in self.plan.ops:
             if self.signals:
                 raise _Abort
-            self.doing = self.out / rel
+            self.doing = os.path.join(out_s, rel)
             if kind != "remove":
                 self.fault(f"stage {rel}")
-                (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-                _write_file(stage / rel, self.plan.data[rel], sync=False)
-                staged.append(stage / rel)
+                path = os.path.join(stage_s, rel)
+                _folder_for(path, made)
+                _write_file(path, self.plan.data[rel], sync=False)
+                staged.append(path)
             if kind != "new":
                 self.fault(f"backup {rel}")
-                (backup / rel).parent.mkdir(parents=True, exist_ok=True)
+                kept = os.path.join(backup_s, rel)
+                _folder_for(kept, made)
                 try:
-                    os.link(self.out / rel, backup / rel, follow_symlinks=False)
+                    os.link(self.doing, kept, follow_symlinks=False)
                 except OSError:  # no hard links here: a copy restores the same bytes
-                    shutil.copy2(self.out / rel, backup / rel, follow_symlinks=False)
-        self.doing = self.home / STAGE
+                    shutil.copy2(self.doing, kept, follow_symlinks=False)
+        self.doing = stage
         sync_files(stage, staged)  # every staged file is on disk before the journal says to switch
         self.doing = self.home / JOURNAL
 
     def _switch(self) -> None:
+        out_s, stage_s = os.fspath(self.out), os.fspath(self.home / STAGE)
         for sub in self.plan.dirs:
             self.doing = self.out / sub
             self.fault(f"mkdir {sub}")
             (self.out / sub).mkdir()
-        touched = {self.out}
+        touched = {out_s}
         for kind, rel in self.plan.ops:
-            self.doing = self.out / rel
+            self.doing = target = os.path.join(out_s, rel)
             self.fault(f"{kind} {rel}")
             if kind == "remove":
-                os.unlink(self.out / rel)
+                os.unlink(target)
             else:
-                os.replace(self.home / STAGE / rel, self.out / rel)
-            touched.add((self.out / rel).parent)
+                os.replace(os.path.join(stage_s, rel), target)
+            touched.add(os.path.dirname(target))
         _each(fsync_dir, sorted(touched))
         self.doing = self.home / JOURNAL
+
+
+def _folder_for(path: str, made: set[str]) -> None:
+    """The folder ``path`` goes in, made once per run of a loop (``made``), not once per file."""
+    folder = os.path.dirname(path)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def state_bytes(files: Mapping[str, Mapping[str, str]]) -> bytes:
