@@ -7,6 +7,7 @@ output's bytes depend only on the event and options, never on that schedule.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import warnings
@@ -101,6 +102,9 @@ def render_all(event: Event, names: tuple[str, ...],
         return parts
     for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
         importlib.import_module(f"eventprint.layouts.{name}")
+    # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
+    # which would otherwise also copy every page it touches out of the shared memory
+    gc.freeze()
     # the slowest first, so that the last one to start is a short one
     order = sorted(names, key=lambda n: -_COST.get(n, 0))
     return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs,
