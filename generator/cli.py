@@ -6,7 +6,6 @@ and exit with status 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import signal
 import sys
 import threading
@@ -73,11 +72,6 @@ def _print_problems(problems, stream=sys.stderr) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A build makes millions of small objects and keeps most of them (the event, the fonts, the
-    # laid-out pages) to its end; at Python's default (a pass every 700 new objects) the cycle
-    # collector re-scans them often enough to take a ninth of a large event's render. Every
-    # 50,000 it takes a fiftieth, and what it frees is the same.
-    gc.set_threshold(50_000, 10, 10)
     # Ctrl-C and SIGTERM: one line, no traceback (the write phase defers both until out/ is consistent)
     received: list[int] = []
 
