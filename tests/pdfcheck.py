@@ -125,14 +125,20 @@ def _read_chars(pdf: bytes, only: int | None = None) -> tuple[tuple[dict, ...], 
         doc.close()
 
 
+_origin = _as_address_fn(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                         ctypes.c_void_p, ctypes.c_void_p)
+
+
 def _read_page(page) -> tuple[dict, ...]:
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     is_generated, font_size = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetFontSize
-    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     height = page.get_height()
     tp = page.get_textpage()
     tp_raw = tp.raw
+    tp_addr = ctypes.cast(tp_raw, ctypes.c_void_p).value  # plain addresses: the per-char calls skip ctypes' checks
+    ox_addr, oy_addr = ctypes.addressof(ox), ctypes.addressof(oy)
     # per text object: font name, embedded, colour, metrics font, size, descent (a text
     # object has one font at one size)
     objects: dict[int, tuple] = {}
@@ -141,14 +147,15 @@ def _read_page(page) -> tuple[dict, ...]:
              enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4))}
     out = []
     count = tp.count_chars()
-    for i, code in enumerate(_codes(tp_raw, count)):
+    codes = _codes(tp_raw, count)
+    for i, code in enumerate(codes):
         # spaces and line ends PDFium invents (only ever white space: asked of those alone)
         if code in _WHITE and is_generated(tp_raw, i):
             continue
         if code == 2:  # PDFium's mark for a hyphen at the end of a line
             code = 0x2D
-        origin(tp_raw, i, ox, oy)
-        obj = _text_object(tp_raw, i) or 0
+        _origin(tp_addr, i, ox_addr, oy_addr)
+        obj = _text_object(tp_addr, i) or 0
         facts = objects.get(obj) if obj else None
         if facts is None:
             size = font_size(tp_raw, i)
@@ -177,7 +184,7 @@ def _read_page(page) -> tuple[dict, ...]:
     # the order they were drawn in: text objects as drawn, a text object's chars left to right
     # (PDFium numbers right-to-left runs in reading order; these PDFs draw them in visual order)
     out.sort(key=lambda c: c["seq"])
-    return tuple(_surrogates_joined(out))
+    return tuple(_surrogates_joined(out) if any(0xD800 <= c <= 0xDFFF for c in codes) else out)
 
 
 def _surrogates_joined(chars: list[dict]) -> list[dict]:
