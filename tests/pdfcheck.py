@@ -459,6 +459,11 @@ _QR_PIXELS = 120
 
 @functools.lru_cache(maxsize=64)
 def _qr_codes(pdf: bytes) -> tuple[tuple[tuple[tuple[float, float, float, float], tuple[str, ...]], ...], ...]:
+    """Per page, (box, texts) of every QR code: found and decoded once per run (``_shared``)."""
+    return _shared("qr", pdf, _find_qr_codes)
+
+
+def _find_qr_codes(pdf: bytes) -> tuple[tuple[tuple[tuple[float, float, float, float], tuple[str, ...]], ...], ...]:
     doc = _document(pdf)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pages = []
