@@ -224,36 +224,36 @@ def _mask_rows(n: int) -> tuple[tuple[int, ...], ...]:
 def penalty(rows: list[int], n: int) -> int:
     """``qrcode.util.lost_point`` of the code whose rows are ``rows`` (bit c: column c is dark):
     runs of five or more alike, 2x2 blocks alike, finder-like patterns (1011101 with four light
-    modules on one side), dark/light balance. Counted on whole rows at once: a row's bits
-    shifted by k line up column c with column c+k, and rows side by side line up columns."""
+    modules on one side), dark/light balance. Counted on the whole code at once: its rows side by
+    side in one integer, ``_GAP`` light bits after each, so that a shift by k lines up column c
+    with column c+k of the same row and a shift by one row's width lines up a row with the next."""
+    width = n + _GAP
     full = (1 << n) - 1
-    score = blocks = 0
-    inv = [~a & full for a in rows]
-    # along rows: alike[c] = column c equals column c+1
-    for a, na in zip(rows, inv):
-        alike = ~(a ^ (a >> 1)) & (full >> 1)
-        score += _runs(alike)
-        common = (na >> 1) & (a >> 4) & (na >> 5) & (a >> 6) & (na >> 9)
-        score += 40 * ((common & a & (a >> 2) & (a >> 3) & (na >> 7) & (na >> 8) & (na >> 10)).bit_count()
-                       + (common & na & (na >> 2) & (na >> 3) & (a >> 7) & (a >> 8) & (a >> 10)).bit_count())
-    # down columns: alike[r] bit c = row r equals row r+1 in column c
-    alike = [~(a ^ b) & full for a, b in zip(rows, rows[1:])]
-    for a, same in zip(rows, alike):  # 2x2 blocks: rows r, r+1 alike in columns c, c+1, and c like c+1
-        blocks += (same & (same >> 1) & ~(a ^ (a >> 1))).bit_count()
-    score += 3 * blocks
-    prev = 0
-    for r in range(n - 4):
-        four = alike[r] & alike[r + 1] & alike[r + 2] & alike[r + 3]  # rows r..r+4 alike
-        score += four.bit_count() + 2 * (four & ~prev).bit_count()
-        prev = four
-    a, na = rows, inv
-    for r in range(n - 10):
-        common = na[r + 1] & a[r + 4] & na[r + 5] & a[r + 6] & na[r + 9]
-        score += 40 * ((common & a[r] & a[r + 2] & a[r + 3] & na[r + 7] & na[r + 8] & na[r + 10]).bit_count()
-                       + (common & na[r] & na[r + 2] & na[r + 3] & a[r + 7] & a[r + 8] & a[r + 10]).bit_count())
-    dark = sum(a.bit_count() for a in rows)
-    percent = float(dark) / (n ** 2)
+    a = every = 0
+    for r, row in enumerate(rows):
+        a |= row << (r * width)
+        every |= full << (r * width)
+    na = ~a & every
+    # along rows: alike bit c = column c equals column c+1 (the last column has no next)
+    alike = ~(a ^ (a >> 1)) & every & (every >> 1)
+    score = _runs(alike)
+    common = (na >> 1) & (a >> 4) & (na >> 5) & (a >> 6) & (na >> 9)
+    score += 40 * ((common & a & (a >> 2) & (a >> 3) & (na >> 7) & (na >> 8) & (na >> 10)).bit_count()
+                   + (common & na & (na >> 2) & (na >> 3) & (a >> 7) & (a >> 8) & (a >> 10)).bit_count())
+    # down columns: below bit c of row r = row r equals row r+1 in column c (the last row has none)
+    below = ~(a ^ (a >> width)) & (every >> width)
+    score += 3 * (below & (below >> 1) & ~(a ^ (a >> 1))).bit_count()  # 2x2 blocks alike
+    four = below & (below >> width) & (below >> 2 * width) & (below >> 3 * width)  # rows r..r+4 alike
+    score += four.bit_count() + 2 * (four & ~(four << width)).bit_count()
+    w = width
+    common = (na >> w) & (a >> 4 * w) & (na >> 5 * w) & (a >> 6 * w) & (na >> 9 * w)
+    score += 40 * ((common & a & (a >> 2 * w) & (a >> 3 * w) & (na >> 7 * w) & (na >> 8 * w) & (na >> 10 * w)).bit_count()
+                   + (common & na & (na >> 2 * w) & (na >> 3 * w) & (a >> 7 * w) & (a >> 8 * w) & (a >> 10 * w)).bit_count())
+    percent = float(a.bit_count()) / (n ** 2)
     return score + int(abs(percent * 100 - 50) / 5) * 10
+
+
+_GAP = 11  # bits after each row, neither dark nor light: nothing read along a row (up to 10 on) is the next row's
 
 
 def _runs(alike: int) -> int:
