@@ -22,9 +22,10 @@ import hashlib
 import uuid
 import zlib
 from importlib import resources
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
+
+from .escape import escape
 
 VERSION = (1, 6)
 PDFX = "PDF/X-4"

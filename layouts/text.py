@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -29,6 +28,7 @@ from eventprint.fonts import register, style_of
 from eventprint.problems import BuildError
 
 from . import textruns, theme, typeset
+from .escape import escape
 from .textout import show
 
 T = TypeVar("T")
@@ -115,7 +115,7 @@ def markup(text: str, style: str = "regular") -> str:
     """
     text = typeset.quotes(text)
     if plain(text):
-        return escape(text, {'"': "&quot;", "'": "&#39;"})
+        return escape(text).replace('"', "&quot;").replace("'", "&#39;")
     return textruns.markup(text, style)
 
 
