@@ -6,4 +6,11 @@ changed) and a commented ``DIR/overrides.yaml`` when there is none.
 """
 from __future__ import annotations
 
-from .api import import_file, write_content  # noqa: F401
+
+def __getattr__(name: str):
+    """``import_file`` and ``write_content``, imported when first asked for: every command's
+    parser is defined with the import subcommand's, and the importers are 20 ms to load."""
+    if name in ("import_file", "write_content"):
+        from . import api
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,9 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from .api import NAMES, import_file, write_content
 from .detect import FORMATS
-from .draft import ImportFailure
 
 
 def add_parser(sub, help_text: str) -> None:
@@ -24,6 +22,9 @@ def add_parser(sub, help_text: str) -> None:
 
 
 def run(args) -> int:
+    # the importers themselves only for this subcommand: every other one defines its parser too
+    from .api import NAMES, import_file, write_content
+    from .draft import ImportFailure
     t0 = time.perf_counter()
     try:
         fmt, docs = import_file(args.source, args.format, args.timezone, args.columns)
