@@ -41,8 +41,8 @@ except ImportError:  # pragma: no cover - not on POSIX: no lock, the rest still 
     fcntl = None
 
 from .options import OptionError
-from .transaction import (HOME, JOURNAL, LOCK, STATE, Interrupted, OutputError, Plan, Transaction,  # noqa: F401
-                          recover, safe_rel, write_atomic)
+from .durable import HOME, safe_rel
+from .transaction import JOURNAL, LOCK, STATE, Interrupted, OutputError, Plan, Transaction, recover
 
 MAX_STATE_BYTES = 64 * 1024 * 1024
 

@@ -9,19 +9,18 @@ next run).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import signal
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from .durable import (HOME, folder_for, fsync_dir, safe_rel, same_file, sha256, sync_files, sync_many,
+                      write_atomic, write_file)
 from .problems import BuildError
 
-HOME = ".eventprint"  # below out/: our own state, never an output
 STATE, JOURNAL, STAGE, BACKUP, LOCK = "state.json", "journal.json", "stage", "backup", "lock"
 JOURNAL_FORMAT = 1
 
@@ -48,118 +47,6 @@ class Interrupted(BaseException):
         if self.written:
             return f"eventprint: {what} after the new build was completely written to {out}."
         return f"eventprint: {what}; {out} was left as it was."
-
-
-# --------------------------------------------------------------------------
-# files
-# --------------------------------------------------------------------------
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def safe_rel(rel: str) -> bool:
-    """A plain relative path below out/, outside our own folder (what a tampered record may not escape)."""
-    parts = rel.split("/")
-    return (bool(rel) and "\\" not in rel and "\0" not in rel
-            and all(p not in ("", ".", "..") for p in parts) and parts[0] != HOME)
-
-
-def fsync_dir(path: str | Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def _write_file(path: str | Path, data: bytes, sync: bool = True) -> None:
-    with open(path, "wb") as f:
-        f.write(data)
-        f.flush()
-        if sync:
-            os.fsync(f.fileno())
-    os.chmod(path, 0o644)
-
-
-def _fsync_file(path: str | Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _each(sync: Callable[[Path], None], paths: list[Path]) -> None:
-    """``sync`` (an fsync) for many paths at once: one after another, each waits for the disk
-    (5 ms here: 15 s for a 900-talk site); from 16 threads the file system commits them
-    together (0.5 ms a file). An OSError of any of them is raised here."""
-    if len(paths) < 8:
-        for path in paths:
-            sync(path)
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(16) as pool:
-        list(pool.map(sync, paths))
-
-
-def _syncfs(folder: Path) -> bool:
-    """Commit everything written to ``folder``'s file system in one call (Linux ``syncfs``, which
-    returns once it is on disk): 2,800 site pages in 0.06 s instead of 0.4 s of fsyncs from 16
-    threads. False where there is no such call; then each file is synced."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):  # pragma: no cover - a libc without it
-        return False
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        if syncfs(fd) != 0:
-            err = ctypes.get_errno()
-            raise OSError(err, os.strerror(err), str(folder))
-    finally:
-        os.close(fd)
-    return True
-
-
-def sync_files(folder: Path, paths: list[str]) -> None:
-    """``paths`` (all below ``folder``) on disk: one syncfs when there are many, else each fsynced."""
-    if len(paths) >= 8 and _syncfs(folder):
-        return
-    _each(_fsync_file, paths)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace one file atomically through a sibling whose name is no longer (``state`` -> ``~tate``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name("~" + path.name[1:])
-    try:
-        _write_file(tmp, data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _same_file(path: Path, data: bytes) -> bool:
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
 
 
 # --------------------------------------------------------------------------
@@ -194,7 +81,7 @@ class Plan:
             if not os.path.lexists(target):
                 plan.ops.append(("new", rel))
                 plan.data[rel] = data
-            elif not _same_file(Path(target), data):
+            elif not same_file(Path(target), data):
                 plan.ops.append(("replace", rel))
                 plan.data[rel] = data
             plan.state[rel] = {"scope": scope, "sha256": sha256(data)}
@@ -218,7 +105,7 @@ class Plan:
                 plan.kept.append(rel)
         # the record itself switches with the files, so undoing a switch restores it too
         record, data = f"{HOME}/{STATE}", state_bytes(plan.state)
-        if not _same_file(out / record, data):
+        if not same_file(out / record, data):
             plan.ops.append(("replace" if os.path.lexists(out / record) else "new", record))
             plan.data[record] = data
         return plan
@@ -324,13 +211,13 @@ class Transaction:
             if kind != "remove":
                 self.fault(f"stage {rel}")
                 path = os.path.join(stage_s, rel)
-                _folder_for(path, made)
-                _write_file(path, self.plan.data[rel], sync=False)
+                folder_for(path, made)
+                write_file(path, self.plan.data[rel], sync=False)
                 staged.append(path)
             if kind != "new":
                 self.fault(f"backup {rel}")
                 kept = os.path.join(backup_s, rel)
-                _folder_for(kept, made)
+                folder_for(kept, made)
                 try:
                     os.link(self.doing, kept, follow_symlinks=False)
                 except OSError:  # no hard links here: a copy restores the same bytes
@@ -354,16 +241,8 @@ class Transaction:
             else:
                 os.replace(os.path.join(stage_s, rel), target)
             touched.add(os.path.dirname(target))
-        _each(fsync_dir, sorted(touched))
+        sync_many(fsync_dir, sorted(touched))
         self.doing = self.home / JOURNAL
-
-
-def _folder_for(path: str, made: set[str]) -> None:
-    """The folder ``path`` goes in, made once per run of a loop (``made``), not once per file."""
-    folder = os.path.dirname(path)
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
 
 
 def state_bytes(files: Mapping[str, Mapping[str, str]]) -> bytes:

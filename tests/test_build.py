@@ -13,7 +13,7 @@ from conftest import CONTENT, THREE_DAY, real_renders, run_cli
 from eventprint import build as build_mod
 from eventprint import cli
 from eventprint.build import OUTPUTS, build
-from eventprint.output import write_atomic
+from eventprint.durable import write_atomic
 from eventprint.problems import BuildError
 
 

@@ -332,7 +332,7 @@ def test_a_tampered_record_cannot_remove_anything_outside_out(tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_bytes(b"x")
     write_build(out, {"site": [Artifact("site/a.html", b"a")]})
-    from eventprint.transaction import sha256
+    from eventprint.durable import sha256
     (out / ".eventprint" / "state.json").write_text(json.dumps(
         {"format": 1, "files": {"../victim.txt": {"scope": "site", "sha256": sha256(b"x")}}}))
     r = write_build(out, {"site": [Artifact("site/a.html", b"a")]})
