@@ -6,7 +6,7 @@
 # machine Debian's runs the test suite about an eighth faster than a source-built python3 earlier
 # on the PATH, and pure Python twice as fast), else python3 on the PATH. make PYTHON=... picks another.
 SYSTEM_PYTHON := /usr/bin/python3
-PYTHON ?= $(if $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo yes),$(SYSTEM_PYTHON),python3)
+PYTHON ?= $(if $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip; ensurepip.version(); sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo yes),$(SYSTEM_PYTHON),python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
