@@ -88,26 +88,26 @@ class _Code(QRCode):
     data_rows: list[int] | None = None
 
     def map_data(self, data, mask_pattern):
-        if self.data_rows is None:  # which modules are free depends on the version alone
-            self.data_rows = _free.get(self.version)
-            if self.data_rows is None:
-                self.data_rows = _free[self.version] = [sum(1 << c for c, m in enumerate(row) if m is None)
-                                                        for row in self.modules]
         n = self.modules_count
+        layout = _free.get(self.version)
+        if layout is None:  # which modules are free, and the order data fills them, depend on the version alone
+            rows = [sum(1 << c for c, m in enumerate(row) if m is None) for row in self.modules]
+            layout = _free[self.version] = (rows, _placement(n, rows))
+        self.data_rows, order = layout
         flips = _mask_rows(n)[mask_pattern]
         total = 8 * len(data)
         bits = int.from_bytes(bytes(data), "big")
         modules = self.modules
-        for i, (r, c) in enumerate(_placement(n, tuple(self.data_rows))):
+        for i, (r, c) in enumerate(order):
             dark = i < total and (bits >> (total - 1 - i)) & 1 == 1
             modules[r][c] = dark != ((flips[r] >> c) & 1 == 1)
 
 
-_free: dict[int, list[int]] = {}  # version -> rows of the modules free for data (bit c: column c)
+# version -> (rows of the modules free for data, bit c: column c; the order data fills them)
+_free: dict[int, tuple[list[int], tuple[tuple[int, int], ...]]] = {}
 
 
-@functools.lru_cache(maxsize=64)
-def _placement(n: int, free: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+def _placement(n: int, free: list[int]) -> tuple[tuple[int, int], ...]:
     """The modules data fills, in the order ``QRCode.map_data`` fills them: up and down pairs of
     columns from the right, skipping the timing column; ``free`` has bit c of row r set where the
     module is free for data."""
