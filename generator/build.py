@@ -104,12 +104,16 @@ def render_all(event: Event, names: tuple[str, ...],
     for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
         importlib.import_module(f"eventprint.layouts.{name}")
     # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
-    # which would otherwise also copy every page it touches out of the shared memory
+    # which would otherwise also copy every page it touches out of the shared memory; this process
+    # collects it again afterwards, as before
     gc.freeze()
-    # the slowest first, so that the last one to start is a short one
-    order = sorted(names, key=lambda n: -_COST.get(n, 0))
-    return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs,
-                        lambda name: _progress(options.progress, f"  {name} \u2026"))
+    try:
+        # the slowest first, so that the last one to start is a short one
+        order = sorted(names, key=lambda n: -_COST.get(n, 0))
+        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs,
+                            lambda name: _progress(options.progress, f"  {name} \u2026"))
+    finally:
+        gc.unfreeze()
 
 
 # the order outputs start in (two processes; the longest first ends soonest): CPU seconds of a

@@ -161,3 +161,16 @@ def test_wrap_terminates_when_one_character_is_wider_than_the_line():
     register()
     lines = wrap("W Wide", theme.FONT, 40, 5)  # 5 pt line: no character fits
     assert "".join(lines).replace("-", "") == "WWide"
+
+
+def test_outputs_rendered_side_by_side_leave_the_collector_as_it_was(monkeypatch, edge):
+    """render_all freezes what the forked renderers share (gc.freeze) and unfreezes it after them:
+    a process that builds again and again would otherwise keep everything of every build."""
+    import gc
+
+    monkeypatch.setenv("EVENTPRINT_JOBS", "2")
+    from eventprint.options import BuildOptions
+    gc.unfreeze()
+    parts = build_mod.render_all(edge, ("poster", "site"), BuildOptions())
+    assert set(parts) == {"poster", "site"} and all(arts for arts, _ in parts.values())
+    assert gc.get_freeze_count() == 0
