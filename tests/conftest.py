@@ -70,15 +70,20 @@ def event_named(name: str):
     reads its pickle (a tenth of the time)."""
     if name not in _events:
         from eventprint.build import load
-        if _shared_dir is None:
-            _events[name] = load(EVENT_DIRS[name])
-        else:
-            from once import once
-            _events[name] = once(_shared_dir, f"event-{name}", lambda: load(EVENT_DIRS[name]))
+        _events[name] = _per_run(f"event-{name}", lambda: load(EVENT_DIRS[name]))
     return _events[name]
 
 
 _shared_dir: Path | None = None  # set for xdist workers: the run's temporary folder, seen by all workers
+
+
+def _per_run(name: str, compute):
+    """``compute()``, made once per run: by the first xdist worker that asks, and read by the
+    others from ``_shared_dir`` (tests/once.py); without workers, simply computed."""
+    if _shared_dir is None:
+        return compute()
+    from once import once
+    return once(_shared_dir, name, compute)
 
 
 _bypass = False  # True while a shared render is made: that one renders for real
@@ -98,18 +103,11 @@ def _render(name: str, output: str, options: dict) -> tuple[dict[str, bytes], li
     return files, notes
 
 
-def _render_shared(key: tuple, name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
-    """Render once for all workers (tests/once.py)."""
-    from once import once
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
-    return once(_shared_dir, digest, lambda: _render(name, output, options))
-
-
 def _rendered_with_notes(name: str, output: str, options: dict) -> tuple[dict[str, bytes], list[str]]:
     key = (name, output, tuple(sorted(options.items())))
     if key not in _rendered:
-        _rendered[key] = (_render_shared(key, name, output, options) if _shared_dir is not None
-                          else _render(name, output, options))
+        digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+        _rendered[key] = _per_run(digest, lambda: _render(name, output, options))
     return _rendered[key]
 
 
@@ -261,10 +259,7 @@ def huge(tmp_path_factory):
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "programme.yaml").exists():
             synth.write_event(base / "huge-event.tmp", **HUGE).rename(folder)
-    if _shared_dir is None:
-        return load(folder)
-    from once import once
-    return once(_shared_dir, "huge-event-model", lambda: load(folder))  # 0.03 s to unpickle, 0.8 s to load
+    return _per_run("huge-event-model", lambda: load(folder))  # 0.03 s to unpickle, 0.8 s to load
 
 
 @pytest.fixture(autouse=True)
