@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Callable
@@ -112,11 +113,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def same_file(path: Path, data: bytes) -> bool:
+def same_file(path: str | Path, data: bytes) -> bool:
+    """Whether ``path`` is a plain file (not a link) holding exactly ``data``."""
     try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as f:
+            return f.read() == data
     except OSError:
         return False
 

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -75,13 +76,17 @@ class Plan:
             scope, data = files[rel]
             plan._folders(base, rel, device, checked)
             target = os.path.join(base, rel)
-            if os.path.isdir(target) and not os.path.islink(target):
+            try:
+                found = os.lstat(target)
+            except OSError:
+                found = None
+            if found is not None and stat.S_ISDIR(found.st_mode):
                 raise OutputError(f"{target} is a folder, but the build writes a file there \u2014 move the "
                                   "folder away (eventprint never deletes what it did not write)")
-            if not os.path.lexists(target):
+            if found is None:
                 plan.ops.append(("new", rel))
                 plan.data[rel] = data
-            elif not same_file(Path(target), data):
+            elif not same_file(target, data):
                 plan.ops.append(("replace", rel))
                 plan.data[rel] = data
             plan.state[rel] = {"scope": scope, "sha256": sha256(data)}
