@@ -327,6 +327,23 @@ def test_a_stale_file_changed_by_hand_is_left_in_place(tmp_path):
                           "after eventprint wrote them: site/b.html"]
 
 
+def test_a_folder_where_the_build_writes_a_file_is_refused_and_left_alone(tmp_path):
+    """A folder (not a link to one) at an output's path stops the write before anything changes,
+    naming it; a link where a file goes is replaced by the file, as any other old file is."""
+    out = tmp_path / "out"
+    (out / "poster.pdf").mkdir(parents=True)
+    (out / "poster.pdf" / "mine.txt").write_text("keep")
+    with pytest.raises(OutputError, match=r"poster\.pdf is a folder, but the build writes a file there"):
+        write_build(out, {"poster": [Artifact("poster.pdf", b"%PDF")], "site": [Artifact("site/a.html", b"a")]})
+    assert (out / "poster.pdf" / "mine.txt").read_text() == "keep" and not (out / "site").exists()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out2").mkdir()
+    (tmp_path / "out2" / "poster.pdf").symlink_to(elsewhere)
+    write_build(tmp_path / "out2", {"poster": [Artifact("poster.pdf", b"%PDF")]})
+    assert (tmp_path / "out2" / "poster.pdf").read_bytes() == b"%PDF" and elsewhere.is_dir()
+
+
 def test_a_tampered_record_cannot_remove_anything_outside_out(tmp_path):
     out = tmp_path / "out"
     victim = tmp_path / "victim.txt"
