@@ -3,7 +3,7 @@
 
 # The Python the virtual environment is made from: the system's own python3 when it is 3.11 or newer
 # and can make one (a distribution builds its Python with profile-guided optimisation; on this
-# machine Debian's runs the test suite about an eighth faster than a source-built python3 earlier
+# machine Debian's runs the test suite about a sixth faster than a source-built python3 earlier
 # on the PATH, and pure Python twice as fast), else python3 on the PATH. make PYTHON=... picks another.
 SYSTEM_PYTHON := /usr/bin/python3
 PYTHON ?= $(if $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip; ensurepip.version(); sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo yes),$(SYSTEM_PYTHON),python3)

@@ -5,7 +5,8 @@ ReportLab's TTFontFile parses the whole font (its glyph metrics too), about 0.15
 and 0.5 s for the whole chain, in every process that meets a character Noto Sans lacks. Only the
 cmap is needed for that, and the cmap's ranges are read in milliseconds. The subtable is chosen
 as ReportLab chooses it, every code point in a range counts and a space stands in for a missing
-no-break space (as in its charToGlyph), so the answer is the same; a font in another cmap format is read by ReportLab as before.
+no-break space (as in its charToGlyph), so the answer is the same; a font in another cmap
+format is read by ReportLab as before.
 """
 from __future__ import annotations
 

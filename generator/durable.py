@@ -56,7 +56,7 @@ def fsync_file(path: str | Path) -> None:
         os.close(fd)
 
 
-def sync_many(sync: Callable[[Path], None], paths: list[Path]) -> None:
+def sync_many(sync: Callable[[str | Path], None], paths: list[str] | list[Path]) -> None:
     """``sync`` (an fsync) for many paths at once: one after another, each waits for the disk
     (5 ms here: 15 s for a 900-talk site); from 16 threads the file system commits them
     together (0.5 ms a file). An OSError of any of them is raised here."""

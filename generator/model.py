@@ -344,7 +344,7 @@ class Event:
         raise KeyError(item.date)
 
     @cached_property
-    def _involved(self) -> dict[Person, tuple[list[Item], list[Item]]]:
+    def _involved(self) -> dict[Person, tuple[tuple[Item, ...], tuple[Item, ...]]]:
         """person -> (items they speak at or chair, talks they give), in programme order. People
         compare and hash by identity (eq=False), the same test ``person in it.speakers`` makes."""
         found: dict[Person, tuple[list[Item], list[Item]]] = {}
@@ -354,14 +354,14 @@ class Event:
             if it.is_talk:
                 for p in dict.fromkeys(it.speakers):
                     found.setdefault(p, ([], []))[1].append(it)
-        return found
+        return {p: (tuple(items), tuple(talks)) for p, (items, talks) in found.items()}
 
     def items_of(self, person: Person) -> tuple[Item, ...]:
         """Every item a person speaks at, chairs or hosts, in time order."""
-        return tuple(self._involved.get(person, ((), ()))[0])
+        return self._involved.get(person, ((), ()))[0]
 
     def talks_of(self, person: Person) -> tuple[Item, ...]:
-        return tuple(self._involved.get(person, ((), ()))[1])
+        return self._involved.get(person, ((), ()))[1]
 
     def sessions(self, day: Day) -> tuple[Session, ...]:
         """Runs of consecutive items with the same session chairs; an unchaired item ends a run."""
