@@ -22,11 +22,21 @@ PERSON ?=
 # again, about a second of CPU each.
 export PYTHONDONTWRITEBYTECODE :=
 
+# OUT is where builds write and what `make clean` cleans: refuse, before any command runs, an
+# empty OUT, the root folder, the home folder, the repository itself or the content folder.
+# (`eventprint clean` checks again, and removes only the files eventprint recorded writing.)
+ifeq ($(strip $(OUT)),)
+$(error OUT is empty: say where outputs go, e.g. OUT=out)
+endif
+ifneq ($(filter / // ~ ~/ . ./ .. ../ $(HOME) $(HOME)/,$(OUT))$(filter $(realpath / $(HOME) $(CURDIR) $(CONTENT)),$(realpath $(OUT))),)
+$(error OUT=$(OUT) is not an output folder (it is the root, home, repository or content folder): give e.g. OUT=out)
+endif
+
 EP := $(PY) -m eventprint
-OPTS_SIZE   := $(if $(SIZE),--size $(SIZE))
-OPTS_SHEET  := $(if $(SHEET),--sheet $(SHEET))
-OPTS_PERSON := $(if $(PERSON),--person $(PERSON))
-DIRS := --content $(CONTENT) --out $(OUT)
+OPTS_SIZE   := $(if $(SIZE),--size "$(SIZE)")
+OPTS_SHEET  := $(if $(SHEET),--sheet "$(SHEET)")
+OPTS_PERSON := $(if $(PERSON),--person "$(PERSON)")
+DIRS := --content "$(CONTENT)" --out "$(OUT)"
 
 .PHONY: all booklet signs poster badges site check test bench clean setup import print
 
@@ -53,25 +63,27 @@ site: $(STAMP)
 	$(EP) site $(DIRS)
 
 check: $(STAMP)
-	$(EP) check --content $(CONTENT)
+	$(EP) check --content "$(CONTENT)"
 
 # Two workers (xdist); each test file stays on one worker, so the events a file renders and parses
 # are done once there (tests/conftest.py shares them between the files of a worker). Files start
 # longest first, in the order tests/conftest.py gives them (xdist would order them by test count).
 TEST_WORKERS ?= 2
 # The tests' own files (builds, transactions, shared renders: some 3,000 files a run, written,
-# synced and removed) in memory where the system offers it: about 3 s less on this machine. They
-# are kept after a failure, for a look, and removed after a run that passes.
-TEST_TMP ?= $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm/eventprint-tests-$$(id -u))
+# synced and removed) in memory where the system offers it: about 3 s less on this machine. Each
+# run has its own folder (two runs at once never delete each other's files); it is kept after a
+# failure, for a look, and removed after a run that passes.
+TEST_TMPDIR ?= $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm)
 test: $(STAMP)
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder \
-		$(if $(TEST_TMP),--basetemp=$(TEST_TMP) && rm -rf $(TEST_TMP))
+	@base=$$(mktemp -d "$(or $(TEST_TMPDIR),$${TMPDIR:-/tmp})/eventprint-tests.XXXXXX") && \
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --basetemp="$$base/run" \
+		&& rm -rf "$$base" || { echo "make test: the tests' files are kept in $$base"; exit 1; }
 
 # make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
 import: $(STAMP)
 	@test -n "$(SOURCE)" || { echo "make import: say which export, e.g. make import SOURCE=schedule.json CONTENT=my-event"; exit 2; }
 	@test "$(origin CONTENT)" != "file" || { echo "make import: say which folder to write, e.g. CONTENT=my-event (not the shipped content/)"; exit 2; }
-	$(EP) import "$(SOURCE)" --to $(CONTENT) $(if $(TIMEZONE),--timezone $(TIMEZONE)) $(if $(FORMAT),--format $(FORMAT)) $(if $(COLUMNS),--columns '$(COLUMNS)')
+	$(EP) import "$(SOURCE)" --to "$(CONTENT)" $(if $(TIMEZONE),--timezone "$(TIMEZONE)") $(if $(FORMAT),--format "$(FORMAT)") $(if $(COLUMNS),--columns '$(COLUMNS)')
 
 bench: $(STAMP)
 	$(PY) tests/bench.py
@@ -87,5 +99,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m compileall -q generator layouts tests
 	@touch $(STAMP)
 
-clean:
-	rm -rf $(OUT)/* $(OUT)/.eventprint .pytest_cache
+# removes only what eventprint wrote into OUT (its record in OUT/.eventprint), never a tracked file
+clean: $(STAMP)
+	$(EP) clean --out "$(OUT)"
+	rm -rf .pytest_cache

@@ -25,6 +25,7 @@ HELP = {
     "all": "every output above",
     "check": "validate the content and list warnings (unconfirmed titles, missing bios, ...)",
 }
+CLEAN_HELP = "remove what eventprint wrote into the out folder (files changed since, and others' files, stay)"
 IMPORT_HELP = "convert a pretalx / frab / Indico / Sessionize / CSV export into a content folder"
 
 
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--order", metavar="ORDER", default=None,
                             help="participants' badges (registrations.csv) for the desk: name (default: by "
                                  "family name, with A–C divider cards) or ticket (grouped by ticket type)")
+    sp = sub.add_parser("clean", help=CLEAN_HELP, description=CLEAN_HELP[0].upper() + CLEAN_HELP[1:] + ".")
+    sp.add_argument("--out", default="out", metavar="DIR", help="the folder to clean (default: out)")
     from .importers.cli_import import add_parser  # the import subcommand lives with the importers
     add_parser(sub, IMPORT_HELP)
     return p
@@ -105,6 +108,15 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
+    if args.command == "clean":
+        from .clean import clean
+        try:
+            for line in clean(args.out):
+                print(line)
+        except OutputError as e:
+            print(f"eventprint: {e}", file=sys.stderr)
+            return 2
+        return 0
     from .build import OUTPUTS, build, load_with_warnings
     from .check import layout_check, warnings
     from .draft import draft_problem
