@@ -60,8 +60,8 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     if name not in OUTPUTS:
         raise ValueError(name)
     register()
-    from eventprint.layouts import qrmatrix, typeset
-    from eventprint.layouts.common import QRTooDense
+    from eventprint.layouts.kit import qrmatrix, typeset
+    from eventprint.layouts.kit.common import QRTooDense
 
     # QR matrices kept between builds
     qrmatrix.store = cache if cache.folder() is not None else None
@@ -79,7 +79,7 @@ def located(e: BuildError, content_dir: str | Path) -> BuildError:
     """``e`` with the file and line of the text it is about, when its message has none (a venue's
     or the event's name: the model keeps no line for them). The content is read again for it:
     this is the failing path only."""
-    from eventprint.layouts.text import TooLong
+    from eventprint.layouts.kit.text import TooLong
     if not isinstance(e, TooLong) or not e.text:
         return e
     try:

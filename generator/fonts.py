@@ -26,7 +26,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from eventprint.layouts import theme
+from eventprint.layouts.kit import theme
 
 from .cmap import code_points
 from .model import Event

@@ -13,7 +13,7 @@ class BuildOptions:
     progress: bool = False
     # booklet: how much of each talk it prints: "full" (abstract and speakers' bios),
     # "first-paragraph" (the abstract's first paragraph), "none" (programme at a glance and
-    # index only); None: by event size (see eventprint.layouts.booklet.abstracts_for)
+    # index only); None: by event size (see eventprint.layouts.booklet.document.abstracts_for)
     booklet_abstracts: str | None = None
 
 

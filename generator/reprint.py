@@ -24,11 +24,11 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from eventprint.layouts import common, theme, typeset
-from eventprint.layouts.badge_data import BadgeData, badge_key, badge_order, badges, participants, select_people
-from eventprint.layouts.badges import draw_badge_sheets, sheet_for, size_of
-from eventprint.layouts.sign_data import sign_data
-from eventprint.layouts.signs import draw_signs
+from eventprint.layouts.kit import common, theme, typeset
+from eventprint.layouts.badges.data import BadgeData, badge_key, badge_order, badges, participants, select_people
+from eventprint.layouts.badges.document import draw_badge_sheets, sheet_for, size_of
+from eventprint.layouts.signs.data import sign_data
+from eventprint.layouts.signs.document import draw_signs
 
 from .model import Day, Event, Room
 from .options import BuildOptions

@@ -13,8 +13,8 @@ import pytest
 import pdfcheck
 from conftest import run_cli
 from eventprint.content import load_content
-from eventprint.layouts.badge_data import badges, participants
-from eventprint.layouts.badge_desk import desk_groups
+from eventprint.layouts.badges.data import badges, participants
+from eventprint.layouts.badges.desk import desk_groups
 from eventprint.problems import ContentError
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "registrations"

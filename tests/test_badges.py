@@ -12,7 +12,7 @@ from eventprint import urls
 from eventprint.build import render
 from eventprint.problems import LayoutWarning
 from eventprint.options import BuildOptions, OptionError
-from eventprint.layouts import theme
+from eventprint.layouts.kit import theme
 
 MM = pdfcheck.MM
 A4 = (210 * MM, 297 * MM)

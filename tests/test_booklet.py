@@ -214,7 +214,7 @@ def test_times_are_24_hour_with_en_dash(texts):
 
 def test_hyphenation_is_on(built, texts, symposium):
     register()
-    from eventprint.layouts.booklet_flow import styles
+    from eventprint.layouts.booklet.flow import styles
     style = styles(symposium.language)["body"]
     assert style.hyphenationLang
     p = Paragraph("Extraordinarily understandable internationalisation considerations", style)
@@ -444,7 +444,7 @@ def test_three_day_glance_shows_parallel_rooms(built, texts):
 def _frame_fill(chars: list[dict]) -> float:
     """How far down the text frame the page's lowest text reaches, 0..1 (running header and
     folio, which sit in the margins, do not count)."""
-    from eventprint.layouts import booklet_base as bb
+    from eventprint.layouts.booklet import base as bb
     top, bottom = bb.MARGIN_TOP, bb.PAGE_H - bb.MARGIN_BOTTOM
     inside = [c["bottom"] for c in chars if c["text"].strip() and c["top"] >= top - 2 and c["bottom"] <= bottom + 2]
     return (max(inside) - top) / (bottom - top) if inside else 0.0
@@ -471,7 +471,7 @@ def test_talks_follow_one_another(built):
 
 
 def test_unknown_abstracts_choice_is_an_option_error(symposium):
-    from eventprint.layouts.booklet_base import ABSTRACTS
+    from eventprint.layouts.booklet.base import ABSTRACTS
     with pytest.raises(OptionError) as e:
         render(symposium, "booklet", BuildOptions(booklet_abstracts="some"))
     for allowed in ABSTRACTS:

@@ -8,7 +8,7 @@ import pytest
 
 import pdfcheck as pc
 import test_booklet as tb
-from eventprint.layouts import grid, grid_text
+from eventprint.layouts.kit import grid, grid_text
 
 TIME = re.compile(r"^\d\d:\d\d$")
 GLANCE = "Programme at a glance \u00b7"
@@ -112,8 +112,8 @@ def test_none_mode_list_days_carry_each_talks_address(symposium):
     """Programme and index only, one room at a time: each talk's row in the at-a-glance list carries
     the short address of its page online, and there is no talks part repeating them."""
     from eventprint import urls
-    from eventprint.layouts import booklet
-    from eventprint.layouts.booklet_sections import short_url
+    from eventprint.layouts.booklet import document as booklet
+    from eventprint.layouts.booklet.sections import short_url
     single, _, anchors = booklet.layout(symposium, "none", imposed=False)
     texts = pc.page_texts(single)
     for talk in symposium.talks:

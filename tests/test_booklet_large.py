@@ -14,7 +14,7 @@ from eventprint import urls
 
 def test_abstracts_by_event_size(symposium, huge):
     """Full abstracts for a symposium; the issue's 900-talk event gets programme and index only."""
-    from eventprint.layouts import booklet
+    from eventprint.layouts.booklet import document as booklet
     assert booklet.abstracts_for(symposium) == "full"
     assert booklet.abstracts_for(huge) == "none"
     assert booklet.abstracts_for(huge, "first-paragraph") == "first-paragraph"
@@ -26,8 +26,9 @@ def test_900_talks_in_35_rooms_make_a_booklet_under_200_pages(huge):
     """The issue's 900-talk event with its default booklet (programme and index only): under 200 A5
     pages; its glance is grids of a few rooms a page, and every talk is a compact entry with the
     address of its page online, grouped by room in the poster's order."""
-    from eventprint.layouts import booklet, grid
-    from eventprint.layouts.booklet_sections import short_url
+    from eventprint.layouts.booklet import document as booklet
+    from eventprint.layouts.kit import grid
+    from eventprint.layouts.booklet.sections import short_url
     big = huge
     single, _, anchors = booklet.layout(big, imposed=False)
     doc = pypdfium2.PdfDocument(single)  # its plain text: pdfplumber's layout would cost seconds here
@@ -45,7 +46,7 @@ def test_900_talks_in_35_rooms_make_a_booklet_under_200_pages(huge):
 
 
 def test_first_paragraph_only(symposium):
-    from eventprint.layouts import booklet
+    from eventprint.layouts.booklet import document as booklet
     talk = next(t for t in symposium.talks if t.abstract and "\n\n" in t.abstract)
     bio = next(p.bio for t in symposium.talks for p in t.speakers if p.bio)
     whole = squash("".join(body(t) for t in pc.page_texts(booklet.layout(symposium, "first-paragraph")[0])))

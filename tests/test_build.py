@@ -155,8 +155,8 @@ def test_quiet_when_not_a_terminal(tmp_path):
 
 
 def test_wrap_terminates_when_one_character_is_wider_than_the_line():
-    from eventprint.layouts.text import wrap
-    from eventprint.layouts import theme
+    from eventprint.layouts.kit.text import wrap
+    from eventprint.layouts.kit import theme
     from eventprint.fonts import register
     register()
     lines = wrap("W Wide", theme.FONT, 40, 5)  # 5 pt line: no character fits

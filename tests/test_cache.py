@@ -17,7 +17,7 @@ import qrcode.util
 
 from eventprint import cache, fontinstance, fonts, parallel
 from eventprint.build import render, render_all
-from eventprint.layouts import common, qrmatrix
+from eventprint.layouts.kit import common, qrmatrix
 from eventprint.options import BuildOptions
 from eventprint.problems import BuildError, ContentError, Problem
 

@@ -1,6 +1,6 @@
 """The fallback font chain: every character of every script prints with a real glyph.
 
-Each test draws through eventprint.layouts.textruns onto a real canvas and reads the PDF
+Each test draws through eventprint.layouts.kit.textruns onto a real canvas and reads the PDF
 back: which embedded font each character is drawn from, and whether that font's glyph
 for it has an outline (an empty box or .notdef fails).
 """
@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from eventprint import cli, fonts
-from eventprint.layouts import textruns as tr
+from eventprint.layouts.kit import textruns as tr
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fonts"
 
@@ -174,7 +174,7 @@ RTL_LINE = "اسم المتحدث: محمد عبد الله — שם: דוד ל�
 
 
 def rtl_line_png() -> Image.Image:
-    from eventprint.layouts import textruns
+    from eventprint.layouts.kit import textruns
 
     pdf = canvas_pdf(lambda c: textruns.draw(c, 10, 14, RTL_LINE, "regular", 16))
     import pypdfium2 as pdfium
@@ -318,7 +318,7 @@ def test_text_is_written_exactly_as_drawstring_writes_it():
     be what drawString, drawRightString and drawCentredString write, in every alignment, for
     repeated strings (its memo), brackets and backslashes (escaping), and text that spans more
     than one 256-glyph subset of a font."""
-    from eventprint.layouts import textout, theme
+    from eventprint.layouts.kit import textout, theme
     fonts.register()
     many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 300))  # more glyphs than one subset holds
     lines = ["Hall A (left) \\ back", "10:30\u201311:15", "", many, "Hall A (left) \\ back", many[::-1]]

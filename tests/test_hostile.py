@@ -246,7 +246,7 @@ def test_font_gaps_in_event_and_venues_have_their_line(tmp_path):
 
 
 def test_wrapping_a_huge_word_or_paragraph_takes_linear_time():
-    from eventprint.layouts import text, theme
+    from eventprint.layouts.kit import text, theme
     word = "x" * 50_000
     text.wrap("warm up: fonts registered", theme.FONT, 10, 200)
     t0 = time.perf_counter()
@@ -261,8 +261,8 @@ def test_a_huge_bio_lays_out_in_linear_time(tmp_path, monkeypatch):
     """ReportLab wraps a whole Paragraph again at every page it breaks over: 1 MB of bio took over
     200 s. Set in pieces of at most CHUNK characters it takes about 7 s; 28 kB here."""
     from eventprint.content import fields
-    from eventprint.layouts.booklet_flow import styles
-    from eventprint.layouts.booklet_talks import CHUNK, body_paragraphs, chunks
+    from eventprint.layouts.booklet.flow import styles
+    from eventprint.layouts.booklet.talks import CHUNK, body_paragraphs, chunks
     text = ("Lorem ipsum dolor sit amet. " * 1000).strip()
     assert " ".join(chunks(text)) == text and all(len(p) <= CHUNK for p in chunks(text))
     assert len(chunks("y" * 5000)) == 3

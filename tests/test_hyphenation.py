@@ -9,7 +9,7 @@ import pyphen
 import pytest
 from conftest import CONTENT
 
-from eventprint.layouts import hyphenation
+from eventprint.layouts.kit import hyphenation
 
 # a .dic file with what pyphen's reading decides: comments and settings skipped, a pattern of
 # zeros dropped, a pattern written twice (the last that is not all zero kept), digits anywhere

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import THREE_DAY, run_cli
 from eventprint import i18n
-from eventprint.layouts import grid_text
+from eventprint.layouts.kit import grid_text
 from eventprint.build import load, render
 from eventprint.content.multilingual import pick
 from eventprint.options import BuildOptions

@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfcheck
 from eventprint.build import build, load
 from eventprint.importers.api import import_file, write_content
-from eventprint.layouts.badge_data import badge_order
+from eventprint.layouts.badges.data import badge_order
 
 FRAB = Path(__file__).resolve().parent / "fixtures" / "import" / "frab.json"
 OVERRIDES = "people:\n  chloe-berthelemy:\n    bio: Policy advisor, added by the organiser.\n"

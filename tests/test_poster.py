@@ -16,7 +16,10 @@ import pdfcheck
 from eventprint import i18n, urls
 from eventprint.build import load, render
 from eventprint.options import BuildOptions, OptionError
-from eventprint.layouts import common, grid, grid_text, poster, poster_flow, theme, tracks
+from eventprint.layouts.kit import common, grid, grid_text
+from eventprint.layouts.poster import document as poster
+from eventprint.layouts.poster import flow as poster_flow
+from eventprint.layouts.kit import theme, tracks
 
 EVENTS = ("symposium", "three_day", "edge")
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import CONTENT, event_named, run_cli
 
 from eventprint.draft import placeholder_host
-from eventprint.layouts import badges
+from eventprint.layouts.badges import document as badges
 from eventprint.options import BuildOptions
 
 PRINTED = (("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}))
@@ -263,7 +263,7 @@ def test_the_cover_panel_runs_into_the_bleed(artifacts):
 
 def test_office_fold_marks_and_badge_crop_marks_are_5mm_from_the_paper_edge(artifacts):
     import pdfcheck as pc
-    from eventprint.layouts import theme
+    from eventprint.layouts.kit import theme
     office = artifacts("symposium", "booklet")["booklet-imposed.pdf"]
     cases = [(office, "office booklet")] + [(artifacts("symposium", "badges", size=s)["badges.pdf"], s)
                                             for s in ("90x54", "4x3")]
@@ -289,12 +289,12 @@ _URLISH = re.compile(r"\S*(?:://|www\.|\.html|\.org/|\.de/)\S*")
     ("(\"a\")", "(\u201ca\u201d)"),
 ])
 def test_quotes_are_typographic_and_addresses_untouched(text, printed):
-    from eventprint.layouts.typeset import quotes
+    from eventprint.layouts.kit.typeset import quotes
     assert quotes(text) == printed
 
 
 def test_names_and_short_words_never_hyphenate():
-    from eventprint.layouts.typeset import hyphenator
+    from eventprint.layouts.kit.typeset import hyphenator
     h = hyphenator("en_GB")
     assert h("internationalisation")  # long lowercase words may
     assert h("Noether") == [] and h("Schoelkopf") == [] and h("robotics") == []
@@ -372,7 +372,7 @@ def test_faster_object_writing_gives_reportlabs_bytes(monkeypatch, symposium):
     """layouts/pdfwrite.py writes a file's objects as ReportLab does: one document saved with
     ReportLab's own writing and with ours is the same bytes (names that need #-escapes, metadata in
     the pdfdoc encoding and in UTF-16, numbers, links, outlines, forms, fallback font subsets)."""
-    from eventprint.layouts import common, pdfwrite, textruns
+    from eventprint.layouts.kit import common, pdfwrite, textruns
 
     def document() -> bytes:
         buf = io.BytesIO()

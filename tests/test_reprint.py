@@ -9,7 +9,7 @@ import pytest
 import pdfcheck
 from conftest import CONTENT
 from eventprint import reprint, urls
-from eventprint.layouts.badge_data import participants
+from eventprint.layouts.badges.data import participants
 from eventprint.build import build, load
 from eventprint.options import BuildOptions
 

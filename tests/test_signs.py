@@ -10,7 +10,9 @@ import pdfcheck
 from eventprint import urls
 from eventprint.build import render
 from eventprint.options import BuildOptions, OptionError
-from eventprint.layouts import common, signs, theme
+from eventprint.layouts.kit import common
+from eventprint.layouts.signs import document as signs
+from eventprint.layouts.kit import theme
 
 EVENTS = ("symposium", "three_day", "edge")
 MIN_PT = 20.0

@@ -21,7 +21,8 @@ import pytest
 from eventprint import urls
 from eventprint.build import OUTPUTS, render
 from eventprint.options import BuildOptions
-from eventprint.layouts import site, site_ics
+from eventprint.layouts.site import pages as site
+from eventprint.layouts.site import ics as site_ics
 import pdfcheck
 
 EVENTS = ("symposium", "three_day", "edge")
@@ -162,7 +163,7 @@ def test_pdf_url_collection_finds_qr_codes_and_links(tmp_path, symposium):
     """The collector above is not blind: a QR code drawn with common.draw_qr and a link annotation are found."""
     from reportlab.lib.units import mm
 
-    from eventprint.layouts import common
+    from eventprint.layouts.kit import common
     qr_url = urls.talk_url(symposium, symposium.talks[0])
     link_url = urls.person_url(symposium, symposium.people_with_roles[0])
     buf = io.BytesIO()
@@ -235,7 +236,7 @@ def test_stylesheet_is_small_local_and_uses_the_accent(ev_files):
     css = files[urls.STYLESHEET].decode("utf-8")
     assert len(css) < 12_000
     assert "@import" not in css and "url(" not in css and "@font-face" not in css
-    from eventprint.layouts import theme
+    from eventprint.layouts.kit import theme
     assert site.site_style.css_hex(theme.ACCENT) in css
     assert "max-width: 40rem" in css
 
@@ -339,7 +340,7 @@ def _starts(title: str, word: str) -> bool:
 @pytest.mark.parametrize("name", EVENTS)
 def test_room_day_page_lists_what_the_door_sign_prints(request, name):
     """The page a sign's QR code opens lists the very rows printed on that sign (read from both outputs)."""
-    from eventprint.layouts import signs
+    from eventprint.layouts.signs import document as signs
 
     event = request.getfixturevalue(name)
     files = shared_site_files(event)
@@ -463,7 +464,7 @@ def test_relative_links_are_what_posixpath_relpath_gives():
     import itertools
     import posixpath
 
-    from eventprint.layouts.site import _relative
+    from eventprint.layouts.site.pages import _relative
     paths = ["index.html", "talks/a.html", "people/b.html", "rooms/x/2024-01-01.html", "rooms/y/d.html",
              "talks/index.html", "style.css", "a/b/c.html", "talks", "rooms/x", "rooms"]
     for target, page in itertools.product(paths, paths):

@@ -15,7 +15,8 @@ from PIL import Image
 
 import pdfcheck
 from eventprint import urls
-from eventprint.layouts import site_style, theme
+from eventprint.layouts.site import style as site_style
+from eventprint.layouts.kit import theme
 
 PHONE = (390, 844)
 

@@ -1,0 +1,189 @@
+"""The booklet's pages drawn straight on the canvas: running head and folio, notes pages,
+the front cover and the back cover (no flowing text, so no Paragraphs here)."""
+from __future__ import annotations
+
+from eventprint import i18n, urls
+from eventprint.model import Event
+from eventprint.problems import BuildError
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..kit import common, theme
+from ..kit.programme import venue_days
+from ..kit.text import draw, draw_lines, fit, width
+from ..kit.typeset import quotes
+from .base import (
+    COVER_INSET,
+    FOLIO_BASELINE,
+    FRAME_W,
+    HEADER_BASELINE,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    NOTES,
+    PAGE_H,
+    PAGE_W,
+    qr_size,
+)
+
+
+def draw_running(c: Canvas, doc) -> None:
+    """Running header (day or section, and the event) and the folio, both on the outer side."""
+    page = c.getPageNumber()
+    right = page % 2 == 1  # page 1 is a right-hand page
+    c.saveState()
+    c.setFont(theme.FONT_BOLD, theme.SMALL)
+    c.setFillColor(theme.ACCENT)
+    left_x, right_x = MARGIN_X, PAGE_W - MARGIN_X
+    running = quotes(doc.running)
+    short = quotes(doc.event.short_name)
+    # the running head sits on the outer edge, the event's short name on the inner one
+    outer, inner = ("right", "left") if right else ("left", "right")
+    outer_x, inner_x = (right_x, left_x) if right else (left_x, right_x)
+    if (page, doc.running) in doc.__dict__.get("headed_pages", ()):
+        running = ""  # the page's own heading says it (a day's programme at a glance begins here)
+    draw(c, running, outer_x, HEADER_BASELINE, align=outer)
+    c.setFont(theme.FONT, theme.SMALL)
+    c.setFillColor(theme.MUTED)
+    if width(running, theme.FONT_BOLD, theme.SMALL) + width(short, theme.FONT, theme.SMALL) < FRAME_W - 20:
+        draw(c, short, inner_x, HEADER_BASELINE, align=inner)
+    c.setStrokeColor(theme.RULE)
+    c.setLineWidth(0.5)
+    c.line(left_x, HEADER_BASELINE - 2.2 * mm, right_x, HEADER_BASELINE - 2.2 * mm)
+    c.setFont(theme.FONT_BOLD, 8)
+    c.setFillColor(theme.INK)
+    draw(c, str(page), right_x if right else left_x, FOLIO_BASELINE, align="right" if right else "left")
+    c.restoreState()
+
+
+def draw_notes(c: Canvas, doc) -> None:
+    """A notes page: heading, light rules to write on, running header and folio."""
+    doc.running = i18n.tr(doc.event, NOTES)
+    top = PAGE_H - MARGIN_TOP
+    c.saveState()
+    c.setFont(theme.FONT_BOLD, 17)
+    c.setFillColor(theme.ACCENT)
+    draw(c, doc.running, MARGIN_X, top - 17)
+    c.setStrokeColor(theme.RULE)
+    c.setLineWidth(0.4)
+    y = top - 17 - 9 * mm
+    while y > MARGIN_BOTTOM + 2 * mm:
+        c.line(MARGIN_X, y, PAGE_W - MARGIN_X, y)
+        y -= 8 * mm
+    c.restoreState()
+    draw_running(c, doc)
+
+
+def draw_cover(c: Canvas, event: Event) -> None:
+    """Front cover: an accent panel with the event's name and dates; venues and hosts below.
+
+    The panel runs off the top and both sides into the bleed (no white frame, which a trim
+    off by a millimetre would make visibly uneven); the press imposition keeps the bleed and
+    clips the spine side."""
+    inset = COVER_INSET
+    panel_x, panel_w = -theme.BLEED, PAGE_W + 2 * theme.BLEED
+    panel_top = PAGE_H - inset  # where the text is measured from; the panel goes on to the bleed
+    text_x, text_w = inset + 9 * mm, PAGE_W - 2 * inset - 18 * mm
+    name = fit(quotes(event.name), theme.FONT_BOLD, text_w, 26, 14, max_lines=6, what="the event name")
+    label = i18n.tr(event, "Programme")
+    dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, text_w, 14, 9, max_lines=2, what="the event dates")
+    panel_h = max(PAGE_H * 0.52, 28 * mm + name.height + dates.height + 24 * mm)
+    panel_y = panel_top - panel_h
+    c.saveState()
+    c.setFillColor(theme.ACCENT)
+    c.rect(panel_x, panel_y, panel_w, PAGE_H + theme.BLEED - panel_y, stroke=0, fill=1)
+    c.setFont(theme.FONT_BOLD, 8.5)
+    c.setFillColor(theme.WHITE)
+    draw(c, label.upper(), text_x, panel_top - 16 * mm)
+    c.setStrokeColor(theme.WHITE)
+    c.setLineWidth(1.2)
+    c.line(text_x, panel_top - 18.5 * mm, text_x + 14 * mm, panel_top - 18.5 * mm)
+    # name and dates sit at the foot of the panel
+    bottom = panel_y + 10 * mm
+    top_dates = bottom + dates.height
+    top_name = top_dates + 5 * mm + name.height
+    draw_lines(c, name, theme.FONT_BOLD, text_x, top_name, color=theme.WHITE)
+    draw_lines(c, dates, theme.FONT, text_x, top_dates, color=theme.ACCENT_LIGHT)
+    c.restoreState()
+
+    # venues with their days, then hosts, set towards the foot of the page
+    venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(i18n.day_short(event, d.date) for d in days)
+                                               if days and len(event.days) > 1 else ""))
+              for v, days in venue_days(event)]
+    hosts = [(h, "") for h in event.hosts]
+    vlabel = i18n.ntr(event, "Venue", "Venues", len(event.venues))
+    height = (cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
+              + cover_block(None, i18n.tr(event, "Hosted by"), hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
+    y = min(panel_y - 9 * mm, 16 * mm - height)
+    y = cover_block(c, vlabel, venues, text_x, y, text_w)
+    y -= 4 * mm
+    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w)
+
+
+def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
+                bottom: float = 14 * mm) -> float:
+    """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off.
+
+    With ``c`` None nothing is drawn and the y below is returned, to measure the block.
+    """
+    entries = [(quotes(main), quotes(sub)) for main, sub in entries]  # content, set typographically
+    if c is None:
+        y -= 3.5 * mm
+        for main, sub in entries:
+            y -= fit(main, theme.FONT_BOLD, w, 10, 7, max_lines=2, what=f"'{main}' on the cover").height
+            if sub:
+                y -= fit(sub, theme.FONT, w, 8, theme.MIN_TYPE, max_lines=2, what=f"the address of '{main}'").height
+            y -= 1.5 * mm
+        return y
+    c.saveState()
+    c.setFont(theme.FONT_BOLD, 7)
+    c.setFillColor(theme.ACCENT)
+    draw(c, label.upper(), x, y)
+    y -= 3.5 * mm
+    for main, sub in entries:
+        f = fit(main, theme.FONT_BOLD, w, 10, 7, max_lines=2, what=f"'{main}' on the cover")
+        y = draw_lines(c, f, theme.FONT_BOLD, x, y, color=theme.INK)
+        if sub:
+            s = fit(sub, theme.FONT, w, 8, theme.MIN_TYPE, max_lines=2, what=f"the address of '{main}'")
+            y = draw_lines(c, s, theme.FONT, x, y, color=theme.MUTED)
+        y -= 1.5 * mm
+    c.restoreState()
+    if y < bottom:
+        raise BuildError("the cover has no room for all venues and hosts "
+                         "\u2014 shorten the event name, venue names or host names in the content")
+    return y
+
+
+def draw_back(c: Canvas, event: Event) -> None:
+    """Back cover: hosts, venues with addresses, the programme's URL and a QR code to it."""
+    x, w = COVER_INSET + 9 * mm, PAGE_W - 2 * COVER_INSET - 18 * mm
+    url = urls.programme_url(event)
+    size = qr_size(url)
+    c.saveState()
+    c.setStrokeColor(theme.ACCENT)
+    c.setLineWidth(2)
+    top = PAGE_H - 30 * mm
+    c.line(x, top, x + 14 * mm, top)
+    name = fit(quotes(event.name), theme.FONT_BOLD, w, 13, 9, max_lines=4, what="the event name")
+    y = draw_lines(c, name, theme.FONT_BOLD, x, top - 5 * mm, color=theme.INK)
+    d = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, w, 10, 8, what="the event dates")
+    y = draw_lines(c, d, theme.FONT, x, y, color=theme.MUTED) - 8 * mm
+    c.restoreState()
+    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w)
+    y -= 3 * mm
+    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(event.venues)),
+                [(v.name, ", ".join(v.address)) for v in event.venues], x, y, w, bottom=size + 30 * mm)
+    # programme online, at the foot: QR code on the left, what it opens on the right
+    qy = 22 * mm
+    common.draw_qr(c, url, x - size * 4 / common.qr_total_modules(url), qy, size, what="programme QR code")
+    c.saveState()
+    tx = x + size + 2 * mm
+    c.setFont(theme.FONT_BOLD, 8.5)
+    c.setFillColor(theme.INK)
+    draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
+    f = fit(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the base_url")
+    below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
+    c.setFont(theme.FONT, theme.MIN_TYPE)
+    c.setFillColor(theme.MUTED)
+    draw(c, i18n.tr(event, "As of {stamp}", stamp=i18n.stamp(event, event.updated, long=True)), tx, min(qy + 5 * mm, below - 8))
+    c.restoreState()

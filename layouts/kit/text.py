@@ -1,0 +1,391 @@
+"""Measuring, wrapping, fitting and drawing text: the one path every layout's text takes.
+
+Three doors, so that font fallback, right-to-left text or other line breaking
+rules can later be added in exactly one place each:
+
+- ``width(text, font, size)``: every measurement (``unit_width`` caches it at 1 pt);
+- ``draw(c, text, x, y, ...)`` (and ``draw_spaced`` for letter-spaced text):
+  every string put on a canvas;
+- ``markup(text)``: every content string that goes into a Paragraph.
+
+Wrapping is greedy and cheap for the many sizes layouts try: word widths are
+measured once at 1 pt and scaled (ReportLab's ``stringWidth`` has no kerning,
+so widths add up). A word wider than the line is split by characters with a
+hyphen. Mixed-font lines are lists of units (a word, or a speaker's whole name,
+never broken) made of segments (text, font, colour).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterator, TypeVar
+
+from eventprint.fonts import register, style_of
+from eventprint.problems import BuildError
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from . import textruns, theme, typeset
+from .escape import escape
+from .textout import show
+
+T = TypeVar("T")
+EPS = 1e-9
+
+# --------------------------------------------------------------------------
+# the three doors
+# --------------------------------------------------------------------------
+
+
+_THEME_FONTS = frozenset((theme.FONT, theme.FONT_BOLD, theme.FONT_ITALIC, theme.FONT_BOLD_ITALIC))
+
+
+def width(text: str, font: str, size: float) -> float:
+    """Width of ``text`` in points: the only place text is measured.
+
+    Characters the theme's face lacks are measured in the fallback face that draws them
+    (textruns); text the theme's face covers goes straight to ReportLab (``plain``).
+    Typewriter quotes are measured as the typographic ones ``draw`` prints (typeset.quotes).
+    """
+    text = typeset.quotes(text)
+    if font in _THEME_FONTS and not plain(text):
+        return textruns.width(text, font, size)
+    return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> bool:
+    """Whether the theme's face draws every character of ``text`` (the fast path: no runs)."""
+    return register().issuperset(map(ord, text))
+
+
+@lru_cache(maxsize=65536)
+def unit_width(text: str, font: str) -> float:
+    """Width at 1 pt, cached: layouts try many sizes for the same words."""
+    return width(text, font, 1.0)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width from the cache (the same number as ``width`` up to rounding)."""
+    return unit_width(typeset.quotes(text), font) * size
+
+
+def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size: float | None = None,
+         colour: Color | None = None, align: str = "left") -> None:
+    """Put one line of text on the canvas: the only place strings are drawn.
+
+    Baseline at ``y``; ``x`` is the left end, the right end (``align="right"``)
+    or the centre (``"centre"``). ``font`` and ``colour`` are set first when given;
+    otherwise the canvas's current ones are used. Typewriter quotes print as the event
+    language's typographic ones (typeset.quotes; addresses are left as written).
+    """
+    text = typeset.quotes(text)
+    if font is not None:
+        c.setFont(font, size)
+    if colour is not None:
+        c.setFillColor(colour)
+    if not plain(text) and c._fontname in _THEME_FONTS:
+        # fallback faces, right-to-left runs in visual order, Arabic joined
+        textruns.draw(c, x, y, text, c._fontname, c._fontsize, align)
+        return
+    show(c, x, y, text, align if align in ("right", "centre") else "left")
+
+
+def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float, space: float,
+                colour: Color) -> None:
+    """Letter-spaced text (``space`` points between characters), through a text object."""
+    c.setFont(font, size)  # else the text object starts in ReportLab's default Helvetica
+    t = c.beginText(x, y)
+    t.setFont(font, size)
+    t.setCharSpace(space)
+    t.setFillColor(colour)
+    t.textOut(typeset.quotes(text))
+    t.setCharSpace(0)  # Tc persists in the PDF text state: reset it for later strings
+    c.drawText(t)
+
+
+def markup(text: str, style: str = "regular") -> str:
+    """Content text made safe for ReportLab's Paragraph markup: the only way content enters one.
+
+    Runs the theme's face lacks are wrapped in ``<font face=...>`` of their fallback face
+    (``style``: the Paragraph's style, so a bold heading falls back to a bold face).
+    Quotes and apostrophes become typographic ones here (typeset.quotes), the one place.
+    """
+    text = typeset.quotes(text)
+    if plain(text):
+        return escape(text).replace('"', "&quot;").replace("'", "&#39;")
+    return textruns.markup(text, style)
+
+
+def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
+    """Paragraph markup for text with right-to-left runs, which a Paragraph cannot order over
+    several lines: wrapped here in logical order, each line then put in visual order, the lines
+    joined with ``<br/>``. Any other text is ``markup`` and the Paragraph wraps it itself."""
+    style = style_of(font) if font in _THEME_FONTS else "regular"
+    if not textruns.has_rtl(text):
+        return markup(text, style)
+    return "<br/>".join(markup(line, style) for line in wrap(text, font, size, max_width))
+
+
+# --------------------------------------------------------------------------
+# wrapping
+# --------------------------------------------------------------------------
+
+
+def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
+    """Greedy word wrap; a single word wider than the line is split by characters."""
+    if textruns.has_cjk(text):  # Chinese and Japanese break between characters, not at spaces
+        return textruns.wrap(text, font, size, max_width)
+    limit = max_width / size
+    space = unit_width(" ", font)
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words_ = para.split()
+        if any(unit_width(w, font) > limit + EPS for w in words_):
+            lines += _wrap_splitting(para, font, size, max_width)  # rare: split over-long words
+            continue
+        line: list[str] = []
+        used = 0.0
+        for w in words_:
+            ww = unit_width(w, font)
+            if line and used + space + ww > limit + EPS:
+                lines.append(" ".join(line))
+                line, used = [w], ww
+            else:
+                used = used + space + ww if line else ww
+                line.append(w)
+        lines.append(" ".join(line))
+    return lines
+
+
+def _wrap_splitting(para: str, font: str, size: float, max_width: float) -> list[str]:
+    """Wrap one paragraph that has a word wider than the line: such words are cut with a hyphen.
+
+    Linear in the paragraph's length: widths add up (no kerning), so a word is measured
+    once and each cut found by summing its characters' cached widths.
+    """
+    limit = max_width / size
+    space, hyphen = unit_width(" ", font), unit_width("-", font)
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for word in para.split():
+        ww = unit_width(word, font)
+        if line and used + space + ww <= limit + EPS:
+            line.append(word)
+            used += space + ww
+            continue
+        if line:
+            lines.append(" ".join(line))
+        # a lone character wider than the line stays whole (every pass must shorten the word)
+        while len(word) > 1 and ww > limit + EPS:
+            cut, piece = _cut(word, font, limit - hyphen)
+            lines.append(word[:cut] + "-")
+            word, ww = word[cut:], ww - piece
+        line, used = [word], ww
+    lines.append(" ".join(line))
+    return lines
+
+
+def _cut(word: str, font: str, room: float) -> tuple[int, float]:
+    """How many leading characters (at least one, never all) fit in ``room`` (at 1 pt), and their width."""
+    used = 0.0
+    for i, ch in enumerate(word[:-1]):
+        w = unit_width(ch, font)
+        if i and used + w > room + EPS:
+            return i, used
+        used += w
+    return len(word) - 1, used
+
+
+Segment = tuple[str, str, object]  # text, font, colour
+Unit = tuple[Segment, ...]  # never broken across lines (a word, a speaker's whole name)
+
+
+def words(text: str, font: str, colour) -> list[Unit]:
+    return [((w, font, colour),) for w in typeset.quotes(text).split()]
+
+
+def after(units: list[Unit], more: list[Unit], sep: str = theme.MIDDOT) -> list[Unit]:
+    """``units`` followed by ``more`` with a separator glued to the last unit (no line starts with it)."""
+    if not units or not more:
+        return units + more
+    last = units[-1]
+    font, colour = more[0][0][1], more[0][0][2]
+    glued = last + ((" " + sep, font, colour),)
+    return units[:-1] + [glued] + more
+
+
+def _unit_w(unit: Unit) -> float:
+    return sum(unit_width(t, f) for t, f, _ in unit)
+
+
+Measures = tuple[tuple[float, float], ...]  # per unit: its width and the space before it, at 1 pt
+
+
+def measure_units(units: list[Unit] | tuple[Unit, ...]) -> Measures:
+    """What ``wrap_units`` needs to know of ``units``: layouts that try many sizes for the same
+    units (a door sign's rows) measure them once."""
+    return tuple((_unit_w(u), unit_width(" ", u[0][1])) for u in units)
+
+
+def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: float,
+               measures: Measures | None = None) -> list[tuple[Segment, ...]]:
+    """Greedy wrap of mixed-font units into lines of segments (a space between units).
+
+    A unit wider than the line is broken on its own lines, word by word and then
+    by characters, as ``wrap`` does. ``measures``: ``measure_units(units)``, if known.
+    """
+    limit = max_width / size
+    lines: list[tuple[Segment, ...]] = []
+    line: list[Segment] = []
+    used = 0.0
+    for unit, (uw, space) in zip(units, measures or measure_units(units)):
+        if line:
+            if used + space + uw <= limit + EPS:
+                line.append((" ", unit[0][1], unit[0][2]))
+                line.extend(unit)
+                used += space + uw
+                continue
+            lines.append(tuple(line))
+            line, used = [], 0.0
+        if uw <= limit + EPS:
+            line, used = list(unit), uw
+            continue
+        pieces = [(piece, f, col) for t, f, col in unit for piece in wrap(t, f, size, max_width)]
+        lines += [(p,) for p in pieces[:-1]]
+        line, used = [pieces[-1]], unit_width(pieces[-1][0], pieces[-1][1])
+    if line:
+        lines.append(tuple(line))
+    return lines
+
+
+def line_count(units: list[Unit] | tuple[Unit, ...], size: float, max_width: float,
+               measures: Measures | None = None) -> int:
+    """``len(wrap_units(...))`` without making the lines: fitting tries many sizes and keeps one."""
+    measures = measures or measure_units(units)
+    limit = max_width / size + EPS
+    if any(uw > limit for uw, _ in measures):  # a unit broken by characters: wrap to know
+        return len(wrap_units(units, size, max_width, measures))
+    count, used = 0, 0.0
+    for uw, space in measures:
+        if count and used + space + uw <= limit:
+            used += space + uw
+        else:
+            count, used = count + 1, uw
+    return count
+
+
+def draw_segments(c: Canvas, line: tuple[Segment, ...], x: float, y: float, size: float) -> None:
+    """Draw one wrapped line of segments with its baseline at y."""
+    for text, font, colour in line:
+        if text != " ":
+            draw(c, text, x, y, font, size, colour)
+        x += text_width(text, font, size)
+
+
+# --------------------------------------------------------------------------
+# fitting: the largest size that fits
+# --------------------------------------------------------------------------
+
+
+def sizes(largest: float, smallest: float, step: float) -> Iterator[float]:
+    """``largest``, ``largest - step``, ... down to ``smallest``: the sizes layouts try, in order."""
+    size = largest
+    while size >= smallest - EPS:
+        yield size
+        size -= step
+
+
+def largest(largest_size: float, smallest: float, step: float, attempt: Callable[[float], T | None]) -> T | None:
+    """The first result of ``attempt(size)`` that is not None, trying sizes from the largest down."""
+    for size in sizes(largest_size, smallest, step):
+        found = attempt(size)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text laid out to fit a box: its size and lines."""
+
+    size: float
+    lines: tuple[str, ...]
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * theme.leading(self.size)
+
+
+def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size: float, max_lines: int,
+              step: float) -> Fitted | None:
+    """Running text wrapped at the largest size at which it takes at most ``max_lines`` lines."""
+    text = typeset.quotes(text)  # printed with typographic quotes; measured as printed
+
+    def attempt(size: float) -> Fitted | None:
+        lines = wrap(text, font, size, max_width)
+        return Fitted(size, tuple(lines)) if len(lines) <= max_lines else None
+    return largest(max_size, min_size, step, attempt)
+
+
+@dataclass(frozen=True)
+class Cut(Fitted):
+    """Fitted text that had to be cut short (its last line ends in an ellipsis)."""
+
+
+def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
+    """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
+    (words taken off until it fits): for text that may be shortened where it cannot fit."""
+    lines = wrap(typeset.quotes(text), font, size, max_width)[:max_lines]
+    last = lines[-1].rstrip("-")
+    while last and width(last + "\u2026", font, size) > max_width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",))
+
+
+class TooLong(BuildError):
+    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
+    build can name the line it was written on when the message cannot."""
+
+    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
+        super().__init__(message)
+        self.text = text
+
+
+def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
+        max_lines: int = 1, what: str = "text", step: float = 0.5) -> Fitted:
+    """Largest size from ``max_size`` down to ``min_size`` at which ``text`` fits.
+
+    Shrinks on one line first, then allows up to ``max_lines`` lines at the
+    largest size that fits; past that raises BuildError naming ``what``.
+    """
+    printed = typeset.quotes(text)  # the content's text stays for the message (its line is found by it)
+    one = largest(max_size, min_size, step,
+                  lambda size: Fitted(size, (printed,)) if width(printed, font, size) <= max_width else None)
+    if one is not None:
+        return one
+    for n in range(2, max_lines + 1):
+        found = fit_lines(text, font, max_width, max_size, min_size, n, step)
+        if found is not None:
+            return found
+    shown = text if len(text) <= 80 else text[:79] + "\u2026"
+    raise TooLong(
+        f"{what} is too long to fit: \"{shown}\" does not fit in {max_lines} line(s) even at "
+        f"{min_size:g} pt \u2014 shorten it in the content", text)
+
+
+def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,
+               align: str = "left", box_width: float = 0, color: Color = theme.INK) -> float:
+    """Draw fitted lines whose first line's top is at ``top``; return the y below them."""
+    c.setFont(font, fitted.size)
+    c.setFillColor(color)
+    lead = theme.leading(fitted.size)
+    # baseline sits ~0.8 em below the line top for Noto Sans (ascender 1.069 em, leading 1.3)
+    y = top - fitted.size * 1.02
+    anchor = {"center": x + box_width / 2, "right": x + box_width}.get(align, x)
+    for line in fitted.lines:
+        draw(c, line, anchor, y, align="centre" if align == "center" else align)
+        y -= lead
+    return top - fitted.height

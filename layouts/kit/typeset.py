@@ -1,0 +1,190 @@
+"""Typography applied to printed text at layout time; the content stays as written.
+
+``hyphenator`` decides which words the booklet's running text may break: only long
+lowercase words (never names, which are capitalised, nor short words), and each part at
+least three letters, so that ragged-right lines rarely end in a hyphen.
+
+Paragraphs whose style sets ``ep_hyphen_run`` (every style of the booklet) never end more
+than that many lines in a row with a hyphen: ReportLab has no such rule, so its line breaking
+is wrapped once, here, and a paragraph that breaks a third line in a row is broken again with
+that word kept whole.
+
+Paragraphs of plain text (no markup, no entities: most names and titles) skip ReportLab's
+markup parser: their one fragment is copied from the style's, which the parser makes once per
+style. A fifth of a large booklet's time was that parser; the fragments are the parser's own.
+
+``quotes`` turns typewriter quotes into typographic ones: ' as an apostrophe (Amazon’s,
+BMVC’13, ’90s) or as single quotes ‘…’, " as “…”. Web and e-mail addresses are left
+exactly as they are (a quote in a URL is part of the address). text.markup calls it, so
+every Paragraph of the booklet gets it; nothing else needs to know.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import weakref
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+
+from eventprint import i18n
+from reportlab.platypus.paragraph import Paragraph
+from reportlab.platypus.paraparser import ParaParser
+
+from . import hyphenation
+
+# addresses are never touched: scheme://..., www...., name@host.tld
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_OPENERS = set(" \t\n\u00a0([{\u2014\u2013-/\u2018\u201c")
+
+LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
+
+
+# The language whose quotation marks quotes() sets when it is given none: a layout sets it for
+# what it draws (``with typeset.language(event.language):``), so that the many places that set
+# text through text.markup need not each pass it on.
+_LANGUAGE: ContextVar[str] = ContextVar("quotes_language", default="en")
+
+
+@contextmanager
+def language(lang: str):
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def quotes(text: str, lang: str | None = None) -> str:
+    """``text`` with typographic quotes and apostrophes, addresses untouched; double quotes are
+    the language's („…“ in German, « … » in French), single ones and apostrophes ‘ ’."""
+    if "'" not in text and '"' not in text:
+        return text
+    pair = i18n.quotes(lang or _LANGUAGE.get())
+    out: list[str] = []
+    pos = 0
+    for m in _ADDRESS.finditer(text):
+        out.append(_quotes(text[pos:m.start()], text[pos - 1] if pos else "", pair))
+        out.append(m.group())
+        pos = m.end()
+    out.append(_quotes(text[pos:], text[pos - 1] if pos else "", pair))
+    return "".join(out)
+
+
+def _quotes(part: str, before: str, pair: tuple[str, str] = (LDQUO, RDQUO)) -> str:
+    chars = list(part)
+    for i, ch in enumerate(chars):
+        if ch not in "'\"":
+            continue
+        prev = chars[i - 1] if i else before
+        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        opening = prev == "" or prev in _OPENERS
+        if ch == "'":
+            # an apostrophe after a letter or digit (Amazon's, BMVC'13), or eliding digits ('90s)
+            chars[i] = LSQUO if opening and not nxt.isdigit() else RSQUO
+        else:
+            chars[i] = pair[0] if opening else pair[1]
+    return "".join(chars)
+
+
+HYPHENATE_MIN = 10  # letters: shorter words move to the next line whole
+
+
+@lru_cache(maxsize=8)
+def hyphenator(language: str):
+    """A ReportLab hyphenator (word -> (head, tail) pairs) for a pyphen language, '' for none."""
+    if not language:
+        return ""
+    dic = hyphenation.dictionary(language, left=3, right=3)
+
+    def pairs(word: str):
+        if len(word) < HYPHENATE_MIN or not word.isalpha() or not word.islower():
+            return []
+        return list(dic.iterate(word))
+
+    return pairs
+
+
+MAX_HYPHEN_RUN = 2
+_HYPHENATED = re.compile(r"(\w+)-$")
+_FIRST_WORD = re.compile(r"^\W*(\w+)")
+
+
+def _line_texts(bl) -> list[str]:
+    if bl.kind == 0:
+        return [" ".join(words) for _, words in bl.lines]
+    return ["".join(getattr(f, "text", "") for f in line.words) for line in bl.lines]
+
+
+def _over_long_run(lines: list[str], limit: int) -> str | None:
+    """The word broken at the end of the first line that makes a run of more than ``limit``."""
+    run = 0
+    for i, line in enumerate(lines):
+        m = _HYPHENATED.search(line.rstrip())
+        run = run + 1 if m else 0
+        if run > limit and i + 1 < len(lines):
+            tail = _FIRST_WORD.match(lines[i + 1])
+            return m.group(1) + (tail.group(1) if tail else "")
+    return None
+
+
+def _keeping_whole(hyphenate, words: frozenset[str]):
+    def pairs(word: str):
+        return [] if word.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") in words else hyphenate(word)
+    return pairs
+
+
+_break_lines = Paragraph.breakLines
+
+
+def _break_lines_limited(self, width):
+    bl = _break_lines(self, width)
+    limit = getattr(self.style, "ep_hyphen_run", 0)
+    hyphenate = getattr(self.style, "hyphenationLang", "")
+    if not limit or not callable(hyphenate):
+        return bl
+    whole: set[str] = set()
+    style = self.style
+    try:
+        for _ in range(50):  # each round keeps one more word whole
+            word = _over_long_run(_line_texts(bl), limit)
+            if word is None or word in whole:
+                return bl
+            whole.add(word)
+            self.style = copy.copy(style)
+            self.style.hyphenationLang = _keeping_whole(hyphenate, frozenset(whole))
+            bl = _break_lines(self, width)
+        return bl
+    finally:
+        self.style = style
+
+
+Paragraph.breakLines = _break_lines_limited
+
+
+# -- plain paragraphs ---------------------------------------------------------------------------
+
+_setup = Paragraph._setup
+_fragments: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # style -> its plain fragment
+
+
+def _plain_fragment(style):
+    """What the parser makes of one plain word in ``style`` (styles are not changed once made)."""
+    found = _fragments.get(style)
+    if found is None:
+        _, frags, _ = ParaParser().parse("x", style)
+        found = _fragments[style] = frags[0]
+    return found
+
+
+def _setup_plain(self, text, style, bulletText, frags, cleaner):
+    if (frags is None and type(text) is str and "<" not in text and "&" not in text
+            and not getattr(style, "textTransform", None)):
+        text = cleaner(text)
+        frag = copy.copy(_plain_fragment(style))
+        frag.text, frag.link, frag.us_lines = text, [], []
+        return _setup(self, text, style, bulletText, [frag] if text else [], cleaner)
+    return _setup(self, text, style, bulletText, frags, cleaner)
+
+
+Paragraph._setup = _setup_plain

@@ -1,0 +1,410 @@
+"""Door signs: one schedule per room and day, read from across a corridor.
+
+Each sign shows the room's name as the largest thing on the page, the day and
+the venue, then every item of that day in that room (breaks and meals as quiet
+rows) plus the non-talk items elsewhere that people at this door need
+(registration, coffee in the lobby, lunch) with where they happen. Talks in
+other rooms never appear: they belong on their own room's sign. What a sign
+shows is defined once, in sign_data.py; this module only lays it out.
+
+A day goes on one sheet whenever it can: under the full header at the largest
+size from 34 pt (x the page's scale against A4) down to 20 pt, in one column or
+two; then under a more compact header (smaller name and QR code, the day beside
+the QR code); only when even the most compact header at 20 pt cannot hold the
+day do continuation pages follow. Never smaller than 20 pt, never clipped
+(sign_plan.py does the fitting).
+
+``sign_keys`` and ``draw_signs`` are the interface the reprint feature uses
+to redraw only some signs onto its own canvas.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, replace
+from datetime import date
+
+from eventprint import i18n
+from eventprint.model import Event
+from eventprint.options import BuildOptions, OptionError
+from eventprint.output import Artifact
+from eventprint.problems import BuildError, LayoutWarning
+from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..kit import common, theme
+from ..kit.programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
+from ..kit.text import (
+    Fitted,
+    Segment,
+    after,
+    draw,
+    draw_segments,
+    fit,
+    largest,
+    sizes,
+    text_width,
+    words,
+)
+from .data import SignData, door_items, sign_data
+from .plan import (  # noqa: F401  (tests)
+    COLUMN_GAP,
+    ROW_GAP,
+    ROW_LEADING,
+    ROW_MAX,
+    ROW_MIN,
+    Row,
+    TooTall,
+    plan,
+    time_width,
+)
+
+# -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----
+SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
+DEFAULT_SIZE = "A4"
+MARGIN = 14 * mm  # text margin on a sign; far inside the 5 mm safe area
+NAME_MIN = 60.0  # the room's name never goes below ~15 mm capitals, read from ~2 m
+DAY_MIN = 20.0  # day, page marker and venue
+FOOT_SIZE, FOOT_MIN = 9.0, 7.0
+BASELINE = 0.98  # first baseline below a line's top, x the size
+
+
+@dataclass(frozen=True)
+class Header:
+    """How prominent a sign's header is (sizes on A4; pt unless noted)."""
+
+    name_max: float  # the room's name
+    day_max: float  # day, page marker and venue
+    qr: float  # QR code side; scanned from ~10x its width
+    beside: bool  # the day line may sit beside the QR code, under the name
+    margin: float = MARGIN
+    scaled: bool = True  # False: the same sizes on A3 as on A4, leaving A3's area to the schedule
+
+
+# One-page headers, tried in this order: a busy day gives up header space before it
+# needs a second sheet. 130 pt is ~33 mm capitals, read from 4-5 m; 96 pt from ~3 m.
+# The last one is not scaled on A3 (an A3 sign hangs at the same door as an A4 one) and
+# keeps a 10 mm margin, still twice the 5 mm safe area.
+HEADERS = (Header(130.0, 30.0, 30 * mm, False),
+           Header(96.0, 24.0, 24 * mm, True),
+           Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False))
+FIRST_OF_SEVERAL = HEADERS[0]  # page 1 of a sign that needs several sheets: the name for the corridor
+CONTINUED = Header(64.0, 30.0, 24 * mm, False)  # continuation pages hang below page 1
+
+
+def page_size(options: BuildOptions) -> tuple[float, float]:
+    size = options.size or DEFAULT_SIZE
+    if size not in SIZES:
+        raise OptionError(f"door signs cannot be printed at size {size!r}; choose one of "
+                          f"{', '.join(SIZES)} (A4 is landscape; A4-portrait and A3 on request)")
+    return SIZES[size]
+
+
+def sign_keys(event: Event) -> list[tuple[str, date]]:
+    """(room id, date) of every sign, in print order."""
+    return [(room.id, day.date) for room, day in event.room_days()]
+
+
+def sign_path(room_id: str, day: date) -> str:
+    return f"signs/{room_id}-{day:%Y-%m-%d}.pdf"
+
+
+# --------------------------------------------------------------------------
+# what goes on a sign
+# --------------------------------------------------------------------------
+
+
+def sign_rows(data: SignData) -> list[Row]:
+    """The sign's rows as styled wrap units, in time order."""
+    rows = []
+    for r in data.rows:
+        if r.where:  # coffee in the lobby, lunch, registration: say where
+            units = after(words(r.title, theme.FONT, theme.MUTED), words(r.where, theme.FONT, theme.MUTED))
+        elif r.quiet:
+            units = after(words(r.title, theme.FONT, theme.MUTED), names_and_note(r.speakers, r.note))
+        else:
+            font, colour = theme.title_face(theme.FONT_BOLD, r.confirmed)
+            units = after(words(r.title, font, colour), names_and_note(r.speakers, r.note))
+        rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band))
+    return rows
+
+
+# --------------------------------------------------------------------------
+# drawing
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Geometry of one sign page that does not depend on the schedule."""
+
+    w: float
+    h: float
+    s: float  # scale against A4
+    margin: float
+    name: Fitted
+    name_base: float
+    day_size: float
+    day_top: float
+    day_lines: tuple
+    qr: float
+    rule_y: float
+    schedule_top: float
+    schedule_bottom: float
+    foot: list[tuple[str, str]]  # (left, right) lines from the top
+    foot_size: float
+
+    @property
+    def col_h(self) -> float:
+        return self.schedule_top - self.schedule_bottom
+
+
+def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header = HEADERS[0],
+           day_max: float | None = None) -> Frame:
+    """The page's fixed parts under header ``head``. Continuation pages have a smaller
+    name and QR code: page 1 hangs above them and carries the name for the corridor."""
+    w, h = pagesize
+    page_s = min(w, h) / min(A4)
+    s = page_s if head.scaled else 1.0  # the header's scale
+    m = head.margin * s
+    qr = head.qr * s
+    inner = w - 2 * m
+    beside_qr = inner - qr - 8 * mm * s
+    name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
+               max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
+    day_max = day_max or head.day_max * s
+    beside = None
+    if head.beside:  # the day line fits beside the QR code at its full size: no gap under the code
+        beside = _day_lines(data, page_label, beside_qr, s, day_max, min_size=day_max)
+    day_lines, day_size = beside or _day_lines(data, page_label, inner, s, day_max)
+    # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
+    url = short_url(data.url)
+    left = f"{stamp} {theme.MIDDOT} {data.event_name}"
+    gap = 6 * mm * s
+    foot_sizes = (FOOT_SIZE * s, FOOT_MIN * s, 0.5)
+    fs = largest(*foot_sizes, lambda f: f if (text_width(left, theme.FONT, f) + gap
+                                             + text_width(url, theme.FONT, f) <= inner) else None)
+    if fs is not None:
+        foot = [(left, url)]
+    else:
+        fs = largest(*foot_sizes, lambda f: f if max(text_width(left, theme.FONT, f),
+                                                     text_width(url, theme.FONT, f)) <= inner else None)
+        fs = fs if fs is not None else list(sizes(*foot_sizes))[-1]
+        foot = [("", url), (left, "")]
+    # header: name (capitals start on the top margin), QR beside it, day, venue, accent rule
+    name_base = h - m - 0.714 * name.size
+    last_base = name_base - (len(name.lines) - 1) * name.size * 1.05
+    day_top = last_base - 0.3 * name.size
+    if beside is None:
+        day_top = min(day_top, h - m - qr - 0.1 * name.size)
+    rule_y = min(day_top - len(day_lines) * theme.leading(day_size), h - m - qr) - 2 * mm * s
+    schedule_top = rule_y - 5 * mm * s
+    schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
+    return Frame(w, h, page_s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
+                 schedule_top, schedule_bottom, foot, fs)
+
+
+
+def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max: float,
+               min_size: float | None = None):
+    """The day (accent), page marker and venue: one line if it fits, else day over venue.
+    With ``min_size`` given, None when they do not fit at that size."""
+    head: list[Segment] = [(data.day_label, theme.FONT_BOLD, theme.ACCENT)]
+    if page_label:
+        head.append((page_label, theme.FONT, theme.MUTED))
+    sep = f"  {theme.MIDDOT}  "
+    name, short = data.venue_name, data.venue_short_name
+    candidates = [[head + [(sep + name, theme.FONT, theme.INK)]],
+                  [head + [(sep + short, theme.FONT, theme.INK)]],
+                  [head, [(name, theme.FONT, theme.INK)]],
+                  [head, [(short, theme.FONT, theme.INK)]]]
+    if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
+        marker = (page_label.strip(), theme.FONT, theme.MUTED)
+        candidates += [[head[:1], [marker, (sep + short, theme.FONT, theme.INK)]],
+                       [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]
+    for lines in candidates:
+        def fits(size: float, lines=lines):
+            return (lines, size) if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner
+                                        for line in lines) else None
+        found = largest(day_max, min_size or DAY_MIN * s, 1, fits)
+        if found is not None:
+            return found
+    if min_size is not None:
+        return None
+    raise BuildError(f"the day and venue line \"{data.day_label}, {name}\" does not fit on a door sign "
+                     f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
+
+
+def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
+    m, s, w, h = fr.margin, fr.s, fr.w, fr.h
+    # room name: capitals start on the top margin
+    c.setFillColor(theme.INK)
+    c.setFont(theme.FONT_BOLD, fr.name.size)
+    for i, line in enumerate(fr.name.lines):
+        draw(c, line, m, fr.name_base - i * fr.name.size * 1.05)
+    common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
+                   what=f"QR code on the sign of {data.room_name}")
+    y = fr.day_top
+    for line in fr.day_lines:
+        x = m
+        for text, font, colour in line:
+            draw(c, text, x, y - BASELINE * fr.day_size, font, fr.day_size, colour)
+            x += text_width(text, font, fr.day_size)
+        y -= theme.leading(fr.day_size)
+    c.setStrokeColor(theme.ACCENT)
+    c.setLineWidth(2 * s)
+    c.line(m, fr.rule_y, w - m, fr.rule_y)
+
+
+def _draw_footer(c: Canvas, fr: Frame) -> None:
+    m, w = fr.margin, fr.w
+    c.setFont(theme.FONT, fr.foot_size)
+    c.setFillColor(theme.MUTED)
+    lead = theme.leading(fr.foot_size)
+    y = m + (len(fr.foot) - 1) * lead + 0.3 * fr.foot_size
+    for left, right in fr.foot:
+        if left:
+            draw(c, left, m, y)
+        if right:
+            draw(c, right, w - m, y, align="right")
+        y -= lead
+
+
+def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float,
+                 times: tuple[str, ...] = ()) -> None:
+    lead = ROW_LEADING * f
+    gap = ROW_GAP * f
+    tw = time_width(f, times)
+    y = top
+    for i, b in enumerate(blocks):
+        r = b.row
+        bh = b.lines() * lead
+        if r.band:
+            pad = 0.4 * gap
+            c.setFillColor(theme.PAUSE_BG)
+            c.rect(x - 0.25 * f, y - bh - pad, col_w + 0.5 * f, bh + 2 * pad, stroke=0, fill=1)
+        elif i > 0 and not blocks[i - 1].row.band:
+            c.setStrokeColor(theme.RULE)
+            c.setLineWidth(0.75 * s)
+            c.line(x, y + gap / 2, x + col_w, y + gap / 2)
+        colour = theme.MUTED if r.quiet else theme.INK
+        base = y - BASELINE * f
+        for j, line in enumerate(b.time_lines):
+            is_label = j > 0
+            draw(c, line, x, base - j * lead, theme.FONT_BOLD if (is_label or not r.quiet) else theme.FONT, f,
+                 theme.ACCENT if is_label else colour)
+        for j, line in enumerate(b.text_lines):
+            draw_segments(c, line, x + tw, base - j * lead, f)
+        y -= bh + gap
+
+
+def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
+    """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
+    rows = sign_rows(data)
+    singles = [_frame(data, stamp, pagesize, "", head) for head in HEADERS]
+    first = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), FIRST_OF_SEVERAL)
+    rest = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), CONTINUED)
+    p = plan(rows, tuple((fr.w - 2 * fr.margin, fr.col_h) for fr in singles),
+             (first.w - 2 * first.margin, first.col_h, rest.col_h), first.s,
+             f"the sign of {data.room_name} on {data.day_label}")
+    n = len(p.pages)
+    for k, cols in enumerate(p.pages, start=1):
+        if p.header is not None:
+            label, fr = "", singles[p.header]
+        else:
+            label = " " + i18n.tr(lang, "(page {k} of {n})" if k == 1 else "(continued, page {k} of {n})", k=k, n=n)
+            probe = first if k == 1 else rest
+            fr = _frame(data, stamp, pagesize, label, FIRST_OF_SEVERAL if k == 1 else CONTINUED,
+                        day_max=probe.day_size)
+        yield fr, label, cols, p.size, p.columns
+
+
+def draw_signs(c: Canvas, event: Event, options: BuildOptions,
+               only: set[tuple[str, date]] | None = None, fitted: dict | None = None) -> None:
+    """Draw the selected signs (all when ``only`` is None) as pages onto an existing canvas.
+
+    Every page sets its own size, is drawn, and is finished with ``showPage``;
+    call it when the canvas's current page is empty and ``save`` afterwards.
+    ``fitted``: where the signs' fitted pages are kept for the next call (the build draws
+    every sign twice: in its own file and in all-signs.pdf).
+    """
+    fitted = {} if fitted is None else fitted
+    pagesize = page_size(options)
+    for room, day in event.room_days():
+        if only is not None and (room.id, day.date) not in only:
+            continue
+        key = (room.id, day.date, pagesize)
+        if key not in fitted:
+            fitted[key] = _fitted_pages(event, room, day, pagesize)
+        data, pages = fitted[key]
+        for k, (fr, label, cols, f, ncols) in enumerate(pages):
+            c.setPageSize(pagesize)
+            if k == 0:
+                key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
+                c.bookmarkPage(key)
+                c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {data.day_label}", key, level=0)
+            _draw_header(c, fr, data)
+            width = fr.w - 2 * fr.margin
+            col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
+            for i, blocks in enumerate(cols):
+                _draw_column(c, blocks, f, fr.margin + i * (col_w + COLUMN_GAP * fr.s),
+                             fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
+            _draw_footer(c, fr)
+            c.showPage()
+
+
+def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
+    """The sign's data and pages; an item too long for a whole sheet has its speaker list shortened
+    ("A, B and 28 more", with a warning naming the item) until it fits, else an error names it."""
+    data = sign_data(event, room, day)
+    items = door_items(room, day)
+    kept: dict[int, int] = {}  # row -> how many of its speakers are named, once shortened
+    while True:
+        try:
+            return data, list(_pages(data, as_of(event), pagesize, event.language))
+        except TooTall as e:
+            row = data.rows[e.row] if e.row is not None else None
+            shown = kept.get(e.row, len(row.speakers) if row else 0)
+            if row is None or shown <= 1:
+                raise _too_tall(e, items, room, day) from None
+            keep = kept[e.row] = shown // 2
+            more = i18n.tr(event, "and {n} more", n=len(items[e.row].speakers) - keep)
+            names = tuple(p.name for p in items[e.row].speakers[:keep]) + (more,)
+            data = replace(data, rows=data.rows[:e.row] + (replace(row, speakers=names),) + data.rows[e.row + 1:])
+            it = items[e.row]
+            warnings.warn(LayoutWarning(
+                f"{it.source_file}:{it.source_line}: the door sign of {room.name} on {day.label} lists only "
+                f"{keep} of the {len(it.speakers)} speakers of '{it.title.display}' ({it.time_range}), then "
+                f"'and {len(it.speakers) - keep} more' \u2014 shorten the speaker list if that is not enough"))
+
+
+def _too_tall(e: TooTall, items, room, day) -> BuildError:
+    """The item that fills more than a whole sign, named where it is written."""
+    if e.row is None or e.row >= len(items):
+        return e
+    it = items[e.row]
+    where = f"{it.source_file}:{it.source_line}: " if it.source_file else ""
+    return BuildError(f"{where}'{it.title.display}' ({it.time_range}) is too long for a whole door sign of "
+                      f"{room.name} on {day.label}, even at {ROW_MIN:g} pt \u2014 shorten its title, "
+                      "speaker list or note")
+
+
+def _pdf(event: Event, options: BuildOptions, only, title: str, fitted: dict) -> bytes:
+    buf = io.BytesIO()
+    c = common.new_canvas(buf, page_size(options), event, title, "Door signs")
+    draw_signs(c, event, options, only, fitted)
+    c.save()
+    return buf.getvalue()
+
+
+def render(event: Event, options: BuildOptions) -> list[Artifact]:
+    page_size(options)  # an unknown size fails before anything is drawn
+    out, fitted = [], {}
+    for room, day in event.room_days():
+        title = f"{room.name} {theme.EN_DASH} {i18n.day(event, day.date)} {theme.EN_DASH} {event.name}"
+        out.append(Artifact(sign_path(room.id, day.date),
+                            _pdf(event, options, {(room.id, day.date)}, title, fitted)))
+    out.append(Artifact("signs/all-signs.pdf",
+                        _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}", fitted)))
+    return out
