@@ -18,6 +18,7 @@ import yaml
 
 from .remote import IMPORTED_FILES
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: ten times faster
 MAX_LINES = 30  # details shown; the rest are counted
 _ORDER = ("added", "removed", "moved", "title confirmed", "title changed", "speaker added", "speaker removed")
 _PLURAL = {"title confirmed": "titles confirmed", "title changed": "titles changed",
@@ -47,7 +48,7 @@ def _parse(texts: dict[str, str]) -> tuple[dict, dict, dict]:
     """(items by id, room names by id, person names by id) of one import's files."""
     def load(name):
         try:
-            return yaml.safe_load(texts.get(name, "")) or {}
+            return yaml.load(texts.get(name, ""), Loader=_LOADER) or {}
         except yaml.YAMLError:
             return {}
     items, rooms, people = {}, {}, {}

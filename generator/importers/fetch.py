@@ -88,7 +88,8 @@ class Client:
 
     def __init__(self, home: str, authorization: str | None = None):
         import requests  # only an import from an address needs it (70 ms)
-        self._requests = requests
+        from urllib3.exceptions import HTTPError
+        self._errors = (requests.RequestException, HTTPError, OSError)  # OSError: socket time-outs in read1
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "eventprint (schedule import)"
         self.home = origin(home)
@@ -142,12 +143,17 @@ class Client:
                     return Answer(url, 200, body, resp.headers.get("ETag"), resp.headers.get("Last-Modified"),
                                   resp.headers.get("Content-Type", ""))
             raise self._fail(url, f"it redirects more than {MAX_REDIRECTS} times — give the export's own address")
-        except self._requests.RequestException as e:
+        except self._errors as e:
             raise self._fail(url, _exception_reason(e)) from None
 
     def _body(self, url: str, resp) -> bytes:
+        # read1 returns what has arrived, so the deadline holds against a server that trickles (a
+        # 64 KB read would wait for all of it); urllib3 before 2.3 has none: whole chunks then
+        raw = resp.raw
+        parts = iter(lambda: raw.read1(64 * 1024, decode_content=True), b"") if hasattr(raw, "read1") \
+            else resp.iter_content(64 * 1024)
         chunks, size, end = [], 0, time.monotonic() + self.deadline
-        for chunk in resp.iter_content(64 * 1024):
+        for chunk in parts:
             size += len(chunk)
             if size > MAX_BYTES:
                 raise self._fail(url, f"the answer is larger than {MAX_BYTES // 2**20} MB — is this the export?")
@@ -217,21 +223,22 @@ def _chain(exc: BaseException):
 
 def _exception_reason(e) -> str:
     import requests
-    from urllib3.exceptions import TimeoutError as Urllib3Timeout
+    from urllib3.exceptions import DecodeError, ProtocolError, TimeoutError as Urllib3Timeout
     chain = list(_chain(e))
     if any(isinstance(x, socket.gaierror) for x in chain):
         return "cannot find this host (DNS) — check the address and the network"
-    if any(isinstance(x, (requests.Timeout, Urllib3Timeout, TimeoutError, socket.timeout)) for x in chain):
-        return "no answer in time (time-out) — check the address, or try again later"
+    if any(isinstance(x, ConnectionRefusedError) for x in chain):  # before time-outs: urllib3 files
+        return "the host refused the connection — check the address and port"  # it under ConnectTimeoutError
     if any(isinstance(x, requests.exceptions.SSLError) for x in chain):
         return "the secure connection failed (certificate or TLS) — check the address"
-    if any(isinstance(x, ConnectionRefusedError) for x in chain):
-        return "the host refused the connection — check the address and port"
+    if any(isinstance(x, (requests.Timeout, Urllib3Timeout, TimeoutError, socket.timeout)) for x in chain):
+        return "no answer in time (time-out) — check the address, or try again later"
     if isinstance(e, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                       requests.exceptions.MissingSchema)):
         return "not a web address eventprint can read — check it"
     if isinstance(e, requests.exceptions.TooManyRedirects):
         return f"it redirects more than {MAX_REDIRECTS} times — give the export's own address"
-    if isinstance(e, (requests.exceptions.ContentDecodingError, requests.exceptions.ChunkedEncodingError)):
+    if isinstance(e, (requests.exceptions.ContentDecodingError, requests.exceptions.ChunkedEncodingError,
+                      ProtocolError, DecodeError)):
         return "the answer broke off or is garbled — try again"
     return "the connection failed — check the address and the network"
