@@ -111,7 +111,10 @@ def _changed_frab() -> dict:
     talk["persons"] = talk["persons"][:1]  # mo leaves this talk (and keeps his lightning talks)
     ws = _frab_event(data, 506)
     ws["date"], ws["start"] = "2024-06-08T14:00:00+02:00", "14:00"
-    data["schedule"]["conference"]["days"][0]["rooms"]["Hall B"].pop(0)  # Night Talk: Mo (id 9) leaves
+    rooms = data["schedule"]["conference"]["days"][0]["rooms"]
+    rooms["Hall B"].pop(0)  # Night Talk: Mo (id 9) leaves
+    opening = rooms["Hall A"].pop(0)
+    rooms["Hall B"].append(dict(opening, room="Hall B"))  # same time, the other hall
     return data
 
 
@@ -125,7 +128,8 @@ def test_reimport_says_what_changed_and_which_badges_and_signs_to_reprint(site, 
     assert site.received[-1].headers["if-none-match"] == '"v1"' and len(site.received) == 2
     lines = r.stdout.splitlines()
     assert "wrote " + str(to / "imported" / "programme.yaml") in lines
-    assert "Changes since the last import: 1 removed, 1 moved, 1 title changed, 1 speaker removed" in lines
+    assert "Changes since the last import: 1 removed, 2 moved, 1 title changed, 1 speaker removed" in lines
+    assert '  moved: "Opening" Fri 7 Jun 10:00–10:30, Hall A → Fri 7 Jun 10:00–10:30, Hall B' in lines
     assert '  removed: "Night Talk" (Fri 7 Jun 01:30–02:30, Hall B)' in lines
     assert '  moved: "Solder Workshop" Sat 8 Jun 13:00–13:45, Hall A → Sat 8 Jun 14:00–14:45, Hall A' in lines
     assert '  title changed: "Tags & <things>" → "Tags, Things and Their Names"' in lines
