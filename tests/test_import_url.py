@@ -15,9 +15,7 @@ import pytest
 
 from conftest import run_cli
 from eventprint.importers import fetch
-from eventprint.importers.api import import_file, render
 from test_import import FIX
-from test_import_real import CASES, SCHEDULES
 from webserver import Page, Site, guard_network
 
 TOKEN = "s3cret-t0ken-4711"
