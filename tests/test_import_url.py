@@ -278,3 +278,33 @@ def test_indico_gets_a_bearer_token_and_sessionize_none(site, tmp_path, monkeypa
     assert r.returncode == 0, r.stderr
     assert "authorization" not in site.received[-1].headers
     assert TOKEN not in _all_text(tmp_path, r.stdout, r.stderr)
+
+
+# --------------------------------------------------------------------------- --every
+
+
+def test_every_keeps_importing_and_rebuilds_only_after_a_change(site, tmp_path, monkeypatch):
+    from eventprint.importers import cli_import
+    site.pages["/s.json"] = Page(_json(FRAB), etag='"v1"')
+    builds, rounds = [], []
+
+    def sleep(seconds):
+        if seconds < 10:  # the test server's own pauses
+            return
+        rounds.append(seconds)
+        if len(rounds) == 2:  # between the second and the third import, the programme changes
+            site.pages["/s.json"] = Page(_json(_changed_frab()), etag='"v2"')
+        if len(rounds) == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_import.time, "sleep", sleep)
+    monkeypatch.setattr(cli_import, "rebuild", lambda content, out: builds.append((content, out)) or 0)
+    to = tmp_path / "ev"
+    r = _import(site.url + "/s.json", "--to", str(to), "--every", "10m")
+    assert rounds == [600.0] * 3
+    assert builds == [(str(to), str(to / "out"))] * 2  # the first import, and the one that changed
+    assert r.stdout.count("not modified since the last import") == 1
+    assert r.stdout.count("next import in 10m (Ctrl-C stops)") == 3
+    for every in ("5s", "soon"):
+        r = _import(site.url + "/s.json", "--to", str(to), "--every", every)
+        assert r.returncode == 2 and "--every: " in r.stderr
