@@ -55,6 +55,7 @@ def run(args) -> int:
 
 def rebuild(content: str, out: str) -> int:
     """``eventprint all`` as its own process: the build prints and handles signals as it always does."""
+    sys.stdout.flush()  # what the import printed comes first
     return subprocess.call([sys.executable, "-m", "eventprint", "all", "--content", content, "--out", out])
 
 
