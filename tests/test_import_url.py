@@ -217,6 +217,7 @@ def test_a_failed_fetch_is_one_line_exit_2_and_writes_nothing(site, tmp_path, mo
     ("http://schedule.invalid/export/schedule.json", "cannot find this host (DNS)"),
     ("http://127.0.0.1:{port}/schedule.json", "the host refused the connection"),
     ("https://user:pw@pretalx.invalid/x/schedule/export/schedule.json", "holds a user name or password"),
+    ("https://indico.invalid/export/event/7.json?ak=pw&signature=pw", "holds a key (ak=…, signature=…)"),
 ])
 def test_unreachable_hosts_are_one_line_too(site, tmp_path, url, reason):
     url = url.format(port=_free_port())

@@ -18,7 +18,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from .draft import ImportFailure
 
@@ -30,6 +30,8 @@ MAX_REDIRECTS = 5
 TOKEN_ENV = "EVENTPRINT_TOKEN"
 ACCEPT = "application/json, application/xml;q=0.9, text/xml;q=0.9, text/csv;q=0.8, */*;q=0.5"
 _REDIRECTS = (301, 302, 303, 307, 308)
+# query parameters that carry credentials (Indico's old API keys and signatures, generic tokens)
+_SECRET_PARAMS = {"ak", "apikey", "api_key", "signature", "token", "access_token", "password"}
 
 
 class FetchFailure(ImportFailure):
@@ -81,6 +83,11 @@ def check_address(url: str) -> None:
     if p.username or p.password:
         raise ImportFailure(f"{p.scheme}://…@{p.hostname}: the address holds a user name or password — "
                             f"remove it and set {TOKEN_ENV} instead (it is never written anywhere)")
+    keys = sorted({k for k, _ in parse_qsl(p.query, keep_blank_values=True)} & _SECRET_PARAMS)
+    if keys:  # the address is printed and recorded in imported/: a key in it would be written there
+        raise ImportFailure(f"{urlunsplit((p.scheme, p.netloc, p.path, '', ''))}: the address holds a key "
+                            f"({', '.join(k + '=…' for k in keys)}) — remove it and set {TOKEN_ENV} to the token instead "
+                            "(it is never written anywhere)")
 
 
 class Client:
