@@ -79,11 +79,13 @@ test: $(STAMP)
 	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --basetemp="$$base/run" \
 		&& rm -rf "$$base" || { echo "make test: the tests' files are kept in $$base"; exit 1; }
 
-# make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel']
+# make import SOURCE=schedule.json CONTENT=my-event [TIMEZONE=Europe/Berlin] [FORMAT=csv] [COLUMNS='title=Titel'] [DRY_RUN=1] [EVERY=10m [OUT=dir]]
+# SOURCE may be the export's web address, e.g. SOURCE=https://pretalx.example.org/my-event/schedule/export/schedule.json;
+# a private schedule's token goes in the environment: EVENTPRINT_TOKEN=... make import SOURCE=...
 import: $(STAMP)
 	@test -n "$(SOURCE)" || { echo "make import: say which export, e.g. make import SOURCE=schedule.json CONTENT=my-event"; exit 2; }
 	@test "$(origin CONTENT)" != "file" || { echo "make import: say which folder to write, e.g. CONTENT=my-event (not the shipped content/)"; exit 2; }
-	$(EP) import "$(SOURCE)" --to "$(CONTENT)" $(if $(TIMEZONE),--timezone "$(TIMEZONE)") $(if $(FORMAT),--format "$(FORMAT)") $(if $(COLUMNS),--columns '$(COLUMNS)')
+	$(EP) import "$(SOURCE)" --to "$(CONTENT)" $(if $(TIMEZONE),--timezone "$(TIMEZONE)") $(if $(FORMAT),--format "$(FORMAT)") $(if $(COLUMNS),--columns '$(COLUMNS)') $(if $(DRY_RUN),--dry-run) $(if $(EVERY),--every "$(EVERY)" $(if $(filter command line,$(origin OUT)),--out "$(OUT)"))
 
 bench: $(STAMP)
 	$(PY) tests/bench.py

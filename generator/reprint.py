@@ -150,6 +150,20 @@ def _changes(old: dict, new: dict) -> tuple[list[str], list[str]]:
     return changed, added
 
 
+def between(old: Event, new: Event) -> tuple[list[str], list[str]]:
+    """(badges and door signs that print differently or are new, those no longer needed) going
+    from ``old`` to ``new`` content: the same entries and words a build's comparison with its
+    manifest uses, so that ``eventprint import`` can say what the next build will reprint."""
+    words: list[str] = []
+    gone: list[str] = []
+    for entries in (lambda e: badge_entries(e, BuildOptions()), sign_entries):
+        before, after = entries(old), entries(new)
+        changed, added = _changes(before, after)
+        words += [after[k]["label"] for k in changed] + ["new " + after[k]["label"] for k in added]
+        gone += [before[k]["label"] for k in sorted(before) if k not in after]
+    return words, gone
+
+
 # --------------------------------------------------------------------------
 # the build hooks
 # --------------------------------------------------------------------------

@@ -24,6 +24,13 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
         raw = path.read_bytes()
     except OSError as e:
         raise ImportFailure(f"{path}: cannot read it ({e.strerror}) — check the file name")
+    return import_bytes(raw, name, fmt, timezone, columns)
+
+
+def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | None = None,
+                 columns: str | None = None) -> tuple[str, Documents]:
+    """(format, documents) for an export's bytes; ``name`` (a file name or an address) starts
+    every message about it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -86,23 +86,44 @@ def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: s
 
 
 def _api(c: Collector, data: dict, file: str, timezone: str | None):
+    """The REST API's talk list: before pretalx 2025.1 each talk has a ``slot`` and named rooms;
+    since then a submission has ``slots`` (expanded with ``?expand=slots.room``) and expanded
+    speakers, tracks and types are objects with a ``name``. ``eventprint import`` from an API
+    address adds the ``event`` (name, zone) and its ``rooms`` (their order)."""
     lang = "en"
-    tz = choose(c, timezone, data.get("timezone"))
+    event = data.get("event") if isinstance(data.get("event"), dict) else {}
+    tz = choose(c, timezone, event.get("timezone") or data.get("timezone"))
+    for r in sorted(_dicts(data.get("rooms")), key=lambda r: _position(r.get("position"))):
+        c.room(multilingual(_named(r), lang))
     for t in data["results"]:
-        if not isinstance(t, dict):
-            continue
+        if not isinstance(t, dict) or t.get("state") not in (None, "confirmed", "accepted"):
+            continue  # submitted, rejected, withdrawn, cancelled: not on the programme
         keys = []
         for s in t.get("speakers") or []:
             if isinstance(s, dict):
                 key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
                 if key:
                     keys.append(key)
-        slot = t.get("slot") or {}
-        t = dict(t, start=slot.get("start"), end=slot.get("end"))
-        room = c.room(multilingual(slot.get("room"), lang)) if slot.get("room") else None
-        it = _item(c, t, tz, room, keys, clean_line(multilingual(t.get("track"), lang)) or None, lang,
-                   clean_line(multilingual(t.get("submission_type"), lang)) or None)
-        if it:
-            c.items.append(it)
-    return c.draft(format="pretalx API", name=_untitled(c), timezone=tz.key, base_url=None, updated=None,
+        slots = [t.get("slot") or {}] if "slots" not in t else _dicts(t.get("slots")) or [{}]
+        if isinstance(t.get("slots"), list) and any(not isinstance(x, dict) for x in t["slots"]):
+            c.warn_once("slot-ids", "", "the talk list gives slot ids, not times — fetch it with "
+                                        "?expand=slots,slots.room (eventprint import does)")
+        for slot in slots:
+            t2 = dict(t, start=slot.get("start"), end=slot.get("end"))
+            room = c.room(multilingual(_named(slot.get("room")), lang)) if slot.get("room") else None
+            it = _item(c, t2, tz, room, keys, clean_line(multilingual(_named(t.get("track")), lang)) or None,
+                       lang, clean_line(multilingual(_named(t.get("submission_type")), lang)) or None)
+            if it:
+                c.items.append(it)
+    name = clean_line(multilingual(event.get("name"), lang))
+    return c.draft(format="pretalx API", name=name or _untitled(c), timezone=tz.key, base_url=None, updated=None,
                    day_change=None, short_name=None)
+
+
+def _named(v):
+    """An expanded object's ``name`` (API v1), or the value itself (a name, as before 2025.1)."""
+    return v.get("name") if isinstance(v, dict) and "name" in v else v
+
+
+def _position(v) -> float:
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else float("inf")
