@@ -10,10 +10,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import re
 import sys
+import time
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from . import cache, parallel, reprint
 from .fonts import coverage_problems, register
@@ -25,6 +28,7 @@ from .output import Artifact, check_source_date_epoch, prepare, write_build
 from .problems import BuildError, ContentError, LayoutWarning, Problem
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
+Rendered = tuple[list[Artifact], list[str]]  # one output's files, and what its layout had to shorten
 
 
 def load(content_dir: str | Path, strict: bool = False) -> Event:
@@ -43,7 +47,7 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     return loaded.event, list(loaded.warnings)
 
 
-def render_noting(event: Event, name: str, options: BuildOptions) -> tuple[list[Artifact], list[str]]:
+def render_noting(event: Event, name: str, options: BuildOptions) -> Rendered:
     """``render``, and what the layout had to shorten to print (LayoutWarning), each once."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LayoutWarning)
@@ -89,17 +93,21 @@ def located(e: BuildError, content_dir: str | Path) -> BuildError:
     return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
 
 
-def render_all(event: Event, names: tuple[str, ...],
-               options: BuildOptions) -> dict[str, tuple[list[Artifact], list[str]]]:
+def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
+               finished: Callable[[str, Rendered, float], None] | None = None) -> dict[str, Rendered]:
     """The artifacts of each of ``names`` (in that order) with what each layout had to shorten,
     rendered side by side when the machine has cores to spare and more than one output is asked
-    for (see parallel.py)."""
+    for (see parallel.py). ``finished`` hears of each output as it is done, with its seconds (a
+    progress line; the preview shows it at once)."""
+    if finished is None:
+        finished = _progress_line if options.progress else (lambda name, result, seconds: None)
     jobs = parallel.jobs(len(names))
     if jobs <= 1:
         parts = {}
         for name in names:
-            _progress(options.progress, f"  {name} \u2026")
+            began = time.perf_counter()
             parts[name] = render_noting(event, name, options)
+            finished(name, parts[name], time.perf_counter() - began)
         return parts
     for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
         importlib.import_module(f"eventprint.layouts.{name}")
@@ -110,10 +118,33 @@ def render_all(event: Event, names: tuple[str, ...],
     try:
         # the slowest first, so that the last one to start is a short one
         order = sorted(names, key=lambda n: -_COST.get(n, 0))
-        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs,
-                            lambda name: _progress(options.progress, f"  {name} \u2026"))
+        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs, finished)
     finally:
         gc.unfreeze()
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def pdf_pages(data: bytes) -> int:
+    """How many pages a PDF eventprint wrote has: ReportLab writes one page object per page and no
+    object streams, so counting them is exact (and takes a millisecond, not a parser)."""
+    return len(_PAGE.findall(data))
+
+
+def summary(name: str, artifacts: list[Artifact]) -> str:
+    """What an output made, in a few words: its longest PDF's pages and how many files besides."""
+    pdfs = [(pdf_pages(a.data), a.path) for a in artifacts if a.path.endswith(".pdf")]
+    if not pdfs:
+        return f"{len(artifacts)} file{'s' if len(artifacts) != 1 else ''}"
+    pages, path = max(pdfs, key=lambda p: (p[0], -len(p[1])))
+    more = len(artifacts) - 1
+    return (f"{path} {pages} page{'s' if pages != 1 else ''}"
+            + (f", {more} more file{'s' if more != 1 else ''}" if more else ""))
+
+
+def _progress_line(name: str, result: Rendered, seconds: float) -> None:
+    print(f"{name}: {summary(name, result[0])} \u2026 {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
 # the order outputs start in (two processes; the longest first ends soonest): CPU seconds of a
@@ -128,11 +159,6 @@ _COST = {"booklet": 5, "badges": 4, "signs": 3, "poster": 2, "site": 1}
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # extra lines for the user (e.g. reprint)
-
-
-def _progress(enabled: bool, text: str) -> None:
-    if enabled:
-        print(text, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from ..reference import HINT
 from ..yamlsource import LMap, decode_source, read_yaml
 from . import overrides as _overrides
 
@@ -80,11 +81,11 @@ def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool 
     shown = display_path(path)
     if path.is_dir():
         problems.append(Problem(shown, 0, "this is a folder, not a file",
-                                f"replace it with the file {path.name}; see content/README.md"))
+                                f"replace it with the file {path.name}; see `{HINT}`"))
         return None
     if not path.is_file():
         problems.append(Problem(shown, 0, "this file is missing",
-                                f"{missing_fix}; see content/README.md for what {path.name} holds"))
+                                f"{missing_fix}; `{HINT}` says what {path.name} holds"))
         return None
     text = decode_source(path.read_bytes(), shown)
     if isinstance(text, Problem):  # not UTF-8: the line and column of the first bad byte
@@ -95,6 +96,6 @@ def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool 
         return None
     if not isinstance(loc.value, LMap):
         problems.append(Problem(shown, loc.line, "this file should start with 'key: value' lines",
-                                "see content/README.md for the layout of " + path.name))
+                                f"`{HINT}` shows how {path.name} is laid out"))
         return None
     return loc.value

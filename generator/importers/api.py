@@ -73,7 +73,7 @@ def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | 
 
 
 _HEADER = ("Written by `eventprint import` from {src}. Do not edit: the next import overwrites it.\n"
-           "Changes belong in ../overrides.yaml (same ids; see content/README.md, \"Importing\").")
+           "Changes belong in ../overrides.yaml (same ids; see `eventprint help content`, \"Imported events\").")
 
 OVERRIDES = """\
 # Your changes to the imported programme. `eventprint import` never touches this file;
