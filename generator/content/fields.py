@@ -153,6 +153,15 @@ class Reader:
         self.places.setdefault(s, (loc.file, loc.line))
         return s
 
+    def flag(self, loc: Located | None, what: str) -> bool | None:
+        """``true`` or ``false``; None when not given."""
+        if loc is None or loc.value is None:
+            return None
+        if not isinstance(loc.value, bool):
+            self.bad(loc, f"{what} is '{loc.value}', not true or false", f"write '{what}: true' or '{what}: false'")
+            return None
+        return loc.value
+
     def texts(self, loc: Located | None, what: str) -> tuple[str, ...]:
         """A text or a list of texts."""
         if loc is None or loc.value is None:
