@@ -22,6 +22,7 @@ class Group(enum.Enum):
     REGISTRATION_MATCH = "Registrations matched to programme people uncertainly, or listed twice"
     EMAIL = "E-mail addresses in printed text (printed and published as written)"
     REGISTRATIONS = "The registration list"
+    NO_BADGE = "Registrations without a badge (pending, expired or cancelled orders)"
     TEXT_CUT = "Text too long, cut"
     SHORTENED = "Text shortened to fit its place"
     OTHER = "Other warnings"

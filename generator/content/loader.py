@@ -69,7 +69,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if prog is not None:
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
-    regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"]))
+    regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"], source.imported))
     if problems:
         if places is not None and docs["people.yaml"] is not None:
             resolve(r, days, places, people)  # an unknown id in another file: every problem at once
@@ -80,8 +80,8 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
 
     items = resolve(r, days, places, people)
     registrants = _grouped(r, Group.REGISTRATION_MATCH, lambda: match(r, regs, people))
-    if strict:
-        problems += [replace(w, warning=False) for w in r.warnings]
+    if strict:  # not the count of registrations without a badge: a cancelled order is no problem
+        problems += [replace(w, warning=False) for w in r.warnings if w.group is not Group.NO_BADGE]
     if problems:
         raise ContentError(problems)
     if not days:
