@@ -10,11 +10,12 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .options import BuildOptions, OptionError
 from .output import Interrupted, OutputError, source_date_epoch_problem
-from .problems import BuildError, ContentError
+from .problems import BuildError, ContentError, Group
 
 HELP = {
     "booklet": "the A5 programme booklet (single pages and imposed for saddle-stitching)",
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--strict", action="store_true",
                         help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
                              "things no longer imported as errors")
+        if name == "check":
+            sp.add_argument("--all", action="store_true", dest="every",
+                            help="list every warning, not only the first few of each kind")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
             sp.add_argument("--final", action="store_true",
@@ -119,6 +123,7 @@ def _run(args) -> int:
         return 0
     from .build import OUTPUTS, build, load_with_warnings
     from .check import layout_check, warnings
+    from .check_listing import listing
     from .draft import draft_problem
     from .fonts import fallback_report
 
@@ -131,14 +136,13 @@ def _run(args) -> int:
         event, conflicts = load_with_warnings(args.content, args.strict)
         draft = draft_problem(event, args.content)
         if args.command == "check":
-            found = conflicts + warnings(event, args.content) + ([draft] if draft else [])
-            _print_problems(found, sys.stdout)
+            found = conflicts + warnings(event, args.content) + ([replace(draft, group=Group.DRAFT)] if draft else [])
             stops, notes = layout_check(event, content_dir=args.content)  # found only while laying out
-            for note in notes:
-                print(note)
-            found += notes
-            for line in stops:
+            for line in stops:  # what stops the build first, then the warnings by kind
                 print(f"eventprint: {line}", file=sys.stderr)
+            for line in listing(found, notes, args.every):
+                print(line)
+            found += notes
             if stops:
                 print(f"eventprint: the build would stop on {len(stops)} problem{'s' if len(stops) != 1 else ''}.",
                       file=sys.stderr)

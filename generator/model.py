@@ -41,6 +41,13 @@ class Kind(enum.Enum):
         return self in (Kind.BREAK, Kind.MEAL)
 
     @property
+    def is_gathering(self) -> bool:
+        """Registration, breaks, meals, socials and tours: for everyone at the event when held
+        outside the rooms of the day's talks (a lobby, a foyer) or while no other room goes on;
+        else that room's own (a devroom's lunch). See ``Day.concerns_everyone``."""
+        return self in (Kind.REGISTRATION, Kind.BREAK, Kind.MEAL, Kind.SOCIAL, Kind.TOUR)
+
+    @property
     def label(self) -> str:
         """Human label for the kind, e.g. 'Keynote', 'Project talk': English, the catalogue's msgid (layouts print i18n.tr of it)."""
         return _KIND_LABELS[self]
@@ -205,6 +212,7 @@ class Item:
     start_days: int = 0  # calendar days after ``date`` the item starts on (1: after midnight)
     end_days: int = 0  # calendar days after ``date`` the item ends on
     source_file: str = field(default="", compare=False)  # file of the item, as shown to the user
+    everyone: bool | None = None  # content's `everyone:`: True concerns everyone, False only its room; None: not said
 
     @property
     def is_talk(self) -> bool:
@@ -253,6 +261,31 @@ class Day:
             if it.room is not None and it.room.id not in seen:
                 seen[it.room.id] = it.room
         return tuple(seen.values())
+
+    def concerns_everyone(self, item: Item) -> bool:
+        """Whether every door of the day lists ``item`` (with where it is), not only its own room's.
+
+        What the content says (``everyone:``) decides. Else an item without a room concerns
+        everyone, and so does a gathering (registration, a break, a meal, a social, a tour) held
+        where no talk is held this day (the Lobby's registration, the Foyer's coffee) or while
+        no other room holds anything of its own (the coffee break listed in the main hall only).
+        Another room's talks, workshops, posters and welcomes never do, nor a gathering in a talk
+        room while other rooms go on (one devroom's lunch)."""
+        return item in self._everyones
+
+    @cached_property
+    def _everyones(self) -> frozenset[Item]:
+        """The items ``concerns_everyone`` says yes to, worked out once per day (a 900-talk day
+        asks for each item on each of its 30 doors). Items compare by identity."""
+        talk_rooms = {it.room.id for it in self.items if it.is_talk and it.room is not None}
+        shared = {it for it in self.items if it.everyone or (it.everyone is None and (
+            it.room is None or (it.kind.is_gathering and it.room.id not in talk_rooms)))}
+        own = [it for it in self.items if it not in shared and it.room is not None]
+        for it in own:
+            if it.everyone is None and it.kind.is_gathering and not any(
+                    o.room.id != it.room.id and o.start_dt < it.end_dt and it.start_dt < o.end_dt for o in own):
+                shared.add(it)
+        return frozenset(shared)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
                  it.abstract, it.note, it.loc.line, it.track, it.language,
-                 it.start_days, it.end_days, it.loc.file)
+                 it.start_days, it.end_days, it.loc.file, it.everyone)
             for it in day.items
         ]
         order = {id(x): n for n, x in enumerate(built)}

@@ -68,6 +68,7 @@ class ItemDraft:
     language: str | None
     loc: Located
     id_loc: Located | None
+    everyone: bool | None = None  # `everyone:` true/false; None: Day.concerns_everyone decides
 
     @property
     def start_dt(self) -> datetime:

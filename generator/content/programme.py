@@ -65,7 +65,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
     if m is None:
         return None
     r.keys(m, "a programme item", ("start", "end", "kind"),
-           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language"))
+           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language", "everyone"))
     start = r.clock(m.get("start"), "start")
     end = r.clock(m.get("end"), "end")
     kind_loc = m.get("kind")
@@ -119,6 +119,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         r.text(m.get("language"), "language"),
         _where(m, iloc),
         m.get("id"),
+        r.flag(m.get("everyone"), "everyone"),
     )
 
 

@@ -7,6 +7,7 @@ against the items after midnight too.
 """
 from __future__ import annotations
 
+from ..problems import Group
 from ..yamlsource import Located
 from .drafts import DayDraft, ItemDraft, PersonDraft, Places
 from .fields import Reader
@@ -45,7 +46,7 @@ def _check_room_overlaps(r: Reader, items: list[ItemDraft]) -> None:
                     break
                 r.warn(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
                        f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{a.room}'",
-                       "move one of them to another time or room")
+                       "move one of them to another time or room", Group.OVERLAP)
 
 
 def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, PersonDraft]) -> None:
@@ -65,4 +66,4 @@ def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, 
                 r.warn(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
                        f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
                        f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
-                       "correct the times, or the speaker or chair of one of them")
+                       "correct the times, or the speaker or chair of one of them", Group.DOUBLE_BOOKING)

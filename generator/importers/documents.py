@@ -101,6 +101,8 @@ def build_documents(d: Draft, source_name: str) -> Documents:
             entry["track"] = it.track
         if it.language:
             entry["language"] = it.language
+        if it.everyone:
+            entry["everyone"] = True
         if it.abstract:
             entry["abstract"] = it.abstract
         if e <= s:

@@ -42,6 +42,7 @@ class DraftItem:
     track: str | None = None
     language: str | None = None
     where: str = ""  # for warnings: "event 10386", "line 12"
+    everyone: bool = False  # the export says it is for everyone (a plenum session): every door sign lists it
 
 
 @dataclass(frozen=True)

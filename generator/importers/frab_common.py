@@ -98,7 +98,11 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     return DraftItem(source_id=source_id(ev), start=start, end=end, title=title or "Untitled", kind=kind,
                      room=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
                      abstract=text, track=track, language=language_code(multilingual(ev.get("language"), lang)),
-                     where=where)
+                     where=where, everyone=type_.casefold() in PLENARY_TYPES)
+
+
+# an event's own type saying it is for everyone (frab and pretalx types are free text): every door lists it
+PLENARY_TYPES = ("plenary", "plenum", "plenary session", "plenum session", "plenarsitzung", "plenarvortrag")
 
 
 def fill_open_ends(items: list[DraftItem]) -> list[DraftItem]:

@@ -100,4 +100,5 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
     room = rooms.get(str(s.get("roomId"))) or clean_line(s.get("room")) or None
     return DraftItem(source_id=sid or f"{start:%Y%m%d%H%M}", start=localize(start, tz), end=localize(end, tz),
                      title=title, kind=kind, room=c.room(room), speakers=tuple(keys),
-                     abstract=to_plain(s.get("description")), track=track, language=lang, where=where)
+                     abstract=to_plain(s.get("description")), track=track, language=lang, where=where,
+                     everyone=s.get("isPlenumSession") is True)

@@ -47,10 +47,10 @@ class SignData:
 
 
 def door_items(room: Room, day: Day) -> tuple[Item, ...]:
-    """What the door of ``room`` lists on ``day``: every item in the room, and the day's
-    non-talk items elsewhere (registration, coffee, lunch, a tour) that people at this door
-    need. Talks in other rooms belong on their own room's sign."""
-    return tuple(it for it in day.items if _here(it, room) or not it.is_talk)
+    """What the door of ``room`` lists on ``day``: every item in the room, and the day's items
+    elsewhere that concern everyone (registration, coffee, lunch, a plenary: ``Day.concerns_everyone``).
+    Another room's talks, posters, welcomes and own lunch belong on that room's sign only."""
+    return tuple(it for it in day.items if _here(it, room) or day.concerns_everyone(it))
 
 
 def _here(item: Item, room: Room) -> bool:
