@@ -15,7 +15,7 @@ import pytest
 
 import pdfcheck
 from eventprint.build import load, render
-from eventprint.layouts import signs
+from eventprint.layouts.signs import document as signs
 from eventprint.options import BuildOptions
 from eventprint.problems import ContentError
 from eventprint.reprint import sign_entries
