@@ -135,6 +135,18 @@ def test_a_url_of_ones_own_replaces_one_link_and_check_links_flags_a_foreign_hos
     assert "the talk '14' has no web address" not in done.stdout
 
 
+def test_with_base_url_only_the_organisers_own_url_leaves_out_site(tmp_path):
+    from eventprint import links
+    content = _with_overrides(tmp_path, "event:\n  base_url: https://linkconf.example-host.org/2025/\n"
+                                        "items:\n  \"14\":\n    url: https://slides.other-host.net/t14\n")
+    event = load(content)
+    assert links.talk_url(event, event.item("14")) == "https://slides.other-host.net/t14"
+    assert links.talk_url(event, event.item("aaa111")) == "https://linkconf.example-host.org/2025/talks/aaa111.html"
+    assert links.programme_url(event) == "https://linkconf.example-host.org/2025/"
+    assert links.summary(event) == ("QR codes open pages of out/site/ at https://linkconf.example-host.org/2025/; "
+                                    "1 talk opens its own url (url: in the content)")
+
+
 @pytest.mark.parametrize("text, where, words", [
     ("event:\n  links: sorce\n", "overrides.yaml:2", "links 'sorce' is not a choice — did you mean 'source'?"),
     ("items:\n  aaa111:\n    url: cfp.example-host.org/talk/AAA111/\n", "overrides.yaml:3", "url 'cfp.example"),
