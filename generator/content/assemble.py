@@ -73,7 +73,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
                                      tuple(addons[a] for a in d.addons), people.get(d.person) if d.person else None,
                                      d.line, d.file) for d in registrations),
         base_url_at=ev.base_url_at,
-        links=ev.links or links.default(imported, any(_from_import(it.url_loc) for it in items if it.kind.is_talk),
+        links=ev.links or links.default(imported, any(it.url and _from_import(it.url_loc) for it in items if it.kind.is_talk),
                                         ev.base_url is not None),
         links_at=ev.links_at,
         schedule_url=ev.schedule_url,
