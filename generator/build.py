@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cache, parallel, reprint
+from . import cache, links, parallel, reprint
 from .fonts import coverage_problems, register
 from .content.read import moved_files
 from .load import load_content
@@ -69,10 +69,10 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         with typeset.language(event.language):  # the quotation marks of the text it prints
             return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
     except QRTooDense as e:
-        if not event.source_file:
+        file, line = links.origin(event, e.url)
+        if not file:
             raise
-        where = f"{event.source_file}:{event.base_url_line}" if event.base_url_line else event.source_file
-        raise BuildError(f"{where}: {e}") from None
+        raise BuildError(f"{file}:{line}: {e}" if line else f"{file}: {e}") from None
 
 
 def located(e: BuildError, content_dir: str | Path) -> BuildError:

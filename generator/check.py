@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import i18n
+from . import i18n, links
 from .content.read import IMPORTED
 from .model import Event
 from .options import BuildOptions, OptionError
@@ -74,7 +74,7 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                            True, Group.NO_STAMP))
     out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, True, Group.LANGUAGE)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
-    return out + email_problems(event, content_dir)
+    return out + email_problems(event, content_dir) + link_warnings(event, content_dir)
 
 
 # An e-mail address as people write one in running text; not a handle (@name@server.social) and
@@ -124,6 +124,24 @@ def email_problems(event: Event, content_dir: str | Path) -> list[Problem]:
     for reg in event.registrants:
         scan(reg.source_file, reg.source_line, [("name", reg.name), ("organisation", reg.organisation)],
              f"the registration of {reg.name}")
+    return out
+
+
+def link_warnings(event: Event, content_dir: str | Path) -> list[Problem]:
+    """What prints no QR code because the content names no page for it (the source target)."""
+    if event.links != links.SOURCE:
+        return []
+    where_event = event.source_file or str(Path(content_dir) / "event.yaml")
+    out = [Problem(it.source_file or str(Path(content_dir) / "programme.yaml"), it.source_line,
+                   f"the talk '{it.id}' has no web address (url), so it prints no QR code and no address",
+                   _fix(it.source_file, "items", it.id, "url", "add 'url:' with the address of its page"), True, Group.NO_LINK)
+           for it in links.talks_without_page(event)]
+    if not event.schedule_url:
+        out.append(Problem(*(event.links_at if event.links_at[0] else (where_event, 0)),
+                           "no schedule_url names the programme's page, so door signs, the poster, the booklet's "
+                           "back and badges of people without a talk print no QR code",
+                           _fix(where_event, "event", "the event", "schedule_url",
+                                "add 'schedule_url:' with the address of the programme's page"), True, Group.NO_LINK))
     return out
 
 

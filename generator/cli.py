@@ -48,11 +48,14 @@ def _parser() -> argparse.ArgumentParser:
         if name == "check":
             sp.add_argument("--all", action="store_true", dest="every",
                             help="list every warning, not only the first few of each kind")
+            sp.add_argument("--links", action="store_true",
+                            help="list every address the outputs print or encode, where each comes from, and "
+                                 "those on hosts the export does not use")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
             sp.add_argument("--final", action="store_true",
-                            help="for the press: refuse to build a draft (a placeholder base_url such as "
-                                 "example.org, which prints DRAFT on every page)")
+                            help="for the press: refuse to build a draft (QR codes that open nothing: a "
+                                 "placeholder address such as example.org, or no base_url; it prints DRAFT on every page)")
         if name == "signs":  # sizes differ per output, so `all` takes none
             sp.add_argument("--size", metavar="SIZE", default=None,
                             help="door sign size: A4 (landscape, default), A4-portrait, A3")
@@ -126,6 +129,7 @@ def _run(args) -> int:
     from .check_listing import listing
     from .draft import draft_problem
     from .fonts import fallback_report
+    from .links import summary
 
     t0 = time.perf_counter()
     sde = source_date_epoch_problem()
@@ -155,6 +159,11 @@ def _run(args) -> int:
             fallback = fallback_report(event)
             if fallback:
                 print(fallback)
+            print(summary(event))
+            if args.links:
+                from .linkcheck import report as link_report
+                for line in link_report(event):
+                    print(line)
             return 0
         if draft and args.final:
             print(str(draft), file=sys.stderr)
@@ -197,6 +206,7 @@ def _run(args) -> int:
     extra = len([p for p in report.written if not (p.suffix == ".pdf" or p.name == "index.html")])
     if extra:
         print(f"wrote {extra} more file(s) below {out}")
+    print(summary(event))
     print(f"done in {time.perf_counter() - t0:.2f} s")
     if draft:  # last, where it is seen: the files are drafts
         print(f"DRAFT: {draft}")

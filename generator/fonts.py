@@ -341,7 +341,7 @@ def _describe(chars: list[str]) -> str:
 
 def _content_strings(event: Event):
     """Every printed content string as (text, file, line, whose, field)."""
-    for key in ("name", "short_name", "timezone", "base_url"):
+    for key in ("name", "short_name", "timezone", "base_url", "schedule_url"):
         yield getattr(event, key), "event.yaml", 0, "the event", key
     for host in event.hosts:
         yield host, "event.yaml", 0, "the event", "hosts"
@@ -372,6 +372,7 @@ def _content_strings(event: Event):
         yield it.title.text, "programme.yaml", it.source_line, who, "title"
         yield it.abstract, "programme.yaml", it.source_line, who, "abstract"
         yield it.note, "programme.yaml", it.source_line, who, "note"
+        yield it.url, "programme.yaml", it.source_line, who, "url"
 
 
 def coverage_problems(event: Event, content_dir: str | Path,

@@ -82,6 +82,8 @@ class Role(enum.Enum):
         return self.value.upper()
 
 
+Where = tuple[str, int]  # (file as shown to the user, line) a value was read from; ("", 0): not written
+
 TBC_TEXT = "Title to be confirmed"  # English; assemble puts the event language's words in Title.placeholder
 # How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
 BOOKLET_ABSTRACTS = ("full", "first-paragraph", "none")
@@ -138,6 +140,9 @@ class Person:
     roles: tuple[Role, ...]  # derived from the programme, in Role order
     source_line: int = field(default=0, compare=False)  # line in people YAML
     source_file: str = field(default="", compare=False)  # file of the person, as shown to the user
+    url: str | None = None  # the person's own page elsewhere (the export's speaker page); see links.py
+    url_at: Where = field(default=("", 0), compare=False)  # where ``url`` is written
+    url_imported: bool = False  # ``url`` is the export's (imported/), not the organiser's own
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -213,6 +218,9 @@ class Item:
     end_days: int = 0  # calendar days after ``date`` the item ends on
     source_file: str = field(default="", compare=False)  # file of the item, as shown to the user
     everyone: bool | None = None  # content's `everyone:`: True concerns everyone, False only its room; None: not said
+    url: str | None = None  # the item's own page elsewhere (the export's talk page); see links.py
+    url_at: Where = field(default=("", 0), compare=False)  # where ``url`` is written
+    url_imported: bool = False  # ``url`` is the export's (imported/), not the organiser's own
 
     @property
     def is_talk(self) -> bool:
@@ -314,7 +322,7 @@ class Event:
     timezone: str  # IANA name, e.g. "Europe/Berlin"
     language: str  # BCP 47, e.g. "en"
     hosts: tuple[str, ...]  # hosting organisations
-    base_url: str  # public URL of the abstract site, always ends with "/"
+    base_url: str | None  # where the organiser uploads out/site/, ends with "/"; None: not said
     updated: datetime  # "as of" stamp for printed material
     venues: tuple[Venue, ...]
     rooms: tuple[Room, ...]
@@ -327,7 +335,15 @@ class Event:
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
     addons: tuple[Addon, ...] = ()  # event.yaml ``addons``
     registrants: tuple[Registrant, ...] = ()  # registrations.csv, in list order
-    base_url_line: int = field(default=0, compare=False)  # where to shorten it when a QR code gets too dense
+    base_url_at: Where = field(default=("", 0), compare=False)  # where base_url is written
+    # Where printed links point (links.py): "site" (pages of out/site/ at base_url) or "source" (each
+    # item's and person's own ``url``, and ``schedule_url`` for the whole programme)
+    links: str = "site"
+    links_at: Where = field(default=("", 0), compare=False)  # where ``links`` is chosen; ("", 0): the default
+    schedule_url: str | None = None  # the programme's own page elsewhere (the export's schedule)
+    schedule_url_at: Where = field(default=("", 0), compare=False)
+    imported: bool = False  # read from imported/ and overrides.yaml
+    export_hosts: tuple[str, ...] = ()  # web hosts the import's own addresses use (check --links)
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
 
     # -- queries layouts need; all derived, nothing stored twice ------------

@@ -129,12 +129,15 @@ def test_frab_json_model(tmp_path):
     fmt, docs = import_file(FIX / "frab.json")
     assert fmt == "frab-json"
     ev = docs.event
-    assert ev["timezone"] == "Europe/Berlin" and ev["base_url"] == "https://fahrplan.example.org/tc24/"
+    assert ev["timezone"] == "Europe/Berlin" and ev["schedule_url"] == "https://fahrplan.example.org/tc24/"
+    assert "base_url" not in ev  # the export's address is never taken as our site's
     assert ev["updated"] == "2024-06-01 12:30" and ev["day_change"] == "04:00"  # between 04:00 ends and 09:00 starts
     its = items(docs)
     assert set(its) == {"501", "502", "503", "504", "505", "506"}  # ids from frab's stable event id
     assert (its["501"]["date"], its["501"]["start"], its["501"]["end"]) == ("2024-06-07", "10:00", "10:30")
     assert its["502"]["end"] == "11:45"  # "1:15" duration
+    assert its["502"]["url"] == "https://fahrplan.example.org/tc24/events/502.html"  # relative: from base_url
+    assert "url" not in its["501"]  # no page named, none made up
     # past midnight: on the day that started at 09:00, with the clock time of the night
     assert (its["503"]["date"], its["503"]["start"], its["503"]["end"]) == ("2024-06-07", "01:30", "02:30")
     assert (its["504"]["start"], its["504"]["end"]) == ("23:30", "00:30")

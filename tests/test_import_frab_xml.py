@@ -21,7 +21,15 @@ def test_times_are_local_although_date_says_utc(docs):
     assert any("disagrees with <start>" in w for w in docs.warnings)
     assert docs.event["timezone"] == "Europe/Berlin"
     assert docs.event["updated"] == "2019-05-31 14:05"  # from <version>, never the clock
-    assert docs.event["base_url"] == "https://example.org/semantic-test-day/"  # placeholder: none in file
+    assert "base_url" not in docs.event  # where out/site/ goes is the organiser's to say
+
+
+def test_a_slug_holding_a_web_address_is_the_talks_page(docs):
+    """Hand-made files put each talk's page (an anchor on one page) in <slug>: that page, once for
+    all of them, is the schedule page."""
+    its = items(docs)
+    assert its["111"]["url"] == "https://semantic.example.org/#talkAuer"
+    assert docs.event["schedule_url"] == "https://semantic.example.org/"
 
 
 def test_same_event_in_two_rooms_gets_two_stable_ids(docs):

@@ -88,7 +88,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
     try:
-        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants)
+        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants, source.imported)
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None

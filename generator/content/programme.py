@@ -12,6 +12,7 @@ from datetime import date, time
 from ..model import Kind, Title
 from ..yamlsource import LMap, Located
 from .drafts import DayDraft, ItemDraft, Places
+from . import weburl
 from .fields import Reader
 
 KINDS = [k.value for k in Kind]
@@ -65,7 +66,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
     if m is None:
         return None
     r.keys(m, "a programme item", ("start", "end", "kind"),
-           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language", "everyone"))
+           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language", "everyone", "url"))
     start = r.clock(m.get("start"), "start")
     end = r.clock(m.get("end"), "end")
     kind_loc = m.get("kind")
@@ -120,6 +121,8 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         _where(m, iloc),
         m.get("id"),
         r.flag(m.get("everyone"), "everyone"),
+        weburl.page_url(r, m.get("url"), "url"),
+        m.get("url"),
     )
 
 

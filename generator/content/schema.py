@@ -5,18 +5,22 @@ until the programme says what their roles are.
 """
 from __future__ import annotations
 
-import re
+import difflib
 from datetime import time
-from urllib.parse import urlsplit
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import BOOKLET_ABSTRACTS, Room, Venue
-from ..yamlsource import LList, LMap
+from ..links import TARGETS as LINK_TARGETS
+from ..model import BOOKLET_ABSTRACTS, Room, Venue, Where
+from ..yamlsource import LList, LMap, Located
+from . import weburl
 from .drafts import EventDraft, PersonDraft, Places
 from .fields import Reader
+from .read import IMPORTED
 
-EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
-EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts", "paper_thickness",
+EVENT_REQUIRED = ("name", "timezone", "hosts")
+EVENT_OPTIONAL = ("base_url", "links", "schedule_url", "short_name", "language", "updated", "info", "day_change",
+                  "booklet_abstracts", "paper_thickness",
                   "registrations", "addons")  # the last two: read by content.registrations
 
 
@@ -30,7 +34,14 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
             r.bad(ev.get("timezone"), f"'{tz}' is not a time zone name",
                   "use an IANA name like Europe/Berlin or America/New_York")
             tz = None
-    url = _base_url(r, ev.get("base_url"))
+    base = _own_base_url(r, ev.get("base_url"))
+    links = r.text(ev.get("links"), "links")
+    if links is not None and links not in LINK_TARGETS:
+        guess = difflib.get_close_matches(links, LINK_TARGETS, n=1, cutoff=0.5)
+        r.bad(ev.get("links"), f"links '{links}' is not a choice",
+              (f"did you mean '{guess[0]}'? " if guess else "") + "write 'links: source' (QR codes open the pages "
+              "the export names) or 'links: site' (they open out/site/ at base_url)")
+        links = None
     info = []
     for entry in r.listing(ev.get("info"), "info"):
         m = r.mapping(entry, "an info entry")
@@ -60,15 +71,36 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         timezone=tz,
         language=r.text(ev.get("language"), "language") or "en",
         hosts=r.texts(ev.get("hosts"), "hosts"),
-        base_url=url if url is None or url.endswith("/") else url + "/",
+        base_url=base,
+        links=links,
+        schedule_url=weburl.page_url(r, ev.get("schedule_url"), "schedule_url"),
         updated=r.stamp(ev.get("updated"), "updated"),
         day_change=r.clock(ev.get("day_change"), "day_change") or time(0, 0),
         info=tuple(info),
         booklet_abstracts=abstracts,
         paper_thickness=paper,
         file=ev.file,
-        base_url_line=ev.get("base_url").line if ev.get("base_url") is not None else 0,
+        base_url_at=_at(ev.get("base_url")) if base else ("", 0),
+        links_at=_at(ev.get("links")) if links else ("", 0),
+        schedule_url_at=_at(ev.get("schedule_url")),
     )
+
+
+def _at(loc: Located | None) -> Where:
+    return (loc.file, loc.line) if loc is not None else ("", 0)
+
+
+def _own_base_url(r: Reader, loc: Located | None) -> str | None:
+    """The organiser's base_url. One in imported/ (an older eventprint import wrote the export's
+    schedule address there) is not taken as the address of our own site: every QR code would join
+    our page paths to the conference tool's server, where they open nothing."""
+    if loc is not None and Path(loc.file).parent.name == IMPORTED:
+        r.warn(loc, f"base_url {loc.value} was written by an older eventprint import: it is the export's "
+               "address, not where out/site/ is uploaded, so it is not used",
+               "import the event again; to open your own site, set 'base_url:' under 'event:' in overrides.yaml")
+        return None
+    return weburl.base_url(r, loc)
+
 
 
 def read_venues(r: Reader, vd: LMap) -> Places:
@@ -112,7 +144,7 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
         if m is None:
             continue
         r.keys(m, "a person", ("id", "name"),
-               ("given_name", "family_name", "position", "affiliation", "bio", "email"))
+               ("given_name", "family_name", "position", "affiliation", "bio", "email", "url"))
         pid = r.ident(m.get("id"), "person id")
         name = r.text(m.get("name"), "name")
         if name is None and m.get("name") is not None and isinstance(m.get("name").value, str):
@@ -130,6 +162,8 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             r.text(m.get("bio"), "bio", paragraphs=True),
             m.get("id"),
             email=(r.text(m.get("email"), "email") or "").casefold() or None,  # matches registrations only
+            url=weburl.page_url(r, m.get("url"), "url"),
+            url_loc=m.get("url"),
         )
     return drafts
 
@@ -140,48 +174,3 @@ def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:
         r.rejected.add(f"{kind_of}:{ident}")
     elif not ident and loc is not None:
         r.troubled.add(kind_of)
-
-
-# The longest base_url: every QR code holds it plus a page's path, and a longer address makes a
-# denser code (smaller modules, harder to scan). Real event sites are well under this.
-MAX_BASE_URL = 120
-_URL_BAD = re.compile(r"[\s\"'<>\\^`{|}]")
-
-
-def _base_url(r: Reader, loc) -> str | None:
-    """The address the QR codes open, refused unless a phone opens it as written: http(s), a
-    host, nothing a scanner or browser would read differently (user-info before '@' hides
-    the real host, '#' and '?' cut or change every page's address, spaces and quotes break it)."""
-    if loc is None or loc.value is None or isinstance(loc.value, (LMap, LList)):
-        return r.text(loc, "base_url")
-    raw = str(loc.value).strip()
-    example = "write the full address where out/site/ is uploaded, like https://example.org/symposium/"
-    shown = raw if len(raw) <= 60 else raw[:57] + "..."
-    if len(raw) > MAX_BASE_URL:
-        r.bad(loc, f"base_url is {len(raw)} characters long; at most {MAX_BASE_URL} keep the QR codes "
-              "easy to scan", "use a shorter address for the event's site")
-        return None
-    bad = _URL_BAD.search(raw) or next((ch for ch in raw if ch.isspace() or not ch.isprintable()), None)
-    if bad:
-        ch = bad.group(0) if isinstance(bad, re.Match) else bad
-        r.bad(loc, f"base_url '{shown}' contains {'a space' if ch == ' ' else repr(ch)}, which a web "
-              "address cannot hold as written", example)
-        return None
-    try:
-        parts = urlsplit(raw)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        r.bad(loc, f"base_url '{shown}' is not a web address", example)
-        return None
-    if "@" in parts.netloc:
-        r.bad(loc, f"base_url '{shown}' has a user name before '@': a phone would open "
-              f"{parts.hostname}, not the address that seems to be written", example)
-        return None
-    if "#" in raw or "?" in raw:
-        mark = "#" if "#" in raw else "?"
-        r.bad(loc, f"base_url '{shown}' has a '{mark}' part: page addresses are appended to it, "
-              "so no page would open", "end the address with the folder's path, like https://example.org/symposium/")
-        return None
-    return raw

@@ -83,6 +83,9 @@ OVERRIDES = """\
 # event:
 #   name: Our Conference 2025
 #   hosts: [Our Society]
+#   # QR codes open the talk pages the export names (links: source); to open the site eventprint
+#   # builds in out/site/ instead, say where you upload it:
+#   links: site
 #   base_url: https://conference.example.org/2025/
 # venues:
 #   our-venue-id:

@@ -35,6 +35,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "track": ("track", "tracks", "kategorie", "category", "thema", "topic"),
     "language": ("language", "sprache", "lang"),
     "id": ("id", "guid", "slug", "code", "nr", "number", "nummer"),
+    # the item's own web page (not a recording's or slides' file: "file url" is none of these)
+    "url": ("url", "link", "web", "website", "webseite", "page", "web page", "talk url", "talk page", "page url"),
 }
 REQUIRED = ("title", "start")
 
@@ -144,7 +146,8 @@ def _row(c: Collector, r: dict[str, str], line: int, tz) -> DraftItem | None:
     return DraftItem(source_id=clean_line(r.get("id")) or f"{start:%Y%m%d-%H%M}-{clean_line(r.get('room'))}",
                      start=start, end=end, title=title, kind=kind_of(kind_text, track, title, bool(speakers)),
                      room=c.room(r.get("room")), speakers=tuple(speakers), abstract="\n\n".join(parts) or None,
-                     track=track, language=language_code(r.get("language")), where=where)
+                     track=track, language=language_code(r.get("language")), where=where,
+                     url=clean_line(r.get("url")) or None)
 
 
 def _people(text: str) -> list[tuple[str | None, str]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from .draft import Draft, slugify, untitled
+from .pages import page_url, shared_page
 from .timeutil import localize, zone
 
 DEFAULT_DAY_CHANGE = "04:00"
@@ -82,6 +83,16 @@ def build_documents(d: Draft, source_name: str) -> Documents:
                         for _, s, _, it in placed])
     moved = any(s.date() > day for day, s, _, _ in placed)
 
+    # the export's own pages (never our base_url: where out/site/ goes is the organiser's to say)
+    schedule = page_url(d.base_url)
+    pages = {}
+    for it in d.items:
+        pages[id(it)] = page_url(it.url, schedule)
+        if it.url and pages[id(it)] is None:
+            warnings.append(f"{source_name}:{it.where}: '{it.title}' names its page as '{it.url}', which is "
+                            "not a web address; it gets no QR code — set 'url:' for it in overrides.yaml")
+    schedule = schedule or shared_page([u for u in pages.values() if u])
+
     days: dict[date, list] = {}
     talks = 0
     used_people: set[str] = set()
@@ -103,6 +114,8 @@ def build_documents(d: Draft, source_name: str) -> Documents:
             entry["language"] = it.language
         if it.everyone:
             entry["everyone"] = True
+        if pages[id(it)]:
+            entry["url"] = pages[id(it)]
         if it.abstract:
             entry["abstract"] = it.abstract
         if e <= s:
@@ -124,7 +137,8 @@ def build_documents(d: Draft, source_name: str) -> Documents:
         event["short_name"] = d.short_name
     event["timezone"] = d.timezone
     event["hosts"] = []
-    event["base_url"] = d.base_url or f"https://example.org/{slugify(d.short_name or d.name, 'event')}/"
+    if schedule:
+        event["schedule_url"] = schedule
     if d.updated is not None:
         event["updated"] = f"{localize(d.updated, tz):%Y-%m-%d %H:%M}"
     if moved:
@@ -145,6 +159,8 @@ def build_documents(d: Draft, source_name: str) -> Documents:
             entry["affiliation"] = p.affiliation
         if p.bio:
             entry["bio"] = p.bio
+        if page_url(p.url, schedule):
+            entry["url"] = page_url(p.url, schedule)
         people_doc.append(entry)
     programme = {"days": [{"date": day.isoformat(), "venue": venue_id, "items": items}
                           for day, items in sorted(days.items())]}

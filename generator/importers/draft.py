@@ -27,6 +27,7 @@ class DraftPerson:
     given: str | None = None  # when the source says, or the name starts with a title
     family: str | None = None
     position: str | None = None  # Sessionize's tag line
+    url: str | None = None  # the person's page in the tool the export comes from, as the export says
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class DraftItem:
     language: str | None = None
     where: str = ""  # for warnings: "event 10386", "line 12"
     everyone: bool = False  # the export says it is for everyone (a plenum session): every door sign lists it
+    url: str | None = None  # the item's page in the tool the export comes from, as the export says
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Draft:
     format: str
     name: str
     timezone: str
-    base_url: str | None
+    base_url: str | None  # the export's own schedule page (written as schedule_url, never as our base_url)
     updated: datetime | None  # aware or naive local
     day_change: str | None  # "HH:MM" when the source says when its days change
     short_name: str | None
@@ -148,7 +150,7 @@ class Collector:
 
     def person(self, source_id, name: str, affiliation: str | None = None, bio: str | None = None,
                split_org: bool = True, given: str | None = None, family: str | None = None,
-               position: str | None = None) -> str | None:
+               position: str | None = None, url: str | None = None) -> str | None:
         """Add (or complete) a person; dedupe by the source's id, else by name. Returns the key."""
         name = clean_line(name)
         if not name:
@@ -162,10 +164,12 @@ class Collector:
                 g, f, titled = name_parts(name)
                 given, family = (g, f) if titled else (None, None)
             self.people[key] = DraftPerson(key, name, clean_line(affiliation) or None, bio or None,
-                                           clean_line(given) or None, clean_line(family) or None, position)
-        elif (not old.affiliation and affiliation) or (not old.bio and bio):
+                                           clean_line(given) or None, clean_line(family) or None, position,
+                                           clean_line(url) or None)
+        elif (not old.affiliation and affiliation) or (not old.bio and bio) or (not old.url and url):
             self.people[key] = DraftPerson(key, old.name, old.affiliation or clean_line(affiliation) or None,
-                                           old.bio or bio or None, old.given, old.family, old.position)
+                                           old.bio or bio or None, old.given, old.family, old.position,
+                                           old.url or clean_line(url) or None)
         return key
 
     def draft(self, **event) -> Draft:

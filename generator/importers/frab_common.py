@@ -49,9 +49,19 @@ def source_id(ev: dict) -> str:
     return str(ev.get("guid") or clean_line(ev.get("title")) or "item")
 
 
+def talk_page(ev: dict) -> str | None:
+    """The talk's own page: ``url`` (frab, pretalx), else a ``slug`` that is a full web address
+    (hand-made schedule.xml files put the page there). Cleaned in documents (pages.page_url)."""
+    url = as_text(ev.get("url")).strip()
+    if url:
+        return url
+    slug = as_text(ev.get("slug")).strip()
+    return slug if slug.lower().startswith(("https://", "http://")) else None
+
+
 def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons: list[tuple],
               lang: str = "en") -> DraftItem | None:
-    """ev: the event's fields as strings (JSON or XML); persons: (id, name, bio) tuples."""
+    """ev: the event's fields as strings (JSON or XML); persons: (id, name, bio) or (id, name, bio, url) tuples."""
     where = f"event {ev.get('id') or ev.get('guid') or '?'}"
     title = clean_line(multilingual(ev.get("title"), lang))
     start_clock = clock(ev.get("start"))
@@ -80,10 +90,11 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
                       "it runs to the end of the day's last item — correct it in overrides.yaml")
         dur = None
     speakers = []
-    for pid, name, bio in persons:
+    for pid, name, bio, *page in persons:
         names = split_names(name) if pid in (None, "") and "," in (name or "") else [name]
         for n in names:
-            key = c.person(pid if len(names) == 1 else None, n, bio=to_plain(bio))
+            key = c.person(pid if len(names) == 1 else None, n, bio=to_plain(bio),
+                           url=page[0] if page and len(names) == 1 else None)
             if key and key not in speakers:
                 speakers.append(key)
     subtitle = clean_line(multilingual(ev.get("subtitle"), lang))
@@ -98,7 +109,8 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     return DraftItem(source_id=source_id(ev), start=start, end=end, title=title or "Untitled", kind=kind,
                      room=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
                      abstract=text, track=track, language=language_code(multilingual(ev.get("language"), lang)),
-                     where=where, everyone=type_.casefold() in PLENARY_TYPES)
+                     where=where, everyone=type_.casefold() in PLENARY_TYPES,
+                     url=talk_page(ev))
 
 
 # an event's own type saying it is for everyone (frab and pretalx types are free text): every door lists it

@@ -31,7 +31,7 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
         ev.setdefault("room", room_name)
         persons = [(p.get("code") or p.get("id") or p.get("guid"),
                     p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
-                    p.get("biography"))
+                    p.get("biography"), p.get("url"))
                    for p in ev.get("persons") or [] if isinstance(p, dict)]
         return frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
 

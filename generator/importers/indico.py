@@ -67,7 +67,8 @@ def _item(c: Collector, e: dict, tz, event_room: str, kind_hint: str | None = No
     room = clean_line(e.get("roomFullname") or e.get("room") or e.get("location")) or event_room
     return DraftItem(source_id=ident or f"{start:%Y%m%d%H%M}", start=start, end=end, title=title, kind=kind,
                      room=c.room(room) if room else None, speakers=speakers,
-                     abstract=to_plain(e.get("description")), track=track, where=where)
+                     abstract=to_plain(e.get("description")), track=track, where=where,
+                     url=clean_line(e.get("url")) or None)
 
 
 def read(data: dict, file: str, timezone_name: str | None = None):
@@ -125,7 +126,8 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
     if not name:
         c.warn("", "Indico's timetable export does not hold the event's name — set it in overrides.yaml "
                    "under 'event: name:'")
-    return c.draft(format="Indico timetable", name=name or "Untitled event", timezone=tz.key, base_url=data.get("url") or None,
+    # the export's top-level 'url' is the address it was requested from (/export/timetable/N.json), not a page
+    return c.draft(format="Indico timetable", name=name or "Untitled event", timezone=tz.key, base_url=None,
                    updated=None, day_change=None, short_name=None)
 
 

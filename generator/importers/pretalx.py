@@ -35,7 +35,8 @@ def read(data: dict, file: str, timezone: str | None = None):
         for code in t.get("speakers") or []:
             s = speakers.get(str(code.get("code") if isinstance(code, dict) else code)) or \
                 (code if isinstance(code, dict) else {"code": code, "name": str(code)})
-            key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+            key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")),
+                           url=s.get("url"))
             if key:
                 keys.append(key)
         track = tracks.get(str(t.get("track"))) if not isinstance(t.get("track"), (dict, str)) \
@@ -82,7 +83,8 @@ def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: s
     return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{room or ''}-{title}", start=localize(start, tz),
                      end=localize(end, tz), title=title, kind=kind, room=room, speakers=tuple(keys),
                      abstract="\n\n".join(parts) or None, track=track or None,
-                     language=language_code(t.get("content_locale") or t.get("language")), where=where)
+                     language=language_code(t.get("content_locale") or t.get("language")), where=where,
+                     url=clean_line(t.get("url")) or None)
 
 
 def _api(c: Collector, data: dict, file: str, timezone: str | None):
@@ -101,7 +103,8 @@ def _api(c: Collector, data: dict, file: str, timezone: str | None):
         keys = []
         for s in t.get("speakers") or []:
             if isinstance(s, dict):
-                key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+                key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")),
+                               url=s.get("url"))
                 if key:
                     keys.append(key)
         slots = [t.get("slot") or {}] if "slots" not in t else _dicts(t.get("slots")) or [{}]

@@ -2,7 +2,7 @@
 the front cover and the back cover (no flowing text, so no Paragraphs here)."""
 from __future__ import annotations
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Event
 from eventprint.problems import BuildError
 from reportlab.lib.units import mm
@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.programme import venue_days
-from ..kit.text import draw, draw_lines, fit, width
+from ..kit.text import draw, draw_lines, fit, fit_url, width
 from ..kit.typeset import quotes
 from .base import (
     COVER_INSET,
@@ -157,8 +157,8 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
 def draw_back(c: Canvas, event: Event) -> None:
     """Back cover: hosts, venues with addresses, the programme's URL and a QR code to it."""
     x, w = COVER_INSET + 9 * mm, PAGE_W - 2 * COVER_INSET - 18 * mm
-    url = urls.programme_url(event)
-    size = qr_size(url)
+    url = links.programme_url(event)
+    size = qr_size(url) if url else 0
     c.saveState()
     c.setStrokeColor(theme.ACCENT)
     c.setLineWidth(2)
@@ -173,16 +173,22 @@ def draw_back(c: Canvas, event: Event) -> None:
     y -= 3 * mm
     cover_block(c, i18n.ntr(event, "Venue", "Venues", len(event.venues)),
                 [(v.name, ", ".join(v.address)) for v in event.venues], x, y, w, bottom=size + 30 * mm)
-    # programme online, at the foot: QR code on the left, what it opens on the right
+    # programme online, at the foot: QR code on the left, what it opens on the right (neither
+    # when there is no page to open, links.py: the "as of" stamp stays)
     qy = 22 * mm
-    common.draw_qr(c, url, x - size * 4 / common.qr_total_modules(url), qy, size, what="programme QR code")
+    below = qy + 13 * mm
+    if url:
+        common.draw_qr(c, url, x - size * 4 / common.qr_total_modules(url), qy, size, what="programme QR code")
     c.saveState()
-    tx = x + size + 2 * mm
-    c.setFont(theme.FONT_BOLD, 8.5)
-    c.setFillColor(theme.INK)
-    draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
-    f = fit(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the base_url")
-    below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
+    if url:
+        tx = x + size + 2 * mm
+        c.setFont(theme.FONT_BOLD, 8.5)
+        c.setFillColor(theme.INK)
+        draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
+        f = fit_url(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the programme's address")
+        below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
+    else:
+        tx = x
     c.setFont(theme.FONT, theme.MIN_TYPE)
     c.setFillColor(theme.MUTED)
     draw(c, i18n.tr(event, "As of {stamp}", stamp=i18n.stamp(event, event.updated, long=True)), tx, min(qy + 5 * mm, below - 8))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from ..kit.programme import KEYNOTE_LABEL, where
@@ -42,7 +42,7 @@ class SignData:
     venue_short_name: str
     day_label: str
     event_name: str
-    url: str  # the room-day page: the QR code and the footer
+    url: str | None  # what the QR code and the footer open (links.py); None: neither is printed
     rows: tuple[SignRow, ...]
 
 
@@ -70,5 +70,5 @@ def _row(item: Item, room: Room, day: Day) -> SignRow:
 
 def sign_data(event: Event, room: Room, day: Day) -> SignData:
     return SignData(room.id, room.name, room.venue.name, room.venue.short_name, i18n.day(event, day.date), event.name,
-                    urls.room_day_url(event, room, day.date),
+                    links.room_day_url(event, room, day.date),
                     tuple(_row(it, room, day) for it in door_items(room, day)))

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from eventprint import i18n, urls
+from eventprint import i18n, links, urls
 from eventprint.model import Day, Event, Item, Kind, Person, Role, Room
 from eventprint.options import BuildOptions
 from eventprint.output import Artifact
@@ -193,6 +193,14 @@ def facts(rows: list[tuple[str, str]]) -> str:
     return f'<dl class="facts">\n{inner}</dl>\n'
 
 
+def elsewhere(event: Event, url: str | None) -> str:
+    """A link to the talk's or person's own page the content names (the export's page: links.py)."""
+    if not url:
+        return ""
+    text = i18n.tr(event, "More on {site}", site=links.host(url))
+    return f'<p class="elsewhere"><a href="{esc(url)}">{esc(text)}</a></p>\n'
+
+
 def venue_html(venue) -> str:
     addr = ", ".join(venue.address)
     return f'{esc(venue.name)}<span class="sub">{esc(addr)}</span>'
@@ -254,6 +262,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
         rows.append((i18n.tr(event, "Chair", "fact"), pg.people(chairs)))
     b.append(facts(rows))
     b.append(f'<p>{pg.a(urls.talk_ics_path(it), i18n.tr(event, "Add to calendar"), "button")}</p>\n')
+    b.append(elsewhere(event, it.url))
     if it.note:
         b.append(f'<p class="note">{esc(it.note)}</p>\n')
     if it.speakers:
@@ -284,6 +293,7 @@ def person_page(event: Event, p: Person) -> Artifact:
     lines = ([p.position] if p.position else []) + list(p.affiliations)
     if lines:
         b.append('<p class="lede">' + "<br>".join(esc(x) for x in lines) + "</p>\n")
+    b.append(elsewhere(event, p.url))
     items = event.items_of(p)
     if items:
         b.append(f"<h2>{esc(i18n.tr(event, 'In the programme'))}</h2>\n")
