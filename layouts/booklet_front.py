@@ -50,9 +50,11 @@ def practical(ctx: Ctx) -> list:
         out.append(CondPageBreak(LABEL_KEEP))
         out.append(Paragraph(_m(text.upper()), st["label"]))
 
-    label(i18n.ntr(ev, "Venue", "Venues", len(ev.venues)))
-    for venue, days in venue_days(ev):
-        rooms = sorted({it.room.name for d in ev.days for it in d.items if it.room and it.room.venue is venue})
+    named = [(venue, days) for venue, days in venue_days(ev) if venue.name]  # an unnamed venue is left out
+    if named:
+        label(i18n.ntr(ev, "Venue", "Venues", len(named)))
+    for venue, days in named:
+        rooms = sorted({r.name for d in ev.days for it in d.items for r in it.rooms if r.venue is venue})
         lines = [f"<b>{_m(venue.name)}</b>", *(_m(a) for a in venue.address)]
         if days:
             lines.append(f'<font color="{markup_colour(theme.ACCENT)}">'
