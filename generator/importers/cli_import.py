@@ -25,19 +25,22 @@ def run(args) -> int:
     # the importers themselves only for this subcommand: every other one defines its parser too
     from .api import NAMES, import_file, write_content
     from .draft import ImportFailure
+    from .target import refuse_hand_written, renamed_overrides
     t0 = time.perf_counter()
     try:
+        refuse_hand_written(args.to)
         fmt, docs = import_file(args.source, args.format, args.timezone, args.columns)
     except ImportFailure as e:
         print(f"eventprint: {e}", file=sys.stderr)
         print("eventprint: nothing was written.", file=sys.stderr)
         return 2
-    for w in docs.warnings:
+    docs_warnings = list(docs.warnings) + renamed_overrides(docs, args.to)
+    for w in docs_warnings:
         print(f"warning: {w}")
     s = docs.summary
     name = Path(args.source).name
     print(f"imported {name} ({NAMES[fmt]}): {s['days']} days, {s['rooms']} rooms, {s['items']} items, "
-          f"{s['talks']} talks, {s['people']} people; {len(docs.warnings)} warning(s)")
+          f"{s['talks']} talks, {s['people']} people; {len(docs_warnings)} warning(s)")
     written = write_content(docs, name, args.to)
     for p in written:
         print(f"wrote {p}")
