@@ -17,8 +17,8 @@ from .text import markup as _m
 
 def contents(ctx: Ctx) -> list:
     ev, st = ctx.event, ctx.st
-    rows: list[tuple[str, str, bool]] = [(i18n.tr(ev, PRACTICAL), "practical", False),
-                                         (i18n.tr(ev, GLANCE), day_glance_key(ev.days[0]), False)]
+    rows: list[tuple[str, str, bool]] = ([(i18n.tr(ev, PRACTICAL), "practical", False)] if has_practical(ev) else []) \
+        + [(i18n.tr(ev, GLANCE), day_glance_key(ev.days[0]), False)]
     if len(ev.days) > 1:
         rows += [(i18n.day(ev, d.date), day_glance_key(d), True) for d in ev.days]
     talk_days = [d for d in ev.days if ctx.talks_part(d)]
@@ -42,8 +42,17 @@ def contents(ctx: Ctx) -> list:
     return heading(ctx, i18n.tr(ev, CONTENTS), "contents") + [table]
 
 
+def has_practical(ev) -> bool:
+    """Whether there is practical information to print: a named venue, registration, outings,
+    pauses or notes (an import that names no venue and no break has none)."""
+    return (any(v.name for v in ev.venues) or bool(ev.info)
+            or any(it.kind in (Kind.REGISTRATION, Kind.TOUR, Kind.SOCIAL) or it.kind.is_pause for it in ev.items))
+
+
 def practical(ctx: Ctx) -> list:
     ev, st = ctx.event, ctx.st
+    if not has_practical(ev):
+        return []
     out = heading(ctx, i18n.tr(ev, PRACTICAL), "practical")
 
     def label(text: str) -> None:
