@@ -186,6 +186,11 @@ def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
     (None, None, "Keynote: The Future", True, "keynote"),
     (None, None, "Opening Ceremony", True, "talk"),  # a title word never makes speakers hosts
     ("Opening", None, "Opening Ceremony", True, "welcome"),  # the export's type does
+    ("lecture", None, "Keynote: The Future", True, "talk"),  # frab's type says talk: the title has no say
+    ("lecture", "Keynotes", "The Future", True, "keynote"),  # the track refines a plain talk type
+    ("lecture", None, "Coffee break", False, "break"),  # nobody speaks: "lecture" (frab's default) says nothing
+    ("Talk", "Social Computing", "Crowds", True, "talk"),  # a track about a topic makes no party of a talk
+    ("Birds-of-a-feather (BoF)", None, "Teaching", True, "workshop"),
     (None, None, "Opening Session", False, "other"),  # a welcome needs its hosts
     (None, None, "Registration", False, "registration"),
 ])
