@@ -164,3 +164,14 @@ def test_a_venue_the_export_does_not_name_is_left_out(tmp_path):
     cover = pdfcheck.normalise(pdfcheck.page_texts(
         next(a.data for a in render(event, "booklet", BuildOptions()) if a.path == "booklet.pdf"))[0])
     assert "VENUE" not in cover.upper() and "HOSTED BY" not in cover.upper() and "osc2024" not in cover
+
+
+def test_a_pretalx_submission_without_speakers_yet_stays_a_talk(tmp_path):
+    data = json.loads((FIX / "frab.json").read_text(encoding="utf-8"))
+    talk = next(e for d in data["schedule"]["conference"]["days"] for evs in d["rooms"].values()
+                for e in evs if e["id"] == 502)
+    talk.update(persons=[], type="Other [Share your idea]", url="https://cfp.example.org/tc24/talk/ABC123/")
+    f = tmp_path / "schedule.json"
+    f.write_text(json.dumps(data), encoding="utf-8")
+    _, docs = import_file(f)
+    assert items(docs)["abc123"]["kind"] == "talk"  # its url names a talk: a session with its page

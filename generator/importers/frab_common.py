@@ -101,7 +101,9 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     text = "\n\n".join(parts) or None
     track = clean_line(multilingual(ev.get("track"), lang)) or None
     type_ = clean_line(multilingual(ev.get("type"), lang))
-    kind = kind_of(type_, track, title, bool(speakers))
+    # a pretalx submission (its url names the talk) is a talk even before its speakers are listed
+    submission = "/talk/" in str(ev.get("url") or "")
+    kind = kind_of(type_, track, title, bool(speakers) or submission)
     end = start + dur if dur else start  # fixed up by the importer once all items are read
     return DraftItem(source_id=source_id(ev), start=start, end=end, title=title or "Untitled", kind=kind,
                      rooms=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
