@@ -175,3 +175,10 @@ def test_a_pretalx_submission_without_speakers_yet_stays_a_talk(tmp_path):
     f.write_text(json.dumps(data), encoding="utf-8")
     _, docs = import_file(f)
     assert items(docs)["abc123"]["kind"] == "talk"  # its url names a talk: a session with its page
+
+
+def test_latin_and_short_names_keep_the_ids_they_always_had():
+    from eventprint.importers.ids import readable
+    assert readable("Prof Sören Auer") == "prof-soren-auer" and readable("1") == "1" and readable("A") == "a"
+    assert readable("Hörsaal 1") == "horsaal-1"
+    assert readable("王小明") is None and readable("José 李") is None and readable("Иван") is None

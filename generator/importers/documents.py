@@ -76,7 +76,7 @@ def build_documents(d: Draft, source_name: str, now: datetime | None = None) -> 
         day = (s.replace(tzinfo=None) - dc).date()
         placed.append((day, s, e, it))
     placed.sort(key=lambda x: (x[1].replace(tzinfo=None), x[3].rooms, x[3].title, x[3].source_id))
-    item_ids = unique([(readable(it.source_id, 1) or f"item-{short_hash(it.source_id)}",
+    item_ids = unique([(readable(it.source_id) or f"item-{short_hash(it.source_id)}",
                         f"{it.source_id}\n{s:%Y-%m-%dT%H:%M}\n{it.rooms}\n{it.title}")
                        for _, s, _, it in placed])
     moved = any(s.date() > day for day, s, _, _ in placed)

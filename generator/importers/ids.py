@@ -31,10 +31,10 @@ def spelled(text: str) -> bool:
     return all(_latin(ch) for ch in text if ch.isalpha())
 
 
-def readable(text: str, shortest: int = 2) -> str | None:
-    """The slug of ``text`` when it spells the text, else None."""
+def readable(text: str) -> str | None:
+    """The slug of ``text`` when it spells the text (room "1" → "1", as it always was), else None."""
     slug = slugify(text, "")
-    return slug if len(slug) >= shortest and spelled(text) else None
+    return slug if slug and spelled(text) else None
 
 
 def tag(key: str) -> str:
