@@ -164,6 +164,10 @@ def test_a_venue_the_export_does_not_name_is_left_out(tmp_path):
     cover = pdfcheck.normalise(pdfcheck.page_texts(
         next(a.data for a in render(event, "booklet", BuildOptions()) if a.path == "booklet.pdf"))[0])
     assert "VENUE" not in cover.upper() and "HOSTED BY" not in cover.upper() and "osc2024" not in cover
+    # named in overrides.yaml, as the import's warning says, but with no address: no empty part
+    (tmp_path / "overrides.yaml").write_text("venues:\n  osc2024:\n    name: Expo Center\n", encoding="utf-8")
+    index = next(a.data.decode() for a in render(load(tmp_path), "site", BuildOptions()) if a.path == "site/index.html")
+    assert "<p>Expo Center \u00b7 times in CST</p>" in index
 
 
 def test_a_pretalx_submission_without_speakers_yet_stays_a_talk(tmp_path):
