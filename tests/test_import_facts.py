@@ -186,3 +186,10 @@ def test_latin_and_short_names_keep_the_ids_they_always_had():
     assert readable("Prof Sören Auer") == "prof-soren-auer" and readable("1") == "1" and readable("A") == "a"
     assert readable("Hörsaal 1") == "horsaal-1"
     assert readable("王小明") is None and readable("José 李") is None and readable("Иван") is None
+
+
+def test_the_import_asks_for_the_venue_until_overrides_name_it(tmp_path):
+    first = run_cli("import", str(CJK), "--to", str(tmp_path))
+    assert "cjk-names.frab.json: the export names no venue" in first.stdout and "'venues: osc2024:'" in first.stdout
+    (tmp_path / "overrides.yaml").write_text("venues:\n  osc2024:\n    name: Expo Center\n", encoding="utf-8")
+    assert "names no venue" not in run_cli("import", str(CJK), "--to", str(tmp_path)).stdout

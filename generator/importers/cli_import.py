@@ -25,7 +25,7 @@ def run(args) -> int:
     # the importers themselves only for this subcommand: every other one defines its parser too
     from .api import NAMES, import_file, write_content
     from .draft import ImportFailure
-    from .target import refuse_hand_written, renamed_overrides
+    from .target import notes, refuse_hand_written
     t0 = time.perf_counter()
     try:
         refuse_hand_written(args.to)
@@ -34,7 +34,7 @@ def run(args) -> int:
         print(f"eventprint: {e}", file=sys.stderr)
         print("eventprint: nothing was written.", file=sys.stderr)
         return 2
-    docs_warnings = list(docs.warnings) + renamed_overrides(docs, args.to)
+    docs_warnings = list(docs.warnings) + notes(docs, Path(args.source).name, args.to)
     for w in docs_warnings:
         print(f"warning: {w}")
     s = docs.summary

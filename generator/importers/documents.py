@@ -111,10 +111,7 @@ def build_documents(d: Draft, source_name: str, now: datetime | None = None) -> 
         days.setdefault(day, []).append(entry)
 
     venue_id = slugify(d.acronym or d.short_name or d.name, "venue")  # as it always was: overrides name it
-    venue = {"id": venue_id, "name": d.venue_name or "", "address": list(d.venue_address)}
-    if not d.venue_name:
-        warnings.append(f"{source_name}: the export names no venue; the outputs leave it out — set "
-                        f"'name:' (and 'address:') under 'venues: {venue_id}:' in overrides.yaml")
+    venue = {"id": venue_id, "name": d.venue_name or "", "address": list(d.venue_address)}  # "": not named
     rooms_doc = [{"id": rid, "name": name} for name, rid in room_ids.items()]
     if placeholder:
         rooms_doc = [{"id": placeholder, "name": "Main room"}]

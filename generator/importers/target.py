@@ -4,8 +4,9 @@
 import beside it would make every build refuse the folder, so the import refuses first.
 ``keep_stamp``: an import stamped with its own time ("as of") keeps the earlier stamp when it
 changes nothing else, so re-importing the same export changes no file.
-``renamed_overrides``: an override whose person now has another name, which the organiser
-should look at before it prints on someone else's badge.
+``notes``: what the organiser should do about this folder: name the venue the export does not
+name (unless overrides.yaml does), and look at an override whose person now has another name
+before it prints on someone else's badge.
 """
 from __future__ import annotations
 
@@ -44,6 +45,24 @@ def keep_stamp(texts: dict[str, str], docs: Documents, target: Path) -> dict[str
         return texts
     kept = dict(texts, **{"event.yaml": _STAMP.sub(lambda _: before.group(0), texts["event.yaml"], count=1)})
     return kept if kept == old else texts
+
+
+def notes(docs: Documents, source_name: str, to_dir) -> list[str]:
+    """Warnings about ``docs`` written to ``to_dir``, beside the import's own."""
+    return _unnamed_venue(docs, source_name, to_dir) + renamed_overrides(docs, to_dir)
+
+
+def _unnamed_venue(docs: Documents, source_name: str, to_dir) -> list[str]:
+    venue = docs.venues["venues"][0]
+    if venue["name"]:
+        return []
+    overrides = _tree(Path(to_dir) / OVERRIDES)
+    section = overrides.get("venues") if overrides is not None else None
+    mine = section.value.get(venue["id"]) if section is not None and isinstance(section.value, LMap) else None
+    if mine is not None and isinstance(mine.value, LMap) and mine.value.get("name") is not None:
+        return []  # named there already
+    return [f"{source_name}: the export names no venue; the outputs leave it out — set 'name:' (and "
+            f"'address:') under 'venues: {venue['id']}:' in overrides.yaml"]
 
 
 def renamed_overrides(docs: Documents, to_dir) -> list[str]:
