@@ -72,6 +72,7 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                            _fix(where, "event", "the event", "updated",
                                 "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
                            True, Group.NO_STAMP))
+    out += _unnamed_venues(event, content_dir)
     out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, True, Group.LANGUAGE)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
     return out + email_problems(event, content_dir) + link_warnings(event, content_dir)
@@ -143,6 +144,15 @@ def link_warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                            _fix(where_event, "event", "the event", "schedule_url",
                                 "add 'schedule_url:' with the address of the programme's page"), True, Group.NO_LINK))
     return out
+
+
+def _unnamed_venues(event: Event, content_dir: str | Path) -> list[Problem]:
+    """A venue written 'name: ""' (an export that names none) is left out of every output."""
+    folder = Path(content_dir) / IMPORTED if (Path(content_dir) / IMPORTED).is_dir() else Path(content_dir)
+    where = str(folder / "venues.yaml")
+    return [Problem(where, 0, f"the venue '{v.id}' has no name: the booklet, door signs, badges and site leave it out",
+                    _fix(where, "venues", v.id, "name", "add 'name:' (and 'address:') to the venue"), True, Group.UNNAMED_VENUE)
+            for v in event.venues if not v.name and any(d.venue is v for d in event.days)]
 
 
 def layout_check(event: Event, options: BuildOptions = BuildOptions(),

@@ -124,8 +124,8 @@ class Room:
 
     @property
     def full_name(self) -> str:
-        """'N0.002, MPI-IS' — the room with its venue's short name."""
-        return f"{self.name}, {self.venue.short_name}"
+        """'N0.002, MPI-IS' — the room with its venue's short name (if the venue has a name)."""
+        return f"{self.name}, {self.venue.short_name}" if self.venue.short_name else self.name
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,7 +206,8 @@ class Item:
     end: time
     kind: Kind
     title: Title  # for non-talks the plain label ("Lunch Break"); always confirmed
-    room: Room | None  # None: somewhere at the day's venue, not said where
+    rooms: tuple[Room, ...]  # where it is: one room, several for an item shared by rooms (a plenary
+    # shown in two halls), none: somewhere at the day's venue, not said where
     speakers: tuple[Person, ...]
     chairs: tuple[Person, ...]
     abstract: str | None
@@ -225,6 +226,15 @@ class Item:
     @property
     def is_talk(self) -> bool:
         return self.kind.is_talk
+
+    @property
+    def room(self) -> Room | None:
+        """Its first room, for what names one place; None: not said where."""
+        return self.rooms[0] if self.rooms else None
+
+    def in_room(self, room: Room) -> bool:
+        """True when the item is in ``room`` (among others, maybe)."""
+        return any(r.id == room.id for r in self.rooms)
 
     @property
     def minutes(self) -> int:
@@ -266,8 +276,8 @@ class Day:
         """Rooms with at least one item this day, in first-use order."""
         seen: dict[str, Room] = {}
         for it in self.items:
-            if it.room is not None and it.room.id not in seen:
-                seen[it.room.id] = it.room
+            for room in it.rooms:
+                seen.setdefault(room.id, room)
         return tuple(seen.values())
 
     def concerns_everyone(self, item: Item) -> bool:

@@ -26,6 +26,7 @@ class Group(enum.Enum):
     TEXT_CUT = "Text too long, cut"
     SHORTENED = "Text shortened to fit its place"
     OTHER = "Other warnings"
+    UNNAMED_VENUE = "Venues without a name: left out of every output"
     NO_LINK = "No web page to open: printed without a QR code"
     UNCONFIRMED = "Titles not confirmed yet"
     NO_ABSTRACT = "Talks without an abstract"

@@ -99,7 +99,7 @@ def test_cli_import_writes_content_and_reimport_changes_nothing(tmp_path, capsys
     from eventprint.cli import main
     assert main(["import", str(FIX / "frab.json"), "--to", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "2 days, 2 rooms, 6 items, 4 talks, 3 people" in out
+    assert "2 days, 2 rooms, 6 items, 5 talks, 3 people" in out
     files = sorted(p.name for p in (tmp_path / "imported").iterdir())
     assert files == ["event.yaml", "people.yaml", "programme.yaml", "venues.yaml"]
     head = (tmp_path / "imported" / "programme.yaml").read_text().splitlines()[0]
@@ -148,16 +148,18 @@ def test_frab_json_model(tmp_path):
     assert its["502"]["abstract"] == ("A subtitle\n\nFirst & a link (https://example.org/x).\n\n"
                                       "\u2022 one\n\n\u2022 two\n\nLine one\n\nLine two\n\n\u2022 bullet bold")
     ppl = people(docs)
-    assert set(ppl) == {"chloe-berthelemy", "mo", "mo-2"}  # by frab id: "mo" and "Mo" are two ids
-    assert ppl["chloe-berthelemy"] == {"id": "chloe-berthelemy", "name": "Chloé Berthélémy",
-                                       "affiliation": "EDRi", "bio": "Bio of Chloé."}
+    # by frab id: "mo" and "Mo" are two people; the second told apart by its frab id, not its rank
+    assert set(ppl) == {"chloe-berthelemy", "mo", "mo-9"}
+    # the name as written: the export has no affiliation field, so the brackets are part of it
+    assert ppl["chloe-berthelemy"] == {"id": "chloe-berthelemy", "name": "Chloé Berthélémy (EDRi)",
+                                       "family_name": "Berthélémy", "bio": "Bio of Chloé."}
     assert its["502"]["speakers"] == ["chloe-berthelemy", "mo"]
     text = "".join(render(docs, "frab.json").values())
     for secret in ("chloe@example.com", "mo@example.com", "1234567", "secret review"):
         assert secret not in text
     assert "\r" not in text
     event = load_imported(docs, tmp_path)
-    assert event is not None and len(event.talks) == 4
+    assert event is not None and len(event.talks) == 5
 
 
 def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
@@ -185,7 +187,13 @@ def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
     ("Lightning Talk", None, "Five minutes", True, "lightning_talk"),
     ("workshop", None, "Solder", True, "workshop"),
     (None, None, "Keynote: The Future", True, "keynote"),
-    (None, None, "Opening Ceremony", True, "welcome"),
+    (None, None, "Opening Ceremony", True, "talk"),  # a title word never makes speakers hosts
+    ("Opening", None, "Opening Ceremony", True, "welcome"),  # the export's type does
+    ("lecture", None, "Keynote: The Future", True, "talk"),  # frab's type says talk: the title has no say
+    ("lecture", "Keynotes", "The Future", True, "keynote"),  # the track refines a plain talk type
+    ("lecture", None, "Coffee break", False, "break"),  # nobody speaks: "lecture" (frab's default) says nothing
+    ("Talk", "Social Computing", "Crowds", True, "talk"),  # a track about a topic makes no party of a talk
+    ("Birds-of-a-feather (BoF)", None, "Teaching", True, "workshop"),
     (None, None, "Opening Session", False, "other"),  # a welcome needs its hosts
     (None, None, "Registration", False, "registration"),
 ])

@@ -36,7 +36,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
     for day in sorted(days, key=lambda x: x.date):
         built = [
             Item(it.id, it.date, it.start, it.end, it.kind, _title(it, ev.language),
-                 places.rooms[it.room] if it.room else None,
+                 tuple(places.rooms[rid] for rid, _ in it.rooms),
                  tuple(people[p] for p, _ in it.speakers),
                  tuple(people[p] for p, _ in it.chairs),
                  it.abstract, it.note, it.loc.line, it.track, it.language,

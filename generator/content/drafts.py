@@ -64,8 +64,7 @@ class ItemDraft:
     end_days: int
     kind: Kind
     title: Title
-    room: str | None
-    room_loc: Located | None
+    rooms: list[tuple[str, Located]]  # room ids as written; usually one, several for a shared item
     speakers: list[tuple[str, Located]]
     chairs: list[tuple[str, Located]]
     abstract: str | None
@@ -85,6 +84,11 @@ class ItemDraft:
     @property
     def end_dt(self) -> datetime:
         return moment(self.date, self.end_days, self.end)
+
+    @property
+    def room(self) -> str | None:
+        """The first room's id (None: no room given)."""
+        return self.rooms[0][0] if self.rooms else None
 
 
 @dataclass

@@ -111,7 +111,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         return None
     return ItemDraft(
         item_id, d, start, end, start_days, end_days, kind, title,
-        r.ident(m.get("room"), "room"), m.get("room"),
+        _rooms(r, m.get("room")),
         r.idents(m.get("speakers"), "speaker"),
         r.idents(m.get("chair"), "chair"),
         r.text(m.get("abstract"), "abstract", paragraphs=True),
@@ -124,6 +124,18 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         weburl.page_url(r, m.get("url"), "url"),
         m.get("url"),
     )
+
+
+def _rooms(r: Reader, loc: Located | None) -> list[tuple[str, Located]]:
+    """One room id, or a list of them for an item held in several rooms at once (a plenary
+    shown in two halls): the item is on each room's door sign."""
+    rooms = r.idents(loc, "room")
+    seen: dict[str, Located] = {}
+    for rid, rloc in rooms:
+        if rid in seen:
+            r.bad(rloc, f"the room '{rid}' is listed twice for this item", "list each room once")
+        seen.setdefault(rid, rloc)
+    return list(seen.items())
 
 
 def _where(m: LMap, iloc: Located) -> Located:

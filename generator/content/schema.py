@@ -113,8 +113,10 @@ def read_venues(r: Reader, vd: LMap) -> Places:
         r.keys(m, "a venue", ("id", "name", "address", "rooms"), ("short_name",))
         vid = r.ident(m.get("id"), "venue id")
         name = r.text(m.get("name"), "venue name")
+        if name is None and _empty_text(m.get("name")):
+            name = ""  # written 'name: ""': not known (an import whose export names none); left out where printed
         address = r.texts(m.get("address"), "address")
-        if not (vid and name) or not r.claim("venue", vid, m.get("id")):
+        if not vid or name is None or not r.claim("venue", vid, m.get("id")):
             _rejected(r, "venue", vid, m.get("id"))
             continue
         venue = Venue(vid, name, r.text(m.get("short_name"), "short_name") or name, address)
@@ -166,6 +168,10 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             url_loc=m.get("url"),
         )
     return drafts
+
+
+def _empty_text(loc) -> bool:
+    return loc is not None and isinstance(loc.value, str) and not loc.value.strip()
 
 
 def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
+from datetime import datetime, timezone as dt_timezone
 from pathlib import Path
 
 from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
-from .detect import EXPECTED, FORMATS, detect
+from .detect import EXPECTED, FORMATS, detect, resemblance
 from .documents import Documents, build_documents
 from .draft import ImportFailure
+from .target import keep_stamp, refuse_hand_written
 from .yamlwrite import dump
 
 NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx schedule.json",
@@ -16,19 +19,21 @@ NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx
 
 
 def import_file(path, fmt: str | None = None, timezone: str | None = None,
-                columns: str | None = None) -> tuple[str, Documents]:
-    """(format, documents) for one export; ImportFailure with a fix when it cannot be read."""
+                columns: str | None = None, now: datetime | None = None) -> tuple[str, Documents]:
+    """(format, documents) for one export; ImportFailure with a fix when it cannot be read.
+    ``now``: the import's time, the "as of" stamp when the export has none (default: now, or
+    SOURCE_DATE_EPOCH when set)."""
     path = Path(path)
     name = path.name
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise ImportFailure(f"{path}: cannot read it ({e.strerror}) — check the file name")
-    return import_bytes(raw, name, fmt, timezone, columns)
+    return import_bytes(raw, name, fmt, timezone, columns, now)
 
 
 def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | None = None,
-                 columns: str | None = None) -> tuple[str, Documents]:
+                 columns: str | None = None, now: datetime | None = None) -> tuple[str, Documents]:
     """(format, documents) for an export's bytes; ``name`` (a file name or an address) starts
     every message about it."""
     try:
@@ -47,6 +52,10 @@ def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | 
                                     f"export the file again, or check --format {fmt}")
         found = fmt
     if found is None:
+        like = resemblance(data)
+        if like:
+            raise ImportFailure(f"{name}: {like} — eventprint reads {EXPECTED}; export one of those, "
+                                "or save the programme as a CSV")
         raise ImportFailure(f"{name}: not an export eventprint knows — expected {EXPECTED}; "
                             "pass --format if it is one of them")
     try:
@@ -67,9 +76,29 @@ def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | 
         raise ImportFailure(f"{name}: this {NAMES[found]} has a shape eventprint does not expect "
                             f"({type(e).__name__}: {e}) — export it again, or check --format")
     if not draft.items:
-        raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
-                            "after it has been published, or check the file")
-    return found, build_documents(draft, name)
+        raise ImportFailure(_nothing_read(name, draft.warnings))
+    return found, build_documents(draft, name, now or _now())
+
+
+def _nothing_read(name: str, warnings: tuple[str, ...], shown: int = 5) -> str:
+    """Why no item could be read: the entries' own reasons when there were entries."""
+    if not warnings:
+        return (f"{name}: the export holds no programme items — export the schedule after it has "
+                "been published, or check the file")
+    more = f"\n  ... and {len(warnings) - shown} more" if len(warnings) > shown else ""
+    return (f"{name}: no programme item could be read; the reasons:\n  "
+            + "\n  ".join(warnings[:shown]) + more)
+
+
+def _now() -> datetime:
+    """The import's time: SOURCE_DATE_EPOCH when set (reproducible runs), else the clock."""
+    sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if sde.isdigit():
+        try:
+            return datetime.fromtimestamp(int(sde), dt_timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return datetime.now(dt_timezone.utc)
 
 
 _HEADER = ("Written by `eventprint import` from {src}. Do not edit: the next import overwrites it.\n"
@@ -115,12 +144,14 @@ def render(docs: Documents, source_name: str) -> dict[str, str]:
 
 
 def write_content(docs: Documents, source_name: str, to_dir) -> list[Path]:
-    """Write what changed; return the paths actually written."""
+    """Write what changed; return the paths actually written. Refuses (ImportFailure, nothing
+    written) a folder that holds a hand-written event."""
     to = Path(to_dir)
+    refuse_hand_written(to)
     target = to / "imported"
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for fname, text in render(docs, source_name).items():
+    for fname, text in keep_stamp(render(docs, source_name), docs, target).items():
         p = target / fname
         data = text.encode("utf-8")
         if not p.exists() or p.read_bytes() != data:

@@ -65,12 +65,14 @@ def import_once(args) -> tuple[int, bool]:
     from .api import NAMES, import_bytes, import_file, render, write_content
     from .draft import ImportFailure
     from .fetch import is_url
+    from .target import notes, refuse_hand_written
     t0 = time.perf_counter()
     url = is_url(args.source)
     name = args.source if url else Path(args.source).name
     imported = Path(args.to) / "imported"
     options = {"format": args.format, "timezone": args.timezone, "columns": args.columns}
     try:
+        refuse_hand_written(args.to)
         if url:
             from . import remote
             asked = None if args.refresh else remote.previous_requests(args.to, args.source, options)
@@ -87,11 +89,12 @@ def import_once(args) -> tuple[int, bool]:
         print(f"eventprint: {e}", file=sys.stderr)
         print("eventprint: nothing was written.", file=sys.stderr)
         return 2, False
-    for w in docs.warnings:
+    docs_warnings = list(docs.warnings) + notes(docs, name, args.to)
+    for w in docs_warnings:
         print(f"warning: {w}")
     s = docs.summary
     print(f"imported {name} ({NAMES[fmt]}): {s['days']} days, {s['rooms']} rooms, {s['items']} items, "
-          f"{s['talks']} talks, {s['people']} people; {len(docs.warnings)} warning(s)")
+          f"{s['talks']} talks, {s['people']} people; {len(docs_warnings)} warning(s)")
     from . import changes
     before = changes.previous(args.to)
     changed = changes.report(args.to, before, render(docs, name)) if before is not None else []

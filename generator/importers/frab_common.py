@@ -34,6 +34,14 @@ def day_change(days: list) -> str | None:
     return min(max("04:00", lo), hi) if lo <= hi else hi
 
 
+def venue(name, city, address="") -> dict:
+    """The venue as pentabarf and some frab exports name it (``<venue>``, ``<city>``, ``<address>``):
+    its name (else the city's), and the address and city as address lines."""
+    name, city, address = clean_line(name), clean_line(city), clean_line(address)
+    lines = tuple(x for x in (address, city) if x and x.casefold() not in (name or city).casefold())
+    return {"venue_name": name or city or None, "venue_address": lines}
+
+
 def source_id(ev: dict) -> str:
     """pretalx: the talk code in the url; frab: the numeric id; else slug, guid."""
     url = str(ev.get("url") or "")
@@ -104,10 +112,12 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     text = "\n\n".join(parts) or None
     track = clean_line(multilingual(ev.get("track"), lang)) or None
     type_ = clean_line(multilingual(ev.get("type"), lang))
-    kind = kind_of(type_ if type_ not in ("lecture", "talk", "other") else None, track, title, bool(speakers))
+    # a pretalx submission (its url names the talk) is a talk even before its speakers are listed
+    submission = "/talk/" in str(ev.get("url") or "")
+    kind = kind_of(type_, track, title, bool(speakers) or submission)
     end = start + dur if dur else start  # fixed up by the importer once all items are read
     return DraftItem(source_id=source_id(ev), start=start, end=end, title=title or "Untitled", kind=kind,
-                     room=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
+                     rooms=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
                      abstract=text, track=track, language=language_code(multilingual(ev.get("language"), lang)),
                      where=where, everyone=type_.casefold() in PLENARY_TYPES,
                      url=talk_page(ev))

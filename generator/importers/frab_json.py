@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from .draft import Collector, ImportFailure
-from .frab_common import day_change, fill_open_ends, frab_item, multilingual
+from .frab_common import day_change, fill_open_ends, frab_item, multilingual, venue
 from .text import clean_line
 from .timeutil import version_stamp
 from .zones import choose
@@ -52,10 +52,18 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
     return c.draft(format="frab JSON" if "pretalx" not in str(data.get("$schema", "")) else "pretalx JSON",
                    name=clean_line(multilingual(conf.get("title"), lang)) or "Untitled event",
                    timezone=tz.key, base_url=sched.get("base_url") or conf.get("url") or None,
-                   updated=version_stamp(version),
-                   day_change=dc, short_name=_short(conf.get("acronym")))
+                   updated=version_stamp(version), day_change=dc, short_name=_short(conf.get("acronym")),
+                   acronym=acronym(conf.get("acronym")),
+                   **venue(*(multilingual(conf.get(k), lang) for k in ("venue", "city", "address"))))
+
+
+def acronym(text) -> str | None:
+    a = clean_line(str(text or ""))
+    return a if any(ch.isalpha() for ch in a) else None
 
 
 def _short(acronym) -> str | None:
+    """The acronym as the event's short name when it is written for people ("Camp2019"), not
+    for addresses ("conf-2024", "tc24", "2025"): those print nowhere."""
     a = clean_line(str(acronym or ""))
-    return a if any(ch.isalpha() for ch in a) else None
+    return a if any(ch.isupper() for ch in a) else None

@@ -40,7 +40,7 @@ def _person(c: Collector, p: dict) -> str | None:
     else:
         name = full
     pid = p.get("person_id") if p.get("person_id") not in (None, "") else None
-    return c.person(pid, name, affiliation=clean_line(p.get("affiliation")) or None, split_org=False,
+    return c.person(pid, name, affiliation=clean_line(p.get("affiliation")) or None,
                     given=first or None, family=last or None)
 
 
@@ -62,11 +62,9 @@ def _item(c: Collector, e: dict, tz, event_room: str, kind_hint: str | None = No
     if isinstance(type_, dict):
         type_ = type_.get("name")
     kind = kind_hint or kind_of(clean_line(type_) or None, track, title, bool(speakers))
-    if kind_hint is None and track and kind in ("talk", "other") and kind_of(None, None, track, True) != "talk":
-        kind = kind_of(None, None, track, True)
     room = clean_line(e.get("roomFullname") or e.get("room") or e.get("location")) or event_room
     return DraftItem(source_id=ident or f"{start:%Y%m%d%H%M}", start=start, end=end, title=title, kind=kind,
-                     room=c.room(room) if room else None, speakers=speakers,
+                     rooms=c.room(room), speakers=speakers,
                      abstract=to_plain(e.get("description")), track=track, where=where,
                      url=clean_line(e.get("url")) or None)
 

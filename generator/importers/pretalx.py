@@ -41,7 +41,7 @@ def read(data: dict, file: str, timezone: str | None = None):
                 keys.append(key)
         track = tracks.get(str(t.get("track"))) if not isinstance(t.get("track"), (dict, str)) \
             else clean_line(multilingual(t.get("track"), lang))
-        room = rooms.get(str(t.get("room"))) if not isinstance(t.get("room"), (dict, str)) \
+        room = (rooms.get(str(t.get("room"))) or ()) if not isinstance(t.get("room"), (dict, str)) \
             else c.room(multilingual(t.get("room"), lang))
         return _item(c, t, tz, room, keys, track, lang)
 
@@ -63,7 +63,7 @@ def _untitled(c: Collector) -> str:
     return "Untitled event"
 
 
-def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: str | None,
+def _item(c: Collector, t: dict, tz, room: tuple[str, ...], keys: list[str], track: str | None,
           lang: str, type_: str | None = None) -> DraftItem | None:
     code = str(t.get("code") or "")
     title = clean_line(multilingual(t.get("title"), lang)) or "Untitled"
@@ -80,8 +80,8 @@ def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: s
     abstract = to_plain(multilingual(t.get("abstract"), lang))
     description = to_plain(multilingual(t.get("description"), lang))
     parts = [p for p in (abstract, description if description != abstract else None) if p]
-    return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{room or ''}-{title}", start=localize(start, tz),
-                     end=localize(end, tz), title=title, kind=kind, room=room, speakers=tuple(keys),
+    return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{''.join(room)}-{title}", start=localize(start, tz),
+                     end=localize(end, tz), title=title, kind=kind, rooms=room, speakers=tuple(keys),
                      abstract="\n\n".join(parts) or None, track=track or None,
                      language=language_code(t.get("content_locale") or t.get("language")), where=where,
                      url=clean_line(t.get("url")) or None)
@@ -113,7 +113,7 @@ def _api(c: Collector, data: dict, file: str, timezone: str | None):
                                         "?expand=slots,slots.room (eventprint import does)")
         for slot in slots:
             t2 = dict(t, start=slot.get("start"), end=slot.get("end"))
-            room = c.room(multilingual(_named(slot.get("room")), lang)) if slot.get("room") else None
+            room = c.room(multilingual(_named(slot.get("room")), lang)) if slot.get("room") else ()
             it = _item(c, t2, tz, room, keys, clean_line(multilingual(_named(t.get("track")), lang)) or None,
                        lang, clean_line(multilingual(_named(t.get("submission_type")), lang)) or None)
             if it:

@@ -78,7 +78,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
             c.warn(where, f"speaker {ref} is not in the speakers list; left out")
             continue
         name = clean_line(sp.get("fullName")) or clean_line(f"{sp.get('firstName') or ''} {sp.get('lastName') or ''}")
-        key = c.person(sp.get("id"), name, bio=to_plain(sp.get("bio")), split_org=False,
+        key = c.person(sp.get("id"), name, bio=to_plain(sp.get("bio")),
                        given=sp.get("firstName"), family=sp.get("lastName"),
                        position=clean_line(sp.get("tagLine")) or None)
         if key:
@@ -96,9 +96,9 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         kind = kind_of(None, None, title, False)
         kind = "break" if kind in ("other", "talk") else kind
     else:
-        kind = kind_of(fmt if fmt and fmt.casefold() not in ("session", "talk") else None, track, title, True)
+        kind = kind_of(fmt, track, title, bool(keys))
     room = rooms.get(str(s.get("roomId"))) or clean_line(s.get("room")) or None
     return DraftItem(source_id=sid or f"{start:%Y%m%d%H%M}", start=localize(start, tz), end=localize(end, tz),
-                     title=title, kind=kind, room=c.room(room), speakers=tuple(keys),
+                     title=title, kind=kind, rooms=c.room(room), speakers=tuple(keys),
                      abstract=to_plain(s.get("description")), track=track, language=lang, where=where,
                      everyone=s.get("isPlenumSession") is True)

@@ -120,7 +120,7 @@ def essentials(event: Event) -> tuple[AgendaEntry, ...]:
     """What every participant needs on paper: which day is where. Times stay in the programme the QR
     code opens, so a moved session does not make every participant's badge a reprint."""
     return tuple(AgendaEntry(i18n.day_short(event.language, day.date), ", ".join(day.venue.address), day.venue.name)
-                 for day in event.days)
+                 for day in event.days if day.venue.name or day.venue.address)  # none for a venue nobody named
 
 
 def registrant_data(event: Event, reg: Registrant, programme: tuple[AgendaEntry, ...] | None = None) -> BadgeData:

@@ -343,7 +343,7 @@ def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, flo
     colour = band_colour(d.role)
     entries: list[list[Block]] = []
     for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
-        if heading == "BOOKED" and not items:
+        if not items:  # nothing booked; no venue named
             continue
         entries.append([Block(Fitted(st.label, (i18n.tr(d.lang, heading),)), theme.FONT_BOLD, colour,
                               space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])

@@ -109,9 +109,9 @@ def draw_cover(c: Canvas, event: Event) -> None:
     # venues with their days, then hosts, set towards the foot of the page
     venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(i18n.day_short(event, d.date) for d in days)
                                                if days and len(event.days) > 1 else ""))
-              for v, days in venue_days(event)]
+              for v, days in venue_days(event) if v.name]  # an unnamed venue is left out
     hosts = [(h, "") for h in event.hosts]
-    vlabel = i18n.ntr(event, "Venue", "Venues", len(event.venues))
+    vlabel = i18n.ntr(event, "Venue", "Venues", len(venues))
     height = (cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
               + cover_block(None, i18n.tr(event, "Hosted by"), hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
     y = min(panel_y - 9 * mm, 16 * mm - height)
@@ -124,8 +124,11 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
                 bottom: float = 14 * mm) -> float:
     """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off.
 
-    With ``c`` None nothing is drawn and the y below is returned, to measure the block.
+    With ``c`` None nothing is drawn and the y below is returned, to measure the block. No
+    entries, no label: an event without hosts has no "Hosted by".
     """
+    if not entries:
+        return y
     entries = [(quotes(main), quotes(sub)) for main, sub in entries]  # content, set typographically
     if c is None:
         y -= 3.5 * mm
@@ -171,8 +174,8 @@ def draw_back(c: Canvas, event: Event) -> None:
     c.restoreState()
     y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w)
     y -= 3 * mm
-    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(event.venues)),
-                [(v.name, ", ".join(v.address)) for v in event.venues], x, y, w, bottom=size + 30 * mm)
+    named = [(v.name, ", ".join(v.address)) for v in event.venues if v.name]
+    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(named)), named, x, y, w, bottom=size + 30 * mm)
     # programme online, at the foot: QR code on the left, what it opens on the right (neither
     # when there is no page to open, links.py: the "as of" stamp stays)
     qy = 22 * mm

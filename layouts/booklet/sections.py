@@ -64,7 +64,8 @@ def room_head(ctx: Ctx, day: Day, room: Room | None, talks: tuple[Item, ...]) ->
     and its hours, and the address of the room's programme online."""
     st = ctx.st
     lang = ctx.event
-    name = room.name if room is not None else i18n.tr(lang, "Elsewhere at {venue}", venue=day.venue.short_name)
+    name = room.name if room is not None else (i18n.tr(lang, "Elsewhere at {venue}", venue=day.venue.short_name)
+                                               if day.venue.short_name else i18n.tr(lang, "Elsewhere"))
     shared = {tracks.item_track(it) for it in talks}
     if len(shared) == 1 and None not in shared:
         name += f" {theme.MIDDOT} {shared.pop()}"

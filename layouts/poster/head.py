@@ -63,6 +63,12 @@ def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: flo
     return draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
 
 
+def shown_venues(event: Event) -> list:
+    """The venues the header names: those with days, else all; never one without a name."""
+    named = [v for v in event.venues if v.name]
+    return [v for v in named if any(d.venue is v for d in event.days)] or named
+
+
 def venue_days(event: Event, venue) -> str:
     """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
     return ", ".join(i18n.day_short(event, d.date) for d in event.days if d.venue is venue)
@@ -105,7 +111,7 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
     url = links.programme_url(event)
     qr = HEAD_QR * s if url else 0  # no page to open (links.py): no code, no address
     gap = 12 * mm * s
-    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
+    venues = shown_venues(event)
     vw = 0.24 * inner
     head_w = inner - qr - vw - (2 * gap if url else gap)
 
@@ -149,7 +155,7 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     ms_v = 0.6 * head.size
     name = day.venue.short_name
     size = min(ms_v, room / max(text_width(name, theme.FONT, 1.0), 1e-9))
-    if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
+    if name and size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
         c.setFont(theme.FONT, size)
         draw(c, name, vx, base)
     y = base - 0.45 * head.size - 3 * mm * s
@@ -201,7 +207,9 @@ def draw_big_header(c: Canvas, event: Event, pagesize) -> float:
     y -= 9 * mm * s
 
     # -- venues ---------------------------------------------------------------------------
-    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
+    venues = shown_venues(event)
+    if not venues:
+        return y
     per = min(len(venues), 3)
     vw = (inner - (per - 1) * GUTTER * s) / per
     vs = VENUE_SIZE * s

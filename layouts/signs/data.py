@@ -54,7 +54,7 @@ def door_items(room: Room, day: Day) -> tuple[Item, ...]:
 
 
 def _here(item: Item, room: Room) -> bool:
-    return item.room is not None and item.room.id == room.id
+    return item.in_room(room)
 
 
 def _row(item: Item, room: Room, day: Day) -> SignRow:

@@ -219,7 +219,9 @@ def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max:
                   [head + [(sep + short, theme.FONT, theme.INK)]],
                   [head, [(name, theme.FONT, theme.INK)]],
                   [head, [(short, theme.FONT, theme.INK)]]]
-    if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
+    if not name:  # a venue without a name: the day alone
+        candidates = [[head]] + ([[head[:1], [(page_label.strip(), theme.FONT, theme.MUTED)]]] if page_label else [])
+    elif page_label:  # narrow pages: the page marker moves to the venue's line, or its own
         marker = (page_label.strip(), theme.FONT, theme.MUTED)
         candidates += [[head[:1], [marker, (sep + short, theme.FONT, theme.INK)]],
                        [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]

@@ -162,8 +162,8 @@ def uid(event: Event, item: Item) -> str:
 
 def _where(event: Event, item: Item) -> str:
     venue = item.room.venue if item.room else event.day_of(item).venue
-    place = [item.room.name] if item.room else []
-    return ", ".join(place + [venue.name, *venue.address])
+    place = [r.name for r in item.rooms]
+    return ", ".join(x for x in place + [venue.name, *venue.address] if x)
 
 
 def _description(event: Event, item: Item) -> str:
