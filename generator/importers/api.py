@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from ..decode import DecodeProblem, decode_export
 from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
 from .detect import EXPECTED, FORMATS, detect
 from .documents import Documents, build_documents
@@ -25,9 +27,10 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
     except OSError as e:
         raise ImportFailure(f"{path}: cannot read it ({e.strerror}) — check the file name")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        decoded = decode_export(raw)
+    except DecodeProblem as e:
+        raise ImportFailure(f"{name}:{e.line}: {e.what} \u2014 {e.fix}") from None
+    text = decoded.text
     found, data = detect(text)
     if fmt:
         if fmt not in FORMATS:
@@ -62,6 +65,10 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
     if not draft.items:
         raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
                             "after it has been published, or check the file")
+    if decoded.warnings:
+        notes = tuple(f"{name}:{line}: {what} \u2014 {fix}" if line else f"{name}: {what} \u2014 {fix}"
+                      for line, what, fix in decoded.warnings)
+        draft = replace(draft, warnings=notes + draft.warnings)
     return found, build_documents(draft, name)
 
 
