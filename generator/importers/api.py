@@ -10,6 +10,7 @@ from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
 from .detect import EXPECTED, FORMATS, detect
 from .documents import Documents, build_documents
 from .draft import ImportFailure
+from .staged import write_imported
 from .yamlwrite import dump
 
 NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx schedule.json",
@@ -112,19 +113,7 @@ def render(docs: Documents, source_name: str) -> dict[str, str]:
 
 
 def write_content(docs: Documents, source_name: str, to_dir) -> list[Path]:
-    """Write what changed; return the paths actually written."""
-    to = Path(to_dir)
-    target = to / "imported"
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fname, text in render(docs, source_name).items():
-        p = target / fname
-        data = text.encode("utf-8")
-        if not p.exists() or p.read_bytes() != data:
-            p.write_bytes(data)
-            written.append(p)
-    ov = to / "overrides.yaml"
-    if not ov.exists():
-        ov.write_text(OVERRIDES, encoding="utf-8")
-        written.append(ov)
-    return written
+    """Write ``imported/`` all or nothing (``staged``), and overrides.yaml if it is missing; return
+    the paths whose content changed. ImportFailure, with nothing changed, when it cannot."""
+    files = {name: text.encode("utf-8") for name, text in render(docs, source_name).items()}
+    return write_imported(to_dir, files, OVERRIDES.encode("utf-8"))

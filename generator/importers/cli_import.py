@@ -24,6 +24,7 @@ def add_parser(sub, help_text: str) -> None:
 def run(args) -> int:
     # the importers themselves only for this subcommand: every other one defines its parser too
     from .api import NAMES, import_file, write_content
+    from ..transaction import Interrupted
     from .draft import ImportFailure
     t0 = time.perf_counter()
     try:
@@ -38,7 +39,14 @@ def run(args) -> int:
     name = Path(args.source).name
     print(f"imported {name} ({NAMES[fmt]}): {s['days']} days, {s['rooms']} rooms, {s['items']} items, "
           f"{s['talks']} talks, {s['people']} people; {len(docs.warnings)} warning(s)")
-    written = write_content(docs, name, args.to)
+    try:
+        written = write_content(docs, name, args.to)
+    except ImportFailure as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2
+    except Interrupted as e:
+        print(e.message(Path(args.to) / "imported"), file=sys.stderr)
+        return e.exit_code
     for p in written:
         print(f"wrote {p}")
     if not written:
