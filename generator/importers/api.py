@@ -9,7 +9,7 @@ from ..decode import DecodeProblem, decode_export
 from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
 from .detect import EXPECTED, FORMATS, detect
 from .documents import Documents, build_documents
-from .draft import ImportFailure
+from .draft import ImportFailure, Malformed
 from .staged import write_imported
 from .yamlwrite import dump
 
@@ -32,17 +32,21 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
     except DecodeProblem as e:
         raise ImportFailure(f"{name}:{e.line}: {e.what} \u2014 {e.fix}") from None
     text = decoded.text
-    found, data = detect(text)
-    if fmt:
-        if fmt not in FORMATS:
-            raise ImportFailure(f"--format {fmt}: unknown format — use one of {', '.join(FORMATS)}")
-        if fmt != found and fmt != "csv" and data is None and fmt != "frab-xml":
-            try:
-                data = json.loads(text)
-            except ValueError as e:
-                raise ImportFailure(f"{name}:{e.lineno}: this is not valid JSON ({e.msg}) — "
-                                    f"export the file again, or check --format {fmt}")
-        found = fmt
+    try:
+        found, data = detect(text)
+        if fmt:
+            if fmt not in FORMATS:
+                raise ImportFailure(f"--format {fmt}: unknown format — use one of {', '.join(FORMATS)}")
+            if fmt != found and fmt != "csv" and data is None and fmt != "frab-xml":
+                try:
+                    data = json.loads(text)
+                except ValueError as e:
+                    raise ImportFailure(f"{name}:{e.lineno}: this is not valid JSON ({e.msg}) — "
+                                        f"export the file again, or check --format {fmt}")
+            found = fmt
+    except RecursionError:  # Python's JSON reader nests one call per level
+        raise ImportFailure(f"{name}: its JSON is nested hundreds of levels deep, which no export is — "
+                            "export the file again, or check that it is the export") from None
     if found is None:
         raise ImportFailure(f"{name}: not an export eventprint knows — expected {EXPECTED}; "
                             "pass --format if it is one of them")
@@ -59,10 +63,10 @@ def import_file(path, fmt: str | None = None, timezone: str | None = None,
             draft = sessionize.read(data, name, timezone)
         else:
             draft = csv_table.read(text, name, timezone, columns)
-    except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
+    except Malformed as e:
         # Each importer skips a malformed entry with a warning; this is a malformed whole.
         raise ImportFailure(f"{name}: this {NAMES[found]} has a shape eventprint does not expect "
-                            f"({type(e).__name__}: {e}) — export it again, or check --format")
+                            f"({e}) — export it again, or check --format") from None
     if not draft.items:
         raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
                             "after it has been published, or check the file")

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from .draft import Collector, DraftItem, ImportFailure, split_names
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
-from .timeutil import clock, day, duration, iso
+from .timeutil import clock, day, duration, iso, later
 from .zones import choose
 
 # our column → header names that mean it (compared without case, spaces, dashes or dots)
@@ -130,8 +130,8 @@ def _row(c: Collector, r: dict[str, str], line: int, tz) -> DraftItem | None:
             c.warn(where, f"'{title}': no usable end or duration ('{clean_line(r.get('end') or r.get('duration'))}');"
                           " given 1 hour — correct it in overrides.yaml")
             dur = timedelta(hours=1)
-        end = start + dur
-    start, end = start.replace(tzinfo=tz), end.replace(tzinfo=tz)
+        end = later(start.replace(tzinfo=tz), dur)  # elapsed time, also across a clock change
+    start, end = start.replace(tzinfo=tz), end if end.tzinfo is tz else end.replace(tzinfo=tz)
     speakers = []
     for sid, name in _people(r.get("speakers") or ""):
         key = c.person(sid, name)

@@ -9,7 +9,7 @@ internal notes are never read.
 """
 from __future__ import annotations
 
-from .draft import Collector, DraftItem, ImportFailure
+from .draft import Collector, DraftItem, ImportFailure, entries, mapping
 from .frab_common import multilingual
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
@@ -32,7 +32,8 @@ def read(data: dict, file: str, timezone: str | None = None):
 
     def one(t: dict):
         keys = []
-        for code in t.get("speakers") or []:
+        t = mapping(t, "the talk")
+        for code in entries(t.get("speakers"), "speakers"):
             s = speakers.get(str(code.get("code") if isinstance(code, dict) else code)) or \
                 (code if isinstance(code, dict) else {"code": code, "name": str(code)})
             key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
@@ -88,20 +89,23 @@ def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: s
 def _api(c: Collector, data: dict, file: str, timezone: str | None):
     lang = "en"
     tz = choose(c, timezone, data.get("timezone"))
-    for t in data["results"]:
-        if not isinstance(t, dict):
-            continue
+    def one(t: dict):
         keys = []
-        for s in t.get("speakers") or []:
+        for s in entries(t.get("speakers"), "speakers"):
             if isinstance(s, dict):
                 key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
                 if key:
                     keys.append(key)
-        slot = t.get("slot") or {}
+        slot = mapping(t.get("slot") or {}, "slot")
         t = dict(t, start=slot.get("start"), end=slot.get("end"))
         room = c.room(multilingual(slot.get("room"), lang)) if slot.get("room") else None
-        it = _item(c, t, tz, room, keys, clean_line(multilingual(t.get("track"), lang)) or None, lang,
-                   clean_line(multilingual(t.get("submission_type"), lang)) or None)
+        return _item(c, t, tz, room, keys, clean_line(multilingual(t.get("track"), lang)) or None, lang,
+                     clean_line(multilingual(t.get("submission_type"), lang)) or None)
+
+    for t in data["results"]:
+        if not isinstance(t, dict):
+            continue
+        it = c.guarded(f"talk {t.get('code')}", one, t)
         if it:
             c.items.append(it)
     return c.draft(format="pretalx API", name=_untitled(c), timezone=tz.key, base_url=None, updated=None,
