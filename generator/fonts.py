@@ -399,7 +399,32 @@ def coverage_problems(event: Event, content_dir: str | Path,
             out.append(Problem(str(content / file), line,
                                f"the {field} of {whose} contains {_describe(glyphless)}, which no font can print",
                                "replace the character with one the fonts have (or a plain-letter spelling)"))
-    return out
+    return out + _language_gaps(event, content, covered, line_of)
+
+
+def _language_gaps(event: Event, content: Path, covered: set[int],
+                   line_of: Callable[[str, str], int] | None) -> list[Problem]:
+    """The event's language writes dates and times in its own script (CLDR): Hindi in Devanagari,
+    Thai in Thai. A script no face has is named at the line of ``language:``, not met by a layout."""
+    from datetime import time
+
+    from . import i18n
+    if not event.days:
+        return []
+    first, last = event.days[0].date, event.days[-1].date
+    text = "".join((i18n.day(event, first), i18n.day_short(event, first), i18n.date_range(event, first, last),
+                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
+    if covered.issuperset(map(ord, text)):
+        return []
+    want((text,))
+    gaps = missing(text, covered)
+    if not gaps:
+        return []
+    line = line_of("event.yaml", event.language) if line_of else 0
+    return [Problem(str(content / "event.yaml"), line, f"the language '{event.language}' writes dates and times "
+                    f"with {_describe(gaps)}, which no font can print",
+                    "choose a language in a script the fonts have (Latin, Greek, Cyrillic, Arabic, Hebrew, "
+                    "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
 def fallback_report(event: Event) -> str | None:

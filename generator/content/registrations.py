@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ..problems import Problem
 from ..decode import DecodeProblem, decode_export
 from ..yamlsource import LMap, Located, control_problem
 from .fields import ID, Reader
-from .read import display_path
+from .read import display_path, read_bytes
 
 FILE = "registrations.csv"
 
@@ -138,13 +139,14 @@ def read_registrations(r: Reader, content: Path, ev: LMap | None) -> Registratio
     name = (r.text(block.get("file"), "file") if block else None) or FILE
     path = content / name
     shown = display_path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         if block is not None and block.get("file") is not None:
             r.bad(block.get("file"), f"the registration list {shown} does not exist",
                   "correct the file name, or remove 'file:' to read registrations.csv")
         return reg
     tickets = _ticket_words(r, block)
-    text = _decode(r, path.read_bytes(), shown)
+    data = read_bytes(path, shown, r.problems)
+    text = _decode(r, data, shown) if data is not None else None
     if text is None:
         return reg
     _Rows(r, reg, shown, tickets).read(text, _mapping_block(r, block))

@@ -10,6 +10,7 @@ from datetime import time
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .. import i18n
 from ..model import BOOKLET_ABSTRACTS, Room, Venue
 from ..yamlsource import LList, LMap
 from .drafts import EventDraft, PersonDraft, Places
@@ -58,7 +59,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
         timezone=tz,
-        language=r.text(ev.get("language"), "language") or "en",
+        language=language(r, ev.get("language"), event=True) or "en",
         hosts=r.texts(ev.get("hosts"), "hosts"),
         base_url=url if url is None or url.endswith("/") else url + "/",
         updated=r.stamp(ev.get("updated"), "updated"),
@@ -80,7 +81,7 @@ def read_venues(r: Reader, vd: LMap) -> Places:
             continue
         r.keys(m, "a venue", ("id", "name", "address", "rooms"), ("short_name",))
         vid = r.ident(m.get("id"), "venue id")
-        name = r.text(m.get("name"), "venue name")
+        name = _named(r, m.get("name"), "venue name", "write the venue's name as it should print")
         address = r.texts(m.get("address"), "address")
         if not (vid and name) or not r.claim("venue", vid, m.get("id")):
             _rejected(r, "venue", vid, m.get("id"))
@@ -96,7 +97,7 @@ def read_venues(r: Reader, vd: LMap) -> Places:
                 continue
             r.keys(rm, "a room", ("id", "name"), ())
             rid = r.ident(rm.get("id"), "room id")
-            rname = r.text(rm.get("name"), "room name")
+            rname = _named(r, rm.get("name"), "room name", "write the name shown on the door, e.g. name: Hall A")
             if rid and rname and r.claim("room", rid, rm.get("id")):
                 places.rooms[rid] = Room(rid, rname, venue)
             else:
@@ -132,6 +133,29 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             email=(r.text(m.get("email"), "email") or "").casefold() or None,  # matches registrations only
         )
     return drafts
+
+
+def language(r: Reader, loc, event: bool = False) -> str | None:
+    """A language tag (BCP 47: 'de', 'en-US'), refused at its line when it is not shaped like one;
+    the event's, if CLDR does not know it, is a warning there (its words print in English)."""
+    tag = r.text(loc, "language")
+    if tag is None:
+        return None
+    if not i18n.well_formed(tag):
+        r.bad(loc, f"'{tag[:40]}' is not a language tag", "write one like en, de, fr, es, en-US or de-AT")
+        return None
+    if event and not i18n.known(tag):
+        what, fix = i18n.UNKNOWN
+        r.warn(loc, what.format(tag=tag), fix)
+    return tag
+
+
+def _named(r: Reader, loc, what: str, fix: str) -> str | None:
+    """A name that must print: written but empty (``name: ""``) is a problem at its line."""
+    name = r.text(loc, what)
+    if name is None and loc is not None and isinstance(loc.value, str):  # (no value at all: r.keys says so)
+        r.bad(loc, f"the {what} is empty", fix)
+    return name
 
 
 def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:
