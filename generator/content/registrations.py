@@ -62,6 +62,9 @@ TICKETS: dict[str, tuple[str, ...]] = {
 CANCELLED = ("canceled", "cancelled", "storniert", "refunded")
 YES = ("yes", "y", "ja", "j", "x", "1", "true", "booked", "oui", "si", "sí", "\u2713", "\u2714")
 _SPLIT_ADDONS = re.compile(r"\s*[;,|\n]\s*")
+# an e-mail address, with the brackets or "mailto:" it may come in
+_EMAIL = re.compile(r"\s*[<(\[]?(?:mailto:)?[^\s@<>()\[\],;]+@[^\s@<>()\[\],;]+\.[^\s@<>()\[\],;]+[>)\]]?\s*", re.I)
+PRINTED = {"name": "name", "given": "given name", "family": "family name", "organisation": "organisation"}
 _CONTROL_BUT_VT = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -277,6 +280,12 @@ class _Rows:
         return found, addon_cols
 
     def row(self, cell: dict[str, str], booked: list[str], line: int) -> None:
+        for key, label in PRINTED.items():  # a badge prints these: never an e-mail address
+            if _EMAIL.search(cell.get(key, "")):
+                cell[key] = " ".join(_EMAIL.sub(" ", cell[key]).split())
+                self.problem(line, f"the {label} column of this row holds an e-mail address, which is left off "
+                             "the badge" + (f" (it prints '{cell[key]}')" if cell[key] else ""),
+                             f"correct the {label} in the list; e-mail addresses never print", warning=True)
         if norm(cell.get("status", "")) in CANCELLED:
             self.problem(line, f"{cell.get('name') or 'this row'}: the registration is {cell['status']}, "
                          "so no badge is printed", "nothing to do; delete the row to silence this", True)
