@@ -147,3 +147,12 @@ def test_without_an_atomic_swap_the_two_renames_still_give_old_or_new(imported, 
     assert run_cli("import", str(changed), "--to", str(to)).returncode == 0
     assert "(new)" in (to / "imported" / "programme.yaml").read_text(encoding="utf-8")
     assert sorted(os.listdir(to)) == ["imported", "overrides.yaml"]
+
+
+def test_a_build_between_the_two_renames_says_to_import_again(imported):
+    to, _ = imported
+    os.rename(to / "imported", to / ".imported.old")
+    done = run_cli("check", "--content", str(to))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "an import was stopped while it put this folder in place" in done.stderr
+    assert "run 'eventprint import' again" in done.stderr

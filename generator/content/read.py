@@ -42,6 +42,11 @@ def read_content(content: Path, problems: list[Problem], warnings: list[Problem]
     imported = content / IMPORTED
     own = [n for n in FILES if (content / n).exists()]
     overrides = content / OVERRIDES
+    if not imported.is_dir() and (content / f".{IMPORTED}.old").is_dir():  # see importers/staged.py
+        problems.append(Problem(display_path(imported), 0, "an import was stopped while it put this folder in "
+                                f"place, so the previous one is aside as .{IMPORTED}.old",
+                                "run 'eventprint import' again: it puts the previous one back first"))
+        return Source({n: None for n in FILES}, True, ())
     if not imported.is_dir():
         if overrides.exists():
             problems.append(Problem(display_path(overrides), 0,
