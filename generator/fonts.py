@@ -284,7 +284,7 @@ def faces(text: str, style: str = "regular", hint: str | None = None) -> list[st
         else:
             face = fallback_for(ch, hint)
             if face is None:
-                raise ValueError(f"no font can print {_describe([ch])}")
+                raise ValueError(f"no font can print {describe([ch])}")
             picked.append(face)
             groups.setdefault(face.key, set()).add(ch)
     names = {key: register_fallback(key, bold, chars) for key, chars in groups.items()}
@@ -334,7 +334,7 @@ def fallback_summary(counts: Counter[str]) -> str | None:
     return f"{total} character{'s' if total != 1 else ''} fall{'s' if total == 1 else ''} back to other fonts: {parts}"
 
 
-def _describe(chars: list[str]) -> str:
+def describe(chars: list[str]) -> str:
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" if not is_control(c)
                      else f"U+{ord(c):04X} (a control character)" for c in chars)
 
@@ -392,39 +392,15 @@ def coverage_problems(event: Event, content_dir: str | Path,
         controls = [c for c in gaps if is_control(c)]
         if controls:
             out.append(Problem(str(content / file), line,
-                               f"the {field} of {whose} contains {_describe(controls)}, which cannot be printed",
+                               f"the {field} of {whose} contains {describe(controls)}, which cannot be printed",
                                "delete it (it often comes along when text is pasted from another program)"))
         glyphless = [c for c in gaps if not is_control(c)]
         if glyphless:
             out.append(Problem(str(content / file), line,
-                               f"the {field} of {whose} contains {_describe(glyphless)}, which no font can print",
+                               f"the {field} of {whose} contains {describe(glyphless)}, which no font can print",
                                "replace the character with one the fonts have (or a plain-letter spelling)"))
-    return out + _language_gaps(event, content, covered, line_of)
+    return out
 
-
-def _language_gaps(event: Event, content: Path, covered: set[int],
-                   line_of: Callable[[str, str], int] | None) -> list[Problem]:
-    """The event's language writes dates and times in its own script (CLDR): Hindi in Devanagari,
-    Thai in Thai. A script no face has is named at the line of ``language:``, not met by a layout."""
-    from datetime import time
-
-    from . import i18n
-    if not event.days:
-        return []
-    first, last = event.days[0].date, event.days[-1].date
-    text = "".join((i18n.day(event, first), i18n.day_short(event, first), i18n.date_range(event, first, last),
-                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
-    if covered.issuperset(map(ord, text)):
-        return []
-    want((text,))
-    gaps = missing(text, covered)
-    if not gaps:
-        return []
-    line = line_of("event.yaml", event.language) if line_of else 0
-    return [Problem(str(content / "event.yaml"), line, f"the language '{event.language}' writes dates and times "
-                    f"with {_describe(gaps)}, which no font can print",
-                    "choose a language in a script the fonts have (Latin, Greek, Cyrillic, Arabic, Hebrew, "
-                    "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
 def fallback_report(event: Event) -> str | None:
@@ -438,4 +414,4 @@ def check_literal(text: str) -> None:
     """For layout code: fail loudly if a fixed label uses a glyph no font has."""
     gaps = missing(text, register())
     if gaps:
-        raise ValueError(f"layout text {text!r} uses {_describe(gaps)}, which the fonts lack")
+        raise ValueError(f"layout text {text!r} uses {describe(gaps)}, which the fonts lack")

@@ -91,7 +91,8 @@ def test_a_utf16_byte_pair_that_is_broken_names_its_line():
 
 
 # --------------------------------------------------------------------------- registrations.csv
-REGS = "Name,Organisation,Extras\nJürgen Müller,Universität Tübingen,\nZoë Ångström,\"Lab\x0bAnnex\",\"Lab tour\x0bDinner\"\n"
+REGS = ("Name,Organisation,Extras\nJürgen Müller,Universität Tübingen,\n"
+        "Zoë Ångström,\"Lab\x0bAnnex\",\"Lab tour\x0bDinner\"\n")  # Excel for Mac: U+000B, a break in a cell
 
 
 def test_a_vertical_tab_in_a_cell_is_a_line_break_not_a_reason_to_garble_the_list(tmp_path):
