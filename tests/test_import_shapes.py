@@ -171,3 +171,16 @@ def test_frab_xml_takes_the_time_zone_it_names(tmp_path):
     its = items(docs)
     assert (its["101"]["start"], its["101"]["end"]) == ("09:00", "09:10")
     assert not any("UTC" in w and "time zone" in w for w in docs.warnings)
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "2250-01-01T10:00:00"])
+def test_a_time_no_programme_can_have_is_none_and_never_a_crash(tmp_path, stamp):
+    data = json.loads((FIX / "sessionize.json").read_text(encoding="utf-8"))
+    s = next(s for s in data["sessions"] if s.get("startsAt"))
+    s["endsAt"] = stamp
+    docs = _import(tmp_path, "sessionize.json", data)
+    assert any(f"session {s['id']}" in w and "no start or end" in w for w in docs.warnings)
+    indico = json.loads((FIX / "indico.json").read_text(encoding="utf-8"))
+    indico["results"][0]["contributions"][0]["startDate"] = {"date": stamp[:10], "time": "10:00:00", "tz": "UTC"}
+    docs = _import(tmp_path, "indico.json", indico)
+    assert "12" not in items(docs) and load_imported(docs, tmp_path / "content") is not None

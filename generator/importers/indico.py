@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from .draft import Collector, DraftItem, ImportFailure, Malformed, entries, mapping
 from .kinds import kind_of
 from .text import clean_line, to_plain
-from .timeutil import duration, later, zone
+from .timeutil import YEARS, duration, later, zone
 from .zones import choose
 
 
@@ -24,6 +24,8 @@ def _stamp(v, fallback_tz) -> datetime | None:
     try:
         dt = datetime.fromisoformat(f"{v['date']}T{t}")
     except ValueError:
+        return None
+    if not YEARS[0] <= dt.year <= YEARS[1]:  # an error in the export, and no date content can hold
         return None
     return dt.replace(tzinfo=zone(v.get("tz")) or fallback_tz)
 

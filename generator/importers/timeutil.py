@@ -65,15 +65,21 @@ def _duration(text) -> timedelta | None:
     return timedelta(hours=int(b), minutes=int(c))
 
 
+# Years a programme's times may have: as the content's (content/fields.py); beyond them a time is
+# an error in the export, and near the ends of Python's calendar it cannot even change zone.
+YEARS = (1900, 2199)
+
+
 def iso(text) -> datetime | None:
-    """ISO date-time, aware when it has 'Z' or an offset, else naive."""
+    """ISO date-time, aware when it has 'Z' or an offset, else naive; None outside YEARS."""
     if not text or not isinstance(text, str):
         return None
     s = str(text).strip().replace("Z", "+00:00").replace("z", "+00:00")
     try:
-        return datetime.fromisoformat(s)
+        found = datetime.fromisoformat(s)
     except ValueError:
         return None
+    return found if YEARS[0] <= found.year <= YEARS[1] else None
 
 
 def version_stamp(text) -> datetime | None:
