@@ -12,11 +12,12 @@ import gc
 import importlib
 import sys
 import warnings
+from datetime import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cache, links, parallel, reprint
-from .fonts import coverage_problems, register
+from . import cache, i18n, links, parallel, reprint
+from .fonts import coverage_problems, describe, missing, register, want
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
@@ -38,9 +39,32 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
     gaps = [replace(g, file=moved.get(g.file, g.file))
             for g in coverage_problems(loaded.event, content_dir, loaded.line_of)]
+    where = loaded.where(loaded.event.language) or (str(Path(content_dir) / "event.yaml"), 0)
+    gaps += language_gaps(loaded.event, where)
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)
+
+
+def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
+    """The event's language writes dates and times in its own script (CLDR): Hindi in Devanagari,
+    Thai in Thai. A script no face has is named at the line of ``language:`` (``where``), before a
+    layout meets it."""
+    if not event.days:
+        return []
+    first, last = event.days[0].date, event.days[-1].date
+    text = "".join((i18n.day(event, first), i18n.day_short(event, first), i18n.date_range(event, first, last),
+                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
+    if register().issuperset(map(ord, text)):
+        return []
+    want((text,))
+    gaps = missing(text)
+    if not gaps:
+        return []
+    return [Problem(where[0], where[1], f"the language '{event.language}' writes dates and times with "
+                    f"{describe(gaps)}, which no font can print",
+                    "choose a language in a script the fonts have (Latin, Greek, Cyrillic, Arabic, Hebrew, "
+                    "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
 def render_noting(event: Event, name: str, options: BuildOptions) -> tuple[list[Artifact], list[str]]:

@@ -223,7 +223,7 @@ def _paths(o, pre=()):
 
 
 @pytest.mark.parametrize("name", ["frab.json", "indico.json", "indico-timetable.json", "sessionize.json",
-                                  "pretalx-widget.json"])
+                                  "pretalx-widget.json", "pretalx-api.json"])
 def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_path):
     """Every field of the fixture in turn replaced by a value of the wrong type: the import
     either works (skipping what it cannot read, with a warning) or says what is wrong."""
@@ -237,7 +237,8 @@ def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_p
         holder = bad
         for k in path[:-1]:
             holder = holder[k]
-        holder[path[-1]] = rng.choice([None, "", 0, [], {}, "x", 1.5, True, {"en": None}])
+        holder[path[-1]] = rng.choice([None, "", 0, [], {}, "x", 1.5, True, {"en": None}, 1e300, "9" * 40, [1],
+                                       {"a": 1}])
         f.write_text(json.dumps(bad))
         try:
             import_file(f, timezone="Europe/Berlin")

@@ -8,6 +8,7 @@ Only when no pass found a problem is the model built.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import time
@@ -41,8 +42,8 @@ class Loaded:
         return self.lines.get((Path(file).name, text), 0)
 
     def where(self, text: str) -> tuple[str, int] | None:
-        """File and line where ``text`` (or, for a joined address, its first part) was read."""
-        return self.places.get(text) or self.places.get(text.split(", ")[0])
+        """File and line where ``text`` (or, for a joined address or list of hosts, its first part) was read."""
+        return self.places.get(text) or self.places.get(re.split(r", |\s+\u00b7\s+", text)[0].strip())
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:

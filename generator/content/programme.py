@@ -14,6 +14,7 @@ from ..yamlsource import LMap, Located
 from .drafts import DayDraft, ItemDraft, Places
 from . import weburl
 from .fields import Reader
+from .schema import language
 
 KINDS = [k.value for k in Kind]
 TBC_WORDS = {"tbc", "tba", "title tbc"}
@@ -117,7 +118,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         r.text(m.get("abstract"), "abstract", paragraphs=True),
         r.text(m.get("note"), "note"),
         r.text(m.get("track"), "track"),
-        r.text(m.get("language"), "language"),
+        language(r, m.get("language")),
         _where(m, iloc),
         m.get("id"),
         r.flag(m.get("everyone"), "everyone"),

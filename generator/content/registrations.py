@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..decode import DecodeProblem, decode_export
 from ..problems import Group, Problem
-from ..yamlsource import LMap, Located, decode_source
+from ..yamlsource import LMap, Located, control_problem
 from .fields import ID, Reader
-from .read import display_path
+from .read import display_path, read_bytes
 from .tickets import STATUS_OF, STATUSES, TICKETS, norm, ticket_of  # TICKETS, norm: badge_desk reads them here
 
 FILE = "registrations.csv"
@@ -50,6 +52,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 YES = ("yes", "y", "ja", "j", "x", "1", "true", "booked", "oui", "si", "sí", "\u2713", "\u2714")
 _SPLIT_ADDONS = re.compile(r"\s*[;,|\n]\s*")
+# an e-mail address, with the brackets or "mailto:" it may come in
+_EMAIL = re.compile(r"\s*[<(\[]?(?:mailto:)?[^\s@<>()\[\],;]+@[^\s@<>()\[\],;]+\.[^\s@<>()\[\],;]+[>)\]]?\s*", re.I)
+PRINTED = {"name": "name", "given": "given name", "family": "family name", "organisation": "organisation"}
+_CONTROL_BUT_VT = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def name_key(name: str) -> str:
@@ -122,13 +128,14 @@ def read_registrations(r: Reader, content: Path, ev: LMap | None, imported: bool
     name = (r.text(block.get("file"), "file") if block else None) or FILE
     path = content / name
     shown = display_path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         if block is not None and block.get("file") is not None:
             r.bad(block.get("file"), f"the registration list {shown} does not exist",
                   "correct the file name, or remove 'file:' to read registrations.csv")
         return reg
     tickets = _ticket_words(r, block)
-    text = _decode(r, path.read_bytes(), shown)
+    data = read_bytes(path, shown, r.problems)
+    text = _decode(r, data, shown) if data is not None else None
     if text is None:
         return reg
     settings = "overrides.yaml under 'event:'" if imported else "event.yaml"
@@ -160,19 +167,25 @@ def _mapping_block(r: Reader, block: LMap | None) -> dict[str, Located]:
 
 
 def _decode(r: Reader, data: bytes, shown: str) -> str | None:
-    """UTF-8 (what every ticketing tool exports); Windows-1252 (Excel's CSV) read with a warning."""
-    text = decode_source(data, shown)
-    if not isinstance(text, Problem):
-        return text
+    """The list's text, decoded as the file says (``decode``: UTF-8 unless a byte-order mark says
+    otherwise; a file without any UTF-8, Excel's Windows-1252, with a warning). A vertical tab is
+    Excel for Mac's line break inside a cell and stays (cells read it as one); any other control
+    character is dropped with a warning at its line and column."""
     try:
-        decoded = data.decode("cp1252")
-    except UnicodeDecodeError:
-        r.problems.append(text)
+        decoded = decode_export(data)
+    except DecodeProblem as e:
+        r.problems.append(Problem(shown, e.line, e.what, e.fix))
         return None
-    r.warnings.append(Problem(shown, text.line, text.what + "; read as Windows-1252",
-                              "check that accented names print right, and save the file as UTF-8 "
-                              "(Excel: Save As, CSV UTF-8)", warning=True))
-    return decoded
+    for line, what, fix in decoded.warnings:
+        r.warnings.append(Problem(shown, line, what, fix, warning=True))
+    text = decoded.text
+    found = control_problem(text.replace("\x0b", " "), shown)
+    if found is not None:
+        r.warnings.append(Problem(shown, found.line, found.what + ", which is left out",
+                                  "delete it in the list; retype the text around it if unsure where it is",
+                                  warning=True))
+        text = _CONTROL_BUT_VT.sub("", text)
+    return text
 
 
 def truthy(value: str) -> bool:
@@ -216,7 +229,11 @@ class _Rows:
             row_line, line = line, skip + reader.line_num + 1
             if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
-            cell = {k: (row[n].strip() if n < len(row) else "") for k, n in cols.items()}
+            # a cell's line breaks (Excel for Mac writes a vertical tab) separate add-ons; elsewhere spaces
+            cell = {k: (row[n].replace("\x0b", "\n").strip() if n < len(row) else "") for k, n in cols.items()}
+            for k in ("name", "given", "family", "organisation", "ticket", "id", "order", "position", "person"):
+                if k in cell:
+                    cell[k] = " ".join(cell[k].split())
             booked = [a for n, a in addon_cols if n < len(row) and truthy(row[n])]
             self.row(cell, booked, row_line)
         self.attach_pending()
@@ -257,6 +274,12 @@ class _Rows:
         return found, addon_cols
 
     def row(self, cell: dict[str, str], booked: list[str], line: int) -> None:
+        for key, label in PRINTED.items():  # a badge prints these: never an e-mail address
+            if _EMAIL.search(cell.get(key, "")):
+                cell[key] = " ".join(_EMAIL.sub(" ", cell[key]).split())
+                self.problem(line, f"the {label} column of this row holds an e-mail address, which is left off "
+                             "the badge" + (f" (it prints '{cell[key]}')" if cell[key] else ""),
+                             f"correct the {label} in the list; e-mail addresses never print", warning=True)
         given, family, name = cell.get("given", ""), cell.get("family", ""), " ".join(cell.get("name", "").split())
         if not name:
             name = " ".join(f"{given} {family}".split())

@@ -10,6 +10,7 @@ from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .. import i18n
 from ..links import TARGETS as LINK_TARGETS
 from ..model import BOOKLET_ABSTRACTS, Room, Venue, Where
 from ..yamlsource import LList, LMap, Located
@@ -69,7 +70,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
         timezone=tz,
-        language=r.text(ev.get("language"), "language") or "en",
+        language=language(r, ev.get("language"), event=True) or "en",
         hosts=r.texts(ev.get("hosts"), "hosts"),
         base_url=base,
         links=links,
@@ -130,7 +131,7 @@ def read_venues(r: Reader, vd: LMap) -> Places:
                 continue
             r.keys(rm, "a room", ("id", "name"), ())
             rid = r.ident(rm.get("id"), "room id")
-            rname = r.text(rm.get("name"), "room name")
+            rname = _named(r, rm.get("name"), "room name", "write the name shown on the door, e.g. name: Hall A")
             if rid and rname and r.claim("room", rid, rm.get("id")):
                 places.rooms[rid] = Room(rid, rname, venue)
             else:
@@ -172,6 +173,27 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
 
 def _empty_text(loc) -> bool:
     return loc is not None and isinstance(loc.value, str) and not loc.value.strip()
+def language(r: Reader, loc, event: bool = False) -> str | None:
+    """A language tag (BCP 47: 'de', 'en-US'), refused at its line when it is not shaped like one;
+    the event's, if CLDR does not know it, is a warning there (its words print in English)."""
+    tag = r.text(loc, "language")
+    if tag is None:
+        return None
+    if not i18n.well_formed(tag):
+        r.bad(loc, f"'{tag[:40]}' is not a language tag", "write one like en, de, fr, es, en-US or de-AT")
+        return None
+    if event and not i18n.known(tag):
+        what, fix = i18n.UNKNOWN
+        r.warn(loc, what.format(tag=tag), fix)
+    return tag
+
+
+def _named(r: Reader, loc, what: str, fix: str) -> str | None:
+    """A name that must print: written but empty (``name: ""``) is a problem at its line."""
+    name = r.text(loc, what)
+    if name is None and loc is not None and isinstance(loc.value, str):  # (no value at all: r.keys says so)
+        r.bad(loc, f"the {what} is empty", fix)
+    return name
 
 
 def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:

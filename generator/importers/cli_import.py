@@ -63,6 +63,7 @@ def import_once(args) -> tuple[int, bool]:
     """(exit code, whether imported/ changed)."""
     # the importers themselves only for this subcommand: every other one defines its parser too
     from .api import NAMES, import_bytes, import_file, render, write_content
+    from ..transaction import Interrupted
     from .draft import ImportFailure
     from .fetch import is_url
     from .target import notes, refuse_hand_written
@@ -103,7 +104,14 @@ def import_once(args) -> tuple[int, bool]:
             print(line)
         print("--dry-run: nothing was written.")
         return 0, False
-    written = write_content(docs, name, args.to)
+    try:
+        written = write_content(docs, name, args.to)
+    except ImportFailure as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2, False
+    except Interrupted as e:
+        print(e.message(Path(args.to) / "imported"), file=sys.stderr)
+        return e.exit_code, False
     if url:
         record = remote.record_bytes(args.to, args.source, options, fetched.requests)
         path = imported / remote.RECORD

@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 from .draft import Collector, DraftItem, ImportFailure, split_names
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
-from .timeutil import clock, day, duration, iso, localize
+from .timeutil import clock, day, duration, iso, later, localize
 from .zones import choose
 
 # our column → header names that mean it (compared without case, spaces, dashes or dots)
@@ -203,7 +203,7 @@ def _row(c: Collector, r: dict[str, str], line: int, tz, alone: set[str]) -> Dra
             c.warn(where, f"'{title}': no usable end or duration ('{clean_line(r.get('end') or r.get('duration'))}');"
                           " given 1 hour — correct it in overrides.yaml")
             dur = timedelta(hours=1)
-        end = start + dur
+        end = later(start, dur)  # elapsed time, also across a clock change (start is in tz)
     speakers = []
     for sid, name in _people(r.get("speakers") or ""):
         key = c.person(sid, name)

@@ -8,7 +8,7 @@ re-importing the same or a changed export keeps every id that still exists.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from .draft import Draft, DraftItem, core_name, slugify, untitled
 from .ids import readable, short_hash, tag, unique
@@ -31,6 +31,33 @@ class Documents:
 
 def _hhmm(t: time) -> str:
     return f"{t:%H:%M}"
+
+
+# An item may run past midnight for less than this (content/programme.py says the same)
+PAST_MIDNIGHT = timedelta(hours=12)
+
+
+def _wall(dt: datetime, tz) -> datetime:
+    """The same instant as a real wall-clock time in ``tz`` (never one a clock change skips)."""
+    return dt.astimezone(timezone.utc).astimezone(tz)
+
+
+def _one_day(s: datetime, e: datetime) -> bool:
+    """Whether content can say it: an end later the same day, or past midnight by less than 12 hours."""
+    ws, we = s.replace(tzinfo=None), e.replace(tzinfo=None)
+    return we > ws and (we.date() == ws.date() or (we.date() - ws.date() == timedelta(days=1)
+                                                   and we - ws < PAST_MIDNIGHT))
+
+
+def _day_end(s: datetime, ends: list[datetime], tz) -> datetime:
+    """Where an item too long for one day is cut: the latest end of that day's other items, else an hour."""
+    fits = [x for x in ends if x > s and _one_day(s, x)]
+    return max(fits, default=_wall(s + timedelta(hours=1), tz))
+
+
+def _span(td: timedelta) -> str:
+    days, minutes = td.days, td.seconds // 60
+    return (f"{days} day{'s' if days != 1 else ''} " if days else "") + f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def _merged(items: tuple[DraftItem, ...]) -> list[DraftItem]:
@@ -73,7 +100,7 @@ def build_documents(d: Draft, source_name: str, now: datetime | None = None) -> 
     # items: local times, day by day_change
     placed = []
     for it in _merged(d.items):
-        s, e = localize(it.start, tz), localize(it.end, tz)
+        s, e = _wall(it.start, tz), _wall(it.end, tz)
         day = (s.replace(tzinfo=None) - dc).date()
         placed.append((day, s, e, it))
     placed.sort(key=lambda x: (x[1].replace(tzinfo=None), x[3].rooms, x[3].title, x[3].source_id))
@@ -119,10 +146,13 @@ def build_documents(d: Draft, source_name: str, now: datetime | None = None) -> 
             entry["abstract"] = it.abstract
         if e <= s:
             warnings.append(f"{source_name}:{it.where}: '{it.title}' ends when it starts; given 1 minute")
-            entry["end"] = _hhmm((s + timedelta(minutes=1)).timetz())
-        elif e - s >= timedelta(hours=24):
-            warnings.append(f"{source_name}:{it.where}: '{it.title}' lasts {e - s}; "
-                            "it is printed on its first day only")
+            entry["end"] = _hhmm(_wall(s + timedelta(minutes=1), tz).timetz())
+        elif not _one_day(s, e):
+            end = _day_end(s, [x for _, x_s, x, _ in placed if x_s.date() == s.date()], tz)
+            warnings.append(f"{source_name}:{it.where}: '{it.title}' lasts {_span(e - s)}, longer than a "
+                            f"programme day holds; it is printed on {s:%Y-%m-%d} only, until {end:%H:%M} "
+                            "\u2014 give it another end under 'items:' in overrides.yaml if that is wrong")
+            entry["end"] = _hhmm(end.timetz())
         days.setdefault(day, []).append(entry)
 
     venue_id = slugify(d.acronym or d.short_name or d.name, "venue")  # as it always was: overrides name it

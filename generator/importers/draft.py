@@ -18,6 +18,38 @@ class ImportFailure(Exception):
     """An export we cannot import; the message is 'file:line: what — how to fix'."""
 
 
+class Malformed(Exception):
+    """A field of the export shaped otherwise than its format says (text where a list belongs, ...).
+
+    The only error ``Collector.guarded`` turns into "skipped": any other exception is a bug in
+    eventprint and must not pass as a problem of the export."""
+
+
+def _shown(v) -> str:
+    if v in (None, ""):
+        return "empty"
+    if isinstance(v, str):
+        return f"the text '{v[:40]}'"
+    kind = {dict: "an object ", list: "a list ", bool: ""}.get(type(v), "the number ")
+    return f"{kind}{str(v)[:40]}"
+
+
+def mapping(v, what: str) -> dict:
+    """``v`` when it is an object (a dict); else Malformed naming ``what``."""
+    if isinstance(v, dict):
+        return v
+    raise Malformed(f"{what} is {_shown(v)}, not an object")
+
+
+def entries(v, what: str) -> list:
+    """``v`` when it is a list; [] when it is missing or empty; else Malformed naming ``what``."""
+    if isinstance(v, list):
+        return v
+    if v in (None, "", {}):
+        return []
+    raise Malformed(f"{what} is {_shown(v)}, not a list")
+
+
 @dataclass(frozen=True)
 class DraftPerson:
     key: str  # the source's id ("frab:7797") or "name:<folded name>"
@@ -130,11 +162,12 @@ class Collector:
     _derived: set = field(default_factory=set)  # keys whose given/family names came from the name
 
     def guarded(self, where: str, fn, *args):
-        """fn(*args), or None with a warning when this entry has a shape we do not expect."""
+        """fn(*args), or None with a warning when this entry has a shape we do not expect (Malformed);
+        any other error is ours and goes on up."""
         try:
             return fn(*args)
-        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
-            self.warn(where, f"this entry has an unexpected shape ({type(e).__name__}: {e}); skipped — "
+        except Malformed as e:
+            self.warn(where, f"this entry has an unexpected shape ({e}); skipped — "
                              "check it in the tool you exported from")
             return None
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from .draft import Collector, DraftItem, split_names
 from .kinds import kind_of, language_code
 from .text import as_text, clean_line, to_plain
-from .timeutil import clock, duration, iso, localize
+from .timeutil import clock, duration, iso, later, localize
 
 
 def multilingual(v, prefer: str = "en") -> str:
@@ -74,7 +74,7 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     title = clean_line(multilingual(ev.get("title"), lang))
     start_clock = clock(ev.get("start"))
     stamp = iso(ev.get("date"))
-    day = datetime.fromisoformat(day_date) if day_date else None
+    day = iso(day_date) if day_date else None
     start = None
     if start_clock and day:
         local = datetime.combine(day.date(), start_clock)
@@ -115,7 +115,7 @@ def frab_item(c: Collector, ev: dict, day_date: str, tz, dc: str | None, persons
     # a pretalx submission (its url names the talk) is a talk even before its speakers are listed
     submission = "/talk/" in str(ev.get("url") or "")
     kind = kind_of(type_, track, title, bool(speakers) or submission)
-    end = start + dur if dur else start  # fixed up by the importer once all items are read
+    end = later(start, dur) if dur else start  # fixed up by the importer once all items are read
     return DraftItem(source_id=source_id(ev), start=start, end=end, title=title or "Untitled", kind=kind,
                      rooms=c.room(multilingual(ev.get("room"), lang)), speakers=tuple(speakers),
                      abstract=text, track=track, language=language_code(multilingual(ev.get("language"), lang)),
@@ -135,6 +135,6 @@ def fill_open_ends(items: list[DraftItem]) -> list[DraftItem]:
             out.append(it)
             continue
         same_day = [x.end for x in items if x.start.date() == it.start.date() and x.end > it.start]
-        end = max(same_day, default=it.start + timedelta(hours=1))
-        out.append(replace(it, end=max(end, it.start + timedelta(hours=1))))
+        end = max(same_day, default=later(it.start, timedelta(hours=1)))
+        out.append(replace(it, end=max(end, later(it.start, timedelta(hours=1)))))
     return out

@@ -27,7 +27,10 @@ def _t(el, path: str) -> str:
 def read(text: str, file: str, timezone: str | None = None):
     c = Collector(file)
     try:
-        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
+        # the text is already decoded (by its declaration, if it has one): the parser must not decode again
+        parser = ET.XMLParser(encoding="utf-8")
+        parser.feed(text.lstrip("\ufeff").encode("utf-8"))
+        root = parser.close()
     except ET.ParseError as e:
         line = e.position[0] if hasattr(e, "position") else 0
         raise ImportFailure(f"{file}:{line}: this is not well-formed XML ({e}) — export it again")

@@ -7,7 +7,7 @@ Question answers are never read.
 """
 from __future__ import annotations
 
-from .draft import Collector, DraftItem, ImportFailure
+from .draft import Collector, DraftItem, ImportFailure, entries, mapping
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
 from .timeutil import iso, localize
@@ -21,7 +21,7 @@ _LANG = ("language", "languages", "sprache")
 def read(data, file: str, timezone: str | None = None):
     c = Collector(file)
     if isinstance(data, list):  # the grouped Sessions view
-        sessions = [s for g in data if isinstance(g, dict) for s in g.get("sessions") or []]
+        sessions = [s for g in data if isinstance(g, dict) for s in entries(g.get("sessions"), "sessions")]
         data = {"sessions": sessions, "speakers": [], "categories": [], "rooms": []}
     if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
         raise ImportFailure(f"{file}: no 'sessions' list — this is not Sessionize's All JSON")
@@ -62,6 +62,7 @@ def _dicts(v) -> list[dict]:
 
 
 def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict) -> DraftItem | None:
+    s = mapping(s, "the session")
     sid = str(s.get("id") or "")
     where = f"session {sid}"
     title = clean_line(s.get("title")) or "Untitled"
@@ -70,7 +71,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         c.warn(where, f"'{title}' has no start or end (not scheduled); skipped")
         return None
     keys = []
-    for ref in s.get("speakers") or []:
+    for ref in entries(s.get("speakers"), "speakers"):
         sp = speakers.get(str(ref.get("id") if isinstance(ref, dict) else ref))
         if sp is None and isinstance(ref, dict):
             sp = {"id": ref.get("id"), "fullName": ref.get("name")}
@@ -84,7 +85,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         if key:
             keys.append(key)
     fmt = track = lang = None
-    for cid in s.get("categoryItems") or []:
+    for cid in entries(s.get("categoryItems"), "categoryItems"):
         title_, name = cats.get(str(cid), ("", ""))
         if title_ in _FORMAT:
             fmt = name

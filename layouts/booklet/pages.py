@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.programme import venue_days
-from ..kit.text import draw, draw_lines, fit, fit_url, width
+from ..kit.text import TooLong, draw, draw_lines, fit, fit_url, width
 from ..kit.typeset import quotes
 from .base import (
     COVER_INSET,
@@ -115,13 +115,13 @@ def draw_cover(c: Canvas, event: Event) -> None:
     height = (cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
               + cover_block(None, i18n.tr(event, "Hosted by"), hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
     y = min(panel_y - 9 * mm, 16 * mm - height)
-    y = cover_block(c, vlabel, venues, text_x, y, text_w)
+    y = cover_block(c, vlabel, venues, text_x, y, text_w, what="venues")
     y -= 4 * mm
-    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w)
+    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w, what="hosts")
 
 
 def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
-                bottom: float = 14 * mm) -> float:
+                bottom: float = 14 * mm, what: str = "entries") -> float:
     """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off.
 
     With ``c`` None nothing is drawn and the y below is returned, to measure the block. No
@@ -129,6 +129,7 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
     """
     if not entries:
         return y
+    first = entries[0][0] if entries else ""  # as written: the build finds its line (TooLong)
     entries = [(quotes(main), quotes(sub)) for main, sub in entries]  # content, set typographically
     if c is None:
         y -= 3.5 * mm
@@ -152,8 +153,8 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
         y -= 1.5 * mm
     c.restoreState()
     if y < bottom:
-        raise BuildError("the cover has no room for all venues and hosts "
-                         "\u2014 shorten the event name, venue names or host names in the content")
+        raise TooLong(f"the cover has no room for all {len(entries)} {what} \u2014 shorten or leave out some of "
+                      "them, or shorten the event name or the other names on the cover", first)
     return y
 
 
@@ -172,10 +173,11 @@ def draw_back(c: Canvas, event: Event) -> None:
     d = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, w, 10, 8, what="the event dates")
     y = draw_lines(c, d, theme.FONT, x, y, color=theme.MUTED) - 8 * mm
     c.restoreState()
-    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w)
+    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w, what="hosts")
     y -= 3 * mm
     named = [(v.name, ", ".join(v.address)) for v in event.venues if v.name]
-    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(named)), named, x, y, w, bottom=size + 30 * mm)
+    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(named)), named, x, y, w, bottom=size + 30 * mm,
+                what="venues")
     # programme online, at the foot: QR code on the left, what it opens on the right (neither
     # when there is no page to open, links.py: the "as of" stamp stays)
     qy = 22 * mm
