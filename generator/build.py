@@ -12,14 +12,15 @@ import gc
 import importlib
 import re
 import sys
-import time
 import warnings
+from datetime import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from time import perf_counter
 from typing import Callable
 
-from . import cache, parallel, reprint
-from .fonts import coverage_problems, register
+from . import cache, i18n, links, parallel, reprint
+from .fonts import coverage_problems, describe, missing, register, want
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
@@ -42,9 +43,32 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     moved = moved_files(Path(content_dir))  # an imported event's files are in imported/
     gaps = [replace(g, file=moved.get(g.file, g.file))
             for g in coverage_problems(loaded.event, content_dir, loaded.line_of)]
+    where = loaded.where(loaded.event.language) or (str(Path(content_dir) / "event.yaml"), 0)
+    gaps += language_gaps(loaded.event, where)
     if gaps:
         raise ContentError(gaps)
     return loaded.event, list(loaded.warnings)
+
+
+def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
+    """The event's language writes dates and times in its own script (CLDR): Hindi in Devanagari,
+    Thai in Thai. A script no face has is named at the line of ``language:`` (``where``), before a
+    layout meets it."""
+    if not event.days:
+        return []
+    first, last = event.days[0].date, event.days[-1].date
+    text = "".join((i18n.day(event, first), i18n.day_short(event, first), i18n.date_range(event, first, last),
+                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
+    if register().issuperset(map(ord, text)):
+        return []
+    want((text,))
+    gaps = missing(text)
+    if not gaps:
+        return []
+    return [Problem(where[0], where[1], f"the language '{event.language}' writes dates and times with "
+                    f"{describe(gaps)}, which no font can print",
+                    "choose a language in a script the fonts have (Latin, Greek, Cyrillic, Arabic, Hebrew, "
+                    "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
 def render_noting(event: Event, name: str, options: BuildOptions) -> Rendered:
@@ -73,10 +97,10 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         with typeset.language(event.language):  # the quotation marks of the text it prints
             return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
     except QRTooDense as e:
-        if not event.source_file:
+        file, line = links.origin(event, e.url)
+        if not file:
             raise
-        where = f"{event.source_file}:{event.base_url_line}" if event.base_url_line else event.source_file
-        raise BuildError(f"{where}: {e}") from None
+        raise BuildError(f"{file}:{line}: {e}" if line else f"{file}: {e}") from None
 
 
 def located(e: BuildError, content_dir: str | Path) -> BuildError:
@@ -105,9 +129,9 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
     if jobs <= 1:
         parts = {}
         for name in names:
-            began = time.perf_counter()
+            began = perf_counter()
             parts[name] = render_noting(event, name, options)
-            finished(name, parts[name], time.perf_counter() - began)
+            finished(name, parts[name], perf_counter() - began)
         return parts
     for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
         importlib.import_module(f"eventprint.layouts.{name}")

@@ -8,14 +8,15 @@ does, and writes nothing: "content OK" means the build goes through.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from pathlib import Path
 
-from . import i18n
+from . import i18n, links
 from .content.read import IMPORTED
 from .model import Event
 from .options import BuildOptions, OptionError
-from .problems import BuildError, Problem
+from .problems import BuildError, Group, Problem
 
 _TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "æ": "ae"}
 
@@ -37,38 +38,121 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
         where = it.source_file or prog
         if not it.title.confirmed:
             out.append(Problem(where, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
-                               _fix(where, "items", it.id, "title", "when the speaker confirms, replace 'tbc' with the title and rebuild"), warning=True))
+                               _fix(where, "items", it.id, "title", "when the speaker confirms, replace 'tbc' with the title and rebuild"),
+                               True, Group.UNCONFIRMED))
         if not it.abstract:
             out.append(Problem(where, it.source_line, f"the talk '{it.id}' has no abstract",
-                               _fix(where, "items", it.id, "abstract", "add 'abstract: >' with the text, if the speaker sends one"), warning=True))
+                               _fix(where, "items", it.id, "abstract", "add 'abstract: >' with the text, if the speaker sends one"),
+                               True, Group.NO_ABSTRACT))
     for p in event.people:
         where = p.source_file or people_file
         if not p.roles:
             out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no role in the programme",
-                               "add them to a programme item, or remove them", warning=True))
+                               "add them to a programme item, or remove them", True, Group.NO_ROLE))
             continue
         if not p.bio:
             out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no bio",
-                               _fix(where, "people", p.id, "bio", "add 'bio: >' with a short biography, if you have one"), warning=True))
+                               _fix(where, "people", p.id, "bio", "add 'bio: >' with a short biography, if you have one"),
+                               True, Group.NO_BIO))
         if not p.affiliations and not p.position:
             out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
-                               _fix(where, "people", p.id, "affiliation", "add 'position:' and 'affiliation:'"), warning=True))
+                               _fix(where, "people", p.id, "affiliation", "add 'position:' and 'affiliation:'"),
+                               True, Group.NO_AFFILIATION))
     folded = [(p, _fold(p.name)) for p in event.people]
     for i, (a, fa) in enumerate(folded):
         for b, fb in folded[i + 1:]:
             if _variants(fa, fb):
                 out.append(Problem(b.source_file or people_file, b.source_line, f"'{a.name}' ({a.id}) and '{b.name}' ({b.id}) look like spellings of one name",
-                                   "if they are the same person, keep one entry and use its id everywhere", warning=True))
+                                   "if they are the same person, keep one entry and use its id everywhere",
+                                   True, Group.NAME_VARIANTS))
     if event.updated_from is not None:
         where = event.source_file or str(Path(content_dir) / "event.yaml")
         out.append(Problem(where, 0, f"there is no 'updated' stamp: the \"as of\" date printed is "
                            f"{event.updated:%Y-%m-%d %H:%M}, taken from {event.updated_from}",
                            _fix(where, "event", "the event", "updated",
                                 "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
-                           warning=True))
-    out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, warning=True)
+                           True, Group.NO_STAMP))
+    out += _unnamed_venues(event, content_dir)
+    out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, True, Group.LANGUAGE)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
+    return out + email_problems(event, content_dir) + link_warnings(event, content_dir)
+
+
+# An e-mail address as people write one in running text; not a handle (@name@server.social) and
+# not the user part of a web address (https://name@host/...).
+_EMAIL = re.compile(r"(?<![\w.%+@/-])[\w.%+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
+
+
+def email_problems(event: Event, content_dir: str | Path) -> list[Problem]:
+    """Every e-mail address in text that is printed or published (a title, an abstract, a bio, a
+    badge's organisation...), with the item, person or file it is in. The import never takes an
+    export's e-mail fields, but an address written into a text is text: it prints as written,
+    so the organiser decides, address by address."""
+    folder = Path(event.source_file).parent if event.source_file else Path(content_dir)
+    out: list[Problem] = []
+
+    def scan(where: str, line: int, texts, what: str, section: str = "", ident: str = "") -> None:
+        for name, text in texts:
+            for address in dict.fromkeys(_EMAIL.findall(text or "")):
+                told = f"the {name} of {what}" if what else f"the {name}"
+                fix = "if it is not meant to be public, remove it"
+                if section and Path(where).parent.name == IMPORTED:
+                    key = name.replace(" ", "_").replace("practical_notes", "info").replace("add-on", "addons")
+                    fix += (f": set '{key}:' " + (f"for '{ident}' " if section != "event" else "")
+                            + f"under '{section}:' in overrides.yaml to the text without it")
+                published = "on the site and in the calendar" if section == "items" else "on the site"
+                out.append(Problem(where, line, f"{told} holds the e-mail address {address}: it is printed, and "
+                                   f"published {published}, as written", fix, True, Group.EMAIL))
+
+    ev_file = event.source_file or str(folder / "event.yaml")
+    scan(ev_file, 0, [("name", event.name), ("short name", event.short_name), *(("hosts", h) for h in event.hosts),
+                      *(("practical notes", f"{h} {t}") for h, t in event.info),
+                      *(("add-on", f"{a.label} {a.when} {a.where}") for a in event.addons)], "", "event", "the event")
+    venues = str(Path(ev_file).with_name("venues.yaml"))
+    for v in event.venues:
+        scan(venues, 0, [("name", v.name), ("short name", v.short_name), ("address", " ".join(v.address))],
+             f"the venue '{v.id}'", "venues", v.id)
+    for room in event.rooms:
+        scan(venues, 0, [("name", room.name)], f"the room '{room.id}'", "rooms", room.id)
+    for p in event.people:
+        scan(p.source_file or str(folder / "people.yaml"), p.source_line,
+             [("name", p.name), ("position", p.position), ("affiliation", " ".join(p.affiliations)), ("bio", p.bio)],
+             f"{p.name} ('{p.id}')", "people", p.id)
+    for it in event.items:
+        scan(it.source_file or str(folder / "programme.yaml"), it.source_line,
+             [("title", it.title.text), ("abstract", it.abstract), ("note", it.note), ("track", it.track)],
+             f"'{it.id}'", "items", it.id)
+    for reg in event.registrants:
+        scan(reg.source_file, reg.source_line, [("name", reg.name), ("organisation", reg.organisation)],
+             f"the registration of {reg.name}")
     return out
+
+
+def link_warnings(event: Event, content_dir: str | Path) -> list[Problem]:
+    """What prints no QR code because the content names no page for it (the source target)."""
+    if event.links != links.SOURCE:
+        return []
+    where_event = event.source_file or str(Path(content_dir) / "event.yaml")
+    out = [Problem(it.source_file or str(Path(content_dir) / "programme.yaml"), it.source_line,
+                   f"the talk '{it.id}' has no web address (url), so it prints no QR code and no address",
+                   _fix(it.source_file, "items", it.id, "url", "add 'url:' with the address of its page"), True, Group.NO_LINK)
+           for it in links.talks_without_page(event)]
+    if not event.schedule_url:
+        out.append(Problem(*(event.links_at if event.links_at[0] else (where_event, 0)),
+                           "no schedule_url names the programme's page, so door signs, the poster, the booklet's "
+                           "back and badges of people without a talk print no QR code",
+                           _fix(where_event, "event", "the event", "schedule_url",
+                                "add 'schedule_url:' with the address of the programme's page"), True, Group.NO_LINK))
+    return out
+
+
+def _unnamed_venues(event: Event, content_dir: str | Path) -> list[Problem]:
+    """A venue written 'name: ""' (an export that names none) is left out of every output."""
+    folder = Path(content_dir) / IMPORTED if (Path(content_dir) / IMPORTED).is_dir() else Path(content_dir)
+    where = str(folder / "venues.yaml")
+    return [Problem(where, 0, f"the venue '{v.id}' has no name: the booklet, door signs, badges and site leave it out",
+                    _fix(where, "venues", v.id, "name", "add 'name:' (and 'address:') to the venue"), True, Group.UNNAMED_VENUE)
+            for v in event.venues if not v.name and any(d.venue is v for d in event.days)]
 
 
 def layout_check(event: Event, options: BuildOptions = BuildOptions(),

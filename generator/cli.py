@@ -14,11 +14,12 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .options import BuildOptions, OptionError
 from .output import Interrupted, OutputError, source_date_epoch_problem
-from .problems import BuildError, ContentError
+from .problems import BuildError, ContentError, Group
 from .reference import TOPICS
 
 HELP = {
@@ -75,11 +76,17 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--strict", action="store_true",
                         help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
                              "things no longer imported as errors")
+        if name == "check":
+            sp.add_argument("--all", action="store_true", dest="every",
+                            help="list every warning, not only the first few of each kind")
+            sp.add_argument("--links", action="store_true",
+                            help="list every address the outputs print or encode, where each comes from, and "
+                                 "those on hosts the export does not use")
         if name != "check":
             sp.add_argument("--out", default="out", metavar="DIR", help="where to write the outputs (default: out)")
             sp.add_argument("--final", action="store_true",
-                            help="for the press: refuse to build a draft (a placeholder base_url such as "
-                                 "example.org, which prints DRAFT on every page)")
+                            help="for the press: refuse to build a draft (QR codes that open nothing: a "
+                                 "placeholder address such as example.org, or no base_url; it prints DRAFT on every page)")
         if name == "signs":  # sizes differ per output, so `all` takes none
             sp.add_argument("--size", metavar="SIZE", default=None,
                             help="door sign size: A4 (landscape, default), A4-portrait, A3")
@@ -173,8 +180,10 @@ def _run(args) -> int:
         return 0
     from .build import OUTPUTS, build, load_with_warnings
     from .check import layout_check, warnings
+    from .check_listing import listing
     from .draft import draft_problem
     from .fonts import fallback_report
+    from .links import summary
 
     t0 = time.perf_counter()
     sde = source_date_epoch_problem()
@@ -185,14 +194,13 @@ def _run(args) -> int:
         event, conflicts = load_with_warnings(args.content, args.strict)
         draft = draft_problem(event, args.content)
         if args.command == "check":
-            found = conflicts + warnings(event, args.content) + ([draft] if draft else [])
-            _print_problems(found, sys.stdout)
+            found = conflicts + warnings(event, args.content) + ([replace(draft, group=Group.DRAFT)] if draft else [])
             stops, notes = layout_check(event, content_dir=args.content)  # found only while laying out
-            for note in notes:
-                print(note)
-            found += notes
-            for line in stops:
+            for line in stops:  # what stops the build first, then the warnings by kind
                 print(f"eventprint: {line}", file=sys.stderr)
+            for line in listing(found, notes, args.every):
+                print(line)
+            found += notes
             if stops:
                 print(f"eventprint: the build would stop on {len(stops)} problem{'s' if len(stops) != 1 else ''}.",
                       file=sys.stderr)
@@ -205,6 +213,11 @@ def _run(args) -> int:
             fallback = fallback_report(event)
             if fallback:
                 print(fallback)
+            print(summary(event))
+            if args.links:
+                from .linkcheck import report as link_report
+                for line in link_report(event):
+                    print(line)
             return 0
         if draft and args.final:
             print(str(draft), file=sys.stderr)
@@ -249,6 +262,7 @@ def _run(args) -> int:
                                               if not (p.suffix == ".pdf" or p.name == "index.html")])
     if extra:
         print(f"wrote {extra} more file(s) below {out}")
+    print(summary(event))
     print(f"done in {time.perf_counter() - t0:.2f} s")
     if draft:  # last, where it is seen: the files are drafts
         print(f"DRAFT: {draft}")

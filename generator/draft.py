@@ -1,28 +1,32 @@
-"""Drafts: a build whose base_url is a placeholder must never reach a press unnoticed.
+"""Drafts: a build whose links cannot be vouched for must never reach a press unnoticed.
 
-Every QR code encodes base_url, so a reserved example address (RFC 2606 / 6761:
-example.org/.com/.net, *.example, *.test, *.invalid, localhost) prints codes that
-open nothing. Such a build still works (a new user's ``make booklet`` on the shipped
-content), but every printed page carries a DRAFT mark, the build ends with a warning
-naming the line to change, ``check`` lists it, and ``--final`` refuses it.
+Every QR code opens an address that links.py decides. When that address is a placeholder — a
+reserved example domain (RFC 2606 / 6761: example.org/.com/.net, *.example, *.test, *.invalid,
+localhost) as base_url or in a page the content names — or when codes should open out/site/ and
+no base_url says where it is uploaded, the codes open nothing. Such a build still works (a new
+user's ``make booklet`` on the shipped content, a first look at an import), but every printed page
+carries a DRAFT mark, the build ends with a warning naming the file and line to change, ``check``
+lists it, and ``--final`` refuses it.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .model import Event
+from . import links
+from .model import Event, Where
 from .problems import Problem
 
 _EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 _RESERVED_TLDS = ("example", "test", "invalid", "localhost")
-_KEY = re.compile(r"^(\s*)base_url\s*:")
+_SECTION = re.compile(r"^event\s*:\s*(\{\s*\})?\s*(#.*)?$")
 
 
-def placeholder_host(base_url: str) -> str | None:
+def placeholder_host(url: str) -> str | None:
     """The reserved host name of a placeholder address, or None for a real one."""
-    host = (urlsplit(base_url).hostname or "").rstrip(".").lower()
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
     return host if _reserved(host) else None
 
 
@@ -37,38 +41,81 @@ def _reserved(host: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Why the printed links cannot be vouched for, and where that is written (("", 0): nowhere yet)."""
+
+    what: str
+    at: Where
+    url: str | None  # the placeholder address; None: base_url is missing
+
+
+def doubt(event: Event) -> Doubt | None:
+    """The first reason this event's codes would open nothing, or None when every one can be trusted."""
+    if event.links == links.SITE:
+        if event.base_url is None:
+            return Doubt("no base_url says where out/site/ will be uploaded: every QR code points nowhere",
+                         ("", 0), None)
+        host = placeholder_host(event.base_url)
+        if host:
+            return Doubt(f"base_url {event.base_url} is a placeholder ({_reserved(host)} is reserved for examples): "
+                         "every QR code points nowhere", event.base_url_at, event.base_url)
+    for url, what in links.named(event):
+        if placeholder_host(url):
+            return _placeholder(url, what, links.origin(event, url))
+    return None
+
+
+def _placeholder(url: str, what: str, at: Where) -> Doubt:
+    host = placeholder_host(url)
+    return Doubt(f"{what}, {url}, is a placeholder ({_reserved(host)} is reserved for examples): its QR code "
+                 "points nowhere", at, url)
+
+
 def is_draft(event: Event) -> bool:
-    return placeholder_host(event.base_url) is not None
-
-
-def _line_of_base_url(path: Path, nested: bool) -> int:
-    """1-based line of ``base_url:`` in a YAML file (indented under ``event:`` when nested), else 0."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 0
-    for i, line in enumerate(lines, 1):
-        m = _KEY.match(line)
-        if m and bool(m.group(1)) == nested:
-            return i
-    return 0
+    return doubt(event) is not None
 
 
 def draft_problem(event: Event, content_dir: str | Path) -> Problem | None:
-    """The warning a draft build ends with (and ``check`` lists), at the line that sets base_url."""
-    host = placeholder_host(event.base_url)
-    if host is None:
+    """The warning a draft build ends with (and ``check`` lists), at the file and line to change."""
+    d = doubt(event)
+    if d is None:
         return None
+    what = d.what + ", so this build is a DRAFT and every printed page says so"
+    final = "then build with --final (make print)"
     overrides = Path(content_dir) / "overrides.yaml"
-    line = _line_of_base_url(overrides, nested=True) if overrides.is_file() else 0
-    if line:
-        where = str(overrides)
-    else:
-        where = event.source_file or str(Path(content_dir) / "event.yaml")
-        line = _line_of_base_url(Path(where), nested=False)
-    what = (f"base_url {event.base_url} is a placeholder ({_reserved(host)} is reserved for examples): every QR code "
-            "points nowhere, so this build is a DRAFT and every printed page says so")
-    target = ("set 'base_url:' under 'event:' in overrides.yaml" if Path(where).parent.name == "imported"
-              else "set base_url")
-    fix = f"{target} to the address where out/site/ will be uploaded, then build with --final (make print) for the press"
-    return Problem(where, line, what, fix, warning=True)
+    imported = event.imported
+    if d.url is not None:  # a placeholder written somewhere: change it there
+        file, line = d.at if d.at[0] else (event.source_file, 0)
+        if d.url == event.base_url:
+            fix = ("set 'base_url:' under 'event:' in overrides.yaml" if imported else "set base_url")
+            fix += " to the address where out/site/ will be uploaded"
+        elif Path(file).parent.name == "imported":
+            fix = ("write the real address in overrides.yaml (the import overwrites imported/), or set "
+                   "'links: site' and 'base_url:' under 'event:' there to open out/site/ instead")
+        else:
+            fix = "write the real address"
+        return Problem(file, line, what, f"{fix}, {final}", warning=True)
+    # no base_url at all
+    if imported:
+        line, empty = _event_section(overrides)
+        where = ("replace 'event: {}' here with 'event:' and, indented under it, 'base_url: https://…/'"
+                 if empty else "add 'base_url: https://…/' indented under 'event:' here" if line
+                 else "add a line 'event:' and, indented under it, 'base_url: https://…/'")
+        return Problem(str(overrides), line, what, f"{where} (where you upload out/site/), {final}", warning=True)
+    return Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what,
+                   f"add 'base_url: https://…/' to event.yaml (where you upload out/site/), {final}",
+                   warning=True)
+
+
+def _event_section(path: Path) -> tuple[int, bool]:
+    """(line of the top-level ``event:`` key in overrides.yaml, whether it says ``event: {}``); (0, False) if none."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0, False
+    for i, line in enumerate(lines, 1):
+        m = _SECTION.match(line)
+        if m:
+            return i, bool(m.group(1))
+    return 0, False

@@ -5,6 +5,7 @@ The file-level half of the transaction (transaction.py), kept apart so that each
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -131,3 +132,23 @@ def folder_for(path: str, made: set[str]) -> None:
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
+
+
+def exchange(a: str | Path, b: str | Path) -> bool:
+    """Swap two existing paths in one atomic step (Linux ``renameat2`` with RENAME_EXCHANGE): no moment
+    in which either name is missing, even for a kill or a power cut. False where the system or the file
+    system cannot; nothing has changed then."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # pragma: no cover - a libc without it
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), os.fspath(a))

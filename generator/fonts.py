@@ -284,7 +284,7 @@ def faces(text: str, style: str = "regular", hint: str | None = None) -> list[st
         else:
             face = fallback_for(ch, hint)
             if face is None:
-                raise ValueError(f"no font can print {_describe([ch])}")
+                raise ValueError(f"no font can print {describe([ch])}")
             picked.append(face)
             groups.setdefault(face.key, set()).add(ch)
     names = {key: register_fallback(key, bold, chars) for key, chars in groups.items()}
@@ -334,14 +334,14 @@ def fallback_summary(counts: Counter[str]) -> str | None:
     return f"{total} character{'s' if total != 1 else ''} fall{'s' if total == 1 else ''} back to other fonts: {parts}"
 
 
-def _describe(chars: list[str]) -> str:
+def describe(chars: list[str]) -> str:
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" if not is_control(c)
                      else f"U+{ord(c):04X} (a control character)" for c in chars)
 
 
 def _content_strings(event: Event):
     """Every printed content string as (text, file, line, whose, field)."""
-    for key in ("name", "short_name", "timezone", "base_url"):
+    for key in ("name", "short_name", "timezone", "base_url", "schedule_url"):
         yield getattr(event, key), "event.yaml", 0, "the event", key
     for host in event.hosts:
         yield host, "event.yaml", 0, "the event", "hosts"
@@ -372,6 +372,7 @@ def _content_strings(event: Event):
         yield it.title.text, "programme.yaml", it.source_line, who, "title"
         yield it.abstract, "programme.yaml", it.source_line, who, "abstract"
         yield it.note, "programme.yaml", it.source_line, who, "note"
+        yield it.url, "programme.yaml", it.source_line, who, "url"
 
 
 def coverage_problems(event: Event, content_dir: str | Path,
@@ -392,14 +393,15 @@ def coverage_problems(event: Event, content_dir: str | Path,
         controls = [c for c in gaps if is_control(c)]
         if controls:
             out.append(Problem(str(content / file), line,
-                               f"the {field} of {whose} contains {_describe(controls)}, which cannot be printed",
+                               f"the {field} of {whose} contains {describe(controls)}, which cannot be printed",
                                "delete it (it often comes along when text is pasted from another program)"))
         glyphless = [c for c in gaps if not is_control(c)]
         if glyphless:
             out.append(Problem(str(content / file), line,
-                               f"the {field} of {whose} contains {_describe(glyphless)}, which no font can print",
+                               f"the {field} of {whose} contains {describe(glyphless)}, which no font can print",
                                "replace the character with one the fonts have (or a plain-letter spelling)"))
     return out
+
 
 
 def fallback_report(event: Event) -> str | None:
@@ -413,4 +415,4 @@ def check_literal(text: str) -> None:
     """For layout code: fail loudly if a fixed label uses a glyph no font has."""
     gaps = missing(text, register())
     if gaps:
-        raise ValueError(f"layout text {text!r} uses {_describe(gaps)}, which the fonts lack")
+        raise ValueError(f"layout text {text!r} uses {describe(gaps)}, which the fonts lack")

@@ -41,6 +41,13 @@ class Kind(enum.Enum):
         return self in (Kind.BREAK, Kind.MEAL)
 
     @property
+    def is_gathering(self) -> bool:
+        """Registration, breaks, meals, socials and tours: for everyone at the event when held
+        outside the rooms of the day's talks (a lobby, a foyer) or while no other room goes on;
+        else that room's own (a devroom's lunch). See ``Day.concerns_everyone``."""
+        return self in (Kind.REGISTRATION, Kind.BREAK, Kind.MEAL, Kind.SOCIAL, Kind.TOUR)
+
+    @property
     def label(self) -> str:
         """Human label for the kind, e.g. 'Keynote', 'Project talk': English, the catalogue's msgid (layouts print i18n.tr of it)."""
         return _KIND_LABELS[self]
@@ -74,6 +81,8 @@ class Role(enum.Enum):
     def label(self) -> str:
         return self.value.upper()
 
+
+Where = tuple[str, int]  # (file as shown to the user, line) a value was read from; ("", 0): not written
 
 TBC_TEXT = "Title to be confirmed"  # English; assemble puts the event language's words in Title.placeholder
 # How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
@@ -115,8 +124,8 @@ class Room:
 
     @property
     def full_name(self) -> str:
-        """'N0.002, MPI-IS' — the room with its venue's short name."""
-        return f"{self.name}, {self.venue.short_name}"
+        """'N0.002, MPI-IS' — the room with its venue's short name (if the venue has a name)."""
+        return f"{self.name}, {self.venue.short_name}" if self.venue.short_name else self.name
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,6 +140,9 @@ class Person:
     roles: tuple[Role, ...]  # derived from the programme, in Role order
     source_line: int = field(default=0, compare=False)  # line in people YAML
     source_file: str = field(default="", compare=False)  # file of the person, as shown to the user
+    url: str | None = None  # the person's own page elsewhere (the export's speaker page); see links.py
+    url_at: Where = field(default=("", 0), compare=False)  # where ``url`` is written
+    url_imported: bool = False  # ``url`` is the export's (imported/), not the organiser's own
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -194,7 +206,8 @@ class Item:
     end: time
     kind: Kind
     title: Title  # for non-talks the plain label ("Lunch Break"); always confirmed
-    room: Room | None  # None: somewhere at the day's venue, not said where
+    rooms: tuple[Room, ...]  # where it is: one room, several for an item shared by rooms (a plenary
+    # shown in two halls), none: somewhere at the day's venue, not said where
     speakers: tuple[Person, ...]
     chairs: tuple[Person, ...]
     abstract: str | None
@@ -205,10 +218,23 @@ class Item:
     start_days: int = 0  # calendar days after ``date`` the item starts on (1: after midnight)
     end_days: int = 0  # calendar days after ``date`` the item ends on
     source_file: str = field(default="", compare=False)  # file of the item, as shown to the user
+    everyone: bool | None = None  # content's `everyone:`: True concerns everyone, False only its room; None: not said
+    url: str | None = None  # the item's own page elsewhere (the export's talk page); see links.py
+    url_at: Where = field(default=("", 0), compare=False)  # where ``url`` is written
+    url_imported: bool = False  # ``url`` is the export's (imported/), not the organiser's own
 
     @property
     def is_talk(self) -> bool:
         return self.kind.is_talk
+
+    @property
+    def room(self) -> Room | None:
+        """Its first room, for what names one place; None: not said where."""
+        return self.rooms[0] if self.rooms else None
+
+    def in_room(self, room: Room) -> bool:
+        """True when the item is in ``room`` (among others, maybe)."""
+        return any(r.id == room.id for r in self.rooms)
 
     @property
     def minutes(self) -> int:
@@ -250,9 +276,34 @@ class Day:
         """Rooms with at least one item this day, in first-use order."""
         seen: dict[str, Room] = {}
         for it in self.items:
-            if it.room is not None and it.room.id not in seen:
-                seen[it.room.id] = it.room
+            for room in it.rooms:
+                seen.setdefault(room.id, room)
         return tuple(seen.values())
+
+    def concerns_everyone(self, item: Item) -> bool:
+        """Whether every door of the day lists ``item`` (with where it is), not only its own room's.
+
+        What the content says (``everyone:``) decides. Else an item without a room concerns
+        everyone, and so does a gathering (registration, a break, a meal, a social, a tour) held
+        where no talk is held this day (the Lobby's registration, the Foyer's coffee) or while
+        no other room holds anything of its own (the coffee break listed in the main hall only).
+        Another room's talks, workshops, posters and welcomes never do, nor a gathering in a talk
+        room while other rooms go on (one devroom's lunch)."""
+        return item in self._everyones
+
+    @cached_property
+    def _everyones(self) -> frozenset[Item]:
+        """The items ``concerns_everyone`` says yes to, worked out once per day (a 900-talk day
+        asks for each item on each of its 30 doors). Items compare by identity."""
+        talk_rooms = {it.room.id for it in self.items if it.is_talk and it.room is not None}
+        shared = {it for it in self.items if it.everyone or (it.everyone is None and (
+            it.room is None or (it.kind.is_gathering and it.room.id not in talk_rooms)))}
+        own = [it for it in self.items if it not in shared and it.room is not None]
+        for it in own:
+            if it.everyone is None and it.kind.is_gathering and not any(
+                    o.room.id != it.room.id and o.start_dt < it.end_dt and it.start_dt < o.end_dt for o in own):
+                shared.add(it)
+        return frozenset(shared)
 
 
 @dataclass(frozen=True)
@@ -281,7 +332,7 @@ class Event:
     timezone: str  # IANA name, e.g. "Europe/Berlin"
     language: str  # BCP 47, e.g. "en"
     hosts: tuple[str, ...]  # hosting organisations
-    base_url: str  # public URL of the abstract site, always ends with "/"
+    base_url: str | None  # where the organiser uploads out/site/, ends with "/"; None: not said
     updated: datetime  # "as of" stamp for printed material
     venues: tuple[Venue, ...]
     rooms: tuple[Room, ...]
@@ -294,7 +345,15 @@ class Event:
     source_file: str = field(default="", compare=False)  # event.yaml as shown to the user
     addons: tuple[Addon, ...] = ()  # event.yaml ``addons``
     registrants: tuple[Registrant, ...] = ()  # registrations.csv, in list order
-    base_url_line: int = field(default=0, compare=False)  # where to shorten it when a QR code gets too dense
+    base_url_at: Where = field(default=("", 0), compare=False)  # where base_url is written
+    # Where printed links point (links.py): "site" (pages of out/site/ at base_url) or "source" (each
+    # item's and person's own ``url``, and ``schedule_url`` for the whole programme)
+    links: str = "site"
+    links_at: Where = field(default=("", 0), compare=False)  # where ``links`` is chosen; ("", 0): the default
+    schedule_url: str | None = None  # the programme's own page elsewhere (the export's schedule)
+    schedule_url_at: Where = field(default=("", 0), compare=False)
+    imported: bool = False  # read from imported/ and overrides.yaml
+    export_hosts: tuple[str, ...] = ()  # web hosts the import's own addresses use (check --links)
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
 
     # -- queries layouts need; all derived, nothing stored twice ------------

@@ -175,7 +175,7 @@ def _locked(out: Path) -> Iterator[None]:
 
 
 @contextmanager
-def _deferred_signals() -> Iterator[list[int]]:
+def deferred_signals() -> Iterator[list[int]]:
     """Collect SIGINT/SIGTERM instead of acting on them; the caller decides when to stop."""
     got: list[int] = []
     if threading.current_thread() is not threading.main_thread():
@@ -198,7 +198,7 @@ def prepare(out_dir: str | Path) -> list[str]:
     """
     out = Path(out_dir)
     created = _prepare_out(out)
-    with _locked(out), _deferred_signals() as signals:  # an undo runs to its end
+    with _locked(out), deferred_signals() as signals:  # an undo runs to its end
         notes = recover(out)
     _tidy_home(out, created)
     if signals:
@@ -240,7 +240,7 @@ def write_build(out_dir: str | Path, parts: Mapping[str, Sequence[Artifact]],
     committed = False
     try:
         _check_names(out, files)
-        with _locked(out), _deferred_signals() as signals:
+        with _locked(out), deferred_signals() as signals:
             result.messages += recover(out)
             state = read_state(out, result.messages)
             plan = Plan.make(out, files, set(parts), state)

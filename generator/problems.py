@@ -6,7 +6,36 @@ without a traceback.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, field
+
+
+class Group(enum.Enum):
+    """What kind of warning a problem is: ``check`` lists them by group, in this order — what
+    stops printing first (a draft stops --final; conflicts and the loader's other warnings stop
+    --strict), then what is printed wrong, then what is merely missing. The value is the heading."""
+
+    DRAFT = "Draft: the QR codes point nowhere (--final refuses to build it)"
+    OVERLAP = "Two items in one room at once"
+    DOUBLE_BOOKING = "A person in two places at once"
+    STALE_OVERRIDE = "Overrides of things no longer imported"
+    REGISTRATION_MATCH = "Registrations matched to programme people uncertainly, or listed twice"
+    EMAIL = "E-mail addresses in printed text (printed and published as written)"
+    REGISTRATIONS = "The registration list"
+    NO_BADGE = "Registrations without a badge (pending, expired or cancelled orders)"
+    TEXT_CUT = "Text too long, cut"
+    SHORTENED = "Text shortened to fit its place"
+    OTHER = "Other warnings"
+    UNNAMED_VENUE = "Venues without a name: left out of every output"
+    NO_LINK = "No web page to open: printed without a QR code"
+    UNCONFIRMED = "Titles not confirmed yet"
+    NO_ABSTRACT = "Talks without an abstract"
+    NO_ROLE = "People with no part in the programme"
+    NAME_VARIANTS = "Names that look like two spellings of one name"
+    NO_STAMP = "No 'updated' stamp"
+    LANGUAGE = "The event's language"
+    NO_BIO = "People without a bio"
+    NO_AFFILIATION = "People without a position or affiliation"
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +45,7 @@ class Problem:
     what: str  # what is wrong
     fix: str  # how to fix it
     warning: bool = False  # warnings do not stop a build
+    group: Group | None = field(default=None, compare=False)  # for check's listing; None: Group.OTHER
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

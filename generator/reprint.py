@@ -2,8 +2,10 @@
 
 Every build of badges and/or door signs writes ``out/manifest.json``: one
 content hash per badge (person id) and per door sign (room id and date),
-computed from the model data the item prints, never from PDF bytes and never
-from the "as of" stamp. The next build compares with it, tells the user in
+computed from the model data the item prints (front and back) and the options
+that shape it (its size: a 90x54 badge leaves out what an A6 one prints), never
+from PDF bytes and never from the "as of" stamp; and the options themselves, so
+that a build at another size says so instead of listing every item. The next build compares with it, tells the user in
 plain words which badges and signs changed, and adds ``reprint.pdf`` holding
 only those (badges on sheets like the full run, then the door signs). Nothing
 changed: it says so and writes no reprint file; a reprint.pdf left over from an
@@ -28,7 +30,7 @@ from eventprint.layouts.kit import common, theme, typeset
 from eventprint.layouts.badges.data import BadgeData, badge_key, badge_order, badges, participants, select_people
 from eventprint.layouts.badges.document import draw_badge_sheets, sheet_for, size_of
 from eventprint.layouts.signs.data import sign_data
-from eventprint.layouts.signs.document import draw_signs
+from eventprint.layouts.signs.document import DEFAULT_SIZE as SIGN_SIZE, draw_signs
 
 from .model import Day, Event, Room
 from .options import BuildOptions
@@ -38,6 +40,18 @@ MANIFEST = "manifest.json"
 REPRINT = "reprint.pdf"
 FORMAT = 1
 BADGES, SIGNS = "badges", "signs"
+SHAPE = "shape"  # manifest key: section -> the options that shaped what it printed
+DEFAULT_SHAPE = {BADGES: {"size": "A6"}, SIGNS: {"size": SIGN_SIZE}}
+
+
+def shape_of(section: str, options: BuildOptions) -> dict[str, str]:
+    """The options that change how every item of ``section`` prints (not where on a sheet it goes)."""
+    return {"size": size_of(options)} if section == BADGES else {"size": options.size or SIGN_SIZE}
+
+
+def _shaped(data: dict, section: str, shape: dict[str, str]) -> dict:
+    """``data`` with the shape, when it is not the default: manifests of default builds stay as they were."""
+    return data if shape == DEFAULT_SHAPE[section] else dict(data, **{SHAPE: shape})
 
 
 # --------------------------------------------------------------------------
@@ -55,14 +69,14 @@ _LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME", "lang": "en"}
 _ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
 
 
-def _badge_hash(d: BadgeData) -> str:
+def _badge_hash(d: BadgeData, shape: dict[str, str] = DEFAULT_SHAPE[BADGES]) -> str:
     """Fields added to BadgeData later count only when they differ from their default, so that a
     manifest written before they existed still matches every badge that shows nothing new."""
     data = {f: ([e.__dict__ for e in v] if f in _ENTRY_FIELDS else v) for f, v in d.__dict__.items()}  # asdict, faster
     for key, default in _LATER_FIELDS.items():
         if data[key] == default:
             del data[key]
-    return _digest(data)
+    return _digest(_shaped(data, BADGES, shape))
 
 
 def _holders(event: Event, options: BuildOptions) -> list:
@@ -73,8 +87,8 @@ def _holders(event: Event, options: BuildOptions) -> list:
 def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
     """badge key (person id, or 'registration:' and the list's id) -> {hash, label}: the hash is of
     exactly the BadgeData the badge draws."""
-    holders = _holders(event, options)
-    return {badge_key(p): {"hash": _badge_hash(d), "label": f"badge for {p.name}"}
+    holders, shape = _holders(event, options), shape_of(BADGES, options)
+    return {badge_key(p): {"hash": _badge_hash(d, shape), "label": f"badge for {p.name}"}
             for p, d in zip(holders, badges(event, holders), strict=True)}
 
 
@@ -86,9 +100,10 @@ def sign_label(room: Room, day: Day) -> str:
     return f"door sign {room.name} {day.date:%A} {day.date.day} {day.date:%B}"
 
 
-def sign_entries(event: Event) -> dict[str, dict[str, str]]:
-    """sign key -> {hash, label}: the hash is of exactly the SignData the door sign draws."""
-    return {sign_key(room.id, day.date): {"hash": _digest(asdict(sign_data(event, room, day))),
+def sign_entries(event: Event, options: BuildOptions = BuildOptions()) -> dict[str, dict[str, str]]:
+    """sign key -> {hash, label}: the hash is of exactly the SignData the door sign draws, at its size."""
+    shape = shape_of(SIGNS, options)
+    return {sign_key(room.id, day.date): {"hash": _digest(_shaped(asdict(sign_data(event, room, day)), SIGNS, shape)),
                                           "label": sign_label(room, day)}
             for room, day in event.room_days()}
 
@@ -116,6 +131,14 @@ def read_manifest(out: Path) -> dict | None:
         print(f"eventprint: ignored {path} ({why}); this build records what it prints afresh.", file=sys.stderr)
         return None
     return data if data.get("format") == FORMAT else None
+
+
+def _recorded_shapes(manifest: dict) -> dict[str, dict[str, str]]:
+    """The options each section was last built with, as the manifest records them (a manifest from
+    before they were recorded, or a damaged record: the defaults)."""
+    found = manifest.get(SHAPE)
+    return {s: dict(v) for s, v in (found.items() if isinstance(found, dict) else ())
+            if s in DEFAULT_SHAPE and isinstance(v, dict) and isinstance(v.get("size"), str)}
 
 
 def _manifest_shape(data) -> bool:
@@ -175,15 +198,16 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
     if not built:
         return []
     previous = read_manifest(Path(out))
-    manifest = {"format": FORMAT, BADGES: {}, SIGNS: {}}
+    manifest = {"format": FORMAT, BADGES: {}, SIGNS: {}, SHAPE: dict(DEFAULT_SHAPE)}
     if previous:
         manifest[BADGES] = dict(previous.get(BADGES) or {})
         manifest[SIGNS] = dict(previous.get(SIGNS) or {})
+        manifest[SHAPE].update(_recorded_shapes(previous))
     current: dict[str, dict] = {}
     if BADGES in built:
         current[BADGES] = badge_entries(event, options)
     if SIGNS in built:
-        current[SIGNS] = sign_entries(event)
+        current[SIGNS] = sign_entries(event, options)
 
     messages: list[str] = []
     changed: dict[str, list[str]] = {BADGES: [], SIGNS: []}
@@ -194,7 +218,12 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
         if old:  # a section seen before: compare (a first build of this output only records)
             ch, added = _changes(old, entries)
             changed[section] = sorted(ch + added, key=list(entries).index)
-            words += [entries[k]["label"] for k in ch] + ["new " + entries[k]["label"] for k in added]
+            was, now = manifest[SHAPE][section], shape_of(section, options)
+            if was != now and not (section == BADGES and options.person):
+                words.append(f"every {_nouns({section})[0]} ({len(changed[section])}): the size is {now['size']}, "
+                             f"not {was['size']} as last time")
+            else:
+                words += [entries[k]["label"] for k in ch] + ["new " + entries[k]["label"] for k in added]
             if section == BADGES and options.person:
                 pass  # one person's build says nothing about the others
             else:
@@ -204,6 +233,7 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
                 manifest[section].update(entries)
         else:
             manifest[section] = entries
+            manifest[SHAPE][section] = shape_of(section, options)
 
     if not any((previous or {}).get(s) for s in current):
         if not any(manifest[s] for s in current):

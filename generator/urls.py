@@ -3,7 +3,8 @@
 One module decides paths so that a QR code on a badge and the file the site
 writes can never disagree. Paths are relative to the site root (out/site/);
 URLs are the event's base_url plus the path. A URL ending in "/" means the
-folder's index.html.
+folder's index.html. Whether a printed link opens our site at all is links.py's
+decision; this module only says where our pages are.
 """
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ from .model import Event, Item, Person, Room
 INDEX = "index.html"
 STYLESHEET = "style.css"
 CALENDAR = "programme.ics"
+# Our site's address while the organiser has not said where out/site/ goes: a reserved example
+# domain, so such a build is a draft (eventprint.draft) and its codes visibly open nothing.
+PLACEHOLDER = "https://example.org/"
+
+
+def site_base(event: Event) -> str:
+    """Where out/site/ is uploaded: base_url, or the placeholder while it is not set."""
+    return event.base_url or PLACEHOLDER
 
 
 def talk_path(item: Item) -> str:
@@ -38,7 +47,8 @@ def day_anchor(day: date) -> str:
 
 def url(event: Event, path: str) -> str:
     """Public URL of a site path; the index is the bare base URL (shorter QR codes)."""
-    return event.base_url if path == INDEX else event.base_url + path
+    base = site_base(event)
+    return base if path == INDEX else base + path
 
 
 def talk_url(event: Event, item: Item) -> str:
@@ -59,9 +69,10 @@ def programme_url(event: Event) -> str:
 
 def site_path_of(event: Event, public_url: str) -> str | None:
     """The file below out/site/ that a public URL opens, or None if it is not ours."""
-    if not public_url.startswith(event.base_url):
+    base = site_base(event)
+    if not public_url.startswith(base):
         return None
-    rest = public_url[len(event.base_url):].split("#", 1)[0].split("?", 1)[0]
+    rest = public_url[len(base):].split("#", 1)[0].split("?", 1)[0]
     if rest == "" or rest.endswith("/"):
         rest += INDEX
     return rest

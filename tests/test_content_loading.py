@@ -241,6 +241,10 @@ def test_overrides_win_over_the_import(imported):
     assert loaded.warnings == ()
     ev = loaded.event
     assert ev.base_url == "https://camp.example.org/2025/" and ev.hosts == ("Example Camp e.V.",)
+    # the export names its talks' pages, but the organiser's base_url says codes open out/site/
+    assert ev.links == "site" and ev.schedule_url == "https://camp.example-host.org/2025/schedule/"
+    assert ev.item("opening").url == "https://camp.example-host.org/2025/talk/OPEN01/"
+    assert ev.item("radios-2").url is None and ev.export_hosts == ("camp.example-host.org",)
     assert ev.name == "Imported Camp"  # not overridden: the import's value
     assert (ev.venues[0].name, ev.venues[0].address) == ("Example Camp Site", ("Field 1", "12345 Sampletown"))
     assert [r.name for r in ev.rooms] == ["Hall A (Audimax)", "Tent"]
@@ -255,7 +259,8 @@ def test_overrides_win_over_the_import(imported):
 def test_without_overrides_the_import_loads_as_it_is(imported):
     (imported / "overrides.yaml").unlink()
     ev = load_event(imported)
-    assert ev.base_url == "https://example.org/imported-camp/" and ev.item("opening").kind.value == "talk"
+    assert ev.base_url is None and ev.item("opening").kind.value == "talk"
+    assert ev.links == "source"  # the export's own talk pages, until base_url is set
     (imported / "overrides.yaml").write_text("# only comments, as the import's template\n", encoding="utf-8")
     assert load_event(imported).rooms[0].name == "Hall A"
 

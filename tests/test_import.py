@@ -99,7 +99,7 @@ def test_cli_import_writes_content_and_reimport_changes_nothing(tmp_path, capsys
     from eventprint.cli import main
     assert main(["import", str(FIX / "frab.json"), "--to", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "2 days, 2 rooms, 6 items, 4 talks, 3 people" in out
+    assert "2 days, 2 rooms, 6 items, 5 talks, 3 people" in out
     files = sorted(p.name for p in (tmp_path / "imported").iterdir())
     assert files == ["event.yaml", "people.yaml", "programme.yaml", "venues.yaml"]
     head = (tmp_path / "imported" / "programme.yaml").read_text().splitlines()[0]
@@ -129,12 +129,15 @@ def test_frab_json_model(tmp_path):
     fmt, docs = import_file(FIX / "frab.json")
     assert fmt == "frab-json"
     ev = docs.event
-    assert ev["timezone"] == "Europe/Berlin" and ev["base_url"] == "https://fahrplan.example.org/tc24/"
+    assert ev["timezone"] == "Europe/Berlin" and ev["schedule_url"] == "https://fahrplan.example.org/tc24/"
+    assert "base_url" not in ev  # the export's address is never taken as our site's
     assert ev["updated"] == "2024-06-01 12:30" and ev["day_change"] == "04:00"  # between 04:00 ends and 09:00 starts
     its = items(docs)
     assert set(its) == {"501", "502", "503", "504", "505", "506"}  # ids from frab's stable event id
     assert (its["501"]["date"], its["501"]["start"], its["501"]["end"]) == ("2024-06-07", "10:00", "10:30")
     assert its["502"]["end"] == "11:45"  # "1:15" duration
+    assert its["502"]["url"] == "https://fahrplan.example.org/tc24/events/502.html"  # relative: from base_url
+    assert "url" not in its["501"]  # no page named, none made up
     # past midnight: on the day that started at 09:00, with the clock time of the night
     assert (its["503"]["date"], its["503"]["start"], its["503"]["end"]) == ("2024-06-07", "01:30", "02:30")
     assert (its["504"]["start"], its["504"]["end"]) == ("23:30", "00:30")
@@ -145,16 +148,18 @@ def test_frab_json_model(tmp_path):
     assert its["502"]["abstract"] == ("A subtitle\n\nFirst & a link (https://example.org/x).\n\n"
                                       "\u2022 one\n\n\u2022 two\n\nLine one\n\nLine two\n\n\u2022 bullet bold")
     ppl = people(docs)
-    assert set(ppl) == {"chloe-berthelemy", "mo", "mo-2"}  # by frab id: "mo" and "Mo" are two ids
-    assert ppl["chloe-berthelemy"] == {"id": "chloe-berthelemy", "name": "Chloé Berthélémy",
-                                       "affiliation": "EDRi", "bio": "Bio of Chloé."}
+    # by frab id: "mo" and "Mo" are two people; the second told apart by its frab id, not its rank
+    assert set(ppl) == {"chloe-berthelemy", "mo", "mo-9"}
+    # the name as written: the export has no affiliation field, so the brackets are part of it
+    assert ppl["chloe-berthelemy"] == {"id": "chloe-berthelemy", "name": "Chloé Berthélémy (EDRi)",
+                                       "family_name": "Berthélémy", "bio": "Bio of Chloé."}
     assert its["502"]["speakers"] == ["chloe-berthelemy", "mo"]
     text = "".join(render(docs, "frab.json").values())
     for secret in ("chloe@example.com", "mo@example.com", "1234567", "secret review"):
         assert secret not in text
     assert "\r" not in text
     event = load_imported(docs, tmp_path)
-    assert event is not None and len(event.talks) == 4
+    assert event is not None and len(event.talks) == 5
 
 
 def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
@@ -182,7 +187,13 @@ def test_frab_json_moved_talk_changes_only_that_item(tmp_path):
     ("Lightning Talk", None, "Five minutes", True, "lightning_talk"),
     ("workshop", None, "Solder", True, "workshop"),
     (None, None, "Keynote: The Future", True, "keynote"),
-    (None, None, "Opening Ceremony", True, "welcome"),
+    (None, None, "Opening Ceremony", True, "talk"),  # a title word never makes speakers hosts
+    ("Opening", None, "Opening Ceremony", True, "welcome"),  # the export's type does
+    ("lecture", None, "Keynote: The Future", True, "talk"),  # frab's type says talk: the title has no say
+    ("lecture", "Keynotes", "The Future", True, "keynote"),  # the track refines a plain talk type
+    ("lecture", None, "Coffee break", False, "break"),  # nobody speaks: "lecture" (frab's default) says nothing
+    ("Talk", "Social Computing", "Crowds", True, "talk"),  # a track about a topic makes no party of a talk
+    ("Birds-of-a-feather (BoF)", None, "Teaching", True, "workshop"),
     (None, None, "Opening Session", False, "other"),  # a welcome needs its hosts
     (None, None, "Registration", False, "registration"),
 ])
@@ -212,7 +223,7 @@ def _paths(o, pre=()):
 
 
 @pytest.mark.parametrize("name", ["frab.json", "indico.json", "indico-timetable.json", "sessionize.json",
-                                  "pretalx-widget.json"])
+                                  "pretalx-widget.json", "pretalx-api.json"])
 def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_path):
     """Every field of the fixture in turn replaced by a value of the wrong type: the import
     either works (skipping what it cannot read, with a warning) or says what is wrong."""
@@ -226,7 +237,8 @@ def test_malformed_fields_never_raise_anything_but_an_import_failure(name, tmp_p
         holder = bad
         for k in path[:-1]:
             holder = holder[k]
-        holder[path[-1]] = rng.choice([None, "", 0, [], {}, "x", 1.5, True, {"en": None}])
+        holder[path[-1]] = rng.choice([None, "", 0, [], {}, "x", 1.5, True, {"en": None}, 1e300, "9" * 40, [1],
+                                       {"a": 1}])
         f.write_text(json.dumps(bad))
         try:
             import_file(f, timezone="Europe/Berlin")

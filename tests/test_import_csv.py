@@ -39,7 +39,7 @@ def test_speakers_by_id_and_by_name(docs):
     assert its["1"]["speakers"] == its["5"]["speakers"] == ["diverse"]
     assert its["2"]["speakers"] == ["konrad-meier", "dennis-wehrle"]
     assert its["3"]["speakers"] == ["andi", "bea-beispiel", "carl"]
-    assert ppl["andi"] == {"id": "andi", "name": "andi", "affiliation": "Entropia"}
+    assert ppl["andi"] == {"id": "andi", "name": "andi (Entropia)", "family_name": "andi"}  # as written
     assert len(ppl) == 6
 
 

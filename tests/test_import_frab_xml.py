@@ -21,14 +21,22 @@ def test_times_are_local_although_date_says_utc(docs):
     assert any("disagrees with <start>" in w for w in docs.warnings)
     assert docs.event["timezone"] == "Europe/Berlin"
     assert docs.event["updated"] == "2019-05-31 14:05"  # from <version>, never the clock
-    assert docs.event["base_url"] == "https://example.org/semantic-test-day/"  # placeholder: none in file
+    assert "base_url" not in docs.event  # where out/site/ goes is the organiser's to say
 
 
-def test_same_event_in_two_rooms_gets_two_stable_ids(docs):
+def test_a_slug_holding_a_web_address_is_the_talks_page(docs):
+    """Hand-made files put each talk's page (an anchor on one page) in <slug>: that page, once for
+    all of them, is the schedule page."""
+    its = items(docs)
+    assert its["111"]["url"] == "https://semantic.example.org/#talkAuer"
+    assert docs.event["schedule_url"] == "https://semantic.example.org/"
+
+
+def test_same_event_in_two_rooms_is_one_item_in_both(docs):
     its = items(docs)
     breaks = sorted((i, it["room"]) for i, it in its.items() if it["title"].startswith("Coffee"))
-    assert breaks == [("997", "main-track"), ("997-2", "tutorials")]
-    assert all(its[i]["kind"] == "break" for i, _ in breaks)
+    assert breaks == [("997", ["main-track", "tutorials"])]
+    assert its["997"]["kind"] == "break"
 
 
 def test_comma_joined_people_are_split_and_deduplicated(docs):
@@ -55,7 +63,9 @@ def test_html_with_broken_link_becomes_plain_text(docs):
 
 def test_loads(docs, tmp_path):
     event = load_imported(docs, tmp_path)
-    assert event is not None and len(event.items) == 5
+    assert event is not None and len(event.items) == 4
+    coffee = event.item("997")
+    assert [r.id for r in coffee.rooms] == ["main-track", "tutorials"]
 
 
 def test_broken_xml_is_a_located_error(tmp_path):

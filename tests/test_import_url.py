@@ -59,7 +59,7 @@ def test_unchanged_export_is_asked_conditionally_and_changes_no_file(site, tmp_p
     to = tmp_path / "ev"
     r = _import(url, "--to", str(to))
     assert r.returncode == 0, r.stderr
-    assert "4 talks" in r.stdout and (to / "imported" / "programme.yaml").is_file()
+    assert "5 talks" in r.stdout and (to / "imported" / "programme.yaml").is_file()
     record = json.loads((to / "imported" / "source.json").read_text())
     assert record["source"] == url and record["requests"] == [{"url": url, "etag": '"v1"', "last_modified": None}]
     assert "if-none-match" not in site.received[0].headers and "authorization" not in site.received[0].headers
@@ -134,7 +134,7 @@ def test_reimport_says_what_changed_and_which_badges_and_signs_to_reprint(site, 
     assert '  speaker removed: mo from "Tags, Things and Their Names"' in lines
     reprint = next(line for line in lines if line.startswith("The next build reprints: "))
     assert sorted(reprint.split(": ", 1)[1].split("; ")) == [
-        "badge for Chloé Berthélémy", "badge for mo", "door sign Hall A Friday 7 June",
+        "badge for Chloé Berthélémy (EDRi)", "badge for mo", "door sign Hall A Friday 7 June",
         "door sign Hall A Saturday 8 June", "door sign Hall B Friday 7 June"]
     assert "No longer needed: badge for Mo" in lines
     assert json.loads((to / "imported" / "source.json").read_text())["requests"][0]["etag"] == '"v2"'

@@ -37,8 +37,9 @@ EXPECTED = {
 
 
 def make_n(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "-n", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
+    """`make -n` as a user runs it (not as a sub-make of `make test`, which would say where it is)."""
+    outer = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return subprocess.run(["make", "-n", *args], cwd=cwd, capture_output=True, text=True, env={**outer, **(env or {})})
 
 
 @pytest.mark.parametrize("target", sorted(EXPECTED))
@@ -81,7 +82,7 @@ def test_a_dangerous_out_is_refused_also_where_paths_have_spaces(tmp_path, out):
               "link to home": tmp_path / "link"}[out]
     r = make_n("clean", f"OUT={folder}", cwd=repo, env={"HOME": str(home)})
     assert r.returncode != 0
-    assert "eventprint" not in r.stdout and "rm " not in r.stdout  # nothing would have run
+    assert r.stdout == ""  # nothing would have run
     assert "is not an output folder" in r.stderr
 
 
@@ -95,7 +96,7 @@ def test_an_out_folder_beside_them_is_accepted_where_paths_have_spaces(tmp_path)
 
 
 def test_make_help_lists_every_target_with_what_it_does():
-    r = subprocess.run(["make", "help"], cwd=REPO, capture_output=True, text=True)
+    r = subprocess.run(["make", "--no-print-directory", "help"], cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     listed = {line.split()[0] for line in r.stdout.splitlines() if line.startswith("  ")}
     assert set(EXPECTED) | {"test", "bench", "setup", "help"} <= listed

@@ -98,9 +98,12 @@ def test_every_item_of_the_room_and_day_and_nothing_else(analysed, name):
                 for p in it.speakers:
                     assert p.name in text, (room.id, it.id, p.name)
                     shown_people.add(p.name)
-            elif not it.is_talk:  # said where, never hidden
+            elif day.concerns_everyone(it):  # said where, never hidden (tests/test_doors.py: which they are)
                 where = f"{it.title.display} {theme.MIDDOT} {_where(it, room, day)}"
                 assert pdfcheck.normalise(where) in text, (room.id, it.id)
+            elif not any(pdfcheck.normalise(it.title.display) in pdfcheck.normalise(x.title.display)
+                         for x in day.items if x.room is room or day.concerns_everyone(x)):
+                assert pdfcheck.normalise(it.title.display) not in text, (room.id, it.id)  # another room's own
         for it in day.items:  # another room's talks stay on that room's sign
             if it.is_talk and (it.room is None or it.room.id != room.id):
                 if it.title.confirmed:

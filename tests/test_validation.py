@@ -121,8 +121,8 @@ def test_missing_required_field(copy):
 
 
 def test_wrong_type(copy):
-    line = set_item(copy, "haptic-intelligence", "room", "[n0-002, mpi-lobby]")
-    one(copy, "programme.yaml", line, "room should be a single id")
+    line = set_item(copy, "haptic-intelligence", "room", "{n0-002: mpi-lobby}")
+    one(copy, "programme.yaml", line, "room should be an id or a list of ids")
 
 
 def test_bad_time(copy):

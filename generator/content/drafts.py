@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..model import Kind, Room, Title, Venue, moment
+from ..model import Kind, Room, Title, Venue, Where, moment
 from ..yamlsource import Located
 
 
@@ -25,8 +25,12 @@ class EventDraft:
     info: tuple[tuple[str, str], ...]
     booklet_abstracts: str | None
     file: str  # event.yaml as shown to the user
-    base_url_line: int = 0
     paper_thickness: float | None = None  # mm; None: model's default
+    links: str | None = None  # None: not written (links.default decides)
+    schedule_url: str | None = None
+    base_url_at: Where = ("", 0)
+    links_at: Where = ("", 0)
+    schedule_url_at: Where = ("", 0)
 
 
 @dataclass
@@ -46,6 +50,8 @@ class PersonDraft:
     bio: str | None
     loc: Located
     email: str | None = None  # for matching registrations; never reaches the model
+    url: str | None = None
+    url_loc: Located | None = None
 
 
 @dataclass
@@ -58,8 +64,7 @@ class ItemDraft:
     end_days: int
     kind: Kind
     title: Title
-    room: str | None
-    room_loc: Located | None
+    rooms: list[tuple[str, Located]]  # room ids as written; usually one, several for a shared item
     speakers: list[tuple[str, Located]]
     chairs: list[tuple[str, Located]]
     abstract: str | None
@@ -68,6 +73,9 @@ class ItemDraft:
     language: str | None
     loc: Located
     id_loc: Located | None
+    everyone: bool | None = None  # `everyone:` true/false; None: Day.concerns_everyone decides
+    url: str | None = None
+    url_loc: Located | None = None
 
     @property
     def start_dt(self) -> datetime:
@@ -76,6 +84,11 @@ class ItemDraft:
     @property
     def end_dt(self) -> datetime:
         return moment(self.date, self.end_days, self.end)
+
+    @property
+    def room(self) -> str | None:
+        """The first room's id (None: no room given)."""
+        return self.rooms[0][0] if self.rooms else None
 
 
 @dataclass

@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from ..problems import Problem
+from ..problems import Group, Problem
 from ..yamlsource import LList, LMap, Located
 
 
@@ -59,9 +59,9 @@ class Reader:
     def bad(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
         self.problems.append(Problem(loc.file, loc.line, what, fix))
 
-    def warn(self, loc: Located | LMap | LList, what: str, fix: str) -> None:
+    def warn(self, loc: Located | LMap | LList, what: str, fix: str, group: Group | None = None) -> None:
         """Something real schedules contain (a conflict): reported, but the build goes on."""
-        self.warnings.append(Problem(loc.file, loc.line, what, fix, warning=True))
+        self.warnings.append(Problem(loc.file, loc.line, what, fix, warning=True, group=group))
 
     def claim(self, kind_of: str, ident: str, loc: Located) -> bool:
         """Record an id; False (and a problem naming the first use) when it is taken."""
@@ -147,11 +147,20 @@ class Reader:
             if " " in cut[-200:]:
                 cut = cut[:cut.rindex(" ")].rstrip()
             self.warn(loc, f"{what} is {len(s):,} characters long; only the first {len(cut):,} are printed, "
-                      "ending in '\u2026'", f"shorten it to at most {MAX_PARAGRAPHS:,} characters")
+                      "ending in '\u2026'", f"shorten it to at most {MAX_PARAGRAPHS:,} characters", Group.TEXT_CUT)
             s = cut + "\u2026"
         self.lines.setdefault((_file_name(loc.file), s), loc.line)
         self.places.setdefault(s, (loc.file, loc.line))
         return s
+
+    def flag(self, loc: Located | None, what: str) -> bool | None:
+        """``true`` or ``false``; None when not given."""
+        if loc is None or loc.value is None:
+            return None
+        if not isinstance(loc.value, bool):
+            self.bad(loc, f"{what} is '{loc.value}', not true or false", f"write '{what}: true' or '{what}: false'")
+            return None
+        return loc.value
 
     def texts(self, loc: Located | None, what: str) -> tuple[str, ...]:
         """A text or a list of texts."""

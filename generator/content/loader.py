@@ -8,13 +8,14 @@ Only when no pass found a problem is the model built.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
 from ..model import Event
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Group, Problem
 from .assemble import assemble
 from . import multilingual
 from .stamp import StampError
@@ -41,8 +42,8 @@ class Loaded:
         return self.lines.get((Path(file).name, text), 0)
 
     def where(self, text: str) -> tuple[str, int] | None:
-        """File and line where ``text`` (or, for a joined address, its first part) was read."""
-        return self.places.get(text) or self.places.get(text.split(", ")[0])
+        """File and line where ``text`` (or, for a joined address or list of hosts, its first part) was read."""
+        return self.places.get(text) or self.places.get(re.split(r", |\s+\u00b7\s+", text)[0].strip())
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
@@ -69,7 +70,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if prog is not None:
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
-    regs = read_registrations(r, content, docs["event.yaml"])
+    regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"], source.imported))
     if problems:
         if places is not None and docs["people.yaml"] is not None:
             resolve(r, days, places, people)  # an unknown id in another file: every problem at once
@@ -79,20 +80,28 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         raise ContentError(problems)
 
     items = resolve(r, days, places, people)
-    registrants = match(r, regs, people)
-    if strict:
-        problems += [replace(w, warning=False) for w in r.warnings]
+    registrants = _grouped(r, Group.REGISTRATION_MATCH, lambda: match(r, regs, people))
+    if strict:  # not the count of registrations without a badge: a cancelled order is no problem
+        problems += [replace(w, warning=False) for w in r.warnings if w.group is not Group.NO_BADGE]
     if problems:
         raise ContentError(problems)
     if not days:
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
     try:
-        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants)
+        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants, source.imported)
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
     return Loaded(event, tuple(sorted(r.warnings)), r.lines, r.places)
+
+
+def _grouped(r: Reader, group: Group, read):
+    """``read()``, its warnings that name no group of their own put in ``group`` (for check's listing)."""
+    before = len(r.warnings)
+    result = read()
+    r.warnings[before:] = [w if w.group else replace(w, group=group) for w in r.warnings[before:]]
+    return result
 
 
 # The most days one content folder may have: the booklet's cover and the poster list every

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..problems import Problem
+from ..problems import Group, Problem
 from ..reference import HINT
 from ..yamlsource import LList, LMap, Located
 
@@ -94,7 +94,7 @@ def merge(docs: dict[str, LMap | None], overrides: LMap,
                 warnings.append(Problem(
                     loc.file, loc.line, f"the {what} '{ident}' is not in {where} any more",
                     "remove this override or correct the id" + (f" (did you mean '{guess[0]}'?)" if guess else ""),
-                    warning=True))
+                    warning=True, group=Group.STALE_OVERRIDE))
                 continue
             for key, value in loc.value.items.items():
                 if key in fixed:

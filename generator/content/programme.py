@@ -12,7 +12,9 @@ from datetime import date, time
 from ..model import Kind, Title
 from ..yamlsource import LMap, Located
 from .drafts import DayDraft, ItemDraft, Places
+from . import weburl
 from .fields import Reader
+from .schema import language
 
 KINDS = [k.value for k in Kind]
 TBC_WORDS = {"tbc", "tba", "title tbc"}
@@ -65,7 +67,7 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
     if m is None:
         return None
     r.keys(m, "a programme item", ("start", "end", "kind"),
-           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language"))
+           ("id", "title", "speakers", "chair", "room", "note", "abstract", "track", "language", "everyone", "url"))
     start = r.clock(m.get("start"), "start")
     end = r.clock(m.get("end"), "end")
     kind_loc = m.get("kind")
@@ -110,16 +112,31 @@ def _read_item(r: Reader, iloc: Located, d: date | None, day_change: time,
         return None
     return ItemDraft(
         item_id, d, start, end, start_days, end_days, kind, title,
-        r.ident(m.get("room"), "room"), m.get("room"),
+        _rooms(r, m.get("room")),
         r.idents(m.get("speakers"), "speaker"),
         r.idents(m.get("chair"), "chair"),
         r.text(m.get("abstract"), "abstract", paragraphs=True),
         r.text(m.get("note"), "note"),
         r.text(m.get("track"), "track"),
-        r.text(m.get("language"), "language"),
+        language(r, m.get("language")),
         _where(m, iloc),
         m.get("id"),
+        r.flag(m.get("everyone"), "everyone"),
+        weburl.page_url(r, m.get("url"), "url"),
+        m.get("url"),
     )
+
+
+def _rooms(r: Reader, loc: Located | None) -> list[tuple[str, Located]]:
+    """One room id, or a list of them for an item held in several rooms at once (a plenary
+    shown in two halls): the item is on each room's door sign."""
+    rooms = r.idents(loc, "room")
+    seen: dict[str, Located] = {}
+    for rid, rloc in rooms:
+        if rid in seen:
+            r.bad(rloc, f"the room '{rid}' is listed twice for this item", "list each room once")
+        seen.setdefault(rid, rloc)
+    return list(seen.items())
 
 
 def _where(m: LMap, iloc: Located) -> Located:

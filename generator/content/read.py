@@ -7,6 +7,7 @@ folder the overrides are already merged into them (see ``overrides``).
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,11 @@ def read_content(content: Path, problems: list[Problem], warnings: list[Problem]
     imported = content / IMPORTED
     own = [n for n in FILES if (content / n).exists()]
     overrides = content / OVERRIDES
+    if not imported.is_dir() and (content / f".{IMPORTED}.old").is_dir():  # see importers/staged.py
+        problems.append(Problem(display_path(imported), 0, "an import was stopped while it put this folder in "
+                                f"place, so the previous one is aside as .{IMPORTED}.old",
+                                "run 'eventprint import' again: it puts the previous one back first"))
+        return Source({n: None for n in FILES}, True, ())
     if not imported.is_dir():
         if overrides.exists():
             problems.append(Problem(display_path(overrides), 0,
@@ -59,7 +65,7 @@ def read_content(content: Path, problems: list[Problem], warnings: list[Problem]
     docs = {n: _read(imported / n, problems, "import the event again with 'eventprint import'")
             for n in FILES}
     files = [imported / n for n in FILES if (imported / n).is_file()]
-    if overrides.is_file():
+    if os.path.lexists(overrides):  # (a link that leads nowhere is reported, not taken for no overrides)
         files.append(overrides)
         tree = _read(overrides, problems, "", empty_ok=True)
         if tree is not None:
@@ -77,17 +83,48 @@ def moved_files(content: Path) -> dict[str, str]:
     return {str(content / n): str(content / IMPORTED / n) for n in FILES}
 
 
+def not_a_file(path: Path) -> tuple[str, str] | None:
+    """(what, how to fix) when ``path`` is there but cannot be read as a file: a folder, a link that
+    leads back to itself or to nothing; None for a file, and for nothing at all."""
+    if path.is_dir():
+        return "this is a folder, not a file", f"replace it with the file {path.name}"
+    if not os.path.islink(path) or path.is_file():
+        return None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return ("this is a link that leads back to itself (a loop of links)",
+                    f"replace the link with the file {path.name}, or point it at the file")
+        return (f"this is a link to {os.readlink(path)}, which does not exist",
+                "correct the link, or replace it with the file")
+    return f"this is a link to {os.readlink(path)}, which is not a file", "point the link at the file"
+
+
+def read_bytes(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, or None with a problem naming why it cannot be read."""
+    found = not_a_file(path)
+    if found is not None:
+        problems.append(Problem(shown, 0, *found))
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(shown, 0, f"this file cannot be read ({e.strerror})",
+                                "check that it is a file you may read (its permissions), then try again"))
+        return None
+
+
 def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool = False) -> LMap | None:
     shown = display_path(path)
-    if path.is_dir():
-        problems.append(Problem(shown, 0, "this is a folder, not a file",
-                                f"replace it with the file {path.name}; see `{HINT}`"))
-        return None
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(Problem(shown, 0, "this file is missing",
                                 f"{missing_fix}; `{HINT}` says what {path.name} holds"))
         return None
-    text = decode_source(path.read_bytes(), shown)
+    data = read_bytes(path, shown, problems)
+    if data is None:
+        return None
+    text = decode_source(data, shown)
     if isinstance(text, Problem):  # not UTF-8: the line and column of the first bad byte
         problems.append(text)
         return None

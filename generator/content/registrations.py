@@ -1,8 +1,9 @@
 """The registration list (``registrations.csv``): who comes, on which ticket, with which add-ons.
 
 Organisers get this list from their ticketing tool, so it is read as exported: pretix's
-"Order data" export (its "Order positions" sheet as CSV) works as it is, and so does a
-plain table with a header row (see ``COLUMNS``); ``registrations: columns:`` in event.yaml
+"Order data" export (its "Order positions" sheet as CSV) works as it is — an add-on row joins
+the ticket position it names, and only paid orders get a badge (pending ones too when
+event.yaml says ``include_pending``) — and so does a plain table with a header row (see ``COLUMNS``); ``registrations: columns:`` in event.yaml
 maps anyone else's headers (the content equivalent of ``import --columns``). How the
 event's own words for tickets and add-ons are read is in event.yaml too (``tickets:``,
 ``addons:``). Every row becomes a ``RegDraft`` or a problem at its line: nothing is dropped
@@ -13,15 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem
-from ..yamlsource import LMap, Located, decode_source
+from ..decode import DecodeProblem, decode_export
+from ..problems import Group, Problem
+from ..yamlsource import LMap, Located, control_problem
 from .fields import ID, Reader
-from .read import display_path
+from .read import display_path, read_bytes
+from .tickets import STATUS_OF, STATUSES, TICKETS, norm, ticket_of  # TICKETS, norm: badge_desk reads them here
 
 FILE = "registrations.csv"
 
@@ -30,6 +33,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "registration id", "attendee id", "ticket id", "ticket number", "secret"),
     "order": ("order code", "order", "booking", "booking reference", "order id", "order number"),
     "position": ("position id", "position"),
+    # pretix: the position id of the ticket an add-on row belongs to (in the same order)
+    "addon_to": ("add on to position id", "add on to position", "addon to position id", "add on to", "addon to"),
     "person": ("person", "person id", "speaker id", "people id"),
     "name": ("name", "full name", "attendee name", "attendee", "participant", "participant name"),
     "given": ("given name", "first name", "firstname", "forename", "vorname",
@@ -45,28 +50,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("status", "order status"),
 }
 
-# ticket (theme.TICKET_COLOURS key) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
-TICKETS: dict[str, tuple[str, ...]] = {
-    "participant": ("participant", "participants", "attendee", "regular", "standard", "general admission",
-                    "admission", "early bird", "full", "ticket", "conference ticket", "registration",
-                    "teilnehmer", "teilnehmende", "teilnahme", "delegate", "member"),
-    "student": ("student", "students", "student ticket", "phd student", "studierende"),
-    "staff": ("staff", "crew", "organiser", "organizer", "organising team", "organizing team", "team"),
-    "volunteer": ("volunteer", "volunteers", "helper", "helfer"),
-    "press": ("press", "media", "journalist", "presse"),
-    "sponsor": ("sponsor", "sponsors", "exhibitor", "partner"),
-    "guest": ("guest", "guests", "invited", "invited guest", "vip", "gast"),
-}
-CANCELLED = ("canceled", "cancelled", "storniert", "refunded")
 YES = ("yes", "y", "ja", "j", "x", "1", "true", "booked", "oui", "si", "sí", "\u2713", "\u2714")
 _SPLIT_ADDONS = re.compile(r"\s*[;,|\n]\s*")
-
-
-def norm(text: str) -> str:
-    """Header and value key: no case, no accents, '-', '_', '.' as spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.strip().casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s_.\-]+", " ", text).strip()
+# an e-mail address, with the brackets or "mailto:" it may come in
+_EMAIL = re.compile(r"\s*[<(\[]?(?:mailto:)?[^\s@<>()\[\],;]+@[^\s@<>()\[\],;]+\.[^\s@<>()\[\],;]+[>)\]]?\s*", re.I)
+PRINTED = {"name": "name", "given": "given name", "family": "family name", "organisation": "organisation"}
+_CONTROL_BUT_VT = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def name_key(name: str) -> str:
@@ -88,6 +77,7 @@ class RegDraft:
     order: str | None
     line: int
     file: str
+    position: str | None = None  # pretix's position id within the order: add-on rows name it
 
 
 @dataclass
@@ -127,25 +117,29 @@ def read_addons(r: Reader, ev: LMap | None) -> dict[str, AddonDraft]:
     return out
 
 
-def read_registrations(r: Reader, content: Path, ev: LMap | None) -> Registrations:
-    """The registration list, if the event has one; problems and warnings go to ``r``."""
+def read_registrations(r: Reader, content: Path, ev: LMap | None, imported: bool = False) -> Registrations:
+    """The registration list, if the event has one; problems and warnings go to ``r``. ``imported``:
+    the event's settings are written in overrides.yaml, which is where hints point."""
     reg = Registrations(addons=read_addons(r, ev))
     block = r.mapping(ev.get("registrations"), "registrations") if ev is not None else None
-    if block is not None and not r.keys(block, "registrations", (), ("file", "columns", "tickets")):
+    if block is not None and not r.keys(block, "registrations", (), ("file", "columns", "tickets", "include_pending")):
         return reg
+    pending = block is not None and r.flag(block.get("include_pending"), "include_pending") is True
     name = (r.text(block.get("file"), "file") if block else None) or FILE
     path = content / name
     shown = display_path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         if block is not None and block.get("file") is not None:
             r.bad(block.get("file"), f"the registration list {shown} does not exist",
                   "correct the file name, or remove 'file:' to read registrations.csv")
         return reg
     tickets = _ticket_words(r, block)
-    text = _decode(r, path.read_bytes(), shown)
+    data = read_bytes(path, shown, r.problems)
+    text = _decode(r, data, shown) if data is not None else None
     if text is None:
         return reg
-    _Rows(r, reg, shown, tickets).read(text, _mapping_block(r, block))
+    settings = "overrides.yaml under 'event:'" if imported else "event.yaml"
+    _Rows(r, reg, shown, tickets, settings, pending).read(text, _mapping_block(r, block))
     return reg
 
 
@@ -173,19 +167,25 @@ def _mapping_block(r: Reader, block: LMap | None) -> dict[str, Located]:
 
 
 def _decode(r: Reader, data: bytes, shown: str) -> str | None:
-    """UTF-8 (what every ticketing tool exports); Windows-1252 (Excel's CSV) read with a warning."""
-    text = decode_source(data, shown)
-    if not isinstance(text, Problem):
-        return text
+    """The list's text, decoded as the file says (``decode``: UTF-8 unless a byte-order mark says
+    otherwise; a file without any UTF-8, Excel's Windows-1252, with a warning). A vertical tab is
+    Excel for Mac's line break inside a cell and stays (cells read it as one); any other control
+    character is dropped with a warning at its line and column."""
     try:
-        decoded = data.decode("cp1252")
-    except UnicodeDecodeError:
-        r.problems.append(text)
+        decoded = decode_export(data)
+    except DecodeProblem as e:
+        r.problems.append(Problem(shown, e.line, e.what, e.fix))
         return None
-    r.warnings.append(Problem(shown, text.line, text.what + "; read as Windows-1252",
-                              "check that accented names print right, and save the file as UTF-8 "
-                              "(Excel: Save As, CSV UTF-8)", warning=True))
-    return decoded
+    for line, what, fix in decoded.warnings:
+        r.warnings.append(Problem(shown, line, what, fix, warning=True))
+    text = decoded.text
+    found = control_problem(text.replace("\x0b", " "), shown)
+    if found is not None:
+        r.warnings.append(Problem(shown, found.line, found.what + ", which is left out",
+                                  "delete it in the list; retype the text around it if unsure where it is",
+                                  warning=True))
+        text = _CONTROL_BUT_VT.sub("", text)
+    return text
 
 
 def truthy(value: str) -> bool:
@@ -195,10 +195,16 @@ def truthy(value: str) -> bool:
 class _Rows:
     """One pass over the rows of one CSV file."""
 
-    def __init__(self, r: Reader, reg: Registrations, file: str, tickets: dict[str, str]):
+    def __init__(self, r: Reader, reg: Registrations, file: str, tickets: dict[str, str], settings: str = "event.yaml",
+                 include_pending: bool = False):
         self.r, self.reg, self.file, self.tickets = r, reg, file, tickets
+        self.settings, self.include_pending = settings, include_pending  # where the event's settings are written
         self.addon_by_name = {n: a.id for a in reg.addons.values() for n in a.names}
-        self.pending: list[tuple[int, str, str | None, str]] = []  # add-on rows: line, add-on, order, name key
+        # add-on rows: line, add-on id (None: not defined), product, order, name key, position it belongs to
+        self.pending: list[tuple[int, str | None, str, str | None, str, str | None]] = []
+        self.skipped: dict[str, list[int]] = {}  # status -> lines of rows that get no badge
+        self.skipped_orders: set[str] = set()  # their add-on rows go with them
+        self.ticket_cache: dict[str, str | None] = {}
 
     def problem(self, line: int, what: str, fix: str, warning: bool = False) -> None:
         (self.r.warnings if warning else self.r.problems).append(Problem(self.file, line, what, fix, warning))
@@ -223,10 +229,15 @@ class _Rows:
             row_line, line = line, skip + reader.line_num + 1
             if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
-            cell = {k: (row[n].strip() if n < len(row) else "") for k, n in cols.items()}
+            # a cell's line breaks (Excel for Mac writes a vertical tab) separate add-ons; elsewhere spaces
+            cell = {k: (row[n].replace("\x0b", "\n").strip() if n < len(row) else "") for k, n in cols.items()}
+            for k in ("name", "given", "family", "organisation", "ticket", "id", "order", "position", "person"):
+                if k in cell:
+                    cell[k] = " ".join(cell[k].split())
             booked = [a for n, a in addon_cols if n < len(row) and truthy(row[n])]
             self.row(cell, booked, row_line)
         self.attach_pending()
+        self.report_skipped()
 
     def columns(self, header: list[str], mapped: dict[str, Located]):
         where: dict[str, int] = {}
@@ -247,7 +258,7 @@ class _Rows:
                     found[ours] = where[norm(name)]
         if "name" not in found and not ("given" in found and "family" in found):
             self.problem(1, f"no column for the name in the header ({', '.join(header)[:200]})",
-                         "name one 'Name' (or 'Given name' and 'Family name'), or map yours in event.yaml: "
+                         "name one 'Name' (or 'Given name' and 'Family name'), or map yours in " + self.settings + ": "
                          "registrations: columns: {name: <your header>}")
             return None, []
         # a column per add-on: a question 'Lab tour' (yes/no), or pretix's 'Tours – Lab tour'
@@ -263,28 +274,41 @@ class _Rows:
         return found, addon_cols
 
     def row(self, cell: dict[str, str], booked: list[str], line: int) -> None:
-        if norm(cell.get("status", "")) in CANCELLED:
-            self.problem(line, f"{cell.get('name') or 'this row'}: the registration is {cell['status']}, "
-                         "so no badge is printed", "nothing to do; delete the row to silence this", True)
-            return
+        for key, label in PRINTED.items():  # a badge prints these: never an e-mail address
+            if _EMAIL.search(cell.get(key, "")):
+                cell[key] = " ".join(_EMAIL.sub(" ", cell[key]).split())
+                self.problem(line, f"the {label} column of this row holds an e-mail address, which is left off "
+                             "the badge" + (f" (it prints '{cell[key]}')" if cell[key] else ""),
+                             f"correct the {label} in the list; e-mail addresses never print", warning=True)
         given, family, name = cell.get("given", ""), cell.get("family", ""), " ".join(cell.get("name", "").split())
         if not name:
             name = " ".join(f"{given} {family}".split())
-        ticket_text = cell.get("ticket", "")
+        ticket_text, order = cell.get("ticket", ""), cell.get("order") or None
+        status = STATUS_OF.get(norm(cell.get("status", "")))
+        skip = status is not None and not (status == "pending" and self.include_pending)
         addon = self.addon_by_name.get(norm(ticket_text)) if ticket_text else None
-        if addon and norm(ticket_text) not in self.tickets:  # pretix: an add-on product is its own row
-            self.pending.append((line, addon, cell.get("order") or None, name_key(name) if name else ""))
+        # an add-on is a row of its own in pretix's export: it says which position it belongs to,
+        # or (older exports) its product is one of event.yaml's add-ons and no ticket
+        if cell.get("addon_to") or (addon and norm(ticket_text) not in self.tickets):
+            if not skip:
+                self.pending.append((line, addon, ticket_text, order, name_key(name) if name else "",
+                                     cell.get("addon_to") or None))
+            return
+        if skip:
+            self.skipped.setdefault(status, []).append(line)
+            if order:
+                self.skipped_orders.add(order)
             return
         if not name:
             self.problem(line, "this registration has no name", "add the name, or delete the row "
                          "(a badge needs a name)")
             return
         words = name.split()
-        ticket = self.tickets.get(norm(ticket_text)) if ticket_text else "participant"
+        ticket = self.ticket(ticket_text) if ticket_text else "participant"
         if ticket is None:
             self.problem(line, f"{name}: the ticket type '{ticket_text}' is unknown, so the badge says PARTICIPANT",
-                         "map it in event.yaml, e.g. registrations: tickets: {\"" + ticket_text[:40] + "\": student} "
-                         "(types: " + ", ".join(TICKETS) + ")", warning=True)
+                         f"map it in {self.settings}, e.g. registrations: tickets: {{\"" + ticket_text[:40] + "\": "
+                         "participant} (types: " + ", ".join(TICKETS) + ")", warning=True)
             ticket = "participant"
         addons = list(dict.fromkeys(booked))
         for value in _SPLIT_ADDONS.split(cell.get("addons", "")):
@@ -293,22 +317,42 @@ class _Rows:
             hit = self.addon_by_name.get(norm(value))
             if hit is None:
                 self.problem(line, f"{name}: the add-on '{value}' is not defined, so it is not printed",
-                             f"define it in event.yaml under addons:, e.g. addons: {{{_slug(value) or 'extra'}: "
-                             f"{{label: \"{value[:40]}\", when: ..., where: ...}}}}", warning=True)
+                             self.define_addon(value), warning=True)
             elif hit not in addons:
                 addons.append(hit)
-        order, position = cell.get("order", ""), cell.get("position", "")
+        position = cell.get("position", "")
         ident = cell.get("id") or (f"{order}-{position}" if order and position else "") or _slug(name) or name_key(name)
         self.reg.rows.append(RegDraft(
             ident, name, given or words[0], family or words[-1], cell.get("organisation") or None, ticket, addons,
-            cell.get("person") or None, cell.get("email", "").casefold() or None, order or None, line, self.file))
+            cell.get("person") or None, cell.get("email", "").casefold() or None, order, line, self.file,
+            position or None))
+
+    def ticket(self, text: str) -> str | None:
+        key = norm(text)
+        if key not in self.ticket_cache:
+            self.ticket_cache[key] = ticket_of(text, self.tickets)
+        return self.ticket_cache[key]
+
+    def define_addon(self, value: str) -> str:
+        return (f"define it in {self.settings} under addons:, e.g. addons: {{{_slug(value) or 'extra'}: "
+                f"{{label: \"{value[:40]}\", when: ..., where: ...}}}}")
 
     def attach_pending(self) -> None:
-        """pretix lists a booked add-on as a row of its own, in the order of the ticket it belongs to."""
-        for line, addon, order, key in self.pending:
+        """pretix lists a booked add-on as a row of its own in the order of the ticket it belongs to:
+        by its "Add-on to position ID", else the ticket of the same attendee name, or the order's only one."""
+        undefined: dict[str, list[int]] = {}
+        for line, addon, product, order, key, parent in self.pending:
             same_order = [d for d in self.reg.rows if order and d.order == order]
-            named = [d for d in (same_order or self.reg.rows) if key and name_key(d.name) == key]
-            owners = named or (same_order if len(same_order) == 1 else [])
+            if parent and order:
+                owners = [d for d in same_order if d.position == parent]
+            else:
+                named = [d for d in (same_order or self.reg.rows) if key and name_key(d.name) == key]
+                owners = named or (same_order if len(same_order) == 1 else [])
+            if not owners and order in self.skipped_orders:
+                continue  # its ticket gets no badge (cancelled, pending...)
+            if addon is None:
+                undefined.setdefault(product, []).append(line)
+                continue
             if len(owners) != 1:
                 label = self.reg.addons[addon].label
                 self.problem(line, f"the add-on '{label}' in this row belongs to no single registration"
@@ -318,6 +362,31 @@ class _Rows:
                 continue
             if addon not in owners[0].addons:
                 owners[0].addons.append(addon)
+        for product, lines in undefined.items():
+            self.problem(lines[0], f"the add-on product '{product}' ({_count(lines, 'row')}) is not one of the event's "
+                         "add-ons, so no badge shows it", "nothing to do, unless badges should show it: "
+                         + self.define_addon(product), warning=True)
+
+    def report_skipped(self) -> None:
+        """One line per status: how many rows get no badge, and where."""
+        for status in STATUSES:
+            lines = self.skipped.get(status)
+            if not lines:
+                continue
+            fix = (f"export again when they are paid, or set 'registrations: include_pending: true' in {self.settings} "
+                   "to print them now" if status == "pending" else "nothing to do")
+            self.r.warnings.append(Problem(
+                self.file, lines[0], f"no badge for {_count(lines, status + ' registration')}"
+                + (" (not paid yet)" if status == "pending" else "") + f": line{'s' if len(lines) > 1 else ''} "
+                + _lines(lines), fix, True, Group.NO_BADGE))
+
+
+def _count(lines: list[int], noun: str) -> str:
+    return f"{len(lines)} {noun}{'s' if len(lines) != 1 else ''}"
+
+
+def _lines(lines: list[int]) -> str:
+    return ", ".join(map(str, lines[:10])) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
 
 
 def _slug(text: str) -> str:

@@ -7,6 +7,7 @@ against the items after midnight too.
 """
 from __future__ import annotations
 
+from ..problems import Group
 from ..yamlsource import Located
 from .drafts import DayDraft, ItemDraft, PersonDraft, Places
 from .fields import Reader
@@ -21,8 +22,9 @@ def resolve(r: Reader, days: list[DayDraft], places: Places, people: dict[str, P
             if it.room:
                 it.id += f"-{it.room}"
         r.claim("programme item", it.id, it.id_loc or it.loc)
-        if it.room and it.room not in places.rooms:
-            r.unknown(it.room_loc, "room", it.room, places.rooms)
+        for rid, rloc in it.rooms:
+            if rid not in places.rooms:
+                r.unknown(rloc, "room", rid, places.rooms)
         for pid, ploc in it.speakers + it.chairs:
             if pid not in people:
                 r.unknown(ploc, "person", pid, people)
@@ -35,17 +37,17 @@ def _check_room_overlaps(r: Reader, items: list[ItemDraft]) -> None:
     """Real datetimes, so a late item overlaps one after midnight listed under the next day."""
     by_room: dict[str, list[ItemDraft]] = {}
     for it in items:
-        if it.room:
-            by_room.setdefault(it.room, []).append(it)
-    for group in by_room.values():
+        for rid, _ in it.rooms:
+            by_room.setdefault(rid, []).append(it)
+    for room, group in by_room.items():
         group.sort(key=lambda x: (x.start_dt, x.end_dt))
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if b.start_dt >= a.end_dt:
                     break
                 r.warn(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
-                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{a.room}'",
-                       "move one of them to another time or room")
+                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{room}'",
+                       "move one of them to another time or room", Group.OVERLAP)
 
 
 def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, PersonDraft]) -> None:
@@ -57,7 +59,7 @@ def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, 
         entries.sort(key=lambda e: e[0].start_dt)
         for i, (a, _) in enumerate(entries):
             for b, bloc in entries[i + 1:]:
-                if b is a or (a.room is not None and a.room == b.room):
+                if b is a or {rid for rid, _ in a.rooms} & {rid for rid, _ in b.rooms}:
                     continue  # same item twice, or same room: the room overlap check reports it
                 if b.start_dt >= a.end_dt:
                     break
@@ -65,4 +67,4 @@ def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, 
                 r.warn(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
                        f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
                        f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
-                       "correct the times, or the speaker or chair of one of them")
+                       "correct the times, or the speaker or chair of one of them", Group.DOUBLE_BOOKING)

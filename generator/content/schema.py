@@ -5,18 +5,23 @@ until the programme says what their roles are.
 """
 from __future__ import annotations
 
-import re
+import difflib
 from datetime import time
-from urllib.parse import urlsplit
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import BOOKLET_ABSTRACTS, Room, Venue
-from ..yamlsource import LList, LMap
+from .. import i18n
+from ..links import TARGETS as LINK_TARGETS
+from ..model import BOOKLET_ABSTRACTS, Room, Venue, Where
+from ..yamlsource import LList, LMap, Located
+from . import weburl
 from .drafts import EventDraft, PersonDraft, Places
 from .fields import Reader
+from .read import IMPORTED
 
-EVENT_REQUIRED = ("name", "timezone", "hosts", "base_url")
-EVENT_OPTIONAL = ("short_name", "language", "updated", "info", "day_change", "booklet_abstracts", "paper_thickness",
+EVENT_REQUIRED = ("name", "timezone", "hosts")
+EVENT_OPTIONAL = ("base_url", "links", "schedule_url", "short_name", "language", "updated", "info", "day_change",
+                  "booklet_abstracts", "paper_thickness",
                   "registrations", "addons")  # the last two: read by content.registrations
 
 
@@ -30,7 +35,14 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
             r.bad(ev.get("timezone"), f"'{tz}' is not a time zone name",
                   "use an IANA name like Europe/Berlin or America/New_York")
             tz = None
-    url = _base_url(r, ev.get("base_url"))
+    base = _own_base_url(r, ev.get("base_url"))
+    links = r.text(ev.get("links"), "links")
+    if links is not None and links not in LINK_TARGETS:
+        guess = difflib.get_close_matches(links, LINK_TARGETS, n=1, cutoff=0.5)
+        r.bad(ev.get("links"), f"links '{links}' is not a choice",
+              (f"did you mean '{guess[0]}'? " if guess else "") + "write 'links: source' (QR codes open the pages "
+              "the export names) or 'links: site' (they open out/site/ at base_url)")
+        links = None
     info = []
     for entry in r.listing(ev.get("info"), "info"):
         m = r.mapping(entry, "an info entry")
@@ -58,17 +70,38 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
         timezone=tz,
-        language=r.text(ev.get("language"), "language") or "en",
+        language=language(r, ev.get("language"), event=True) or "en",
         hosts=r.texts(ev.get("hosts"), "hosts"),
-        base_url=url if url is None or url.endswith("/") else url + "/",
+        base_url=base,
+        links=links,
+        schedule_url=weburl.page_url(r, ev.get("schedule_url"), "schedule_url"),
         updated=r.stamp(ev.get("updated"), "updated"),
         day_change=r.clock(ev.get("day_change"), "day_change") or time(0, 0),
         info=tuple(info),
         booklet_abstracts=abstracts,
         paper_thickness=paper,
         file=ev.file,
-        base_url_line=ev.get("base_url").line if ev.get("base_url") is not None else 0,
+        base_url_at=_at(ev.get("base_url")) if base else ("", 0),
+        links_at=_at(ev.get("links")) if links else ("", 0),
+        schedule_url_at=_at(ev.get("schedule_url")),
     )
+
+
+def _at(loc: Located | None) -> Where:
+    return (loc.file, loc.line) if loc is not None else ("", 0)
+
+
+def _own_base_url(r: Reader, loc: Located | None) -> str | None:
+    """The organiser's base_url. One in imported/ (an older eventprint import wrote the export's
+    schedule address there) is not taken as the address of our own site: every QR code would join
+    our page paths to the conference tool's server, where they open nothing."""
+    if loc is not None and Path(loc.file).parent.name == IMPORTED:
+        r.warn(loc, f"base_url {loc.value} was written by an older eventprint import: it is the export's "
+               "address, not where out/site/ is uploaded, so it is not used",
+               "import the event again; to open your own site, set 'base_url:' under 'event:' in overrides.yaml")
+        return None
+    return weburl.base_url(r, loc)
+
 
 
 def read_venues(r: Reader, vd: LMap) -> Places:
@@ -81,8 +114,10 @@ def read_venues(r: Reader, vd: LMap) -> Places:
         r.keys(m, "a venue", ("id", "name", "address", "rooms"), ("short_name",))
         vid = r.ident(m.get("id"), "venue id")
         name = r.text(m.get("name"), "venue name")
+        if name is None and _empty_text(m.get("name")):
+            name = ""  # written 'name: ""': not known (an import whose export names none); left out where printed
         address = r.texts(m.get("address"), "address")
-        if not (vid and name) or not r.claim("venue", vid, m.get("id")):
+        if not vid or name is None or not r.claim("venue", vid, m.get("id")):
             _rejected(r, "venue", vid, m.get("id"))
             continue
         venue = Venue(vid, name, r.text(m.get("short_name"), "short_name") or name, address)
@@ -96,7 +131,7 @@ def read_venues(r: Reader, vd: LMap) -> Places:
                 continue
             r.keys(rm, "a room", ("id", "name"), ())
             rid = r.ident(rm.get("id"), "room id")
-            rname = r.text(rm.get("name"), "room name")
+            rname = _named(r, rm.get("name"), "room name", "write the name shown on the door, e.g. name: Hall A")
             if rid and rname and r.claim("room", rid, rm.get("id")):
                 places.rooms[rid] = Room(rid, rname, venue)
             else:
@@ -112,7 +147,7 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
         if m is None:
             continue
         r.keys(m, "a person", ("id", "name"),
-               ("given_name", "family_name", "position", "affiliation", "bio", "email"))
+               ("given_name", "family_name", "position", "affiliation", "bio", "email", "url"))
         pid = r.ident(m.get("id"), "person id")
         name = r.text(m.get("name"), "name")
         if name is None and m.get("name") is not None and isinstance(m.get("name").value, str):
@@ -130,8 +165,35 @@ def read_people(r: Reader, pd: LMap) -> dict[str, PersonDraft]:
             r.text(m.get("bio"), "bio", paragraphs=True),
             m.get("id"),
             email=(r.text(m.get("email"), "email") or "").casefold() or None,  # matches registrations only
+            url=weburl.page_url(r, m.get("url"), "url"),
+            url_loc=m.get("url"),
         )
     return drafts
+
+
+def _empty_text(loc) -> bool:
+    return loc is not None and isinstance(loc.value, str) and not loc.value.strip()
+def language(r: Reader, loc, event: bool = False) -> str | None:
+    """A language tag (BCP 47: 'de', 'en-US'), refused at its line when it is not shaped like one;
+    the event's, if CLDR does not know it, is a warning there (its words print in English)."""
+    tag = r.text(loc, "language")
+    if tag is None:
+        return None
+    if not i18n.well_formed(tag):
+        r.bad(loc, f"'{tag[:40]}' is not a language tag", "write one like en, de, fr, es, en-US or de-AT")
+        return None
+    if event and not i18n.known(tag):
+        what, fix = i18n.UNKNOWN
+        r.warn(loc, what.format(tag=tag), fix)
+    return tag
+
+
+def _named(r: Reader, loc, what: str, fix: str) -> str | None:
+    """A name that must print: written but empty (``name: ""``) is a problem at its line."""
+    name = r.text(loc, what)
+    if name is None and loc is not None and isinstance(loc.value, str):  # (no value at all: r.keys says so)
+        r.bad(loc, f"the {what} is empty", fix)
+    return name
 
 
 def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:
@@ -140,48 +202,3 @@ def _rejected(r: Reader, kind_of: str, ident: str | None, loc) -> None:
         r.rejected.add(f"{kind_of}:{ident}")
     elif not ident and loc is not None:
         r.troubled.add(kind_of)
-
-
-# The longest base_url: every QR code holds it plus a page's path, and a longer address makes a
-# denser code (smaller modules, harder to scan). Real event sites are well under this.
-MAX_BASE_URL = 120
-_URL_BAD = re.compile(r"[\s\"'<>\\^`{|}]")
-
-
-def _base_url(r: Reader, loc) -> str | None:
-    """The address the QR codes open, refused unless a phone opens it as written: http(s), a
-    host, nothing a scanner or browser would read differently (user-info before '@' hides
-    the real host, '#' and '?' cut or change every page's address, spaces and quotes break it)."""
-    if loc is None or loc.value is None or isinstance(loc.value, (LMap, LList)):
-        return r.text(loc, "base_url")
-    raw = str(loc.value).strip()
-    example = "write the full address where out/site/ is uploaded, like https://example.org/symposium/"
-    shown = raw if len(raw) <= 60 else raw[:57] + "..."
-    if len(raw) > MAX_BASE_URL:
-        r.bad(loc, f"base_url is {len(raw)} characters long; at most {MAX_BASE_URL} keep the QR codes "
-              "easy to scan", "use a shorter address for the event's site")
-        return None
-    bad = _URL_BAD.search(raw) or next((ch for ch in raw if ch.isspace() or not ch.isprintable()), None)
-    if bad:
-        ch = bad.group(0) if isinstance(bad, re.Match) else bad
-        r.bad(loc, f"base_url '{shown}' contains {'a space' if ch == ' ' else repr(ch)}, which a web "
-              "address cannot hold as written", example)
-        return None
-    try:
-        parts = urlsplit(raw)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        r.bad(loc, f"base_url '{shown}' is not a web address", example)
-        return None
-    if "@" in parts.netloc:
-        r.bad(loc, f"base_url '{shown}' has a user name before '@': a phone would open "
-              f"{parts.hostname}, not the address that seems to be written", example)
-        return None
-    if "#" in raw or "?" in raw:
-        mark = "#" if "#" in raw else "?"
-        r.bad(loc, f"base_url '{shown}' has a '{mark}' part: page addresses are appended to it, "
-              "so no page would open", "end the address with the folder's path, like https://example.org/symposium/")
-        return None
-    return raw

@@ -7,13 +7,13 @@ with the model's Event (or its language tag), so they stay pure.
 """
 from __future__ import annotations
 
-from .catalogue import available, lookup, lookup_plural, missing, tag_of
+from .catalogue import available, lookup, lookup_plural, missing, tag_of, well_formed
 from .formats import (clock, date_range, day, day_short, known, stamp, time_range, time_range_text,
                       time_template, twelve_hour)
 
 __all__ = ["available", "clock", "date_range", "day", "day_short", "known", "missing", "ntr",
            "quotes", "stamp", "tag_of", "time_range", "time_range_text", "time_template", "tr",
-           "twelve_hour"]
+           "twelve_hour", "well_formed"]
 
 
 def tr(lang: object, msgid: str, context: str | None = None, **values: object) -> str:
@@ -36,15 +36,18 @@ def quotes(lang: object) -> tuple[str, str]:
     return tr(lang, "\u201c", "opening quotation mark"), tr(lang, "\u201d", "closing quotation mark")
 
 
+UNKNOWN = ("the language '{tag}' is not one CLDR knows: dates, times and fixed words print in English",
+           "use a language tag like de, fr, es, en-US or de-AT")
+
+
 def language_problems(lang: object) -> list[tuple[str, str]]:
-    """(what is wrong, how to fix it) for the event's language: an unknown tag, no catalogue,
-    or messages its catalogue lacks (those print in English). Empty when all is well."""
+    """(what is wrong, how to fix it) for the event's language: no catalogue, or messages its
+    catalogue lacks (those print in English). Empty when all is well, and for a language CLDR does
+    not know: reading the content says so (UNKNOWN), at the line of ``language:``."""
     tag = tag_of(lang)
     shown = tag.replace("_", "-")
     out = []
     if not known(tag):
-        out.append((f"the language '{shown}' is not one CLDR knows: dates, times and fixed words print in English",
-                    "use a language tag like de, fr, es, en-US or de-AT"))
         return out
     if tag.split("_")[0] != "en" and not any(n in available() for n in (tag, tag.split("_")[0])):
         out.append((f"there is no catalogue for the language '{shown}': every fixed word prints in English "

@@ -9,6 +9,7 @@ they are, once per process.
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +17,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 SOURCE = "en"  # the catalogue whose msgids are the source strings
+# A language tag (BCP 47, RFC 5646) as events write them: language, then optionally script, region
+# and variants ("en", "de-AT", "zh-Hant-TW", "sr-Latn", "de-CH-1996"); '_' is read as '-'.
+TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?"
+                 r"(?:[-_](?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*")
+
+
+def well_formed(tag: str) -> bool:
+    """Whether ``tag`` is shaped like a language tag (not whether any catalogue or CLDR knows it)."""
+    return isinstance(tag, str) and TAG.fullmatch(tag) is not None
 
 
 def tag_of(lang: object) -> str:
@@ -32,7 +42,10 @@ def available() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def catalogue(name: str) -> Catalog | None:
-    """The catalogue ``locales/<name>.po``, or None when there is none."""
+    """The catalogue ``locales/<name>.po``, or None when there is none (or ``name`` is not a tag:
+    it never becomes a path outside ``locales/``)."""
+    if not well_formed(name):
+        return None
     path = resources.files(__package__).joinpath("locales", f"{name}.po")
     if not path.is_file():
         return None

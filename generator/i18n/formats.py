@@ -113,7 +113,7 @@ def time_range(lang: object, a: time, b: time) -> str:
     if _house(lang):
         return f"{a:%H:%M}{EN_DASH}{b:%H:%M}"
     if twelve_hour(lang):
-        return _tidy(format_interval(a, b, "hm", locale=locale_of(lang)))
+        return _interval(lang, a, b, "hm")
     return f"{clock(lang, a)}{EN_DASH}{clock(lang, b)}"
 
 
@@ -122,8 +122,16 @@ def time_range_text(lang: object, a: time, b: time) -> str:
     """A start and end as running text says them: '13:00–13:30 Uhr' in German, else as ``time_range``."""
     if _house(lang):
         return time_range(lang, a, b)
-    skeleton = "hm" if twelve_hour(lang) else "Hm"
-    return _tidy(format_interval(a, b, skeleton, locale=locale_of(lang)))
+    return _interval(lang, a, b, "hm" if twelve_hour(lang) else "Hm")
+
+
+def _interval(lang: object, a: time, b: time, skeleton: str) -> str:
+    """CLDR's interval of two times; the two clocks with a dash where Babel cannot compare a pattern's
+    fields (zh-Hant's day periods, 'B': NotImplementedError)."""
+    try:
+        return _tidy(format_interval(a, b, skeleton, locale=locale_of(lang)))
+    except (NotImplementedError, KeyError, ValueError):
+        return f"{clock(lang, a)}{EN_DASH}{clock(lang, b)}"
 
 
 @_by_tag

@@ -1,8 +1,9 @@
 """``eventprint import``: exports of pretalx, frab, Indico, Sessionize and CSV → a content folder.
 
 ``import_file`` reads and converts (pure apart from reading the file);
-``write_content`` writes ``DIR/imported/*.yaml`` (only files whose text
-changed) and a commented ``DIR/overrides.yaml`` when there is none.
+``write_content`` puts ``DIR/imported/*.yaml`` in place all or nothing (``staged``;
+files whose text did not change stay as they were) and a commented
+``DIR/overrides.yaml`` when there is none.
 """
 from __future__ import annotations
 

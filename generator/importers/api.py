@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
+from datetime import datetime, timezone as dt_timezone
 from pathlib import Path
 
+from ..decode import DecodeProblem, decode_export
 from . import csv_table, frab_json, frab_xml, indico, pretalx, sessionize
-from .detect import EXPECTED, FORMATS, detect
+from .detect import EXPECTED, FORMATS, detect, resemblance
 from .documents import Documents, build_documents
-from .draft import ImportFailure
+from .draft import ImportFailure, Malformed
+from .staged import write_imported
+from .target import keep_stamp, refuse_hand_written
 from .yamlwrite import dump
 
 NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx schedule.json",
@@ -16,37 +22,48 @@ NAMES = {"frab-xml": "frab / pretalx schedule.xml", "frab-json": "frab / pretalx
 
 
 def import_file(path, fmt: str | None = None, timezone: str | None = None,
-                columns: str | None = None) -> tuple[str, Documents]:
-    """(format, documents) for one export; ImportFailure with a fix when it cannot be read."""
+                columns: str | None = None, now: datetime | None = None) -> tuple[str, Documents]:
+    """(format, documents) for one export; ImportFailure with a fix when it cannot be read.
+    ``now``: the import's time, the "as of" stamp when the export has none (default: now, or
+    SOURCE_DATE_EPOCH when set)."""
     path = Path(path)
     name = path.name
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise ImportFailure(f"{path}: cannot read it ({e.strerror}) — check the file name")
-    return import_bytes(raw, name, fmt, timezone, columns)
+    return import_bytes(raw, name, fmt, timezone, columns, now)
 
 
 def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | None = None,
-                 columns: str | None = None) -> tuple[str, Documents]:
+                 columns: str | None = None, now: datetime | None = None) -> tuple[str, Documents]:
     """(format, documents) for an export's bytes; ``name`` (a file name or an address) starts
     every message about it."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    found, data = detect(text)
-    if fmt:
-        if fmt not in FORMATS:
-            raise ImportFailure(f"--format {fmt}: unknown format — use one of {', '.join(FORMATS)}")
-        if fmt != found and fmt != "csv" and data is None and fmt != "frab-xml":
-            try:
-                data = json.loads(text)
-            except ValueError as e:
-                raise ImportFailure(f"{name}:{e.lineno}: this is not valid JSON ({e.msg}) — "
-                                    f"export the file again, or check --format {fmt}")
-        found = fmt
+        decoded = decode_export(raw)
+    except DecodeProblem as e:
+        raise ImportFailure(f"{name}:{e.line}: {e.what} \u2014 {e.fix}") from None
+    text = decoded.text
+    try:
+        found, data = detect(text)
+        if fmt:
+            if fmt not in FORMATS:
+                raise ImportFailure(f"--format {fmt}: unknown format — use one of {', '.join(FORMATS)}")
+            if fmt != found and fmt != "csv" and data is None and fmt != "frab-xml":
+                try:
+                    data = json.loads(text)
+                except ValueError as e:
+                    raise ImportFailure(f"{name}:{e.lineno}: this is not valid JSON ({e.msg}) — "
+                                        f"export the file again, or check --format {fmt}")
+            found = fmt
+    except RecursionError:  # Python's JSON reader nests one call per level
+        raise ImportFailure(f"{name}: its JSON is nested hundreds of levels deep, which no export is — "
+                            "export the file again, or check that it is the export") from None
     if found is None:
+        like = resemblance(data)
+        if like:
+            raise ImportFailure(f"{name}: {like} — eventprint reads {EXPECTED}; export one of those, "
+                                "or save the programme as a CSV")
         raise ImportFailure(f"{name}: not an export eventprint knows — expected {EXPECTED}; "
                             "pass --format if it is one of them")
     try:
@@ -62,14 +79,38 @@ def import_bytes(raw: bytes, name: str, fmt: str | None = None, timezone: str | 
             draft = sessionize.read(data, name, timezone)
         else:
             draft = csv_table.read(text, name, timezone, columns)
-    except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
+    except Malformed as e:
         # Each importer skips a malformed entry with a warning; this is a malformed whole.
         raise ImportFailure(f"{name}: this {NAMES[found]} has a shape eventprint does not expect "
-                            f"({type(e).__name__}: {e}) — export it again, or check --format")
+                            f"({e}) — export it again, or check --format") from None
     if not draft.items:
-        raise ImportFailure(f"{name}: the export holds no programme items — export the schedule "
-                            "after it has been published, or check the file")
-    return found, build_documents(draft, name)
+        raise ImportFailure(_nothing_read(name, draft.warnings))
+    if decoded.warnings:
+        notes = tuple(f"{name}:{line}: {what} \u2014 {fix}" if line else f"{name}: {what} \u2014 {fix}"
+                      for line, what, fix in decoded.warnings)
+        draft = replace(draft, warnings=notes + draft.warnings)
+    return found, build_documents(draft, name, now or _now())
+
+
+def _nothing_read(name: str, warnings: tuple[str, ...], shown: int = 5) -> str:
+    """Why no item could be read: the entries' own reasons when there were entries."""
+    if not warnings:
+        return (f"{name}: the export holds no programme items — export the schedule after it has "
+                "been published, or check the file")
+    more = f"\n  ... and {len(warnings) - shown} more" if len(warnings) > shown else ""
+    return (f"{name}: no programme item could be read; the reasons:\n  "
+            + "\n  ".join(warnings[:shown]) + more)
+
+
+def _now() -> datetime:
+    """The import's time: SOURCE_DATE_EPOCH when set (reproducible runs), else the clock."""
+    sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if sde.isdigit():
+        try:
+            return datetime.fromtimestamp(int(sde), dt_timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return datetime.now(dt_timezone.utc)
 
 
 _HEADER = ("Written by `eventprint import` from {src}. Do not edit: the next import overwrites it.\n"
@@ -83,6 +124,9 @@ OVERRIDES = """\
 # event:
 #   name: Our Conference 2025
 #   hosts: [Our Society]
+#   # QR codes open the talk pages the export names (links: source); to open the site eventprint
+#   # builds in out/site/ instead, say where you upload it:
+#   links: site
 #   base_url: https://conference.example.org/2025/
 # venues:
 #   our-venue-id:
@@ -112,19 +156,11 @@ def render(docs: Documents, source_name: str) -> dict[str, str]:
 
 
 def write_content(docs: Documents, source_name: str, to_dir) -> list[Path]:
-    """Write what changed; return the paths actually written."""
+    """Write ``imported/`` all or nothing (``staged``), and overrides.yaml if it is missing; return
+    the paths whose content changed. ImportFailure, with nothing changed, when it cannot: among
+    other reasons, a folder that holds a hand-written event."""
     to = Path(to_dir)
-    target = to / "imported"
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fname, text in render(docs, source_name).items():
-        p = target / fname
-        data = text.encode("utf-8")
-        if not p.exists() or p.read_bytes() != data:
-            p.write_bytes(data)
-            written.append(p)
-    ov = to / "overrides.yaml"
-    if not ov.exists():
-        ov.write_text(OVERRIDES, encoding="utf-8")
-        written.append(ov)
-    return written
+    refuse_hand_written(to)
+    texts = keep_stamp(render(docs, source_name), docs, to / "imported")
+    files = {name: text.encode("utf-8") for name, text in texts.items()}
+    return write_imported(to_dir, files, OVERRIDES.encode("utf-8"))

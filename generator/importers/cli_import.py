@@ -68,14 +68,17 @@ def import_once(args) -> tuple[int, bool]:
     """(exit code, whether imported/ changed)."""
     # the importers themselves only for this subcommand: every other one defines its parser too
     from .api import NAMES, import_bytes, import_file, render, write_content
+    from ..transaction import Interrupted
     from .draft import ImportFailure
     from .fetch import is_url
+    from .target import notes, refuse_hand_written
     t0 = time.perf_counter()
     url = is_url(args.source)
     name = args.source if url else Path(args.source).name
     imported = Path(args.to) / "imported"
     options = {"format": args.format, "timezone": args.timezone, "columns": args.columns}
     try:
+        refuse_hand_written(args.to)
         if url:
             from . import remote
             asked = None if args.refresh else remote.previous_requests(args.to, args.source, options)
@@ -92,11 +95,12 @@ def import_once(args) -> tuple[int, bool]:
         print(f"eventprint: {e}", file=sys.stderr)
         print("eventprint: nothing was written.", file=sys.stderr)
         return 2, False
-    for w in docs.warnings:
+    docs_warnings = list(docs.warnings) + notes(docs, name, args.to)
+    for w in docs_warnings:
         print(f"warning: {w}")
     s = docs.summary
     print(f"imported {name} ({NAMES[fmt]}): {s['days']} days, {s['rooms']} rooms, {s['items']} items, "
-          f"{s['talks']} talks, {s['people']} people; {len(docs.warnings)} warning(s)")
+          f"{s['talks']} talks, {s['people']} people; {len(docs_warnings)} warning(s)")
     from . import changes
     before = changes.previous(args.to)
     changed = changes.report(args.to, before, render(docs, name)) if before is not None else []
@@ -105,7 +109,14 @@ def import_once(args) -> tuple[int, bool]:
             print(line)
         print("--dry-run: nothing was written.")
         return 0, False
-    written = write_content(docs, name, args.to)
+    try:
+        written = write_content(docs, name, args.to)
+    except ImportFailure as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2, False
+    except Interrupted as e:
+        print(e.message(Path(args.to) / "imported"), file=sys.stderr)
+        return e.exit_code, False
     if url:
         record = remote.record_bytes(args.to, args.source, options, fetched.requests)
         path = imported / remote.RECORD

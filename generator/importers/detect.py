@@ -41,11 +41,45 @@ def _json_kind(data) -> str | None:
             return "pretalx-widget"
         if _indico_event(res) or _indico_timetable(res):
             return "indico"
-        if isinstance(data.get("sessions"), list) and "speakers" in data:
+        if isinstance(data.get("sessions"), list) and "speakers" in data and _sessionize(data["sessions"]):
             return "sessionize"
     if isinstance(data, list) and data and isinstance(data[0], dict) and "sessions" in data[0] \
-            and "groupName" in data[0]:
+            and "groupName" in data[0] and _sessionize(data[0]["sessions"]):
         return "sessionize"
+    return None
+
+
+# What every session in Sessionize's exports has, scheduled or not
+_SESSIONIZE_KEYS = ("startsAt", "endsAt", "roomId", "isServiceSession")
+
+
+def _sessionize(sessions) -> bool:
+    """Sessionize's sessions, not any list called "sessions": an empty list, or sessions with
+    Sessionize's own keys."""
+    entries = [s for s in sessions if isinstance(s, dict)] if isinstance(sessions, list) else []
+    return not entries or any(k in s for s in entries for k in _SESSIONIZE_KEYS)
+
+
+def resemblance(data) -> str | None:
+    """For JSON no importer reads: which format it looks like and what it lacks, for the message."""
+    if not isinstance(data, dict):
+        return None
+    keys = ", ".join(f"'{k}'" for k in list(data)[:8])
+    if isinstance(data.get("sessions"), list) and ("speakers" in data or "rooms" in data):
+        first = next((s for s in data["sessions"] if isinstance(s, dict)), {})
+        has = ", ".join(f"'{k}'" for k in list(first)[:10]) or "nothing"
+        return ("this JSON has 'sessions' and 'speakers' like Sessionize's \"All\" export, but its "
+                f"sessions have none of Sessionize's fields ({', '.join(_SESSIONIZE_KEYS)}; they have {has}): "
+                "it is another tool's own format, which eventprint does not read")
+    if isinstance(data.get("schedule"), dict):
+        return ("this JSON has a 'schedule' like frab's schedule.json, but no 'schedule.conference' "
+                "with its days and rooms")
+    if "talks" in data or "submissions" in data:
+        return (f"this JSON looks like pretalx data (it has {keys}), but not its schedule widget "
+                "('talks' with 'rooms' or 'speakers') nor its API talk list ('results' with 'slot')")
+    if "results" in data or "contributions" in data:
+        return (f"this JSON looks like an Indico export (it has {keys}), but holds no event with "
+                "'contributions' nor a timetable")
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .text import clean_line
@@ -16,6 +16,38 @@ from .text import clean_line
 
 class ImportFailure(Exception):
     """An export we cannot import; the message is 'file:line: what — how to fix'."""
+
+
+class Malformed(Exception):
+    """A field of the export shaped otherwise than its format says (text where a list belongs, ...).
+
+    The only error ``Collector.guarded`` turns into "skipped": any other exception is a bug in
+    eventprint and must not pass as a problem of the export."""
+
+
+def _shown(v) -> str:
+    if v in (None, ""):
+        return "empty"
+    if isinstance(v, str):
+        return f"the text '{v[:40]}'"
+    kind = {dict: "an object ", list: "a list ", bool: ""}.get(type(v), "the number ")
+    return f"{kind}{str(v)[:40]}"
+
+
+def mapping(v, what: str) -> dict:
+    """``v`` when it is an object (a dict); else Malformed naming ``what``."""
+    if isinstance(v, dict):
+        return v
+    raise Malformed(f"{what} is {_shown(v)}, not an object")
+
+
+def entries(v, what: str) -> list:
+    """``v`` when it is a list; [] when it is missing or empty; else Malformed naming ``what``."""
+    if isinstance(v, list):
+        return v
+    if v in (None, "", {}):
+        return []
+    raise Malformed(f"{what} is {_shown(v)}, not a list")
 
 
 @dataclass(frozen=True)
@@ -27,6 +59,7 @@ class DraftPerson:
     given: str | None = None  # when the source says, or the name starts with a title
     family: str | None = None
     position: str | None = None  # Sessionize's tag line
+    url: str | None = None  # the person's page in the tool the export comes from, as the export says
 
 
 @dataclass(frozen=True)
@@ -36,12 +69,14 @@ class DraftItem:
     end: datetime  # aware
     title: str
     kind: str
-    room: str | None  # room name as in the source
+    rooms: tuple[str, ...]  # room names as in the source: usually one, none when it does not say
     speakers: tuple[str, ...]  # DraftPerson keys
     abstract: str | None = None
     track: str | None = None
     language: str | None = None
     where: str = ""  # for warnings: "event 10386", "line 12"
+    everyone: bool = False  # the export says it is for everyone (a plenum session): every door sign lists it
+    url: str | None = None  # the item's page in the tool the export comes from, as the export says
 
 
 @dataclass(frozen=True)
@@ -49,7 +84,7 @@ class Draft:
     format: str
     name: str
     timezone: str
-    base_url: str | None
+    base_url: str | None  # the export's own schedule page (written as schedule_url, never as our base_url)
     updated: datetime | None  # aware or naive local
     day_change: str | None  # "HH:MM" when the source says when its days change
     short_name: str | None
@@ -59,18 +94,18 @@ class Draft:
     warnings: tuple[str, ...]
     venue_name: str | None = None
     venue_address: tuple[str, ...] = ()
+    acronym: str | None = None  # frab's, as written: the venue's id, as it always was
 
 
-_AFFIL = re.compile(r"^(.*?\S)\s*[\[(]([^\[\]()]+)[\])]\s*$")
+# A bracketed part of a name: "(they/them)", "(nickname)", "(漢字名)", "[Org]"; full-width too
+_BRACKETED = re.compile(r"\s*[(\[（【][^()\[\]（）【】]*[)\]）】]")
 
 
-def split_affiliation(name: str) -> tuple[str, str | None]:
-    """'Chloé Berthélémy (EDRi)' → ('Chloé Berthélémy', 'EDRi'); also '[Org]'."""
-    name = clean_line(name)
-    m = _AFFIL.match(name)
-    if m:
-        return m.group(1), m.group(2).strip()
-    return name, None
+def core_name(name: str) -> str:
+    """The name without its bracketed parts, for ids and the given and family names only:
+    'Alex Doe (they/them)' → 'Alex Doe'. The name itself is printed as written."""
+    core = " ".join(_BRACKETED.sub(" ", name).split())
+    return core or name
 
 
 _TITLES = {"prof", "prof.", "dr", "dr.", "dr.-ing.", "dr.-ing", "dr.rer.nat.", "pd", "mr", "mr.", "mrs",
@@ -87,14 +122,18 @@ def untitled(name: str) -> str:
 
 
 def name_parts(name: str) -> tuple[str, str, bool]:
-    """(given, family, had_titles): 'Prof. Dr. Sören Auer' → ('Sören', 'Auer', True)."""
-    rest = untitled(name).split() or ["?"]
-    return rest[0], rest[-1], len(rest) < len(name.split())
+    """(given, family, differs): 'Prof. Dr. Sören Auer' → ('Sören', 'Auer', True) and
+    'Alex Doe (they/them)' → ('Alex', 'Doe', True): True when the name's first and last
+    words are not the given and family names."""
+    words = name.split() or ["?"]
+    rest = untitled(core_name(name)).split() or words
+    return rest[0], rest[-1], (rest[0], rest[-1]) != (words[0], words[-1])
 
 
 def split_names(text: str) -> list[str]:
-    """'A, B and C' / 'A; B' / 'A & B' → names (one person's 'Doe, Jane' is not split by callers)."""
-    parts = re.split(r"\s*(?:,|;|\s&\s|\s+and\s+|\s+und\s+)\s*", clean_line(text))
+    """'A, B and C' / 'A; B' / 'A & B' → names (one person's 'Doe, Jane' is not split by callers);
+    never inside brackets: 'Jo (ACME, Inc.)' is one name."""
+    parts = re.split(r"\s*(?:,|;|\s&\s|\s+and\s+|\s+und\s+)\s*(?![^()\[\]]*[)\]])", clean_line(text))
     return [p for p in parts if p]
 
 
@@ -119,13 +158,16 @@ class Collector:
     items: list[DraftItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _once: set = field(default_factory=set)
+    _spellings: dict = field(default_factory=dict)  # key -> {name as written: times seen}
+    _derived: set = field(default_factory=set)  # keys whose given/family names came from the name
 
     def guarded(self, where: str, fn, *args):
-        """fn(*args), or None with a warning when this entry has a shape we do not expect."""
+        """fn(*args), or None with a warning when this entry has a shape we do not expect (Malformed);
+        any other error is ours and goes on up."""
         try:
             return fn(*args)
-        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as e:
-            self.warn(where, f"this entry has an unexpected shape ({type(e).__name__}: {e}); skipped — "
+        except Malformed as e:
+            self.warn(where, f"this entry has an unexpected shape ({e}); skipped — "
                              "check it in the tool you exported from")
             return None
 
@@ -137,38 +179,60 @@ class Collector:
     def warn(self, where: str, what: str) -> None:
         self.warnings.append(f"{self.file}:{where}: {what}" if where else f"{self.file}: {what}")
 
-    def room(self, name: str | None) -> str | None:
+    def room(self, name: str | None) -> tuple[str, ...]:
+        """The item's rooms (one, or none when ``name`` is empty), noted in the event's rooms."""
         name = clean_line(name)
         if not name:
-            return None
+            return ()
         if name not in self.rooms:
             self.rooms.append(name)
-        return name
+        return (name,)
 
     def person(self, source_id, name: str, affiliation: str | None = None, bio: str | None = None,
-               split_org: bool = True, given: str | None = None, family: str | None = None,
-               position: str | None = None) -> str | None:
-        """Add (or complete) a person; dedupe by the source's id, else by name. Returns the key."""
+               given: str | None = None, family: str | None = None,
+               position: str | None = None, url: str | None = None) -> str | None:
+        """Add (or complete) a person; dedupe by the source's id, else by name. Returns the key.
+
+        The name is kept as written, brackets and all ("Mo (they/them)", "Li Wei (李伟)"): an
+        affiliation comes only from an affiliation field."""
         name = clean_line(name)
         if not name:
             return None
-        if split_org and affiliation is None:
-            name, affiliation = split_affiliation(name)
         key = f"id:{source_id}" if source_id not in (None, "") else f"name:{fold(name)}"
+        seen = self._spellings.setdefault(key, {})
+        seen[name] = seen.get(name, 0) + 1
         old = self.people.get(key)
         if old is None:
             if not (given and family):
+                self._derived.add(key)
                 g, f, titled = name_parts(name)
                 given, family = (g, f) if titled else (None, None)
             self.people[key] = DraftPerson(key, name, clean_line(affiliation) or None, bio or None,
-                                           clean_line(given) or None, clean_line(family) or None, position)
-        elif (not old.affiliation and affiliation) or (not old.bio and bio):
+                                           clean_line(given) or None, clean_line(family) or None, position,
+                                           clean_line(url) or None)
+        elif (not old.affiliation and affiliation) or (not old.bio and bio) or (not old.url and url):
             self.people[key] = DraftPerson(key, old.name, old.affiliation or clean_line(affiliation) or None,
-                                           old.bio or bio or None, old.given, old.family, old.position)
+                                           old.bio or bio or None, old.given, old.family, old.position,
+                                           old.url or clean_line(url) or None)
         return key
 
+    def _named(self, p: DraftPerson) -> DraftPerson:
+        """``p`` under the spelling the export uses most for that id (then the longest): not the
+        first one met, which moving a talk would change, and with it the badge."""
+        seen = self._spellings.get(p.key, {})
+        if len(seen) < 2:
+            return p
+        name = max(seen, key=lambda n: (seen[n], len(n), n))
+        if name == p.name:
+            return p
+        given, family = p.given, p.family
+        if p.key in self._derived:
+            g, f, titled = name_parts(name)
+            given, family = (g, f) if titled else (None, None)
+        return replace(p, name=name, given=given, family=family)
+
     def draft(self, **event) -> Draft:
-        used = {it.room for it in self.items}
+        used = {r for it in self.items for r in it.rooms}
         rooms = tuple(r for r in self.rooms if r in used)
-        return Draft(rooms=rooms, people=tuple(self.people.values()), items=tuple(self.items),
-                     warnings=tuple(self.warnings), **event)
+        return Draft(rooms=rooms, people=tuple(self._named(p) for p in self.people.values()),
+                     items=tuple(self.items), warnings=tuple(self.warnings), **event)

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from .draft import Collector, ImportFailure
-from .frab_common import day_change, fill_open_ends, frab_item, multilingual
+from .draft import Collector, ImportFailure, entries, mapping
+from .frab_common import day_change, fill_open_ends, frab_item, multilingual, venue
 from .text import clean_line
 from .timeutil import version_stamp
 from .zones import choose
@@ -17,22 +17,22 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
     try:
         sched = data["schedule"]
         conf = sched["conference"]
-        days = conf.get("days") or []
-    except (KeyError, TypeError):
+        days = entries(conf.get("days"), "schedule.conference.days")
+    except (KeyError, TypeError, AttributeError):
         raise ImportFailure(f"{file}: no 'schedule.conference' — this is not a frab/pretalx "
                             "schedule.json; pass --format to choose another format")
     lang = "en"
     tz = choose(c, timezone, conf.get("time_zone_name"))
-    for room in conf.get("rooms") or []:
+    for room in entries(conf.get("rooms"), "schedule.conference.rooms"):
         c.room(multilingual(room.get("name") if isinstance(room, dict) else room, lang))
     dc = day_change(days)
     def one(ev: dict, room_name: str, day: dict):
-        ev = dict(ev)
+        ev = dict(mapping(ev, "the event"))
         ev.setdefault("room", room_name)
         persons = [(p.get("code") or p.get("id") or p.get("guid"),
                     p.get("public_name") or p.get("name") or p.get("full_public_name") or "",
-                    p.get("biography"))
-                   for p in ev.get("persons") or [] if isinstance(p, dict)]
+                    p.get("biography"), p.get("url"))
+                   for p in entries(ev.get("persons"), "persons") if isinstance(p, dict)]
         return frab_item(c, ev, day.get("date"), tz, dc, persons, lang)
 
     items = []
@@ -52,10 +52,18 @@ def read(data: dict, file: str, timezone: str | None = None) -> "Draft":  # noqa
     return c.draft(format="frab JSON" if "pretalx" not in str(data.get("$schema", "")) else "pretalx JSON",
                    name=clean_line(multilingual(conf.get("title"), lang)) or "Untitled event",
                    timezone=tz.key, base_url=sched.get("base_url") or conf.get("url") or None,
-                   updated=version_stamp(version),
-                   day_change=dc, short_name=_short(conf.get("acronym")))
+                   updated=version_stamp(version), day_change=dc, short_name=_short(conf.get("acronym")),
+                   acronym=acronym(conf.get("acronym")),
+                   **venue(*(multilingual(conf.get(k), lang) for k in ("venue", "city", "address"))))
+
+
+def acronym(text) -> str | None:
+    a = clean_line(str(text or ""))
+    return a if any(ch.isalpha() for ch in a) else None
 
 
 def _short(acronym) -> str | None:
+    """The acronym as the event's short name when it is written for people ("Camp2019"), not
+    for addresses ("conf-2024", "tc24", "2025"): those print nowhere."""
     a = clean_line(str(acronym or ""))
-    return a if any(ch.isalpha() for ch in a) else None
+    return a if any(ch.isupper() for ch in a) else None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .draft import Collector, ImportFailure
-from .frab_common import day_change, fill_open_ends, frab_item
+from .frab_common import day_change, fill_open_ends, frab_item, venue
+from .frab_json import _short, acronym
 from .text import clean_line
 from .timeutil import version_stamp
 from .zones import choose
@@ -26,7 +27,10 @@ def _t(el, path: str) -> str:
 def read(text: str, file: str, timezone: str | None = None):
     c = Collector(file)
     try:
-        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
+        # the text is already decoded (by its declaration, if it has one): the parser must not decode again
+        parser = ET.XMLParser(encoding="utf-8")
+        parser.feed(text.lstrip("\ufeff").encode("utf-8"))
+        root = parser.close()
     except ET.ParseError as e:
         line = e.position[0] if hasattr(e, "position") else 0
         raise ImportFailure(f"{file}:{line}: this is not well-formed XML ({e}) — export it again")
@@ -62,7 +66,7 @@ def read(text: str, file: str, timezone: str | None = None):
     version = clean_line(_t(root, "version"))
     updated = version_stamp(version)
     base_url = clean_line(_t(conf, "base_url")) or None
-    acronym = clean_line(_t(conf, "acronym"))
     return c.draft(format="frab XML", name=clean_line(_t(conf, "title")) or "Untitled event",
                    timezone=tz.key, base_url=base_url, updated=updated, day_change=dc,
-                   short_name=acronym if any(ch.isalpha() for ch in acronym) else None)
+                   short_name=_short(_t(conf, "acronym")),
+                   acronym=acronym(_t(conf, "acronym")), **venue(*(_t(conf, k) for k in ("venue", "city", "address"))))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from .draft import Collector, DraftItem, ImportFailure
+from .draft import Collector, DraftItem, ImportFailure, Malformed, entries, mapping
 from .kinds import kind_of
 from .text import clean_line, to_plain
-from .timeutil import zone
+from .timeutil import YEARS, duration, later, zone
 from .zones import choose
 
 
@@ -24,6 +24,8 @@ def _stamp(v, fallback_tz) -> datetime | None:
     try:
         dt = datetime.fromisoformat(f"{v['date']}T{t}")
     except ValueError:
+        return None
+    if not YEARS[0] <= dt.year <= YEARS[1]:  # an error in the export, and no date content can hold
         return None
     return dt.replace(tzinfo=zone(v.get("tz")) or fallback_tz)
 
@@ -40,11 +42,12 @@ def _person(c: Collector, p: dict) -> str | None:
     else:
         name = full
     pid = p.get("person_id") if p.get("person_id") not in (None, "") else None
-    return c.person(pid, name, affiliation=clean_line(p.get("affiliation")) or None, split_org=False,
+    return c.person(pid, name, affiliation=clean_line(p.get("affiliation")) or None,
                     given=first or None, family=last or None)
 
 
 def _item(c: Collector, e: dict, tz, event_room: str, kind_hint: str | None = None) -> DraftItem | None:
+    e = mapping(e, "the contribution")
     ident = str(e.get("friendly_id") or e.get("id") or e.get("contributionId") or "")
     where = f"contribution {ident}"
     title = clean_line(e.get("title")) or "Untitled"
@@ -54,20 +57,23 @@ def _item(c: Collector, e: dict, tz, event_room: str, kind_hint: str | None = No
         return None
     end = _stamp(e.get("endDate"), tz)
     if end is None and e.get("duration") not in (None, ""):
-        end = start + timedelta(minutes=float(e["duration"]))
-    end = end or start + timedelta(minutes=30)
-    presenters = e.get("speakers") or e.get("presenters") or e.get("primaryauthors") or []
+        span = duration(e["duration"])
+        if span is None or span <= timedelta(0):
+            c.warn(where, f"'{title}' has no end and its duration ('{str(e['duration'])[:40]}') is not a "
+                          "number of minutes; given 30 minutes \u2014 correct it in overrides.yaml")
+        end = later(start, span or timedelta(minutes=30))
+    end = end or later(start, timedelta(minutes=30))
+    presenters = entries(e.get("speakers") or e.get("presenters") or e.get("primaryauthors"), "speakers")
     speakers = tuple(k for k in (_person(c, p) for p in presenters if isinstance(p, dict)) if k)
     track, type_ = clean_line(e.get("track")) or None, e.get("type")
     if isinstance(type_, dict):
         type_ = type_.get("name")
     kind = kind_hint or kind_of(clean_line(type_) or None, track, title, bool(speakers))
-    if kind_hint is None and track and kind in ("talk", "other") and kind_of(None, None, track, True) != "talk":
-        kind = kind_of(None, None, track, True)
     room = clean_line(e.get("roomFullname") or e.get("room") or e.get("location")) or event_room
     return DraftItem(source_id=ident or f"{start:%Y%m%d%H%M}", start=start, end=end, title=title, kind=kind,
-                     room=c.room(room) if room else None, speakers=speakers,
-                     abstract=to_plain(e.get("description")), track=track, where=where)
+                     rooms=c.room(room), speakers=speakers,
+                     abstract=to_plain(e.get("description")), track=track, where=where,
+                     url=clean_line(e.get("url")) or None)
 
 
 def read(data: dict, file: str, timezone_name: str | None = None):
@@ -76,17 +82,20 @@ def read(data: dict, file: str, timezone_name: str | None = None):
     if isinstance(res, dict):
         return _timetable(c, data, res, timezone_name)
     try:
-        ev = res[0]
-    except (TypeError, IndexError, KeyError):
+        ev = mapping(res[0], "results[0]")
+    except (TypeError, IndexError, KeyError, Malformed):
         raise ImportFailure(f"{file}: no 'results[0]' — this is not an Indico event export")
     tz = choose(c, timezone_name, clean_line(ev.get("timezone")) or None)
     event_room = clean_line(ev.get("roomFullname") or ev.get("room"))
     items = [it for it in (c.guarded(f"contribution {e.get('id') if isinstance(e, dict) else e}", _item, c, e,
-                                     tz, event_room) for e in ev.get("contributions") or []) if it]
+                                     tz, event_room) for e in entries(ev.get("contributions"), "contributions")) if it]
     c.items = items
     updated = _stamp(ev.get("modificationDate"), tz)
     if updated is None and isinstance(data.get("ts"), (int, float)):
-        updated = datetime.fromtimestamp(data["ts"], timezone.utc)
+        try:
+            updated = datetime.fromtimestamp(data["ts"], timezone.utc)
+        except (OverflowError, OSError, ValueError):  # not a time: no "as of" stamp
+            updated = None
     return c.draft(format="Indico", name=clean_line(ev.get("title")) or "Untitled event", timezone=tz.key,
                    base_url=ev.get("url") or None, updated=updated, day_change=None, short_name=None,
                    venue_name=clean_line(ev.get("location")) or None,
@@ -98,9 +107,9 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
     tz = choose(c, timezone_name, None if not res else _first_tz(res))
     items = []
 
-    def walk(entries: dict) -> None:
-        for key in sorted(entries):
-            e = entries[key]
+    def walk(day: dict) -> None:
+        for key in sorted(mapping(day, "the day's entries")):
+            e = day[key]
             if not isinstance(e, dict):
                 continue
             typ = e.get("entryType")
@@ -108,7 +117,7 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
                 walk(e["entries"])
                 continue
             e = dict(e, id=e.get("contributionId") or e.get("id") or key)
-            hint = kind_of(None, None, e.get("title"), False) if typ == "Break" else None
+            hint = kind_of(None, None, clean_line(e.get("title")), False) if typ == "Break" else None
             if hint in (None, "other", "talk") and typ == "Break":
                 hint = "break"
             it = c.guarded(f"entry {key}", _item, c, e, tz, "", hint)
@@ -125,14 +134,15 @@ def _timetable(c: Collector, data: dict, res: dict, timezone_name: str | None):
     if not name:
         c.warn("", "Indico's timetable export does not hold the event's name — set it in overrides.yaml "
                    "under 'event: name:'")
-    return c.draft(format="Indico timetable", name=name or "Untitled event", timezone=tz.key, base_url=data.get("url") or None,
+    # the export's top-level 'url' is the address it was requested from (/export/timetable/N.json), not a page
+    return c.draft(format="Indico timetable", name=name or "Untitled event", timezone=tz.key, base_url=None,
                    updated=None, day_change=None, short_name=None)
 
 
 def _first_tz(res: dict) -> str | None:
     for days in res.values():
-        for entries in (days or {}).values():
-            for e in (entries or {}).values():
+        for day in (days.values() if isinstance(days, dict) else ()):
+            for e in (day.values() if isinstance(day, dict) else ()):
                 if isinstance(e, dict) and isinstance(e.get("startDate"), dict):
                     return e["startDate"].get("tz")
     return None

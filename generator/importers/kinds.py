@@ -1,51 +1,70 @@
-"""Which of eventprint's kinds an export's type, track or title means, and language codes.
+"""Which of eventprint's kinds an export's item is, and language codes.
 
-The words are checked in this order; the first kind whose word occurs wins.
-Documented in content/README.md ("Importing an export").
+The export's own fields decide: its type (frab's ``type``, pretalx's submission type, a CSV's
+type column), then its track. Words in the title only count when the export says nothing of
+the kind — no type, no telling track — and even then a title word never makes the speakers of
+an item its hosts (a welcome), nor a talk a break or a party: "Opening up silos" and "Social
+Interaction in Mesh Networks" are talks. Documented in content/README.md ("Importing").
 """
 from __future__ import annotations
 
 import functools
 import re
 
-# (kind, words matched as whole words in type, track and title, case-insensitive)
+# (kind, words matched as whole words, case-insensitive, '_' and '-' read as spaces); the first
+# kind whose word occurs wins
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("meal", ("lunch", "dinner", "breakfast", "meal", "mittagspause", "mittagessen", "abendessen")),
-    ("break", ("break", "coffee", "pause", "kaffeepause", "kaffee")),
-    ("registration", ("registration", "check-in", "anmeldung", "registrierung")),
-    ("keynote", ("keynote", "plenary")),
-    ("lightning_talk", ("lightning", "lightning talks", "lightning talk", "blitz", "blitztalk", "5 minute talk")),
-    ("workshop", ("workshop", "tutorial", "hands-on", "bof", "jam")),
+    ("meal", ("lunch", "dinner", "breakfast", "meal", "meals", "mittagspause", "mittagessen", "abendessen")),
+    ("break", ("break", "breaks", "coffee", "pause", "kaffeepause", "kaffee")),
+    ("registration", ("registration", "check in", "anmeldung", "registrierung")),
+    ("keynote", ("keynote", "keynotes", "plenary")),
+    ("lightning_talk", ("lightning", "lightning talks", "lightning talk", "lightningtalk", "lightningtalks",
+                        "blitz", "blitztalk", "5 minute talk")),
+    ("workshop", ("workshop", "workshops", "tutorial", "tutorials", "hands on", "bof", "bofs", "jam")),
     ("welcome", ("welcome", "opening", "begrüßung", "eröffnung")),
     ("poster", ("poster", "posters", "postersession", "poster session")),
-    ("social", ("party", "social", "reception", "get-together", "beergarden", "networking", "concert")),
+    ("social", ("party", "social", "reception", "get together", "beergarden", "networking", "concert")),
 )
 
-
-_TITLE_KINDS = ("keynote", "lightning_talk", "workshop", "welcome")
-
+# What a track, or a title, may make of an item with speakers: a track or title is about the
+# topic ("Social Computing", "Lunch & Learn") as often as about the format.
+_WITH_SPEAKERS = ("keynote", "lightning_talk", "workshop", "poster")
+# Types that say "a talk" (frab's default "lecture") and, for an item without speakers, no more
+_TALK_TYPES = {"lecture", "talk", "talks", "presentation", "vortrag", "session", "contribution", "beitrag"}
+# Types that say nothing at all
+_EMPTY_TYPES = {"", "other", "others", "none", "misc", "default", "sonstiges", "andere"}
 
 _PATTERNS = tuple(
-    (kind, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I))
+    (kind, re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])", re.I))
     for kind, words in _RULES)
+
+
+def _word_kind(text: str | None, allowed: tuple[str, ...] | None = None) -> str | None:
+    s = re.sub(r"[_-]+", " ", text or "")
+    for kind, pattern in _PATTERNS:
+        if (allowed is None or kind in allowed) and pattern.search(s):
+            return kind
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
 def kind_of(type_: str | None = None, track: str | None = None, title: str | None = None,
             has_speakers: bool = True) -> str:
-    """Type first, then title, then track; a talk unless a word says otherwise.
+    """The kind from type, then track, then (only when those say nothing) the title.
 
-    A title with speakers only says keynote, lightning talk, workshop or welcome:
-    "Social Interaction in Mesh Networks" by a speaker is a talk, not a party."""
-    for source, text in (("type", type_ or ""), ("title", title or ""), ("track", track or "")):
-        for kind, pattern in _PATTERNS:
-            if source == "title" and has_speakers and kind not in _TITLE_KINDS:
-                continue
-            if pattern.search(text):
-                if kind == "welcome" and not has_speakers:
-                    return "other"
-                return kind
-    return "talk" if has_speakers or type_ else "other"
+    A welcome needs the export's word for it and its hosts: without speakers it is 'other'."""
+    t = re.sub(r"\s*[\[(].*?[\])]", "", type_ or "").strip().casefold()  # "Other [your idea]": "other"
+    said = _word_kind(type_) or _word_kind(track, _WITH_SPEAKERS if has_speakers else None)
+    if said is None and (t in _EMPTY_TYPES or (not has_speakers and t in _TALK_TYPES)):
+        # the export says nothing (frab's default type "lecture" says nothing of a break)
+        said = _word_kind(title, ("keynote", "lightning_talk", "workshop") if has_speakers else None)
+    if said == "break" and _word_kind(title, ("meal",)):
+        said = "meal"  # a break the title calls lunch
+    if said == "welcome" and not has_speakers:
+        return "other"
+    if said is not None:
+        return said
+    return "talk" if has_speakers or t in _TALK_TYPES else "other"
 
 
 _LANGS = {

@@ -9,7 +9,7 @@ internal notes are never read.
 """
 from __future__ import annotations
 
-from .draft import Collector, DraftItem, ImportFailure
+from .draft import Collector, DraftItem, ImportFailure, entries, mapping
 from .frab_common import multilingual
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
@@ -32,15 +32,17 @@ def read(data: dict, file: str, timezone: str | None = None):
 
     def one(t: dict):
         keys = []
-        for code in t.get("speakers") or []:
+        t = mapping(t, "the talk")
+        for code in entries(t.get("speakers"), "speakers"):
             s = speakers.get(str(code.get("code") if isinstance(code, dict) else code)) or \
                 (code if isinstance(code, dict) else {"code": code, "name": str(code)})
-            key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+            key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")),
+                           url=s.get("url"))
             if key:
                 keys.append(key)
         track = tracks.get(str(t.get("track"))) if not isinstance(t.get("track"), (dict, str)) \
             else clean_line(multilingual(t.get("track"), lang))
-        room = rooms.get(str(t.get("room"))) if not isinstance(t.get("room"), (dict, str)) \
+        room = (rooms.get(str(t.get("room"))) or ()) if not isinstance(t.get("room"), (dict, str)) \
             else c.room(multilingual(t.get("room"), lang))
         return _item(c, t, tz, room, keys, track, lang)
 
@@ -62,7 +64,7 @@ def _untitled(c: Collector) -> str:
     return "Untitled event"
 
 
-def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: str | None,
+def _item(c: Collector, t: dict, tz, room: tuple[str, ...], keys: list[str], track: str | None,
           lang: str, type_: str | None = None) -> DraftItem | None:
     code = str(t.get("code") or "")
     title = clean_line(multilingual(t.get("title"), lang)) or "Untitled"
@@ -79,10 +81,11 @@ def _item(c: Collector, t: dict, tz, room: str | None, keys: list[str], track: s
     abstract = to_plain(multilingual(t.get("abstract"), lang))
     description = to_plain(multilingual(t.get("description"), lang))
     parts = [p for p in (abstract, description if description != abstract else None) if p]
-    return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{room or ''}-{title}", start=localize(start, tz),
-                     end=localize(end, tz), title=title, kind=kind, room=room, speakers=tuple(keys),
+    return DraftItem(source_id=code or f"{start:%Y%m%d-%H%M}-{''.join(room)}-{title}", start=localize(start, tz),
+                     end=localize(end, tz), title=title, kind=kind, rooms=room, speakers=tuple(keys),
                      abstract="\n\n".join(parts) or None, track=track or None,
-                     language=language_code(t.get("content_locale") or t.get("language")), where=where)
+                     language=language_code(t.get("content_locale") or t.get("language")), where=where,
+                     url=clean_line(t.get("url")) or None)
 
 
 def _api(c: Collector, data: dict, file: str, timezone: str | None):
@@ -95,26 +98,33 @@ def _api(c: Collector, data: dict, file: str, timezone: str | None):
     tz = choose(c, timezone, event.get("timezone") or data.get("timezone"))
     for r in sorted(_dicts(data.get("rooms")), key=lambda r: _position(r.get("position"))):
         c.room(multilingual(_named(r), lang))
-    for t in data["results"]:
-        if not isinstance(t, dict) or t.get("state") not in (None, "confirmed", "accepted"):
-            continue  # submitted, rejected, withdrawn, cancelled: not on the programme
+
+    def one(t: dict) -> list:
         keys = []
-        for s in t.get("speakers") or []:
+        for s in entries(t.get("speakers"), "speakers"):
             if isinstance(s, dict):
-                key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")))
+                key = c.person(s.get("code"), clean_line(s.get("name")), bio=to_plain(s.get("biography")),
+                               url=s.get("url"))
                 if key:
                     keys.append(key)
-        slots = [t.get("slot") or {}] if "slots" not in t else _dicts(t.get("slots")) or [{}]
+        slots = [mapping(t.get("slot") or {}, "slot")] if "slots" not in t else _dicts(t.get("slots")) or [{}]
         if isinstance(t.get("slots"), list) and any(not isinstance(x, dict) for x in t["slots"]):
             c.warn_once("slot-ids", "", "the talk list gives slot ids, not times — fetch it with "
                                         "?expand=slots,slots.room (eventprint import does)")
+        found = []
         for slot in slots:
             t2 = dict(t, start=slot.get("start"), end=slot.get("end"))
-            room = c.room(multilingual(_named(slot.get("room")), lang)) if slot.get("room") else None
+            room = c.room(multilingual(_named(slot.get("room")), lang)) if slot.get("room") else ()
             it = _item(c, t2, tz, room, keys, clean_line(multilingual(_named(t.get("track")), lang)) or None,
                        lang, clean_line(multilingual(_named(t.get("submission_type")), lang)) or None)
             if it:
-                c.items.append(it)
+                found.append(it)
+        return found
+
+    for t in data["results"]:
+        if not isinstance(t, dict) or t.get("state") not in (None, "confirmed", "accepted"):
+            continue  # submitted, rejected, withdrawn, cancelled: not on the programme
+        c.items.extend(c.guarded(f"talk {t.get('code')}", one, t) or ())
     name = clean_line(multilingual(event.get("name"), lang))
     return c.draft(format="pretalx API", name=name or _untitled(c), timezone=tz.key, base_url=None, updated=None,
                    day_change=None, short_name=None)

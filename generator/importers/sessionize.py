@@ -7,7 +7,7 @@ Question answers are never read.
 """
 from __future__ import annotations
 
-from .draft import Collector, DraftItem, ImportFailure
+from .draft import Collector, DraftItem, ImportFailure, entries, mapping
 from .kinds import kind_of, language_code
 from .text import clean_line, to_plain
 from .timeutil import iso, localize
@@ -21,7 +21,7 @@ _LANG = ("language", "languages", "sprache")
 def read(data, file: str, timezone: str | None = None):
     c = Collector(file)
     if isinstance(data, list):  # the grouped Sessions view
-        sessions = [s for g in data if isinstance(g, dict) for s in g.get("sessions") or []]
+        sessions = [s for g in data if isinstance(g, dict) for s in entries(g.get("sessions"), "sessions")]
         data = {"sessions": sessions, "speakers": [], "categories": [], "rooms": []}
     if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
         raise ImportFailure(f"{file}: no 'sessions' list — this is not Sessionize's All JSON")
@@ -62,6 +62,7 @@ def _dicts(v) -> list[dict]:
 
 
 def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict) -> DraftItem | None:
+    s = mapping(s, "the session")
     sid = str(s.get("id") or "")
     where = f"session {sid}"
     title = clean_line(s.get("title")) or "Untitled"
@@ -70,7 +71,7 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         c.warn(where, f"'{title}' has no start or end (not scheduled); skipped")
         return None
     keys = []
-    for ref in s.get("speakers") or []:
+    for ref in entries(s.get("speakers"), "speakers"):
         sp = speakers.get(str(ref.get("id") if isinstance(ref, dict) else ref))
         if sp is None and isinstance(ref, dict):
             sp = {"id": ref.get("id"), "fullName": ref.get("name")}
@@ -78,13 +79,13 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
             c.warn(where, f"speaker {ref} is not in the speakers list; left out")
             continue
         name = clean_line(sp.get("fullName")) or clean_line(f"{sp.get('firstName') or ''} {sp.get('lastName') or ''}")
-        key = c.person(sp.get("id"), name, bio=to_plain(sp.get("bio")), split_org=False,
+        key = c.person(sp.get("id"), name, bio=to_plain(sp.get("bio")),
                        given=sp.get("firstName"), family=sp.get("lastName"),
                        position=clean_line(sp.get("tagLine")) or None)
         if key:
             keys.append(key)
     fmt = track = lang = None
-    for cid in s.get("categoryItems") or []:
+    for cid in entries(s.get("categoryItems"), "categoryItems"):
         title_, name = cats.get(str(cid), ("", ""))
         if title_ in _FORMAT:
             fmt = name
@@ -96,8 +97,9 @@ def _session(c: Collector, s: dict, tz, rooms: dict, cats: dict, speakers: dict)
         kind = kind_of(None, None, title, False)
         kind = "break" if kind in ("other", "talk") else kind
     else:
-        kind = kind_of(fmt if fmt and fmt.casefold() not in ("session", "talk") else None, track, title, True)
+        kind = kind_of(fmt, track, title, bool(keys))
     room = rooms.get(str(s.get("roomId"))) or clean_line(s.get("room")) or None
     return DraftItem(source_id=sid or f"{start:%Y%m%d%H%M}", start=localize(start, tz), end=localize(end, tz),
-                     title=title, kind=kind, room=c.room(room), speakers=tuple(keys),
-                     abstract=to_plain(s.get("description")), track=track, language=lang, where=where)
+                     title=title, kind=kind, rooms=c.room(room), speakers=tuple(keys),
+                     abstract=to_plain(s.get("description")), track=track, language=lang, where=where,
+                     everyone=s.get("isPlenumSession") is True)

@@ -7,6 +7,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _DUR = re.compile(r"^(?:(\d+):)??(\d{1,3}):(\d{2})(?::(\d{2}))?$")
+# Longer is no duration of a programme item (a 1e300-minute one is an error in the export, and no
+# date can hold its end): such a value is read as none, and the importer says so.
+MAX_DURATION = timedelta(days=400)
 
 
 def zone(name) -> ZoneInfo | None:
@@ -19,7 +22,25 @@ def zone(name) -> ZoneInfo | None:
 
 
 def duration(text) -> timedelta | None:
-    """'00:30', '1:30', '1:02:30' (days:hours:minutes), '90' (minutes), '01:00:00' (h:m:s)."""
+    """'00:30', '1:30', '1:02:30' (days:hours:minutes), '90' (minutes), '01:00:00' (h:m:s);
+    None for anything else, and for more than MAX_DURATION."""
+    try:
+        found = _duration(text)
+    except (OverflowError, ValueError):  # more days than a timedelta holds, 'nan', 'inf'
+        return None
+    return found if found is None or abs(found) <= MAX_DURATION else None
+
+
+def later(start: datetime, span: timedelta) -> datetime:
+    """``span`` after ``start`` in elapsed time, in start's zone: a 2-hour talk from 01:30 on the night
+    the clocks go forward ends at 04:30 (wall-clock arithmetic would say 03:30, or a time that does
+    not exist)."""
+    if start.tzinfo is None:
+        return start + span
+    return (start.astimezone(timezone.utc) + span).astimezone(start.tzinfo)
+
+
+def _duration(text) -> timedelta | None:
     if text is None:
         return None
     if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -44,15 +65,21 @@ def duration(text) -> timedelta | None:
     return timedelta(hours=int(b), minutes=int(c))
 
 
+# Years a programme's times may have: as the content's (content/fields.py); beyond them a time is
+# an error in the export, and near the ends of Python's calendar it cannot even change zone.
+YEARS = (1900, 2199)
+
+
 def iso(text) -> datetime | None:
-    """ISO date-time, aware when it has 'Z' or an offset, else naive."""
+    """ISO date-time, aware when it has 'Z' or an offset, else naive; None outside YEARS."""
     if not text or not isinstance(text, str):
         return None
     s = str(text).strip().replace("Z", "+00:00").replace("z", "+00:00")
     try:
-        return datetime.fromisoformat(s)
+        found = datetime.fromisoformat(s)
     except ValueError:
         return None
+    return found if YEARS[0] <= found.year <= YEARS[1] else None
 
 
 def version_stamp(text) -> datetime | None:

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
 from eventprint.options import BuildOptions, OptionError
 
@@ -45,8 +45,8 @@ class BadgeData:
     talk_when: str  # "Tue 17 Sep · 10:15–10:35"
     talk_room: str  # "Main room, Amazon R&D Building"
     more_talks: int  # further talks, listed on the back
-    qr_url: str  # the talk's abstract page, or the programme
-    qr_caption: str  # qr_url without "https://"
+    qr_url: str | None  # the talk's page, or the programme; None: no code (links.py)
+    qr_caption: str  # qr_url without "https://"; "" without a code
     agenda: tuple[AgendaEntry, ...]
     # added for registrations; reprint leaves fields at their default out of the hash, so that
     # badges printed before these fields existed do not all count as changed
@@ -120,19 +120,19 @@ def essentials(event: Event) -> tuple[AgendaEntry, ...]:
     """What every participant needs on paper: which day is where. Times stay in the programme the QR
     code opens, so a moved session does not make every participant's badge a reprint."""
     return tuple(AgendaEntry(i18n.day_short(event.language, day.date), ", ".join(day.venue.address), day.venue.name)
-                 for day in event.days)
+                 for day in event.days if day.venue.name or day.venue.address)  # none for a venue nobody named
 
 
 def registrant_data(event: Event, reg: Registrant, programme: tuple[AgendaEntry, ...] | None = None) -> BadgeData:
     """A participant's badge: the ticket in the band, the programme's essentials and the add-ons on the back."""
-    url = urls.programme_url(event)
+    url = links.programme_url(event)
     return BadgeData(
         person_id=badge_key(reg), role=reg.ticket, role_word=i18n.tr(event, reg.ticket.upper()), other_roles=(),
         given_name=reg.given_name, name=reg.name, position="",
         affiliations=(reg.organisation,) if reg.organisation else (),
         event_name=event.short_name, event_dates=i18n.date_range(event, event.first_date, event.last_date),
         talk_kind="", talk_title="", talk_when="", talk_room="", more_talks=0,
-        qr_url=url, qr_caption=short_url(url),
+        qr_url=url, qr_caption=short_url(url) if url else "",
         agenda=essentials(event) if programme is None else programme,
         addons=tuple(addon_entry(a) for a in reg.addons), agenda_heading="WHERE", lang=event.language)
 
@@ -157,11 +157,11 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
     if talks:
         talk = talks[0]
         day = index.days[talk.date]
-        url = urls.talk_url(event, talk)
+        url = links.talk_url(event, talk)
         kind, title = i18n.tr(event, talk.kind.label), talk.title.display
         t_when, t_room = when(day, i18n.time_range(event, talk.start, talk.end), event.language), _where(talk)
     else:
-        url = urls.programme_url(event)
+        url = links.programme_url(event)
         kind = title = t_when = t_room = ""
     return BadgeData(
         person_id=person.id,
@@ -180,7 +180,7 @@ def badge_data(event: Event, person: Person, index: AgendaIndex | None = None) -
         talk_room=t_room,
         more_talks=max(0, len(talks) - 1),
         qr_url=url,
-        qr_caption=short_url(url),
+        qr_caption=short_url(url) if url else "",
         agenda=index.agenda(person),
         addons=index.addons.get(person.id, ()),
         lang=event.language,

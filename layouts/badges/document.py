@@ -192,9 +192,10 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     # the talk title is left off (its QR code opens the talk) only when nothing else makes it fit
     for with_talk in (True, False):
         for k in SHRINK_STEPS:
-            url = _fit_url(d, d.qr_caption, cw, st.url)
+            # without a code (links.py: no page to open) its corner is left to the text beside it
+            url = _fit_url(d, d.qr_caption, cw, st.url if d.qr_url else None)
             url_h = url.height
-            q = st.qr
+            q = st.qr if d.qr_url else 0
             qr_y = bottom + url_h + 0.3 * st.gap
             if st.portrait:
                 head = [Block(_fit(d, "event short name", d.event_name, theme.FONT_BOLD, cw, _scaled(st.small, k)),
@@ -205,15 +206,17 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
                 talk = _talk_or_none(d, st, cw, k) if with_talk else []
                 if talk is None:
                     continue
-                lw = cw - q - st.gap
+                lw = cw - q - st.gap if q else cw
                 info = _info(d, st, lw, k, one_line=False)
+                if not q:  # the talk's when and where take the code's place, at their own height
+                    q = _stack_height(info)
                 talk_top = qr_y + q + (st.gap + _stack_height(talk) if talk else 0)
                 free = (top - st.band - st.gap) - _stack_height(top_blocks) - talk_top
                 if free >= st.gap and _stack_height(info) <= q:
                     break
             else:
                 # QR top right under the band, name block beside it; talk full width above the URL
-                lw = cw - q - st.gap
+                lw = cw - q - st.gap if q else cw
                 y_top = top - st.band - st.gap
                 given = _given(d, st, lw)
                 top_blocks = [given] + _identity(d, st, lw, k, compact=True)
@@ -242,8 +245,9 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         warn_left_off(d)
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
-    reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
-            what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
+    if d.qr_url:
+        reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
+                what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
     if url.lines:
         _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
     if st.portrait:  # the event name (the same on every badge) apart from the person's lines
@@ -339,7 +343,7 @@ def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, flo
     colour = band_colour(d.role)
     entries: list[list[Block]] = []
     for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
-        if heading == "BOOKED" and not items:
+        if not items:  # nothing booked; no venue named
             continue
         entries.append([Block(Fitted(st.label, (i18n.tr(d.lang, heading),)), theme.FONT_BOLD, colour,
                               space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])

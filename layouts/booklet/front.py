@@ -30,8 +30,8 @@ from .flow import PageRef
 
 def contents(ctx: Ctx) -> list:
     ev, st = ctx.event, ctx.st
-    rows: list[tuple[str, str, bool]] = [(i18n.tr(ev, PRACTICAL), "practical", False),
-                                         (i18n.tr(ev, GLANCE), day_glance_key(ev.days[0]), False)]
+    rows: list[tuple[str, str, bool]] = ([(i18n.tr(ev, PRACTICAL), "practical", False)] if has_practical(ev) else []) \
+        + [(i18n.tr(ev, GLANCE), day_glance_key(ev.days[0]), False)]
     if len(ev.days) > 1:
         rows += [(i18n.day(ev, d.date), day_glance_key(d), True) for d in ev.days]
     talk_days = [d for d in ev.days if ctx.talks_part(d)]
@@ -55,17 +55,28 @@ def contents(ctx: Ctx) -> list:
     return heading(ctx, i18n.tr(ev, CONTENTS), "contents") + [table]
 
 
+def has_practical(ev) -> bool:
+    """Whether there is practical information to print: a named venue, registration, outings,
+    pauses or notes (an import that names no venue and no break has none)."""
+    return (any(v.name for v in ev.venues) or bool(ev.info)
+            or any(it.kind in (Kind.REGISTRATION, Kind.TOUR, Kind.SOCIAL) or it.kind.is_pause for it in ev.items))
+
+
 def practical(ctx: Ctx) -> list:
     ev, st = ctx.event, ctx.st
+    if not has_practical(ev):
+        return []
     out = heading(ctx, i18n.tr(ev, PRACTICAL), "practical")
 
     def label(text: str) -> None:
         out.append(CondPageBreak(LABEL_KEEP))
         out.append(Paragraph(_m(text.upper()), st["label"]))
 
-    label(i18n.ntr(ev, "Venue", "Venues", len(ev.venues)))
-    for venue, days in venue_days(ev):
-        rooms = sorted({it.room.name for d in ev.days for it in d.items if it.room and it.room.venue is venue})
+    named = [(venue, days) for venue, days in venue_days(ev) if venue.name]  # an unnamed venue is left out
+    if named:
+        label(i18n.ntr(ev, "Venue", "Venues", len(named)))
+    for venue, days in named:
+        rooms = sorted({r.name for d in ev.days for it in d.items for r in it.rooms if r.venue is venue})
         lines = [f"<b>{_m(venue.name)}</b>", *(_m(a) for a in venue.address)]
         if days:
             lines.append(f'<font color="{markup_colour(theme.ACCENT)}">'

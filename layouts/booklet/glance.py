@@ -31,6 +31,11 @@ from .glance_grid import grid_glance
 from .sections import address
 
 
+
+def glance_meta(ev, day: Day) -> str:
+    """'At a glance · MPI-IS': the day's venue, left out when it has no name."""
+    return f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}" if day.venue.name else i18n.tr(ev, GLANCE)
+
 def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
     """A day's tables; ``room``: the height left on the page it starts on (None: a whole page).
     A day whose rooms run in parallel is a time x room grid instead (booklet_grid)."""
@@ -43,7 +48,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
         out.append(Anchor("glance", outline=i18n.tr(ev, GLANCE), level=0))
     out += [Anchor(day_glance_key(day), outline=title, level=1, running=title, headed=True),
             Paragraph(_m(title), st["h1"]),
-            Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+            Paragraph(_m(glance_meta(ev, day)), st["meta"]), Spacer(1, 3)]
     sessions = {s.items[0].id: s for s in ev.sessions(day)}
     col_time, col_where = (24.5 if i18n.twelve_hour(ev) else 19) * mm, 23 * mm  # '10:00–10:30 AM' on one line
     widths = [col_time, FRAME_W - col_time - col_where, col_where]
@@ -123,7 +128,7 @@ def glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> list:
         if done < 0 or (pages > 1 and acc > 0 and (acc + h > avail or (acc + h / 2 > target * (done + 1)
                                                                         and done < pages - 1))):
             out += [PageBreak(), Paragraph(_m(f"{title} {i18n.tr(ev, '(continued)')}"), st["h1"]),
-                    Paragraph(_m(f"{i18n.tr(ev, GLANCE)} {theme.MIDDOT} {day.venue.name}"), st["meta"]), Spacer(1, 3)]
+                    Paragraph(_m(glance_meta(ev, day)), st["meta"]), Spacer(1, 3)]
             done += 1
             acc = 0.0
         out += flow

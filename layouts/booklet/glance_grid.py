@@ -99,7 +99,7 @@ def _spans(g: grid.Grid, avail: float, first: float | None = None) -> list[tuple
 
 
 def _meta(day: Day, label: str) -> str:
-    return f"{i18n.tr(day.language, GLANCE)} {theme.MIDDOT} {day.venue.name}" + (f" {theme.MIDDOT} {label}" if label else "")
+    return f" {theme.MIDDOT} ".join(x for x in (i18n.tr(day.language, GLANCE), day.venue.name, label) if x)
 
 
 def _heading(ctx: Ctx, day: Day, label: str, continued: bool) -> list:
@@ -180,7 +180,7 @@ def grid_glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> l
         if i:
             out.append(PageBreak())
         out += _heading(ctx, day, label, continued=i > 0)
-        items = [bx.item for bx in g.boxes]
+        items = list(dict.fromkeys(bx.item for bx in g.boxes))  # an item in two rooms has two boxes
         if items:
             out.append(Anchor(glance_key(items[0]), keys=tuple(glance_key(it) for it in items[1:])))
         # grown into the page (rows up to grid.MAX_STRETCH taller): time reads proportionally

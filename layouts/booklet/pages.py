@@ -2,7 +2,7 @@
 the front cover and the back cover (no flowing text, so no Paragraphs here)."""
 from __future__ import annotations
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Event
 from eventprint.problems import BuildError
 from reportlab.lib.units import mm
@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.programme import venue_days
-from ..kit.text import draw, draw_lines, fit, width
+from ..kit.text import TooLong, draw, draw_lines, fit, fit_url, width
 from ..kit.typeset import quotes
 from .base import (
     COVER_INSET,
@@ -109,23 +109,27 @@ def draw_cover(c: Canvas, event: Event) -> None:
     # venues with their days, then hosts, set towards the foot of the page
     venues = [(v.name, ", ".join(v.address) + (f"  {theme.MIDDOT}  " + ", ".join(i18n.day_short(event, d.date) for d in days)
                                                if days and len(event.days) > 1 else ""))
-              for v, days in venue_days(event)]
+              for v, days in venue_days(event) if v.name]  # an unnamed venue is left out
     hosts = [(h, "") for h in event.hosts]
-    vlabel = i18n.ntr(event, "Venue", "Venues", len(event.venues))
+    vlabel = i18n.ntr(event, "Venue", "Venues", len(venues))
     height = (cover_block(None, vlabel, venues, text_x, 0, text_w, bottom=-1e9)
               + cover_block(None, i18n.tr(event, "Hosted by"), hosts, text_x, 0, text_w, bottom=-1e9) - 4 * mm)
     y = min(panel_y - 9 * mm, 16 * mm - height)
-    y = cover_block(c, vlabel, venues, text_x, y, text_w)
+    y = cover_block(c, vlabel, venues, text_x, y, text_w, what="venues")
     y -= 4 * mm
-    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w)
+    cover_block(c, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w, what="hosts")
 
 
 def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
-                bottom: float = 14 * mm) -> float:
+                bottom: float = 14 * mm, what: str = "entries") -> float:
     """A small label and entries (bold line, muted line); returns the y below. Raises if it runs off.
 
-    With ``c`` None nothing is drawn and the y below is returned, to measure the block.
+    With ``c`` None nothing is drawn and the y below is returned, to measure the block. No
+    entries, no label: an event without hosts has no "Hosted by".
     """
+    if not entries:
+        return y
+    first = entries[0][0] if entries else ""  # as written: the build finds its line (TooLong)
     entries = [(quotes(main), quotes(sub)) for main, sub in entries]  # content, set typographically
     if c is None:
         y -= 3.5 * mm
@@ -149,16 +153,16 @@ def cover_block(c: Canvas | None, label: str, entries: list[tuple[str, str]], x:
         y -= 1.5 * mm
     c.restoreState()
     if y < bottom:
-        raise BuildError("the cover has no room for all venues and hosts "
-                         "\u2014 shorten the event name, venue names or host names in the content")
+        raise TooLong(f"the cover has no room for all {len(entries)} {what} \u2014 shorten or leave out some of "
+                      "them, or shorten the event name or the other names on the cover", first)
     return y
 
 
 def draw_back(c: Canvas, event: Event) -> None:
     """Back cover: hosts, venues with addresses, the programme's URL and a QR code to it."""
     x, w = COVER_INSET + 9 * mm, PAGE_W - 2 * COVER_INSET - 18 * mm
-    url = urls.programme_url(event)
-    size = qr_size(url)
+    url = links.programme_url(event)
+    size = qr_size(url) if url else 0
     c.saveState()
     c.setStrokeColor(theme.ACCENT)
     c.setLineWidth(2)
@@ -169,20 +173,27 @@ def draw_back(c: Canvas, event: Event) -> None:
     d = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT, w, 10, 8, what="the event dates")
     y = draw_lines(c, d, theme.FONT, x, y, color=theme.MUTED) - 8 * mm
     c.restoreState()
-    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w)
+    y = cover_block(c, i18n.tr(event, "Hosted by"), [(h, "") for h in event.hosts], x, y, w, what="hosts")
     y -= 3 * mm
-    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(event.venues)),
-                [(v.name, ", ".join(v.address)) for v in event.venues], x, y, w, bottom=size + 30 * mm)
-    # programme online, at the foot: QR code on the left, what it opens on the right
+    named = [(v.name, ", ".join(v.address)) for v in event.venues if v.name]
+    cover_block(c, i18n.ntr(event, "Venue", "Venues", len(named)), named, x, y, w, bottom=size + 30 * mm,
+                what="venues")
+    # programme online, at the foot: QR code on the left, what it opens on the right (neither
+    # when there is no page to open, links.py: the "as of" stamp stays)
     qy = 22 * mm
-    common.draw_qr(c, url, x - size * 4 / common.qr_total_modules(url), qy, size, what="programme QR code")
+    below = qy + 13 * mm
+    if url:
+        common.draw_qr(c, url, x - size * 4 / common.qr_total_modules(url), qy, size, what="programme QR code")
     c.saveState()
-    tx = x + size + 2 * mm
-    c.setFont(theme.FONT_BOLD, 8.5)
-    c.setFillColor(theme.INK)
-    draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
-    f = fit(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the base_url")
-    below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
+    if url:
+        tx = x + size + 2 * mm
+        c.setFont(theme.FONT_BOLD, 8.5)
+        c.setFillColor(theme.INK)
+        draw(c, i18n.tr(event, "Programme, abstracts and updates online"), tx, qy + size - 8 * mm)
+        f = fit_url(url, theme.FONT, w - size - 2 * mm, 8, theme.MIN_TYPE, max_lines=3, what="the programme's address")
+        below = draw_lines(c, f, theme.FONT, tx, qy + size - 9.5 * mm, color=theme.ACCENT)
+    else:
+        tx = x
     c.setFont(theme.FONT, theme.MIN_TYPE)
     c.setFillColor(theme.MUTED)
     draw(c, i18n.tr(event, "As of {stamp}", stamp=i18n.stamp(event, event.updated, long=True)), tx, min(qy + 5 * mm, below - 8))

@@ -17,7 +17,7 @@ QR code: 900 codes would cost the build seconds, and a grid box has no room for 
 """
 from __future__ import annotations
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Day, Event, Item, Kind, Room
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph
@@ -64,7 +64,8 @@ def room_head(ctx: Ctx, day: Day, room: Room | None, talks: tuple[Item, ...]) ->
     and its hours, and the address of the room's programme online."""
     st = ctx.st
     lang = ctx.event
-    name = room.name if room is not None else i18n.tr(lang, "Elsewhere at {venue}", venue=day.venue.short_name)
+    name = room.name if room is not None else (i18n.tr(lang, "Elsewhere at {venue}", venue=day.venue.short_name)
+                                               if day.venue.short_name else i18n.tr(lang, "Elsewhere"))
     shared = {tracks.item_track(it) for it in talks}
     if len(shared) == 1 and None not in shared:
         name += f" {theme.MIDDOT} {shared.pop()}"
@@ -73,15 +74,18 @@ def room_head(ctx: Ctx, day: Day, room: Room | None, talks: tuple[Item, ...]) ->
     meta = f"{i18n.day(lang, day.date)} {theme.MIDDOT} {hours} {theme.MIDDOT} {count}"
     out = [Anchor(room_key(room, day) if room is not None else f"room--{day.date:%Y-%m-%d}", outline=name, level=1),
            Paragraph(_m(name), st["room"]), Paragraph(_m(meta), st["room-meta"])]
-    if room is not None:
-        link = urls.room_day_url(ctx.event, room, day.date)
+    link = links.room_page(ctx.event, room, day.date) if room is not None else None
+    if link:
         out.append(Paragraph(f'<a href="{_m(link)}">{_m(short_url(link))}</a>', st["g-url"]))
     return out
 
 
 def address(event: Event, item: Item) -> str:
-    """Paragraph markup of the talk's short address online, a link in the accent colour."""
-    url = urls.talk_url(event, item)
+    """Paragraph markup of the talk's short address online, a link in the accent colour; "" when
+    it has none (links.py)."""
+    url = links.talk_url(event, item)
+    if not url:
+        return ""
     return f'<a href="{_m(url)}"><font color="{hexcolour(theme.ACCENT)}">{_m(short_url(url))}</font></a>'
 
 
@@ -106,7 +110,9 @@ def talk_entry(ctx: Ctx, day: Day, item: Item, in_room: bool, level: int) -> lis
         who = f"{where} {theme.MIDDOT} {who}" if who else where
     online = address(ctx.event, item)
     # speakers and the address share a line where they fit: a 900-talk booklet stays carryable
-    what.append(Paragraph(f"{_m(who)}  {theme.MIDDOT}  {online}" if who else online, st["g-who"]))
+    line = f"{_m(who)}  {theme.MIDDOT}  {online}" if who and online else online or _m(who)
+    if line:
+        what.append(Paragraph(line, st["g-who"]))
     table = Row([Paragraph(_m(i18n.time_range(ctx.event, item.start, item.end)), st["g-time"]), what],
                 [col_time, FRAME_W - col_time], padding=(3, 3, 2.2, 2.8), rule_above=(0.4, theme.RULE))
     return [Anchor(talk_key(item), outline=f"{i18n.clock(ctx.event, item.start)} {item.title.display}", level=level,

@@ -7,7 +7,7 @@ lines fit there; otherwise on the next one, so no head is stranded at a page foo
 """
 from __future__ import annotations
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Day, Item
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -54,11 +54,11 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
     ev, st = ctx.event, ctx.st
     out: list = []
     # head: when, what and who on the left; the QR code to the talk's page on the right
-    url = urls.talk_url(ev, item)
-    size = qr_size(url)
+    url = links.talk_url(ev, item)  # None: no page to open (links.py), so no code and no address
+    size = qr_size(url) if url else 0
     meta = [i18n.tr(ev, item.kind.label), i18n.day_short(ev, day.date), i18n.time_range_text(ev, item.start, item.end), place(item, day, ev)]
     meta += [language_tag(ev, item)] if language_tag(ev, item) else []
-    qr_col = size + 4 * mm
+    qr_col = size + 4 * mm if url else 0
     title_style = st["title"] if item.title.confirmed else st["title-tbc"]
     title = markup_lines(item.title.display, title_style.fontName, title_style.fontSize, FRAME_W - qr_col)
     head: list = [Paragraph(_m(f"  {theme.MIDDOT}  ".join(meta)), st["meta"]), Paragraph(title, title_style)]
@@ -72,7 +72,8 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
         return out
     under_head = first or bool(room_head)
     def head_table(cell: list) -> Row:
-        return Row([cell, QRCode(url, size, what=f"QR code of talk '{item.id}'")], [FRAME_W - qr_col, qr_col],
+        code = [QRCode(url, size, what=f"QR code of talk '{item.id}'")] if url else []
+        return Row([cell, code], [FRAME_W - qr_col, qr_col],
                    padding=(0, 0, 0 if under_head else SEPARATOR_PAD, 0), align=("LEFT", "RIGHT"),
                    rule_above=None if under_head else (0.8, theme.RULE),
                    space_before=0 if under_head else SEPARATOR_SPACE)
@@ -83,14 +84,14 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
         # each speaker kept with their affiliation only (one chain of them would not fit either)
         table = head_table(head)
         speakers = speaker_list(ParagraphStyle(f"{st['affil'].name}-free", parent=st["affil"], keepWithNext=0))
-    link_line = Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])
+    link_line = [Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])] if url else []
     # the head, the online line and the abstract's label with its first lines go together
     keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if under_head else SEPARATOR_SPACE)
-            + link_line.wrap(FRAME_W, PAGE_H)[1] + LABEL_KEEP)
+            + sum(x.wrap(FRAME_W, PAGE_H)[1] for x in link_line) + LABEL_KEEP)
     heads = (day_head(ctx, day) if first else []) + (room_head or [])
     out += [CondPageBreak(keep + keep_height(heads))] + heads
     out += [Anchor(talk_key(item), outline=f"{i18n.clock(ev, item.start)} {item.title.display}", level=level,
-                   running=i18n.day(ev, day.date)), table, *speakers, link_line]
+                   running=i18n.day(ev, day.date)), table, *speakers, *link_line]
     if item.chairs:
         names = ", ".join(p.name for p in item.chairs)
         out.append(Paragraph(_m(i18n.ntr(ev, "Chair: {names}", "Chairs: {names}", len(item.chairs), names=names)), st["note"]))

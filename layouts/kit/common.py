@@ -36,7 +36,7 @@ class PressCanvas(Canvas):
     """The canvas of every PDF we write. On top of ReportLab's canvas: CMYK only (a colour given
     as RGB or grey is converted, so nothing RGB reaches a page), PDF 1.6, TrimBox and BleedBox on
     every page (the page itself unless the layout sets them), the output intent and XMP of
-    PDF/X-4 (pdfx.py), and for a draft (placeholder base_url, eventprint.draft) a DRAFT mark on
+    PDF/X-4 (pdfx.py), and for a draft (codes that open nothing, eventprint.draft) a DRAFT mark on
     every page and in the metadata."""
 
     def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, **kwargs):
@@ -181,7 +181,12 @@ def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
 
 
 class QRTooDense(BuildError):
-    """A QR code whose modules would be too small to scan: the build names base_url's line."""
+    """A QR code whose modules would be too small to scan: the build names the line of its address
+    (``url``: the base_url it is made from, or the page's own url)."""
+
+    def __init__(self, message: str, url: str = ""):
+        super().__init__(message)
+        self.url = url
 
 
 def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
@@ -197,7 +202,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     module = size / total
     if module < theme.QR_MIN_MODULE - 1e-9:
         raise QRTooDense(f"the {what} for {url} would have modules of {module / 2.8346:.2f} mm, "
-                         f"below the 0.4 mm phones need \u2014 use a shorter base_url or a larger size")
+                         f"below the 0.4 mm phones need \u2014 use a shorter address or a larger size", url)
     if isinstance(c, PressCanvas):  # the draft mark keeps clear of it
         corners = [c.absolutePosition(x + dx, y + dy) for dx in (0, size) for dy in (0, size)]
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
@@ -238,7 +243,7 @@ def set_boxes(c: Canvas, trim: tuple[float, float, float, float], bleed: float =
 # --------------------------------------------------------------------------
 
 DRAFT_TITLE = "DRAFT \u2013 "
-DRAFT_NOTE = "DRAFT: base_url is a placeholder, the QR codes open nothing. Not for print."
+DRAFT_NOTE = "DRAFT: the QR codes' address is a placeholder or not set, they open nothing. Not for print."
 # "DRAFT" as strokes on a 5 x 7 grid, a letter every 7 units: no font, so the mark is the same
 # in every file and never mixes with the page's text (text extraction, safe-area checks)
 _LETTERS = (

@@ -75,9 +75,10 @@ def room_order(event: Event) -> tuple[Room, ...]:
     first: dict[str, tuple] = {}
     rooms: dict[str, Room] = {}
     for it in event.items:
-        if it.room is not None and it.room.id not in first:
-            first[it.room.id] = (it.start_dt, listed.get(it.room.id, len(listed)))
-            rooms[it.room.id] = it.room
+        for room in it.rooms:
+            if room.id not in first:
+                first[room.id] = (it.start_dt, listed.get(room.id, len(listed)))
+                rooms[room.id] = room
     return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
@@ -98,6 +99,11 @@ def spanning(items: tuple[Item, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _keys(it: Item) -> tuple[str | None, ...]:
+    """The column keys of an item: its rooms' ids, or NO_ROOM."""
+    return tuple(r.id for r in it.rooms) or (NO_ROOM,)
+
+
 def is_parallel(day: Day) -> bool:
     """Whether any two items of the day overlap in time (then the day is set as a grid)."""
     latest = -1
@@ -111,7 +117,7 @@ def is_parallel(day: Day) -> bool:
 def columns(day: Day, order: tuple[Room, ...]) -> tuple[Room | None, ...]:
     """The day's grid columns in ``order``; None for items that overlap others but have no room."""
     span = spanning(day.items)
-    used = {it.room.id if it.room else None for it in day.items if it.id not in span}
+    used = {k for it in day.items if it.id not in span for k in _keys(it)}
     cols: list[Room | None] = [r for r in order if r.id in used]
     if None in used:
         cols.append(NO_ROOM)
@@ -175,7 +181,7 @@ QUIET_COL = 0.5  # a column holding no talk (the foyer's coffee) is this narrow,
 
 def _quiet_column(day: Day, room: Room | None, span: frozenset[str]) -> bool:
     key = room.id if room else None
-    return all(quiet(it) for it in day.items if it.id not in span and (it.room.id if it.room else None) == key)
+    return all(quiet(it) for it in day.items if it.id not in span and key in _keys(it))
 
 
 def col_widths(day: Day, cols: tuple[Room | None, ...], width: float, t: float) -> tuple[float, ...]:
@@ -207,10 +213,8 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
     for it in day.items:
         if it.id in span:
             shown.append((it, None))
-        else:
-            k = it.room.id if it.room else None
-            if k in key:
-                shown.append((it, key[k]))
+        else:  # in each of its rooms' columns
+            shown += [(it, key[k]) for k in _keys(it) if k in key]
     full = width - axis_width(t, day.language)
     bounds = sorted({_start(it) for it, _ in shown} | {_end(it) for it, _ in shown})
     index = {b: i for i, b in enumerate(bounds)}
@@ -236,7 +240,8 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
             have = sum(rows[bx.first:r])
             rows[r] = max(rows[r], bx.text.height + GAP * t - have)
     hs = DETAIL * t
-    head = tuple(_head_lines(r.name if r else day.venue.short_name, hs, w - 2 * PAD * hs) for r, w in zip(cols, ws))
+    elsewhere = day.venue.short_name or i18n.tr(day.language, "Elsewhere")
+    head = tuple(_head_lines(r.name if r else elsewhere, hs, w - 2 * PAD * hs) for r, w in zip(cols, ws))
     return Grid(day, tuple(cols), t, width, axis_width(t, day.language), xs, ws, hs, head, tuple(bounds),
                 tuple(not c for c in covered), tuple(rows), tuple(boxes), tuple((colours or {}).items()))
 

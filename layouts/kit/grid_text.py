@@ -50,7 +50,7 @@ def _units(it: Item, span: bool, lang: object = "en") -> tuple[list, list]:
         title = [((i18n.tr(lang, KEYNOTE_LABEL), theme.FONT_BOLD, theme.ACCENT),)] + title
     detail: list = []
     if span and it.room is not None:
-        detail += words(it.room.name, theme.FONT_BOLD, theme.MUTED)
+        detail += words(", ".join(r.name for r in it.rooms), theme.FONT_BOLD, theme.MUTED)
     names = [typeset.quotes(p.name, lang) for p in it.speakers]
     if detail and (names or it.note):
         detail[-1] = detail[-1] + ((" " + theme.MIDDOT, theme.FONT, theme.MUTED),)

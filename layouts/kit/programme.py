@@ -20,12 +20,15 @@ KEYNOTE_LABEL = "KEYNOTE"
 
 def where(item: Item, no_room: str, seen_from: Venue | None = None) -> str:
     """Where ``item`` happens: ``no_room`` when content names no room; the room's name alone
-    when seen from its own venue; else the room with its venue ('N0.002, MPI-IS')."""
+    when seen from its own venue; else the room with its venue ('N0.002, MPI-IS'). An item in
+    several rooms names them all ('Hall A, Hall B')."""
     if item.room is None:
         return no_room
-    if seen_from is not None and item.room.venue is seen_from:
-        return item.room.name
-    return item.room.full_name
+    names = ", ".join(r.name for r in item.rooms)
+    if seen_from is not None and all(r.venue is seen_from for r in item.rooms):
+        return names
+    venue = item.room.venue.short_name
+    return f"{names}, {venue}" if venue else names
 
 
 def short_url(url: str) -> str:

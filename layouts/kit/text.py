@@ -376,6 +376,38 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
         f"{min_size:g} pt \u2014 shorten it in the content", text)
 
 
+def fit_url(url: str, font: str, max_width: float, max_size: float, min_size: float,
+            max_lines: int = 2, what: str = "the address", step: float = 0.5) -> Fitted:
+    """A web address at the largest size that fits: one line (shrunk first, as ``fit`` does), else
+    broken only after a '/' or '.' and never with a hyphen (a reader would type it). Raises
+    TooLong like ``fit``."""
+    cuts = [i + 1 for i, ch in enumerate(url) if ch in "/." and 0 < i < len(url) - 1]
+
+    def attempt(size: float) -> Fitted | None:
+        lines, start, last = [], 0, 0
+        for cut in cuts + [len(url)]:
+            if width(url[start:cut], font, size) <= max_width:
+                last = cut
+                continue
+            if last <= start:
+                return None
+            lines.append(url[start:last])
+            start = last
+            if width(url[start:cut], font, size) > max_width:
+                return None
+            last = cut
+        lines.append(url[start:])
+        return Fitted(size, tuple(lines)) if len(lines) <= max_lines else None
+
+    found = largest(max_size, min_size, step,
+                    lambda size: Fitted(size, (url,)) if width(url, font, size) <= max_width else None)
+    found = found or largest(max_size, min_size, step, attempt)
+    if found is None:
+        raise TooLong(f"{what} {url} does not fit in {max_lines} line(s) even at {min_size:g} pt "
+                      "\u2014 use a shorter address", url)
+    return found
+
+
 def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,
                align: str = "left", box_width: float = 0, color: Color = theme.INK) -> float:
     """Draw fitted lines whose first line's top is at ``top``; return the y below them."""

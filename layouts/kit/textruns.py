@@ -44,58 +44,19 @@ _ANY_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b-\u20
 
 
 def _visual(text: str) -> str:
-    """Arabic joined into contextual forms, then the line in visual (left-to-right) order."""
-    text = fonts.shape_arabic(text)
-    return _reorder(text, _levels(text))
+    """Arabic joined into contextual forms, then the line in visual (left-to-right) order, with
+    brackets mirrored in right-to-left runs and trailing spaces at the paragraph's level.
 
+    python-bidi's public API has two implementations of the Unicode bidirectional algorithm:
+    ``bidi.get_display`` (the Rust crate unicode-bidi) reorders but does not mirror, and gives its
+    levels only as debug text, whose form is no interface; ``bidi.algorithm.get_display`` does all
+    of it (rules up to L4), as in Unicode 5: a bracket pair in text of both directions is resolved
+    as two neutrals, not as a pair (N0). Among 20,000 random mixes of Hebrew, Arabic, Latin, numbers
+    and brackets the two orders differed in 6, each with a bracket left unclosed.
+    """
+    from bidi.algorithm import get_display
 
-def _levels(text: str) -> list[int]:
-    """Embedding level of each character by the Unicode bidirectional algorithm (rules up to
-    I2, with bracket pairs), from python-bidi's Rust implementation. Its get_display reorders
-    but does not mirror brackets, so the levels are taken and the rest done here."""
-    import re
-
-    from bidi import get_display
-
-    info = get_display(text, debug=True)
-    block = info[info.index("levels: ["):info.index("paragraphs:")]
-    by_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+),?\s*\)", block)]
-    levels, offset = [], 0
-    for ch in text:
-        levels.append(by_byte[offset])
-        offset += len(ch.encode("utf-8"))
-    if offset != len(by_byte):
-        raise RuntimeError("python-bidi reported levels in a form eventprint does not know")
-    return levels
-
-
-def _reorder(text: str, levels: list[int]) -> str:
-    """Rules L1 (trailing spaces at the base level), L2 (reverse runs from the highest level)
-    and L4 (mirror brackets at right-to-left levels)."""
-    from bidi.mirror import MIRRORED
-
-    chars = list(text)
-    levels = list(levels)
-    base = _base_level(text)
-    i = len(chars)
-    while i > 0 and (chars[i - 1].isspace() or fonts.ignorable(chars[i - 1])):
-        i -= 1
-        levels[i] = base
-    order = list(range(len(chars)))
-    if levels:
-        lowest_odd = min(level for level in levels) | 1
-        for level in range(max(levels), lowest_odd - 1, -1):
-            j = 0
-            while j < len(order):
-                if levels[order[j]] >= level:
-                    k = j
-                    while k < len(order) and levels[order[k]] >= level:
-                        k += 1
-                    order[j:k] = reversed(order[j:k])
-                    j = k
-                else:
-                    j += 1
-    return "".join(MIRRORED.get(chars[n], chars[n]) if levels[n] % 2 else chars[n] for n in order)
+    return get_display(fonts.shape_arabic(text))
 
 
 def _base_level(text: str) -> int:

@@ -162,7 +162,8 @@ def blocks(day: Day, t: float, width: float) -> tuple[Block, ...]:
                 units = _text_units(it, t, day.language)
                 if it.room and e.show_room:  # the room leads the line, set like a label
                     colour = theme.ACCENT if it.is_talk else theme.MUTED
-                    units = [((it.room.name, theme.FONT_BOLD, colour, d), (" ", theme.FONT, colour, d))] + units
+                    names = ", ".join(r.name for r in it.rooms)
+                    units = [((names, theme.FONT_BOLD, colour, d), (" ", theme.FONT, colour, d))] + units
                 rows.append(Row("entry", tuple(wrap_mixed(units, width)), it))
         h = 0.0
         prev = None

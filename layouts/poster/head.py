@@ -7,7 +7,7 @@ are multiplied by ``s`` (page width / A2 width).
 """
 from __future__ import annotations
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Day, Event
 from reportlab.lib.pagesizes import A2, portrait
 from reportlab.lib.units import mm
@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.programme import as_of, short_url
-from ..kit.text import Fitted, draw, draw_lines, fit, text_width
+from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, text_width
 
 REF_WIDTH = portrait(A2)[0]  # every size is for A2 and scales with the page width
 
@@ -63,6 +63,12 @@ def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: flo
     return draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
 
 
+def shown_venues(event: Event) -> list:
+    """The venues the header names: those with days, else all; never one without a name."""
+    named = [v for v in event.venues if v.name]
+    return [v for v in named if any(d.venue is v for d in event.days)] or named
+
+
 def venue_days(event: Event, venue) -> str:
     """'Mon 16 Sep, Tue 17 Sep': the days a venue hosts."""
     return ", ".join(i18n.day_short(event, d.date) for d in event.days if d.venue is venue)
@@ -85,17 +91,29 @@ def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: floa
     return top
 
 
+def _code(c: Canvas, url: str | None, right: float, qr_y: float, qr: float, cap_w: float, drop: float,
+          sizes: tuple[float, float]) -> float:
+    """The programme's QR code with its address centred under it, right-aligned at ``right``;
+    returns the y below the address (``qr_y`` + its size, the top, when there is no code)."""
+    if not url:
+        return qr_y + qr
+    common.draw_qr(c, url, right - qr, qr_y, qr, what="QR code on the poster")
+    caption = fit_url(short_url(url), theme.FONT, cap_w, sizes[0], sizes[1], max_lines=2, what="the programme's address")
+    return draw_lines(c, caption, theme.FONT, right - qr / 2 - cap_w / 2, qr_y - drop,
+                      align="center", box_width=cap_w, color=theme.MUTED)
+
+
 def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> float:
     """Name, hosts, dates, venues and the QR code in one band; returns the y below its rule."""
     w, h = pagesize
     m = margin
     inner = w - 2 * m
-    qr = HEAD_QR * s
+    url = links.programme_url(event)
+    qr = HEAD_QR * s if url else 0  # no page to open (links.py): no code, no address
     gap = 12 * mm * s
-    url = urls.programme_url(event)
-    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
+    venues = shown_venues(event)
     vw = 0.24 * inner
-    head_w = inner - qr - vw - 2 * gap
+    head_w = inner - qr - vw - (2 * gap if url else gap)
 
     y = draw_event_heading(c, event, m, h - m, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s, 0.1,
                            HEAD_HOSTS * s, 0.4, HEAD_DATES * s)
@@ -108,13 +126,7 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
             vy -= 0.6 * vs
         vy = draw_venue(c, event, v, vx, vy, vw, vs, days_lines=3)
 
-    qr_y = h - m - qr
-    common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
-    cap_w = qr + 10 * mm * s
-    caption = fit(short_url(url), theme.FONT, cap_w, 12 * s, 8 * s, max_lines=2,
-                         what="the programme URL")
-    cap_bottom = draw_lines(c, caption, theme.FONT, w - m - qr / 2 - cap_w / 2, qr_y - 1.5 * mm * s,
-                                   align="center", box_width=cap_w, color=theme.MUTED)
+    cap_bottom = _code(c, url, w - m, h - m - qr, qr, qr + 10 * mm * s, 1.5 * mm * s, (12 * s, 8 * s))
     y = min(y, vy, cap_bottom) - 6 * mm * s
     c.setStrokeColor(theme.ACCENT)
     c.setLineWidth(4 * s)
@@ -143,7 +155,7 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     ms_v = 0.6 * head.size
     name = day.venue.short_name
     size = min(ms_v, room / max(text_width(name, theme.FONT, 1.0), 1e-9))
-    if size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
+    if name and size >= 0.7 * ms:  # else it is left out here: the header names every venue with its days
         c.setFont(theme.FONT, size)
         draw(c, name, vx, base)
     y = base - 0.45 * head.size - 3 * mm * s
@@ -180,19 +192,14 @@ def draw_big_header(c: Canvas, event: Event, pagesize) -> float:
     s = w / REF_WIDTH
     m = MARGIN * s
     inner = w - 2 * m
-    qr = QR_SIZE * s
-    url = urls.programme_url(event)
+    url = links.programme_url(event)
+    qr = QR_SIZE * s if url else 0  # no page to open (links.py): no code, no address
 
     # -- header: name, hosts, dates; QR code and URL on the right --------------------------
-    head_w = inner - qr - 14 * mm * s
+    head_w = inner - (qr + 14 * mm * s if url else 0)
     y = draw_event_heading(c, event, m, h - m, head_w, TITLE_MAX * s, TITLE_MIN * s, 0.15,
                                        HOSTS_SIZE * s, 0.5, DATES_SIZE * s)
-    qr_y = h - m - qr
-    common.draw_qr(c, url, w - m - qr, qr_y, qr, what="QR code on the poster")
-    caption = fit(short_url(url), theme.FONT, qr + 12 * mm * s, 15 * s, 9 * s, max_lines=2,
-                         what="the programme URL")
-    cap_bottom = draw_lines(c, caption, theme.FONT, w - m - qr - 6 * mm * s, qr_y - 2 * mm * s,
-                                   align="center", box_width=qr + 12 * mm * s, color=theme.MUTED)
+    cap_bottom = _code(c, url, w - m, h - m - qr, qr, qr + 12 * mm * s, 2 * mm * s, (15 * s, 9 * s))
     y = min(y, cap_bottom) - 9 * mm * s
     c.setStrokeColor(theme.ACCENT)
     c.setLineWidth(4 * s)
@@ -200,7 +207,9 @@ def draw_big_header(c: Canvas, event: Event, pagesize) -> float:
     y -= 9 * mm * s
 
     # -- venues ---------------------------------------------------------------------------
-    venues = [v for v in event.venues if any(d.venue is v for d in event.days)] or list(event.venues)
+    venues = shown_venues(event)
+    if not venues:
+        return y
     per = min(len(venues), 3)
     vw = (inner - (per - 1) * GUTTER * s) / per
     vs = VENUE_SIZE * s

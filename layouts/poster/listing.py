@@ -109,7 +109,8 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
     several = len(day.rooms) > 1
     room_w = 0.0
     if several:
-        names = [r.name for r in day.rooms] + ([day.venue.short_name] if any(it.room is None for it in day.items) else [])
+        names = [r.name for r in day.rooms] + ([day.venue.short_name] if any(it.room is None for it in day.items)
+                                               and day.venue.short_name else [])
         widest = max(text_width(n, theme.FONT_BOLD, d) for n in names)
         room_w = min(widest + 1, 0.24 * width) + 0.7 * t
     text_w = width - time_w - room_w

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventprint import i18n, urls
+from eventprint import i18n, links
 from eventprint.model import Day, Event, Item, Kind, Room
 
 from ..kit.programme import KEYNOTE_LABEL, where
@@ -42,19 +42,19 @@ class SignData:
     venue_short_name: str
     day_label: str
     event_name: str
-    url: str  # the room-day page: the QR code and the footer
+    url: str | None  # what the QR code and the footer open (links.py); None: neither is printed
     rows: tuple[SignRow, ...]
 
 
 def door_items(room: Room, day: Day) -> tuple[Item, ...]:
-    """What the door of ``room`` lists on ``day``: every item in the room, and the day's
-    non-talk items elsewhere (registration, coffee, lunch, a tour) that people at this door
-    need. Talks in other rooms belong on their own room's sign."""
-    return tuple(it for it in day.items if _here(it, room) or not it.is_talk)
+    """What the door of ``room`` lists on ``day``: every item in the room, and the day's items
+    elsewhere that concern everyone (registration, coffee, lunch, a plenary: ``Day.concerns_everyone``).
+    Another room's talks, posters, welcomes and own lunch belong on that room's sign only."""
+    return tuple(it for it in day.items if _here(it, room) or day.concerns_everyone(it))
 
 
 def _here(item: Item, room: Room) -> bool:
-    return item.room is not None and item.room.id == room.id
+    return item.in_room(room)
 
 
 def _row(item: Item, room: Room, day: Day) -> SignRow:
@@ -70,5 +70,5 @@ def _row(item: Item, room: Room, day: Day) -> SignRow:
 
 def sign_data(event: Event, room: Room, day: Day) -> SignData:
     return SignData(room.id, room.name, room.venue.name, room.venue.short_name, i18n.day(event, day.date), event.name,
-                    urls.room_day_url(event, room, day.date),
+                    links.room_day_url(event, room, day.date),
                     tuple(_row(it, room, day) for it in door_items(room, day)))

@@ -168,9 +168,9 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     page_s = min(w, h) / min(A4)
     s = page_s if head.scaled else 1.0  # the header's scale
     m = head.margin * s
-    qr = head.qr * s
+    qr = head.qr * s if data.url else 0  # no page to open (links.py): no code, the name takes its place
     inner = w - 2 * m
-    beside_qr = inner - qr - 8 * mm * s
+    beside_qr = inner - qr - 8 * mm * s if qr else inner
     name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
                max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
     day_max = day_max or head.day_max * s
@@ -179,7 +179,7 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
         beside = _day_lines(data, page_label, beside_qr, s, day_max, min_size=day_max)
     day_lines, day_size = beside or _day_lines(data, page_label, inner, s, day_max)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
-    url = short_url(data.url)
+    url = short_url(data.url) if data.url else ""
     left = f"{stamp} {theme.MIDDOT} {data.event_name}"
     gap = 6 * mm * s
     foot_sizes = (FOOT_SIZE * s, FOOT_MIN * s, 0.5)
@@ -219,7 +219,9 @@ def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max:
                   [head + [(sep + short, theme.FONT, theme.INK)]],
                   [head, [(name, theme.FONT, theme.INK)]],
                   [head, [(short, theme.FONT, theme.INK)]]]
-    if page_label:  # narrow pages: the page marker moves to the venue's line, or its own
+    if not name:  # a venue without a name: the day alone
+        candidates = [[head]] + ([[head[:1], [(page_label.strip(), theme.FONT, theme.MUTED)]]] if page_label else [])
+    elif page_label:  # narrow pages: the page marker moves to the venue's line, or its own
         marker = (page_label.strip(), theme.FONT, theme.MUTED)
         candidates += [[head[:1], [marker, (sep + short, theme.FONT, theme.INK)]],
                        [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]
@@ -243,8 +245,9 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     c.setFont(theme.FONT_BOLD, fr.name.size)
     for i, line in enumerate(fr.name.lines):
         draw(c, line, m, fr.name_base - i * fr.name.size * 1.05)
-    common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
-                   what=f"QR code on the sign of {data.room_name}")
+    if data.url:
+        common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
+                       what=f"QR code on the sign of {data.room_name}")
     y = fr.day_top
     for line in fr.day_lines:
         x = m

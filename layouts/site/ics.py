@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from eventprint import i18n, urls
+from eventprint import i18n, links, urls
 from eventprint.model import Event, Item
 
 PRODID = "-//eventprint//site//EN"
@@ -154,15 +154,16 @@ def _vtimezone(tzid: str, first: int, last: int) -> tuple[str, ...]:
 
 # -- events ---------------------------------------------------------------------
 def uid(event: Event, item: Item) -> str:
-    """'<item id>@<host>/<path>': stable across builds, unique per item and per event site."""
-    parts = urlsplit(event.base_url)
+    """'<item id>@<host>/<path>': stable across builds, unique per item and per event site (or per
+    schedule, for an event whose site has no address yet)."""
+    parts = urlsplit(event.base_url or event.schedule_url or urls.site_base(event))
     return f"{item.id}@{parts.netloc}{parts.path.rstrip('/')}"
 
 
 def _where(event: Event, item: Item) -> str:
     venue = item.room.venue if item.room else event.day_of(item).venue
-    place = [item.room.name] if item.room else []
-    return ", ".join(place + [venue.name, *venue.address])
+    place = [r.name for r in item.rooms]
+    return ", ".join(x for x in place + [venue.name, *venue.address] if x)
 
 
 def _description(event: Event, item: Item) -> str:
@@ -176,8 +177,9 @@ def _description(event: Event, item: Item) -> str:
         parts.append(item.note)
     if item.abstract:
         parts.append(item.abstract.strip())
-    if item.is_talk:
-        parts.append(urls.talk_url(event, item))
+    url = links.talk_url(event, item) if item.is_talk else None
+    if url:
+        parts.append(url)
     return "\n\n".join(parts)
 
 
@@ -199,8 +201,9 @@ def vevent(event: Event, item: Item) -> list[str]:
     desc = _description(event, item)
     if desc:
         lines.append(f"DESCRIPTION:{escape_text(desc)}")
-    if item.is_talk:
-        lines.append(f"URL:{urls.talk_url(event, item)}")
+    url = links.talk_url(event, item) if item.is_talk else None
+    if url:  # the page the printed codes open (links.py)
+        lines.append(f"URL:{url}")
     lines.append(f"CATEGORIES:{escape_text(i18n.tr(event, item.kind.label))}")
     lines.append("END:VEVENT")
     return lines

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from eventprint import i18n, urls
+from eventprint import i18n, links, urls
 from eventprint.model import Day, Event, Item, Kind, Person, Role, Room
 from eventprint.options import BuildOptions
 from eventprint.output import Artifact
@@ -174,8 +174,9 @@ def programme_rows(pg: Page, items: tuple[Item, ...], chairs: dict[str, tuple[Pe
             parts.append(f'<span class="who">{who}</span>')
         if it.id in chairs:
             parts.append(f'<span class="chair">{i18n.ntr(ev, "Chair: {names}", "Chairs: {names}", len(chairs[it.id]), names=pg.people(chairs[it.id]))}</span>')
-        if it.room is not None and (show_room or it.room is not here):
-            where = pg.room(it.room, it.date) if here is None else i18n.tr(ev, "in {room}", room=pg.room(it.room, it.date))
+        if it.room is not None and (show_room or here is None or not it.in_room(here)):
+            rooms = ", ".join(pg.room(r, it.date) for r in it.rooms)
+            where = rooms if here is None else i18n.tr(ev, "in {room}", room=rooms)
             parts.append(f'<span class="where">{where}</span>')
         if it.note:
             parts.append(f'<span class="remark">{esc(it.note)}</span>')
@@ -193,9 +194,25 @@ def facts(rows: list[tuple[str, str]]) -> str:
     return f'<dl class="facts">\n{inner}</dl>\n'
 
 
+def elsewhere(event: Event, url: str | None) -> str:
+    """A link to the talk's or person's own page the content names (the export's page: links.py)."""
+    if not url:
+        return ""
+    text = i18n.tr(event, "More on {site}", site=links.host(url))
+    return f'<p class="elsewhere"><a href="{esc(url)}">{esc(text)}</a></p>\n'
+
+
 def venue_html(venue) -> str:
+    """The venue's name and address; "" when the content names neither."""
     addr = ", ".join(venue.address)
+    if not (venue.name or addr):
+        return ""
     return f'{esc(venue.name)}<span class="sub">{esc(addr)}</span>'
+
+
+def venue_line(venue) -> str:
+    """'MPI-IS, Max-Planck-Ring 4, Tübingen', leaving out what the content does not say."""
+    return ", ".join(x for x in (venue.name, *venue.address) if x)
 
 
 # -- pages --------------------------------------------------------------------------
@@ -207,8 +224,7 @@ def index_page(event: Event) -> Artifact:
             venues.append(d.venue)
     dates = i18n.date_range(event, event.first_date, event.last_date)
     b = [f'<p class="eyebrow">{esc(i18n.tr(event, "Programme"))}</p>\n', f"<h1>{esc(event.name)}</h1>\n",
-         f'<p class="lede">{esc(dates)} {MIDDOT} '
-         f'{esc(", ".join(v.name for v in venues))}</p>\n']
+         f'<p class="lede">{esc(f" {MIDDOT} ".join(x for x in (dates, ", ".join(v.name for v in venues if v.name)) if x))}</p>\n']
     if len(event.days) > 1:
         b.append(f'<nav class="days" aria-label="{esc(i18n.tr(event, "Days"))}">'
                  + "".join(pg.a(urls.INDEX, i18n.day_short(event, d.date), "button", urls.day_anchor(d.date)) for d in event.days)
@@ -220,8 +236,8 @@ def index_page(event: Event) -> Artifact:
         zone = d.items[0].start_dt.replace(tzinfo=ZoneInfo(event.timezone)).tzname() if d.items else ""
         b.append(f'<section id="{esc(urls.day_anchor(d.date))}">\n'
                  f'<div class="day-head"><h2>{esc(i18n.day(event, d.date))}</h2>'
-                 f'<p>{esc(d.venue.name)}, {esc(", ".join(d.venue.address))} {MIDDOT} '
-                 f'{esc(i18n.tr(event, "times in {zone}", zone=zone))}</p></div>\n')
+                 f'<p>{esc(f" {MIDDOT} ".join(x for x in (venue_line(d.venue), i18n.tr(event, "times in {zone}", zone=zone)) if x))}'
+                 '</p></div>\n')
         b.append(programme_rows(pg, d.items, chairs_shown(event, d)))
         if d.rooms:
             b.append(f'<p class="rooms">{esc(i18n.tr(event, "Room schedules:"))} '
@@ -247,13 +263,15 @@ def talk_page(event: Event, it: Item) -> Artifact:
     rows = [(i18n.tr(event, "When"), f"{esc(i18n.day(event, day.date))}<span class=\"sub\">{esc(i18n.time_range_text(event, it.start, it.end))} "
                      f"{esc(zone_name(event, it))}</span>")]
     if it.room:
-        rows.append((i18n.tr(event, "Room"), pg.room(it.room, it.date)))
-    rows.append((i18n.tr(event, "Venue", "fact"), venue_html(venue)))
+        rows.append((i18n.tr(event, "Room"), ", ".join(pg.room(r, it.date) for r in it.rooms)))
+    if venue_html(venue):
+        rows.append((i18n.tr(event, "Venue", "fact"), venue_html(venue)))
     chairs = it.chairs
     if chairs:
         rows.append((i18n.tr(event, "Chair", "fact"), pg.people(chairs)))
     b.append(facts(rows))
     b.append(f'<p>{pg.a(urls.talk_ics_path(it), i18n.tr(event, "Add to calendar"), "button")}</p>\n')
+    b.append(elsewhere(event, it.url))
     if it.note:
         b.append(f'<p class="note">{esc(it.note)}</p>\n')
     if it.speakers:
@@ -284,6 +302,7 @@ def person_page(event: Event, p: Person) -> Artifact:
     lines = ([p.position] if p.position else []) + list(p.affiliations)
     if lines:
         b.append('<p class="lede">' + "<br>".join(esc(x) for x in lines) + "</p>\n")
+    b.append(elsewhere(event, p.url))
     items = event.items_of(p)
     if items:
         b.append(f"<h2>{esc(i18n.tr(event, 'In the programme'))}</h2>\n")
@@ -302,8 +321,7 @@ def person_page(event: Event, p: Person) -> Artifact:
 def room_day_page(event: Event, room: Room, day: Day) -> Artifact:
     pg = Page(event, urls.room_day_path(room, day.date))
     b = [f'<p class="eyebrow">{esc(i18n.tr(event, "Room schedule"))}</p>\n<h1>{esc(room.name)}</h1>\n',
-         f'<p class="lede">{esc(i18n.day(event, day.date))} {MIDDOT} {esc(room.venue.name)}, '
-         f'{esc(", ".join(room.venue.address))}</p>\n']
+         f'<p class="lede">{esc(f" {MIDDOT} ".join(x for x in (i18n.day(event, day.date), venue_line(room.venue)) if x))}</p>\n']
     others = [r for r in day.rooms if r is not room]
     # exactly the items of the door sign whose QR code opens this page
     b.append(programme_rows(pg, door_items(room, day), chairs_shown(event, day), here=room, show_room=False))
