@@ -22,7 +22,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, LayoutWarning, Problem
+from .problems import BuildError, ContentError, LayoutWarning, Problem, QRTooDense, TooLong
 
 OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 
@@ -61,7 +61,6 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         raise ValueError(name)
     register()
     from eventprint.layouts.kit import qrmatrix, typeset
-    from eventprint.layouts.kit.common import QRTooDense
 
     # QR matrices kept between builds
     qrmatrix.store = cache if cache.folder() is not None else None
@@ -79,7 +78,6 @@ def located(e: BuildError, content_dir: str | Path) -> BuildError:
     """``e`` with the file and line of the text it is about, when its message has none (a venue's
     or the event's name: the model keeps no line for them). The content is read again for it:
     this is the failing path only."""
-    from eventprint.layouts.kit.text import TooLong
     if not isinstance(e, TooLong) or not e.text:
         return e
     try:

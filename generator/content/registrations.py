@@ -14,10 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import fold
 from ..problems import Problem
 from ..yamlsource import LMap, Located, decode_source
 from .fields import ID, Reader
@@ -45,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("status", "order status"),
 }
 
-# ticket (theme.TICKET_COLOURS key) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
+# ticket (model.TICKET_TYPES, in that order) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
 TICKETS: dict[str, tuple[str, ...]] = {
     "participant": ("participant", "participants", "attendee", "regular", "standard", "general admission",
                     "admission", "early bird", "full", "ticket", "conference ticket", "registration",
@@ -62,11 +62,7 @@ YES = ("yes", "y", "ja", "j", "x", "1", "true", "booked", "oui", "si", "sí", "\
 _SPLIT_ADDONS = re.compile(r"\s*[;,|\n]\s*")
 
 
-def norm(text: str) -> str:
-    """Header and value key: no case, no accents, '-', '_', '.' as spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.strip().casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s_.\-]+", " ", text).strip()
+norm = fold  # header and value key (model.fold): the desk sorts names by it too
 
 
 def name_key(name: str) -> str:
