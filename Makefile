@@ -38,7 +38,7 @@ OPTS_SHEET  := $(if $(SHEET),--sheet "$(SHEET)")
 OPTS_PERSON := $(if $(PERSON),--person "$(PERSON)")
 DIRS := --content "$(CONTENT)" --out "$(OUT)"
 
-.PHONY: all booklet signs poster badges site check test bench clean setup import print
+.PHONY: all booklet signs poster badges site check test bench clean setup import print help
 
 all: $(STAMP)
 	$(EP) all $(DIRS)
@@ -64,6 +64,12 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(EP) check --content "$(CONTENT)"
+
+# every output, what it writes and its options, from the outputs' records (eventprint --list)
+help: $(STAMP)
+	@$(EP) --list
+	@echo "make options: SIZE=, SHEET=, PERSON= (make badges SIZE=90x54), CONTENT=dir OUT=dir (another event)."
+	@echo "Other targets: check, print (every output for the press), import SOURCE=..., test, bench, clean."
 
 # Two workers (xdist); each test file stays on one worker, so the events a file renders and parses
 # are done once there (tests/conftest.py shares them between the files of a worker). Files start

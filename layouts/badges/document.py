@@ -7,7 +7,7 @@ speaks, chairs or hosts nothing, the ticket in the band, in desk piles
 (layouts/badge_desk.py) behind divider cards. The back
 sheet mirrors the column order, so with long-edge flip each back lands behind
 its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
-the same way; eventprint.reprint uses it for reprint.pdf.
+the same way; ``draw_pieces`` draws the badges of some keys with it for reprint.pdf.
 
 Design decisions:
 - Order: sorted by family name, then given name (see badge_data.badge_order).
@@ -45,8 +45,11 @@ from .data import (
     AgendaEntry,
     BadgeData,
     Holder,
+    badge_key,
+    badge_order,
     badges,
     band_colour,
+    holders,
     participants,
     select_people,
 )
@@ -391,6 +394,12 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
                 c.showPage()
                 pages += 1
     return pages
+
+
+def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str]) -> None:
+    """The badges of ``keys`` (badge keys) on sheets, as the full run draws them: reprint.pdf."""
+    by_key = {badge_key(h): h for h in holders(event, BuildOptions())}
+    draw_badge_sheets(c, event, options, badge_order([by_key[k] for k in keys if k in by_key]))
 
 
 PARTICIPANTS = "participant-badges.pdf"
