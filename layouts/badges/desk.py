@@ -117,7 +117,7 @@ def desk_groups(regs: list[Registrant], order: str, per_sheet: int,
 
 def draw_divider(c: Canvas, div: Divider, st, box: tuple[float, float, float, float]) -> None:
     """A card that starts a pile at the desk: the letters (or ticket) large, the count below.
-    ``st`` is the badge size's badge_fit.Style."""
+    ``st`` is the badge size's fit.Style."""
     bx, by, bw, bh = box
     s = theme.SAFE
     x0, top, cw = bx + s, by + bh - s, bw - 2 * s
