@@ -12,7 +12,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CONTENT ?= content
 OUT    ?= out
-# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1
+# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1;
+# make cards SIZE=A5
 SIZE   ?=
 SHEET  ?=
 PERSON ?=
@@ -38,7 +39,7 @@ OPTS_SHEET  := $(if $(SHEET),--sheet "$(SHEET)")
 OPTS_PERSON := $(if $(PERSON),--person "$(PERSON)")
 DIRS := --content "$(CONTENT)" --out "$(OUT)"
 
-.PHONY: all booklet signs poster badges site check test bench clean setup import print help
+.PHONY: all booklet signs poster badges site chairs tents cards check test bench clean setup import print help
 
 all: $(STAMP)
 	$(EP) all $(DIRS)
@@ -61,6 +62,16 @@ badges: $(STAMP)
 
 site: $(STAMP)
 	$(EP) site $(DIRS)
+
+# for the people on stage: a sheet per session chair and day, name tents, timing cards (SIZE=A5)
+chairs: $(STAMP)
+	$(EP) chairs $(DIRS)
+
+tents: $(STAMP)
+	$(EP) tents $(DIRS)
+
+cards: $(STAMP)
+	$(EP) cards $(DIRS) $(OPTS_SIZE)
 
 check: $(STAMP)
 	$(EP) check --content "$(CONTENT)"

@@ -30,6 +30,7 @@ from eventprint.layouts.kit import common, qrmatrix, theme, typeset
 from eventprint.layouts.kit.sheets import BADGE_SHEETS
 from eventprint.layouts.signs import data as sign_data
 from eventprint.layouts.signs import document as sign_document
+from eventprint.layouts.stage import cards, chairs, tents
 
 from . import cache
 from .model import Event
@@ -116,6 +117,19 @@ OUTPUTS: dict[str, Output] = {o.name: o for o in (
     Output("site", "the static website the QR codes open",
            files="`site/`: pages, calendar files, stylesheet",
            cost=1, render=site.render),
+    Output("chairs", "a sheet per session chair and day: their items, speakers, bios, when to show \"5 minutes\"",
+           files="`chair-sheets.pdf` (when the programme names chairs)",
+           cost=1, render=chairs.render,
+           reprint=Reprint("chairs", "chair sheet", chairs.pieces, chairs.draw_pieces)),
+    Output("tents", "a name tent per person on stage: A4 folded to stand, the name on both sides",
+           files="`name-tents.pdf`",
+           cost=1, render=tents.render,
+           reprint=Reprint("tents", "name tent", tents.pieces, tents.draw_pieces)),
+    Output("cards", "timing cards a chair holds up (10, 5, 1 minutes, Stop), one set per room",
+           files="`timing-cards.pdf`",
+           cost=1, render=cards.render,
+           options=(Option("size", "SIZE", "card size: A4 (landscape, default), A5",
+                           (cards.DEFAULT_SIZE, *(s for s in cards.SIZES if s != cards.DEFAULT_SIZE))),)),
 )}
 NAMES = tuple(OUTPUTS)
 
