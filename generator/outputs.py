@@ -103,7 +103,7 @@ OUTPUTS: dict[str, Output] = {o.name: o for o in (
            cost=2, render=poster.render,
            options=(Option("size", "SIZE", "poster size: A2 (default), A3, A1, A0",
                            (POSTER_DEFAULT, *(s for s in POSTER_SIZES if s != POSTER_DEFAULT))),)),
-    Output("badges", "speaker, chair and host badges with QR codes, on printable sheets",
+    Output("badges", "badges with QR codes for speakers, chairs, hosts and registered participants, on sheets",
            files="`badges.pdf`; `participant-badges.pdf` with a registration list; `badges-<id>.pdf` with `--person`",
            cost=4, render=badge_document.render,
            options=(Option("size", "SIZE", "badge size: A6 (default), 4x3, 90x54", BADGE_SIZES),

@@ -110,3 +110,24 @@ def test_every_option_is_a_build_option_and_every_output_a_make_target(output):
         if opt.field.upper() in re.findall(r"^([A-Z]+) +\?=", makefile, re.M):
             assert f"$(OPTS_{opt.field.upper()})" in target.group(1), (output.name, opt.field)
     assert re.search(rf"^\.PHONY:.* {output.name}( |$)", makefile, re.M)
+
+
+def readme_table() -> str:
+    """The README's table of outputs, from the registry: what each is, the files it writes, how to make it."""
+    from eventprint import reprint
+    rows = ["| output | file(s) in `out/` | command |", "| --- | --- | --- |"]
+    for o in outputs.OUTPUTS.values():
+        usage = "".join(f" [{opt.usage}]" for opt in o.options).replace("|", "\\|")
+        rows.append(f"| {o.help[0].upper()}{o.help[1:]} | {o.files} | `make {o.name}`, `eventprint {o.name}{usage}` |")
+    names = [o.name for o in reprint.tracked()]
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+    rows.append(f"| What changed since the last build, ready to reprint | `reprint.pdf`, `manifest.json` | any build "
+                f"of {listed} |")
+    return "\n".join(rows)
+
+
+def test_the_readme_lists_the_outputs_as_the_registry_does():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- outputs:.*?-->\n(.*?)\n<!-- /outputs -->", readme, re.S)
+    assert found, "README.md has no <!-- outputs: ... --> block"
+    assert found.group(1) == readme_table(), "README.md's table of outputs should read:\n" + readme_table()
