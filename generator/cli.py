@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn an event's content/ folder (YAML) into print-ready PDFs and a small website.")
     p.add_argument("--list", nargs=0, action=_ListOutputs, help=LIST_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    commands = [(o.name, o.help, o.options) for o in OUTPUTS.values()] + [("all", ALL_HELP, ()), ("check", CHECK_HELP, ())]
+    commands = [(o.name, o.help, o.options) for o in OUTPUTS.values()]
+    commands += [("all", ALL_HELP, ()), ("check", CHECK_HELP, ())]
     for name, text, options in commands:
         sp = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
         sp.add_argument("--content", default="content", metavar="DIR",

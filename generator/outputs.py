@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from eventprint.layouts import booklet, poster, site
-from eventprint.layouts.poster.document import DEFAULT_SIZE as POSTER_DEFAULT
-from eventprint.layouts.poster.document import SIZES as POSTER_SIZES
 from eventprint.layouts.badges import data as badge_data
 from eventprint.layouts.badges import document as badge_document
 from eventprint.layouts.badges.desk import ORDERS
 from eventprint.layouts.badges.fit import SIZES as BADGE_SIZES
 from eventprint.layouts.kit import common, qrmatrix, theme, typeset
 from eventprint.layouts.kit.sheets import BADGE_SHEETS
+from eventprint.layouts.poster.document import DEFAULT_SIZE as POSTER_DEFAULT
+from eventprint.layouts.poster.document import SIZES as POSTER_SIZES
 from eventprint.layouts.signs import data as sign_data
 from eventprint.layouts.signs import document as sign_document
 from eventprint.layouts.stage import cards, chairs, tents
@@ -149,14 +149,12 @@ def drawing(event: Event) -> Iterator[None]:
         yield
 
 
-def reprint_sheets(event: Event, options: BuildOptions, changed: list[tuple[Output, list[str]]]) -> bytes:
+def reprint_sheets(event: Event, options: BuildOptions, changed: list[tuple[Output, list[str]]],
+                   subject: str) -> bytes:
     """reprint.pdf: the pieces of each output's ``changed`` keys, one output after the other."""
     buf = io.BytesIO()
-    nouns = [o.reprint.noun + "s" for o, _ in changed]
-    listed = ", ".join(nouns[:-1]) + " and " + nouns[-1] if len(nouns) > 1 else nouns[0]
     # every page sets its own size: the first is only a start
-    c = common.new_canvas(buf, theme.A4_LANDSCAPE, event, f"Reprint \u2014 {event.name}",
-                          f"Only the {listed} that changed since the last build")
+    c = common.new_canvas(buf, theme.A4_LANDSCAPE, event, f"Reprint \u2014 {event.name}", subject)
     with drawing(event):
         for output, keys in changed:
             output.reprint.draw(c, event, options, keys)

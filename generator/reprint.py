@@ -146,7 +146,8 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
                         f"the next build will tell what changed.")
     elif words:
         messages.append("Changed since the last build: " + "; ".join(words))
-        artifacts.append(Artifact(REPRINT, outputs.reprint_sheets(event, options, changed)))
+        subject = f"Only the {_listed([o.reprint.noun + 's' for o, _ in changed])} that changed since the last build"
+        artifacts.append(Artifact(REPRINT, outputs.reprint_sheets(event, options, changed, subject)))
         messages.append(f"{REPRINT} holds only these; print it instead of the full run.")
     else:
         messages.append("Nothing changed since the last build; no reprint needed.")

@@ -57,7 +57,8 @@ def test_a_bio_is_its_first_sentences_and_abbreviations_do_not_end_one():
     bio = ("Ming C. Lin received her B.S., M.S. and Ph.D. from UC Berkeley. She is Dr. h.c. of ETH. "
            "Third sentence here.")
     assert first_sentences(bio, 80) == "Ming C. Lin received her B.S., M.S. and Ph.D. from UC Berkeley."
-    assert first_sentences(bio, 100) == "Ming C. Lin received her B.S., M.S. and Ph.D. from UC Berkeley. She is Dr. h.c. of ETH."
+    assert first_sentences(bio, 100) == ("Ming C. Lin received her B.S., M.S. and Ph.D. from UC Berkeley. "
+                                         "She is Dr. h.c. of ETH.")
     assert first_sentences("One long sentence without an end", 5) == "One long sentence without an end"
     assert first_sentences("第一句。第二句。", 4) == "第一句。"
     assert first_sentences("First paragraph.\n\nSecond one.") == "First paragraph."

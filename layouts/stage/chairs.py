@@ -116,7 +116,8 @@ def sheets(event: Event) -> list[Sheet]:
 def _entry(event: Event, day: Day, it: Item) -> Entry:
     five = ""
     if it.minutes > 5:
-        five = i18n.tr(event, "5-minute sign: {time}", time=i18n.clock(event, (it.end_dt - timedelta(minutes=5)).time()))
+        sign = (it.end_dt - timedelta(minutes=5)).time()
+        five = i18n.tr(event, "5-minute sign: {time}", time=i18n.clock(event, sign))
     return Entry(it.id, i18n.time_range(event, it.start, it.end), i18n.tr(event, it.kind.label).upper(),
                  it.title.display, it.title.confirmed, where(it, "", seen_from=day.venue), five,
                  tuple(Speaker(p.name, p.affiliation_line, first_sentences(p.bio or "")) for p in it.speakers))
