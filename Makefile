@@ -12,7 +12,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CONTENT ?= content
 OUT    ?= out
-# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1
+# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1;
+# make cards SIZE=A5
 SIZE   ?=
 SHEET  ?=
 PERSON ?=
@@ -38,7 +39,7 @@ OPTS_SHEET  := $(if $(SHEET),--sheet "$(SHEET)")
 OPTS_PERSON := $(if $(PERSON),--person "$(PERSON)")
 DIRS := --content "$(CONTENT)" --out "$(OUT)"
 
-.PHONY: all booklet signs poster badges site check test bench clean setup import print
+.PHONY: all booklet signs poster badges site chairs tents cards check test bench clean setup import print help
 
 all: $(STAMP)
 	$(EP) all $(DIRS)
@@ -62,8 +63,24 @@ badges: $(STAMP)
 site: $(STAMP)
 	$(EP) site $(DIRS)
 
+# for the people on stage: a sheet per session chair and day, name tents, timing cards (SIZE=A5)
+chairs: $(STAMP)
+	$(EP) chairs $(DIRS)
+
+tents: $(STAMP)
+	$(EP) tents $(DIRS)
+
+cards: $(STAMP)
+	$(EP) cards $(DIRS) $(OPTS_SIZE)
+
 check: $(STAMP)
 	$(EP) check --content "$(CONTENT)"
+
+# every output, what it writes and its options, from the outputs' records (eventprint --list)
+help: $(STAMP)
+	@$(EP) --list
+	@echo "make options: SIZE=, SHEET=, PERSON= (make badges SIZE=90x54), CONTENT=dir OUT=dir (another event)."
+	@echo "Other targets: check, print (every output for the press), import SOURCE=..., test, bench, clean."
 
 # Two workers (xdist); each test file stays on one worker, so the events a file renders and parses
 # are done once there (tests/conftest.py shares them between the files of a worker). Files start
