@@ -12,7 +12,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CONTENT ?= content
 OUT    ?= out
-# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1
+# Optional: make badges SIZE=90x54 SHEET=a4 PERSON=kuchenbecker; make signs SIZE=A3; make poster SIZE=A1;
+# make cards SIZE=A5
 SIZE   ?=
 SHEET  ?=
 PERSON ?=
@@ -48,10 +49,10 @@ OPTS_SHEET  := $(if $(SHEET),--sheet $(call q,$(SHEET)))
 OPTS_PERSON := $(if $(PERSON),--person $(call q,$(PERSON)))
 DIRS := --content $(call q,$(CONTENT)) --out $(call q,$(OUT))
 
-.PHONY: all booklet signs poster badges site check serve test bench clean setup init import print help
+.PHONY: all booklet signs poster badges site chairs tents cards check serve test bench clean setup init import print help
 
 # `make help` lists the lines marked `##` below: a target, then what it does.
-all: $(STAMP) ## every output: booklet, door signs, poster, badges, site (into OUT, default out/)
+all: $(STAMP) ## every output (listed below) into OUT, default out/
 	$(EP) all $(DIRS)
 
 print: $(STAMP) ## every output for the press; refuses a draft (a placeholder base_url such as example.org)
@@ -71,6 +72,15 @@ badges: $(STAMP) ## badges on printable sheets [SIZE=A6|4x3|90x54] [SHEET=a4|let
 
 site: $(STAMP) ## the website the QR codes open
 	$(EP) site $(DIRS)
+
+chairs: $(STAMP) ## for the people on stage: a sheet per session chair and day
+	$(EP) chairs $(DIRS)
+
+tents: $(STAMP) ## a name tent per person on stage
+	$(EP) tents $(DIRS)
+
+cards: $(STAMP) ## timing cards for the chairs, one set per room [SIZE=A4|A5]
+	$(EP) cards $(DIRS) $(OPTS_SIZE)
 
 check: $(STAMP) ## check the content: every problem with its file and line, and warnings
 	$(EP) check --content $(call q,$(CONTENT))
@@ -131,7 +141,10 @@ clean: $(STAMP) ## remove what eventprint wrote into OUT (its record in OUT/.eve
 	$(EP) clean --out $(call q,$(OUT))
 	rm -rf .pytest_cache
 
+# the targets, without setting anything up; then, once .venv is there, what each output writes
+# and its options, from the outputs' records (eventprint --list)
 help: ## this list
 	@echo "make TARGET [CONTENT=folder] [OUT=folder]  (default: CONTENT=content OUT=out); make alone builds every output"
 	@awk -F ':.*## ' '/^[a-z]+:.*## /{printf "  %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@if [ -f $(STAMP) ]; then echo; $(EP) --list; fi
 	@echo "The same commands without make: .venv/bin/eventprint --help"

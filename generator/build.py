@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
 import re
 import sys
 import warnings
@@ -19,16 +18,15 @@ from pathlib import Path
 from time import perf_counter
 from typing import Callable
 
-from . import cache, i18n, links, parallel, reprint
+from . import i18n, links, outputs, parallel, reprint
 from .fonts import coverage_problems, describe, missing, register, want
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, LayoutWarning, Problem
+from .problems import BuildError, ContentError, LayoutWarning, Problem, QRTooDense, TooLong
 
-OUTPUTS = ("booklet", "signs", "poster", "badges", "site")
 Rendered = tuple[list[Artifact], list[str]]  # one output's files, and what its layout had to shorten
 
 
@@ -84,18 +82,12 @@ def render_noting(event: Event, name: str, options: BuildOptions) -> Rendered:
 
 
 def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
-    """Artifacts of one output, in memory. Layout modules expose ``render(event, options)``."""
-    if name not in OUTPUTS:
-        raise ValueError(name)
+    """Artifacts of one output, in memory: its record's ``render`` (eventprint.outputs)."""
+    output = outputs.get(name)
     register()
-    from eventprint.layouts.kit import qrmatrix, typeset
-    from eventprint.layouts.kit.common import QRTooDense
-
-    # QR matrices kept between builds
-    qrmatrix.store = cache if cache.folder() is not None else None
     try:
-        with typeset.language(event.language):  # the quotation marks of the text it prints
-            return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
+        with outputs.drawing(event):
+            return output.render(event, options)
     except QRTooDense as e:
         file, line = links.origin(event, e.url)
         if not file:
@@ -107,7 +99,6 @@ def located(e: BuildError, content_dir: str | Path) -> BuildError:
     """``e`` with the file and line of the text it is about, when its message has none (a venue's
     or the event's name: the model keeps no line for them). The content is read again for it:
     this is the failing path only."""
-    from eventprint.layouts.kit.text import TooLong
     if not isinstance(e, TooLong) or not e.text:
         return e
     try:
@@ -133,15 +124,13 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
             parts[name] = render_noting(event, name, options)
             finished(name, parts[name], perf_counter() - began)
         return parts
-    for name in set(names) & set(OUTPUTS):  # imported once here, not in each child (platypus: 0.1 s)
-        importlib.import_module(f"eventprint.layouts.{name}")
     # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
     # which would otherwise also copy every page it touches out of the shared memory; this process
     # collects it again afterwards, as before
     gc.freeze()
     try:
         # the slowest first, so that the last one to start is a short one
-        order = sorted(names, key=lambda n: -_COST.get(n, 0))
+        order = sorted(names, key=lambda n: -outputs.get(n).cost)
         return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs, finished)
     finally:
         gc.unfreeze()
@@ -169,14 +158,6 @@ def summary(name: str, artifacts: list[Artifact]) -> str:
 
 def _progress_line(name: str, result: Rendered, seconds: float) -> None:
     print(f"{name}: {summary(name, result[0])} \u2026 {seconds:.1f} s", file=sys.stderr, flush=True)
-
-
-# the order outputs start in (two processes; the longest first ends soonest): CPU seconds of a
-# 900-talk event's render (28 November 2026, afternoon) booklet 3.0, badges 2.2 (3.9 with its 839
-# QR codes not yet cached), signs 1.7, site 0.5 (and writing its 2,782 files), poster 0.3; the
-# symposium's booklet takes as long as all its other outputs together. Badges before signs: with
-# a cold cache the badges no longer start last and end alone (a first build 0.9 s sooner)
-_COST = {"booklet": 5, "badges": 4, "signs": 3, "poster": 2, "site": 1}
 
 
 @dataclass
@@ -217,7 +198,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
         raise located(e, content_dir) from None
     parts: dict[str, list[Artifact]] = {}
     for name, (arts, notes) in rendered.items():
-        parts[_scope(name, options)] = arts
+        parts[outputs.get(name).scope(options)] = arts
         report.messages += [n for n in notes if n not in report.messages]
     out = Path(out_dir)
     # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
@@ -239,10 +220,3 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     # drop an out/reprint.pdf of a build before eventprint kept a record of what it wrote
     report.messages += reprint.after_write(out, names, artifacts)
     return report
-
-
-def _scope(name: str, options: BuildOptions) -> str:
-    """Which earlier files this output replaces: one person's badge is not the whole badge run."""
-    if name == "badges" and options.person:
-        return f"badges --person {options.person}"
-    return name

@@ -160,10 +160,10 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions(),
     """What stops the build of each output, as the build prints it, and what a layout had to
     shorten (warnings); every output is rendered in memory with the default options, so a
     problem in each is listed (the same one once)."""
-    from .build import OUTPUTS  # imported late: build imports the layouts' registry
+    from .outputs import NAMES  # imported late: the registry imports the layouts
     found: list[str] = []
     notes: list[str] = []
-    for name in OUTPUTS:
+    for name in NAMES:
         try:
             notes += [n for n in _render(event, name, options) if n not in notes]
         except (BuildError, OptionError) as e:

@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from .options import BuildOptions, OptionError
@@ -22,20 +22,35 @@ from .output import Interrupted, OutputError, source_date_epoch_problem
 from .problems import BuildError, ContentError, Group
 from .reference import TOPICS
 
-HELP = {
-    "booklet": "the A5 programme booklet (single pages and imposed for saddle-stitching)",
-    "signs": "one door schedule per room and day, and one file with all of them",
-    "poster": "the programme-at-a-glance poster for the lobby",
-    "badges": "badges for speakers, chairs, hosts and registered participants, on printable sheets",
-    "site": "the static website the QR codes open",
-    "all": "every output: the booklet, door signs, poster, badges and website",
-    "check": "validate the content and list warnings (unconfirmed titles, missing bios, ...)",
-}
+CHECK_HELP = "validate the content and list warnings (unconfirmed titles, missing bios, ...)"
 CLEAN_HELP = "remove what eventprint wrote into the out folder (files changed since, and others' files, stay)"
 IMPORT_HELP = "convert a pretalx, frab, Indico, Sessionize or CSV export into a content folder"
+LIST_HELP = "list the outputs, what each writes and its options, then stop"
 SERVE_HELP = "a live preview on this computer: rebuilds on every saved change and shows every output"
 INIT_HELP = "write a small, commented example event into a new folder, to start your own from"
 TOPIC_HELP = "show a reference: " + "; ".join(f"{t} ({what})" for t, what in TOPICS.items())
+
+
+class _ListOutputs(argparse.Action):
+    """``--list``: the outputs from their records (eventprint.outputs); ``make help`` prints it."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(listing())
+        parser.exit()
+
+
+def listing() -> str:
+    from .outputs import OUTPUTS
+    width = max(len(name) for name in OUTPUTS)
+    lines = ["Outputs (eventprint NAME [options] --content DIR --out DIR, or make NAME):"]
+    for o in OUTPUTS.values():
+        lines.append(f"  {o.name:<{width}}  {o.help}")
+        lines.append(f"  {'':<{width}}  writes {o.files.replace('`', '')}")
+        if o.options:
+            lines.append(f"  {'':<{width}}  options: {' '.join(f'[{opt.usage}]' for opt in o.options)}")
+    lines.append(f"  {'all':<{width}}  every output: {', '.join(OUTPUTS)}")
+    lines.append("eventprint NAME --help says what each option does.")
+    return "\n".join(lines)
 
 
 def _version() -> str:
@@ -53,7 +68,7 @@ def _add(sub, name: str, help_text: str, common) -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .build import OUTPUTS  # imported late (ReportLab takes a second): Ctrl-C meanwhile is one line too
+    from .outputs import OUTPUTS  # imported late (ReportLab takes a second): Ctrl-C meanwhile is one line too
 
     # -q / -v before or after the command: `eventprint -q all` and `eventprint all -q`
     common = argparse.ArgumentParser(add_help=False)
@@ -69,9 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Start: eventprint init my-event, then eventprint serve --content my-event. "
                "The content format: eventprint help content.")
     p.add_argument("--version", action="version", version=f"eventprint {_version()}")
+    p.add_argument("--list", nargs=0, action=_ListOutputs, help=LIST_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in (*OUTPUTS, "all", "check"):
-        sp = _add(sub, name, HELP[name], common)
+    commands = [(o.name, o.help, o.options) for o in OUTPUTS.values()]
+    commands += [("all", f"every output: {', '.join(OUTPUTS)}", ()), ("check", CHECK_HELP, ())]
+    for name, text, options in commands:
+        sp = _add(sub, name, text, common)
         sp.add_argument("--content", default="content", metavar="DIR", help=_CONTENT_HELP)
         sp.add_argument("--strict", action="store_true",
                         help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
@@ -87,19 +105,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--final", action="store_true",
                             help="for the press: refuse to build a draft (QR codes that open nothing: a "
                                  "placeholder address such as example.org, or no base_url; it prints DRAFT on every page)")
-        if name == "signs":  # sizes differ per output, so `all` takes none
-            sp.add_argument("--size", metavar="SIZE", default=None,
-                            help="door sign size: A4 (landscape, default), A4-portrait, A3")
-        if name == "poster":
-            sp.add_argument("--size", metavar="SIZE", default=None, help="poster size: A2 (default), A3, A1, A0")
-        if name == "badges":
-            sp.add_argument("--size", metavar="SIZE", default=None, help="badge size: A6 (default), 4x3, 90x54")
-            sp.add_argument("--sheet", metavar="SHEET", default=None,
-                            help="sheet: a4 (4 x A6 or 2 x 5 of 90x54), letter (4x3 in), single (one badge per page)")
-            sp.add_argument("--person", metavar="ID", default=None, help="build only this person's badge")
-            sp.add_argument("--order", metavar="ORDER", default=None,
-                            help="participants' badges (registrations.csv) for the desk: name (default: by "
-                                 "family name, with A–C divider cards) or ticket (grouped by ticket type)")
+        for opt in options:  # sizes differ per output, so `all` takes none
+            sp.add_argument(f"--{opt.field}", metavar=opt.metavar, default=None, help=opt.help)
     sp = _add(sub, "serve", SERVE_HELP, common)
     sp.add_argument("--content", default="content", metavar="DIR", help=_CONTENT_HELP)
     sp.add_argument("--port", type=int, default=8000, metavar="N",
@@ -178,7 +185,8 @@ def _run(args) -> int:
             print(f"eventprint: {e}", file=sys.stderr)
             return 2
         return 0
-    from .build import OUTPUTS, build, load_with_warnings
+    from .build import build, load_with_warnings
+    from .outputs import NAMES
     from .check import layout_check, warnings
     from .check_listing import listing
     from .draft import draft_problem
@@ -224,10 +232,9 @@ def _run(args) -> int:
             print("eventprint: --final builds only for the press, and this is a draft; nothing was written.",
                   file=sys.stderr)
             return 2
-        names = OUTPUTS if args.command == "all" else (args.command,)
-        options = BuildOptions(size=getattr(args, "size", None), sheet=getattr(args, "sheet", None),
-                               person=getattr(args, "person", None), order=getattr(args, "order", None),
-                               progress=args.verbosity > 0 or (args.verbosity == 0 and sys.stderr.isatty()))
+        names = NAMES if args.command == "all" else (args.command,)
+        chosen = {f.name: getattr(args, f.name) for f in fields(BuildOptions) if hasattr(args, f.name)}
+        options = BuildOptions(**chosen, progress=args.verbosity > 0 or (args.verbosity == 0 and sys.stderr.isatty()))
         if args.verbosity >= 0:
             _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
         report = build(args.content, args.out, names, options, event=event)

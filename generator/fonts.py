@@ -26,15 +26,14 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from eventprint.layouts.kit import theme
-
+from . import typeface
 from .cmap import code_points
 from .model import Event
 from .problems import Problem
 
 STYLES = ("regular", "bold", "italic", "bold-italic")
-_MAIN = {"regular": theme.FONT, "bold": theme.FONT_BOLD,
-         "italic": theme.FONT_ITALIC, "bold-italic": theme.FONT_BOLD_ITALIC}
+_MAIN = {"regular": typeface.FONT, "bold": typeface.FONT_BOLD,
+         "italic": typeface.FONT_ITALIC, "bold-italic": typeface.FONT_BOLD_ITALIC}
 _STYLE_OF = {name: style for style, name in _MAIN.items()}
 
 
@@ -104,16 +103,16 @@ def register() -> frozenset[int]:
     """Register regular/bold/italic/bold-italic (so <b> and <i> work); return covered code points."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     covered: set[int] | None = None
-    for face, filename in theme.FONT_FILES.items():
+    for face, filename in typeface.FONT_FILES.items():
         font = TTFont(face, str(font_dir() / filename))
         pdfmetrics.registerFont(font)
         cmap = set(font.face.charToGlyph)
         covered = cmap if covered is None else covered & cmap
-    pdfmetrics.registerFontFamily(theme.FONT, normal=theme.FONT, bold=theme.FONT_BOLD,
-                                  italic=theme.FONT_ITALIC, boldItalic=theme.FONT_BOLD_ITALIC)
-    for bold, italic, face in ((0, 0, theme.FONT), (1, 0, theme.FONT_BOLD),
-                               (0, 1, theme.FONT_ITALIC), (1, 1, theme.FONT_BOLD_ITALIC)):
-        addMapping(theme.FONT, bold, italic, face)
+    pdfmetrics.registerFontFamily(typeface.FONT, normal=typeface.FONT, bold=typeface.FONT_BOLD,
+                                  italic=typeface.FONT_ITALIC, boldItalic=typeface.FONT_BOLD_ITALIC)
+    for bold, italic, face in ((0, 0, typeface.FONT), (1, 0, typeface.FONT_BOLD),
+                               (0, 1, typeface.FONT_ITALIC), (1, 1, typeface.FONT_BOLD_ITALIC)):
+        addMapping(typeface.FONT, bold, italic, face)
     return frozenset(covered or ())
 
 

@@ -24,9 +24,10 @@ class Entry:
 
 def collect(event: Event, options: BuildOptions = BuildOptions()) -> list[Entry]:
     """Every printed address, in the order the outputs first ask for it."""
-    from .build import OUTPUTS, render  # imported late: build imports the layouts' registry
+    from .build import render  # imported late: build imports the layouts' registry
+    from .outputs import NAMES
     found: dict[str, Entry] = {}
-    for name in OUTPUTS:
+    for name in NAMES:
         with links.recording() as seen:
             render(event, name, options)
         for p in seen:

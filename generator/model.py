@@ -8,6 +8,8 @@ objects), so layouts never look anything up by id.
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -165,6 +167,18 @@ class Addon:
     where: str  # "meet in the Lobby"
 
 
+# The ticket types a badge can show, in the order a registration desk groups them: the loader maps
+# a ticketing tool's words to these (content.registrations), the theme gives each a colour.
+TICKET_TYPES = ("participant", "student", "staff", "volunteer", "press", "sponsor", "guest")
+
+
+def fold(text: str) -> str:
+    """How names and headers compare: no case, no accents, '-', '_', '.' as spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\s_.\-]+", " ", text).strip()
+
+
 @dataclass(frozen=True, eq=False)
 class Registrant:
     """A person on the registration list (registrations.csv). E-mail addresses and other private
@@ -175,7 +189,7 @@ class Registrant:
     given_name: str
     family_name: str
     organisation: str | None
-    ticket: str  # a key of layouts.theme.TICKET_COLOURS: "participant", "student", ...
+    ticket: str  # one of TICKET_TYPES: "participant", "student", ...
     addons: tuple[Addon, ...]
     person: Person | None  # the speaker, chair or host in people.yaml this registrant is
     source_line: int = field(default=0, compare=False)

@@ -55,6 +55,15 @@ class Artifact:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One printed piece as the reprint manifest knows it (eventprint.reprint): a label for people
+    and what it shows, as plain data that is hashed, never its PDF bytes or the "as of" stamp."""
+
+    label: str  # "badge for Katherine J. Kuchenbecker"
+    shows: object  # JSON-able: the strings the piece prints
+
+
 @dataclass
 class WriteResult:
     written: list[Path] = field(default_factory=list)  # every file of this build

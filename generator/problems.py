@@ -70,3 +70,21 @@ class BuildError(Exception):
 
     The message already names the person, talk or field and how to fix it.
     """
+
+
+class TooLong(BuildError):
+    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
+    build can name the line it was written on when the message cannot."""
+
+    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
+        super().__init__(message)
+        self.text = text
+
+
+class QRTooDense(BuildError):
+    """A QR code whose modules would be too small to scan: the build names the line of its address
+    (``url``: the base_url it is made from, or the page's own url)."""
+
+    def __init__(self, message: str, url: str = ""):
+        super().__init__(message)
+        self.url = url

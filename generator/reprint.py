@@ -1,57 +1,39 @@
-"""Reprinting only what changed: a manifest of what each badge and door sign shows.
+"""Reprinting only what changed: a manifest of what each printed piece shows.
 
-Every build of badges and/or door signs writes ``out/manifest.json``: one
-content hash per badge (person id) and per door sign (room id and date),
-computed from the model data the item prints (front and back) and the options
-that shape it (its size: a 90x54 badge leaves out what an A6 one prints), never
-from PDF bytes and never from the "as of" stamp; and the options themselves, so
-that a build at another size says so instead of listing every item. The next build compares with it, tells the user in
-plain words which badges and signs changed, and adds ``reprint.pdf`` holding
-only those (badges on sheets like the full run, then the door signs). Nothing
-changed: it says so and writes no reprint file; a reprint.pdf left over from an
-earlier build is removed after the new build has been written, because it no
-longer matches anything.
+Every build of an output whose pieces are reprinted one by one (badges, door signs: each
+record's ``reprint`` in eventprint.outputs) writes ``out/manifest.json``: one content hash per
+piece (a badge by person id, a door sign by room id and date), computed from the model data the
+piece prints (a badge's front and back) and from the options that shape every piece (its size:
+a 90x54 badge leaves out what an A6 one prints), never from PDF bytes and never from the "as of"
+stamp; and those options themselves, so that a build at another size says so instead of listing
+every piece. The next build compares
+with it, tells the user in plain words which pieces changed, and adds ``reprint.pdf`` holding
+only those (each output's pieces drawn as its full run draws them, in the order of their
+sections). Nothing changed: it says so and writes no reprint file; a reprint.pdf left over from
+an earlier build is removed after the new build has been written, because it no longer matches
+anything.
 
-The manifest keeps the entries of outputs not built in this run, so building
-only badges does not forget the door signs (and ``--person`` updates only that
+The manifest keeps the entries of outputs not built in this run, so building only badges does
+not forget the door signs (and a build of part of an output, ``--person``, updates only that
 person's entry).
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import sys
-from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 
-from eventprint.layouts.kit import common, theme, typeset
-from eventprint.layouts.badges.data import BadgeData, badge_key, badge_order, badges, participants, select_people
-from eventprint.layouts.badges.document import draw_badge_sheets, sheet_for, size_of
-from eventprint.layouts.signs.data import sign_data
-from eventprint.layouts.signs.document import DEFAULT_SIZE as SIGN_SIZE, draw_signs
-
-from .model import Day, Event, Room
+from . import outputs
+from .model import Event
 from .options import BuildOptions
 from .output import Artifact
+from .outputs import Output
 
 MANIFEST = "manifest.json"
 REPRINT = "reprint.pdf"
 FORMAT = 1
-BADGES, SIGNS = "badges", "signs"
-SHAPE = "shape"  # manifest key: section -> the options that shaped what it printed
-DEFAULT_SHAPE = {BADGES: {"size": "A6"}, SIGNS: {"size": SIGN_SIZE}}
-
-
-def shape_of(section: str, options: BuildOptions) -> dict[str, str]:
-    """The options that change how every item of ``section`` prints (not where on a sheet it goes)."""
-    return {"size": size_of(options)} if section == BADGES else {"size": options.size or SIGN_SIZE}
-
-
-def _shaped(data: dict, section: str, shape: dict[str, str]) -> dict:
-    """``data`` with the shape, when it is not the default: manifests of default builds stay as they were."""
-    return data if shape == DEFAULT_SHAPE[section] else dict(data, **{SHAPE: shape})
+SHAPE = "shape"  # manifest key: section -> the options that shaped what its pieces printed
 
 
 # --------------------------------------------------------------------------
@@ -64,48 +46,28 @@ def _digest(data) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# BadgeData fields added later; "lang" only chooses the words, which are hashed themselves
-_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME", "lang": "en"}
-_ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
+def entries(output: Output, event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
+    """key -> {hash, label} of every piece of ``output`` this build prints: the hash is of exactly
+    what the piece shows, at the shape this build gives it. The default shape is left out of the
+    hash, so that manifests of default builds stay as they were."""
+    shape, default = output.reprint.shape(options), output.reprint.shape(BuildOptions())
+    return {key: {"hash": _digest(piece.shows if shape == default else {"shows": piece.shows, SHAPE: shape}),
+                  "label": piece.label}
+            for key, piece in output.reprint.pieces(event, options).items()}
 
 
-def _badge_hash(d: BadgeData, shape: dict[str, str] = DEFAULT_SHAPE[BADGES]) -> str:
-    """Fields added to BadgeData later count only when they differ from their default, so that a
-    manifest written before they existed still matches every badge that shows nothing new."""
-    data = {f: ([e.__dict__ for e in v] if f in _ENTRY_FIELDS else v) for f, v in d.__dict__.items()}  # asdict, faster
-    for key, default in _LATER_FIELDS.items():
-        if data[key] == default:
-            del data[key]
-    return _digest(_shaped(data, BADGES, shape))
+def _recorded_shape(previous: dict, output: Output) -> dict[str, str]:
+    """The options ``output``'s pieces were last built with, as the manifest records them (one from
+    before they were recorded, or a damaged record: the defaults)."""
+    found = (previous.get(SHAPE) or {}).get(output.reprint.section) if isinstance(previous.get(SHAPE), dict) else None
+    if isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        return dict(found)
+    return output.reprint.shape(BuildOptions())
 
 
-def _holders(event: Event, options: BuildOptions) -> list:
-    """Everyone whose badge this build prints: programme people, then registered participants."""
-    return select_people(event, options) + ([] if options.person else participants(event))
-
-
-def badge_entries(event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
-    """badge key (person id, or 'registration:' and the list's id) -> {hash, label}: the hash is of
-    exactly the BadgeData the badge draws."""
-    holders, shape = _holders(event, options), shape_of(BADGES, options)
-    return {badge_key(p): {"hash": _badge_hash(d, shape), "label": f"badge for {p.name}"}
-            for p, d in zip(holders, badges(event, holders), strict=True)}
-
-
-def sign_key(room_id: str, day: date) -> str:
-    return f"{room_id}/{day.isoformat()}"
-
-
-def sign_label(room: Room, day: Day) -> str:
-    return f"door sign {room.name} {day.date:%A} {day.date.day} {day.date:%B}"
-
-
-def sign_entries(event: Event, options: BuildOptions = BuildOptions()) -> dict[str, dict[str, str]]:
-    """sign key -> {hash, label}: the hash is of exactly the SignData the door sign draws, at its size."""
-    shape = shape_of(SIGNS, options)
-    return {sign_key(room.id, day.date): {"hash": _digest(_shaped(asdict(sign_data(event, room, day)), SIGNS, shape)),
-                                          "label": sign_label(room, day)}
-            for room, day in event.room_days()}
+def tracked() -> list[Output]:
+    """The outputs with a part in the manifest, in the order of their sections."""
+    return sorted((o for o in outputs.OUTPUTS.values() if o.reprint), key=lambda o: o.reprint.section)
 
 
 # --------------------------------------------------------------------------
@@ -133,22 +95,14 @@ def read_manifest(out: Path) -> dict | None:
     return data if data.get("format") == FORMAT else None
 
 
-def _recorded_shapes(manifest: dict) -> dict[str, dict[str, str]]:
-    """The options each section was last built with, as the manifest records them (a manifest from
-    before they were recorded, or a damaged record: the defaults)."""
-    found = manifest.get(SHAPE)
-    return {s: dict(v) for s, v in (found.items() if isinstance(found, dict) else ())
-            if s in DEFAULT_SHAPE and isinstance(v, dict) and isinstance(v.get("size"), str)}
-
-
 def _manifest_shape(data) -> bool:
     if not isinstance(data, dict):
         return False
-    for section in (BADGES, SIGNS):
-        entries = data.get(section) or {}
-        if not isinstance(entries, dict) or not all(
+    for output in tracked():
+        found = data.get(output.reprint.section) or {}
+        if not isinstance(found, dict) or not all(
                 isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("hash"), str)
-                and isinstance(v.get("label", ""), str) for k, v in entries.items()):
+                and isinstance(v.get("label", ""), str) for k, v in found.items()):
             return False
     return True
 
@@ -157,14 +111,9 @@ def manifest_bytes(manifest: dict) -> bytes:
     return (json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _built(names, artifacts) -> set[str]:
-    """Which tracked outputs this build actually rendered."""
-    built = set()
-    if BADGES in names and any(a.path.startswith("badges") for a in artifacts):
-        built.add(BADGES)
-    if SIGNS in names:
-        built.add(SIGNS)
-    return built
+def _built(names) -> list[Output]:
+    """Which tracked outputs this build renders."""
+    return [o for o in tracked() if o.name in names]
 
 
 def _changes(old: dict, new: dict) -> tuple[list[str], list[str]]:
@@ -174,13 +123,14 @@ def _changes(old: dict, new: dict) -> tuple[list[str], list[str]]:
 
 
 def between(old: Event, new: Event) -> tuple[list[str], list[str]]:
-    """(badges and door signs that print differently or are new, those no longer needed) going
-    from ``old`` to ``new`` content: the same entries and words a build's comparison with its
-    manifest uses, so that ``eventprint import`` can say what the next build will reprint."""
+    """(pieces that print differently or are new, those no longer needed) going from ``old`` to
+    ``new`` content, for every output reprinted piece by piece: the same entries and words a
+    build's comparison with its manifest uses, so that ``eventprint import`` can say what the
+    next build will reprint."""
     words: list[str] = []
     gone: list[str] = []
-    for entries in (lambda e: badge_entries(e, BuildOptions()), sign_entries):
-        before, after = entries(old), entries(new)
+    for output in tracked():
+        before, after = entries(output, old, BuildOptions()), entries(output, new, BuildOptions())
         changed, added = _changes(before, after)
         words += [after[k]["label"] for k in changed] + ["new " + after[k]["label"] for k in added]
         gone += [before[k]["label"] for k in sorted(before) if k not in after]
@@ -194,58 +144,50 @@ def between(old: Event, new: Event) -> tuple[list[str], list[str]]:
 
 def after_render(event: Event, out: Path, names, options: BuildOptions, artifacts: list[Artifact]) -> list[str]:
     """Compare with the previous build; append manifest.json (and reprint.pdf); return lines for the user."""
-    built = _built(names, artifacts)
+    built = _built(names)
     if not built:
         return []
-    previous = read_manifest(Path(out))
-    manifest = {"format": FORMAT, BADGES: {}, SIGNS: {}, SHAPE: dict(DEFAULT_SHAPE)}
-    if previous:
-        manifest[BADGES] = dict(previous.get(BADGES) or {})
-        manifest[SIGNS] = dict(previous.get(SIGNS) or {})
-        manifest[SHAPE].update(_recorded_shapes(previous))
-    current: dict[str, dict] = {}
-    if BADGES in built:
-        current[BADGES] = badge_entries(event, options)
-    if SIGNS in built:
-        current[SIGNS] = sign_entries(event, options)
-
+    previous = read_manifest(Path(out)) or {}
+    manifest = {"format": FORMAT, **{o.reprint.section: dict(previous.get(o.reprint.section) or {})
+                                     for o in tracked()},
+                SHAPE: {o.reprint.section: _recorded_shape(previous, o) for o in tracked()}}
     messages: list[str] = []
-    changed: dict[str, list[str]] = {BADGES: [], SIGNS: []}
+    changed: list[tuple[Output, list[str]]] = []
     words: list[str] = []
     gone: list[str] = []
-    for section, entries in current.items():
-        old = (previous or {}).get(section)
+    for output in built:
+        section, partial = output.reprint.section, output.scope(options) != output.name
+        current = entries(output, event, options)
+        old = previous.get(section)
         if old:  # a section seen before: compare (a first build of this output only records)
-            ch, added = _changes(old, entries)
-            changed[section] = sorted(ch + added, key=list(entries).index)
-            was, now = manifest[SHAPE][section], shape_of(section, options)
-            if was != now and not (section == BADGES and options.person):
-                words.append(f"every {_nouns({section})[0]} ({len(changed[section])}): the size is {now['size']}, "
-                             f"not {was['size']} as last time")
+            ch, added = _changes(old, current)
+            if ch or added:
+                changed.append((output, sorted(ch + added, key=list(current).index)))
+            was, now = manifest[SHAPE][section], output.reprint.shape(options)
+            if was != now and not partial:
+                shown = ", ".join(f"the {k} is {v}, not {was.get(k, '?')} as last time" for k, v in now.items()
+                                  if was.get(k) != v)
+                words.append(f"every {output.reprint.noun} ({len(ch) + len(added)}): {shown}")
             else:
-                words += [entries[k]["label"] for k in ch] + ["new " + entries[k]["label"] for k in added]
-            if section == BADGES and options.person:
-                pass  # one person's build says nothing about the others
-            else:
-                gone += [old[k].get("label", k) for k in sorted(old) if k not in entries]
-        if section == BADGES and options.person:
-            if manifest[section]:  # one person's badge never starts a manifest of everyone
-                manifest[section].update(entries)
-        else:
-            manifest[section] = entries
-            manifest[SHAPE][section] = shape_of(section, options)
+                words += [current[k]["label"] for k in ch] + ["new " + current[k]["label"] for k in added]
+            if not partial:  # one person's build says nothing about the others
+                gone += [old[k].get("label", k) for k in sorted(old) if k not in current]
+        if not partial:
+            manifest[section] = current
+            manifest[SHAPE][section] = output.reprint.shape(options)
+        elif manifest[section]:  # one person's badge never starts a manifest of everyone
+            manifest[section].update(current)
 
-    if not any((previous or {}).get(s) for s in current):
-        if not any(manifest[s] for s in current):
+    if not any(previous.get(o.reprint.section) for o in built):
+        if not any(manifest[o.reprint.section] for o in built):
             return messages  # nothing recorded (a single person's badge before any full build)
-        messages.append(f"Recorded what every {' and '.join(_nouns(built))} shows in {MANIFEST}; "
+        messages.append(f"Recorded what every {_listed([o.reprint.noun for o in built])} shows in {MANIFEST}; "
                         f"the next build will tell what changed.")
     elif words:
         messages.append("Changed since the last build: " + "; ".join(words))
-        data = _reprint_pdf(event, options, changed)
-        if data is not None:
-            artifacts.append(Artifact(REPRINT, data))
-            messages.append(f"{REPRINT} holds only these; print it instead of the full run.")
+        subject = f"Only the {_listed([o.reprint.noun + 's' for o, _ in changed])} that changed since the last build"
+        artifacts.append(Artifact(REPRINT, outputs.reprint_sheets(event, options, changed, subject)))
+        messages.append(f"{REPRINT} holds only these; print it instead of the full run.")
     else:
         messages.append("Nothing changed since the last build; no reprint needed.")
     if gone:
@@ -255,33 +197,14 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
     return messages
 
 
-def _nouns(built: set[str]) -> list[str]:
-    return [n for s, n in ((BADGES, "badge"), (SIGNS, "door sign")) if s in built]
-
-
-def _reprint_pdf(event: Event, options: BuildOptions, changed: dict[str, list[str]]):
-    """reprint.pdf bytes, or None when there is nothing it can hold."""
-    by_key = {badge_key(h): h for h in _holders(event, BuildOptions())}
-    people = badge_order([by_key[k] for k in changed[BADGES] if k in by_key])
-    signs = {(k.split("/", 1)[0], date.fromisoformat(k.split("/", 1)[1])) for k in changed[SIGNS]}
-    if not people and not signs:
-        return None
-    page = sheet_for(size_of(options), options.sheet).page if people else theme.A4_LANDSCAPE
-    buf = io.BytesIO()
-    c = common.new_canvas(buf, page, event, f"Reprint \u2014 {event.name}",
-                          "Only the badges and door signs that changed since the last build")
-    with typeset.language(event.language):  # quotation marks as in the full run
-        if people:
-            draw_badge_sheets(c, event, options, people)
-        if signs:
-            draw_signs(c, event, BuildOptions(size=options.size), only=signs)
-    c.save()
-    return buf.getvalue()
+def _listed(words: list[str]) -> str:
+    """'badge', 'badge and door sign', 'badge, chair sheet and door sign'."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 def after_write(out: Path, names, artifacts: list[Artifact]) -> list[str]:
     """After a successful write: remove a reprint.pdf that this build did not renew."""
-    if not _built(names, artifacts) or any(a.path == REPRINT for a in artifacts):
+    if not _built(names) or any(a.path == REPRINT for a in artifacts):
         return []
     stale = Path(out) / REPRINT
     if stale.exists():

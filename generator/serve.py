@@ -83,13 +83,14 @@ class Builder:
         self.complete = False  # the latest build made every output
 
     def outputs_for(self, changed: set[str]) -> tuple[str, ...]:
-        from .build import OUTPUTS
+        from .outputs import NAMES
         if self.complete and changed and {os.path.abspath(p) for p in changed} <= self.registrations:
             return ("badges",)  # registrations print on participants' badges and nowhere else
-        return OUTPUTS
+        return NAMES
 
     def rebuild(self, changed: set[str]) -> None:
-        from .build import OUTPUTS, load_with_warnings, located, render_all
+        from .build import load_with_warnings, located, render_all
+        from .outputs import NAMES
         from .check import warnings as check_warnings
         from .draft import draft_problem
 
@@ -122,7 +123,7 @@ class Builder:
             traceback.print_exc()
             problems = [f"eventprint failed ({type(e).__name__}: {e}) \u2014 please report this, with the "
                         "traceback printed in the terminal"]
-        self.complete = not problems and (names == OUTPUTS or self.complete)
+        self.complete = not problems and (names == NAMES or self.complete)
         seconds = time.perf_counter() - began
         self.state.update(building=False, problems=problems, finished=time.time(), seconds=seconds)
         if problems:
@@ -141,12 +142,12 @@ class Builder:
 
 def serve(content: str, port: int, say=print) -> int:
     """Watch ``content`` and serve the preview on 127.0.0.1:``port`` until Ctrl-C (exit status 0)."""
-    from .build import OUTPUTS
     from .output import Interrupted
+    from .outputs import OUTPUTS
     from .preview.server import start
 
     try:
-        server = start(State(content=content, order=OUTPUTS), port)
+        server = start(State(content=content, about={o.name: o.help for o in OUTPUTS.values()}), port)
     except OSError as e:
         why = "is in use" if e.errno in (98, 48, 10048) else f"cannot be opened ({e.strerror})"
         print(f"eventprint: port {port} on 127.0.0.1 {why} \u2014 give another with --port, "

@@ -39,9 +39,10 @@ REPEAT = 3  # runs of each event's `all` (and of the yardstick); the fastest is 
 CHILD = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
-from eventprint.build import OUTPUTS, build
+from eventprint.build import build
+from eventprint.outputs import NAMES
 from eventprint.options import BuildOptions
-names = OUTPUTS if {name!r} == "all" else ({name!r},)
+names = NAMES if {name!r} == "all" else ({name!r},)
 report = build({content!r}, {out!r}, names, BuildOptions())
 wall = time.perf_counter() - t0
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -101,7 +102,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling", "attendees"])
     args = ap.parse_args()
-    from eventprint.build import OUTPUTS
+    from eventprint.outputs import NAMES
     events = []
     if args.only in (None, "symposium"):
         events.append(("symposium", REPO / "content"))
@@ -131,7 +132,7 @@ def main() -> None:
     print(f"{'event':<48} {'output':<16} {'wall s':>7} {'CPU s':>6} {'peak MB':>9} {'pages':>6} {'files':>6} "
           f"{'bytes':>11}")
     for i, (label, content) in enumerate(events):
-        runs = [("all, no cache", "all", ""), *((name, name, "") for name in OUTPUTS), ("all", "all", ""),
+        runs = [("all, no cache", "all", ""), *((name, name, "") for name in NAMES), ("all", "all", ""),
                 ("all, 1 process", "all", "1")]
         for shown, name, jobs in runs:
             r = measure(content, name, caches / str(i), jobs)

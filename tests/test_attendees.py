@@ -194,3 +194,13 @@ def test_person_column_decides_and_an_unknown_id_or_cancelled_row_is_reported(tm
     assert "Gone Away" not in regs
     assert [(w.line, w.what) for w in loaded.warnings] == [
         (4, "no badge for 1 cancelled registration: line 4")]
+
+
+def test_every_ticket_type_has_its_words_and_its_colour_in_the_model_order():
+    """The model names the ticket types and their desk order (model.TICKET_TYPES); the loader's words
+    for them and the theme's band colours must cover exactly those."""
+    from eventprint.content.registrations import TICKETS
+    from eventprint.layouts.kit import theme
+    from eventprint.model import TICKET_TYPES
+    assert tuple(TICKETS) == TICKET_TYPES
+    assert set(theme.TICKET_COLOURS) == set(TICKET_TYPES)

@@ -12,7 +12,8 @@ from conftest import CONTENT, THREE_DAY, real_renders, run_cli
 
 from eventprint import build as build_mod
 from eventprint import cli
-from eventprint.build import OUTPUTS, build
+from eventprint.build import build
+from eventprint.outputs import NAMES
 from eventprint.durable import write_atomic
 from eventprint.problems import BuildError
 
@@ -44,11 +45,11 @@ def two_builds(tmp_path_factory):
     saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
     try:
         with real_renders(), time_machine.travel(CLOCK_A, tick=False):
-            report = build(CONTENT, a, OUTPUTS)
+            report = build(CONTENT, a, NAMES)
         with real_renders(), time_machine.travel(CLOCK_B, tick=False):
-            build(CONTENT, b, OUTPUTS)
+            build(CONTENT, b, NAMES)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(CLOCK_A.timestamp()))
-            build(CONTENT, c, OUTPUTS)
+            build(CONTENT, c, NAMES)
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
         if saved is not None:
@@ -102,7 +103,7 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch, tw
 
     monkeypatch.setattr(build_mod, "render", failing)
     with pytest.raises(BuildError):
-        build(CONTENT, tmp_path, OUTPUTS, event=symposium)
+        build(CONTENT, tmp_path, NAMES, event=symposium)
     assert files(tmp_path) == before
 
 
@@ -128,7 +129,7 @@ def test_another_event_builds_from_its_own_folder(tmp_path):
     assert len(signs) == 3 * 4 + 1, signs
 
 
-@pytest.mark.parametrize("command", [*OUTPUTS, "all", "check"])
+@pytest.mark.parametrize("command", [*NAMES, "all", "check"])
 def test_every_command_has_help(command, capsys):
     """In-process (argparse prints help and exits 0); the process-level CLI is tested below."""
     with pytest.raises(SystemExit) as e:

@@ -18,7 +18,9 @@ from eventprint.build import load, render
 from eventprint.layouts.signs import document as signs
 from eventprint.options import BuildOptions
 from eventprint.problems import ContentError
-from eventprint.reprint import sign_entries
+from eventprint import outputs
+from eventprint.options import BuildOptions
+from eventprint.reprint import entries
 
 DOORS = Path(__file__).resolve().parent / "fixtures" / "doors"
 SHARED = ("Registration · Lobby", "Keynote on building things that last · Hall A", "Coffee Break · Lobby",
@@ -62,7 +64,7 @@ def test_a_door_lists_its_room_and_what_concerns_everyone_and_nothing_else(doors
 
 
 def _entries(content: Path) -> dict[str, str]:
-    return {k: v["hash"] for k, v in sign_entries(load(content)).items()}
+    return {k: v["hash"] for k, v in entries(outputs.get("signs"), load(content), BuildOptions()).items()}
 
 
 def _moved(tmp_path: Path, source: Path, old: str, new: str) -> list[str]:

@@ -347,7 +347,7 @@ def test_cmap_reader_finds_what_reportlab_finds_in_the_shipped_faces():
 
     from eventprint.cmap import code_points
     faces = [f.file() for f in fonts.CHAIN if not f.cjk or f.key == "SC"]
-    faces += [fonts.font_dir() / n for n in fonts.theme.FONT_FILES.values()]
+    faces += [fonts.font_dir() / n for n in fonts.typeface.FONT_FILES.values()]
     assert len(faces) >= 11
     differ = [p.name for p in faces if code_points(p) != frozenset(TTFontFile(str(p)).charToGlyph)]
     assert differ == []

@@ -305,9 +305,9 @@ def test_check_passes_every_fixture_the_build_renders(name, artifacts, monkeypat
     from conftest import EVENT_DIRS
 
     from eventprint import check
-    from eventprint.build import OUTPUTS
+    from eventprint.outputs import NAMES
     seen = []
     monkeypatch.setattr(check, "_render", lambda event, output, options: seen.append(output) or artifacts(name, output))
     done = run_cli("check", "--content", str(EVENT_DIRS[name]))
     assert done.returncode == 0, done.stderr
-    assert "content OK" in done.stdout and tuple(seen) == OUTPUTS
+    assert "content OK" in done.stdout and tuple(seen) == NAMES

@@ -136,7 +136,7 @@ def test_reimport_says_what_changed_and_which_badges_and_signs_to_reprint(site, 
     assert sorted(reprint.split(": ", 1)[1].split("; ")) == [
         "badge for Chloé Berthélémy (EDRi)", "badge for mo", "door sign Hall A Friday 7 June",
         "door sign Hall A Saturday 8 June", "door sign Hall B Friday 7 June"]
-    assert "No longer needed: badge for Mo" in lines
+    assert "No longer needed: badge for Mo; name tent for Mo" in lines
     assert json.loads((to / "imported" / "source.json").read_text())["requests"][0]["etag"] == '"v2"'
 
 

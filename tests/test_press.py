@@ -18,11 +18,13 @@ from eventprint.draft import placeholder_host
 from eventprint.layouts.badges import document as badges
 from eventprint.options import BuildOptions
 
-PRINTED = (("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}))
+PRINTED = (("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}), ("chairs", {}), ("tents", {}),
+           ("cards", {}))
 # every print output, in every shape a layout can take (tracks, parallel rooms, every badge sheet)
 PRESS = (("symposium", "booklet", {}), ("symposium", "signs", {}), ("symposium", "poster", {}),
          ("symposium", "badges", {}), ("three_day", "poster", {}), ("symposium", "badges", {"size": "90x54"}),
-         ("symposium", "badges", {"size": "4x3"}))
+         ("symposium", "badges", {"size": "4x3"}), ("symposium", "chairs", {}), ("symposium", "tents", {}),
+         ("symposium", "cards", {}), ("symposium", "cards", {"size": "A5"}))
 
 
 def _pdfs(files: dict[str, bytes]):
@@ -323,7 +325,7 @@ def test_booklet_typography(artifacts, event):
                     assert (head[0] + tail[0]).lower() not in names, (n, line, lines[i + 1])
 
 
-@pytest.mark.parametrize("output", ["signs", "poster", "badges"])
+@pytest.mark.parametrize("output", ["signs", "poster", "badges", "chairs", "tents"])
 def test_no_typewriter_quotes_on_signs_poster_and_badges(artifacts, output):
     """The edge event's names and titles are full of ' and ": every printed page sets them as
     typographic quotes and apostrophes (addresses excepted), as the booklet does."""
@@ -337,7 +339,8 @@ def test_no_typewriter_quotes_on_signs_poster_and_badges(artifacts, output):
 
 
 @pytest.mark.parametrize("output, options", [("booklet", {}), ("signs", {}), ("poster", {}), ("badges", {}),
-                                             ("badges", {"size": "90x54"}), ("badges", {"size": "4x3"})])
+                                             ("badges", {"size": "90x54"}), ("badges", {"size": "4x3"}),
+                                             ("chairs", {}), ("tents", {}), ("cards", {}), ("cards", {"size": "A5"})])
 def test_no_type_under_7pt(artifacts, output, options):
     import pdfcheck as pc
     for path, data in _pdfs(artifacts("symposium", output, **options)).items():

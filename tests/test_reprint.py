@@ -8,7 +8,7 @@ import pytest
 
 import pdfcheck
 from conftest import CONTENT
-from eventprint import reprint, urls
+from eventprint import outputs, reprint, urls
 from eventprint.layouts.badges.data import participants
 from eventprint.build import build, load
 from eventprint.options import BuildOptions
@@ -203,7 +203,7 @@ def test_badge_hash_changes_exactly_when_the_printed_badge_does(tmp_path):
     def state():
         event = load(content)
         pdf = next(a.data for a in render(event, "badges", BuildOptions(person=pid)))
-        return pdf, reprint.badge_entries(event, BuildOptions())[pid]["hash"]
+        return pdf, reprint.entries(outputs.get("badges"), event, BuildOptions())[pid]["hash"]
 
     def replace(old, new):
         path = content / "people.yaml"

@@ -76,7 +76,8 @@ def test_the_page_follows_every_save_and_shows_a_mistake_with_its_line(server, t
                     "(.ci/run does this before the tests)")
     from browser import Browser
     url, content, process = server
-    first = _wait(url, lambda s: s["finished"] and len(s["outputs"]) == 5)
+    from eventprint.outputs import NAMES
+    first = _wait(url, lambda s: s["finished"] and len(s["outputs"]) == len(NAMES))
     assert first["problems"] == []
     # a thumbnail of every page of the booklet, signs, poster and badges is a PNG of the page
     png = _get(url + f"thumbs/{first['outputs']['booklet']['files']['booklet.pdf']}/1.png")
@@ -135,13 +136,13 @@ def test_the_preview_answers_only_on_this_computer_by_its_own_name(server):
 
 
 def test_a_change_to_the_registration_list_alone_renders_only_the_badges(tmp_path, monkeypatch):
-    from eventprint.build import OUTPUTS
+    from eventprint.outputs import NAMES as OUTPUTS
     from eventprint.preview.state import State
     from eventprint.serve import Builder
     event = tmp_path / "event"
     shutil.copytree(CONTENT, event)
     monkeypatch.chdir(tmp_path)
-    state = State(content=str(event), order=OUTPUTS)
+    state = State(content=str(event))
     builder = Builder(state, say=lambda line: None)
     builder.rebuild(set())
     assert state.problems == [] and set(state.outputs) == set(OUTPUTS)

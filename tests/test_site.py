@@ -19,7 +19,8 @@ import pypdf
 import pytest
 
 from eventprint import urls
-from eventprint.build import OUTPUTS, render
+from eventprint.build import render
+from eventprint.outputs import NAMES
 from eventprint.options import BuildOptions
 from eventprint.layouts.site import pages as site
 from eventprint.layouts.site import ics as site_ics
@@ -138,8 +139,8 @@ def _pdf_urls(pdf: bytes, seen_pages: set[bytes] | None = None) -> set[str]:
 
 def test_urls_in_built_pdfs_resolve_to_site_files(symposium, artifacts):
     """Every URL a PDF of the symposium links to or encodes in a QR code is a file of out/site/."""
-    outputs = {name: artifacts("symposium", name) for name in OUTPUTS}
-    pdfs = {path: data for name in OUTPUTS if name != "site" for path, data in outputs[name].items()
+    outputs = {name: artifacts("symposium", name) for name in NAMES}
+    pdfs = {path: data for name in NAMES if name != "site" for path, data in outputs[name].items()
             if path.endswith(".pdf")}
     assert {"booklet.pdf", "poster.pdf", "badges.pdf", "signs/all-signs.pdf"} <= set(pdfs)
     site_files_ = {p[len("site/"):] for p in outputs["site"]}

@@ -4,17 +4,13 @@ cancelled order). The words are documented in content/README.md ("registrations.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..model import fold
+
+norm = fold  # header and value key: how names and headers compare (model.fold), one rule for all
 
 
-def norm(text: str) -> str:
-    """Header and value key: no case, no accents, '-', '_', '.' as spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.strip().casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s_.\-]+", " ", text).strip()
-
-
-# ticket (theme.TICKET_COLOURS key) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
+# ticket (model.TICKET_TYPES, in that order) -> what ticketing tools call it; event.yaml ``tickets:`` adds more
 TICKETS: dict[str, tuple[str, ...]] = {
     "participant": ("participant", "participants", "attendee", "regular", "standard", "general admission",
                     "admission", "early bird", "full", "ticket", "conference ticket", "registration",

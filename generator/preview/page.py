@@ -10,7 +10,6 @@ from time import localtime, strftime
 from .state import State, digest
 from .thumbs import Thumbnails
 
-TITLES = {"booklet": "Booklet", "signs": "Door signs", "poster": "Poster", "badges": "Badges", "site": "Website"}
 # files whose pages are other files' pages again (imposed, gathered): linked, not drawn twice
 REPEATS = ("booklet-imposed.pdf", "booklet-press.pdf", "signs/all-signs.pdf")
 SHOWN = 200  # px, a thumbnail's height in the page
@@ -52,8 +51,8 @@ def body(state: State, thumbs: Thumbnails) -> str:
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
         parts.append(("warnings", f'<details class="warnings"><summary>{len(notes)} warning'
                                   f'{"s" if len(notes) != 1 else ""} (the build goes on)</summary><ul>{items}</ul></details>'))
-    for output in (*state.order, *sorted(set(outputs) - set(state.order))):
-        parts.append((f"out-{output}", _output(output, outputs.get(output), thumbs)))
+    for output in (*state.about, *sorted(set(outputs) - set(state.about))):
+        parts.append((f"out-{output}", _output(output, state.about.get(output, ""), outputs.get(output), thumbs)))
     return "".join(f'<section id="{key}" data-key="{digest(text.encode())}">{text}</section>' for key, text in parts)
 
 
@@ -72,8 +71,8 @@ def _status(name, content, building, finished, seconds, problems, outputs) -> st
             "save a file there and this page follows.</p>")
 
 
-def _output(name: str, shown, thumbs: Thumbnails) -> str:
-    title = f"<h2>{html.escape(TITLES.get(name, name.capitalize()))}</h2>"
+def _output(name: str, about: str, shown, thumbs: Thumbnails) -> str:
+    title = f"<h2>{html.escape(name.capitalize())} <small>{html.escape(about)}</small></h2>"
     if shown is None:
         return title + "<p>Not built yet.</p>"
     links = " \u00b7 ".join(f'<a href="/files/{html.escape(path)}">{html.escape(path)}</a>'
@@ -101,7 +100,7 @@ body { font: 15px/1.45 system-ui, sans-serif; margin: 0; background: #f4f4f2; co
 main { padding: 12px 20px 40px; }
 h1 { font-size: 20px; margin: 4px 0; } h2 { font-size: 16px; margin: 18px 0 6px; }
 .good { color: #176b2c; font-weight: 600; } .busy { color: #8a5a00; font-weight: 600; }
-.bad { color: #b00020; font-weight: 600; }
+.bad { color: #b00020; font-weight: 600; } h2 small { font-weight: normal; color: #666; font-size: 13px; }
 .problems { background: #fde8ea; border: 1px solid #b00020; padding: 4px 14px; border-radius: 4px; }
 .problems code { white-space: pre-wrap; font-size: 14px; }
 .warnings { margin-top: 8px; } .warnings li { font-size: 13px; }

@@ -23,7 +23,7 @@ class State:
     """What the page shows; every change bumps ``version`` and wakes the pages waiting for it."""
 
     content: str
-    order: tuple[str, ...] = ()  # the outputs, in the order the page shows them
+    about: dict[str, str] = field(default_factory=dict)  # output -> what it is; the page shows them in this order
     event_name: str = ""
     outputs: dict[str, Shown] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # the latest build's errors; [] when it went through

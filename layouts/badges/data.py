@@ -14,6 +14,7 @@ from datetime import date
 from eventprint import i18n, links
 from eventprint.model import Addon, Day, Event, Item, Kind, Person, Registrant, Role
 from eventprint.options import BuildOptions, OptionError
+from eventprint.output import Piece
 
 from ..kit import theme
 from ..kit.programme import short_url, where
@@ -220,3 +221,31 @@ def select_people(event: Event, options: BuildOptions) -> list[Person]:
         raise OptionError(f"--person: {person.name} ({pid}) has no talk, chair or welcome in the "
                           f"programme, so there is no badge for them")
     return [person]
+
+
+# BadgeData fields added later; "lang" only chooses the words, which are hashed themselves
+_LATER_FIELDS = {"addons": [], "agenda_heading": "YOUR PROGRAMME", "lang": "en"}
+_ENTRY_FIELDS = ("agenda", "addons")  # tuples of AgendaEntry
+
+
+def shown(d: BadgeData) -> dict:
+    """What the badge shows, for the reprint manifest's hash. Fields added to BadgeData later count
+    only when they differ from their default, so that a manifest written before they existed still
+    matches every badge that shows nothing new."""
+    data = {f: ([e.__dict__ for e in v] if f in _ENTRY_FIELDS else v) for f, v in d.__dict__.items()}  # asdict, faster
+    for key, default in _LATER_FIELDS.items():
+        if data[key] == default:
+            del data[key]
+    return data
+
+
+def holders(event: Event, options: BuildOptions) -> list[Holder]:
+    """Everyone whose badge this build prints: programme people, then registered participants."""
+    return select_people(event, options) + ([] if options.person else participants(event))
+
+
+def pieces(event: Event, options: BuildOptions) -> dict[str, Piece]:
+    """badge key -> the badge's Piece: exactly the BadgeData it draws."""
+    people = holders(event, options)
+    return {badge_key(p): Piece(f"badge for {p.name}", shown(d))
+            for p, d in zip(people, badges(event, people), strict=True)}

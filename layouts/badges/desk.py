@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from eventprint import i18n
-from eventprint.content.registrations import TICKETS, norm
-from eventprint.model import Registrant
+from eventprint.model import TICKET_TYPES, Registrant, fold
 from eventprint.options import BuildOptions, OptionError
 from reportlab.pdfgen.canvas import Canvas
 
@@ -51,7 +50,7 @@ _LIGATURES = {"\u00de": "T", "\u00fe": "T", "\u00c6": "A", "\u00e6": "A", "\u015
 
 def _initial(r: Registrant) -> str:
     """The desk letter: accents and strokes dropped (Özdemir, Østergaard, Łukasiewicz file under O, O, L)."""
-    first = norm(r.family_name)[:1]
+    first = fold(r.family_name)[:1]
     if not first:
         return OTHER
     m = _LATIN.match(unicodedata.name(first, ""))
@@ -61,7 +60,7 @@ def _initial(r: Registrant) -> str:
 
 def desk_key(r: Registrant) -> tuple:
     """Family name, then given name, accents ignored (Özdemir files under O); other scripts last."""
-    return (_initial(r) == OTHER, _initial(r), norm(r.family_name), norm(r.given_name), r.id)
+    return (_initial(r) == OTHER, _initial(r), fold(r.family_name), fold(r.given_name), r.id)
 
 
 def desk_groups(regs: list[Registrant], order: str, per_sheet: int,
@@ -74,7 +73,7 @@ def desk_groups(regs: list[Registrant], order: str, per_sheet: int,
     def _count(n: int) -> str:
         return i18n.ntr(lang, "{n} badge", "{n} badges", n)
     if order == "ticket":
-        rank = {t: n for n, t in enumerate(TICKETS)}
+        rank = {t: n for n, t in enumerate(TICKET_TYPES)}
         by: dict[str, list[Registrant]] = {}
         for r in sorted(regs, key=desk_key):
             by.setdefault(r.ticket, []).append(r)
@@ -118,7 +117,7 @@ def desk_groups(regs: list[Registrant], order: str, per_sheet: int,
 
 def draw_divider(c: Canvas, div: Divider, st, box: tuple[float, float, float, float]) -> None:
     """A card that starts a pile at the desk: the letters (or ticket) large, the count below.
-    ``st`` is the badge size's badge_fit.Style."""
+    ``st`` is the badge size's fit.Style."""
     bx, by, bw, bh = box
     s = theme.SAFE
     x0, top, cw = bx + s, by + bh - s, bw - 2 * s

@@ -7,7 +7,7 @@ speaks, chairs or hosts nothing, the ticket in the band, in desk piles
 (layouts/badge_desk.py) behind divider cards. The back
 sheet mirrors the column order, so with long-edge flip each back lands behind
 its own front. ``draw_badge_sheets(c, event, options, people)`` draws any subset
-the same way; eventprint.reprint uses it for reprint.pdf.
+the same way; ``draw_pieces`` draws the badges of some keys with it for reprint.pdf.
 
 Design decisions:
 - Order: sorted by family name, then given name (see badge_data.badge_order).
@@ -27,6 +27,7 @@ Design decisions:
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from eventprint import i18n
 from eventprint.model import Event
@@ -37,34 +38,25 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
+from ..kit.blocks import Placed, draw_stack, fit_block, fit_text, height, place, scaled, shrink
 from ..kit.reuse import reused
 from ..kit.sheets import Box, Sheet, draw_crop_marks, sheet_for
 from ..kit.text import Fitted, draw, draw_spaced
 from ..kit.text import width as measure  # many functions here have a `width` argument
+from . import fit
 from .data import (
-    AgendaEntry,
     BadgeData,
     Holder,
+    badge_key,
+    badge_order,
     badges,
     band_colour,
+    holders,
     participants,
     select_people,
 )
 from .desk import Divider, desk_groups, draw_divider, order_of
-from .fit import (
-    ROLE_CHAR_SPACE,
-    SHRINK_STEPS,
-    STYLES,
-    Block,
-    Style,
-    _draw_stack,
-    _fit,
-    _fit_url,
-    _fit_wrapped,
-    _scaled,
-    _stack_height,
-    size_of,
-)
+from .fit import ROLE_CHAR_SPACE, SHRINK_STEPS, STYLES, Style, size_of
 from .notes import located, warn_cut, warn_left_off
 
 # --------------------------------------------------------------------------
@@ -76,7 +68,7 @@ def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: 
                right_text: str = "") -> None:
     """Role colour band with the role word; other roles (or the event name) small on the right."""
     reused(c, ("band", d.role, d.role_word, d.other_roles, st, width, right_text),
-            lambda bx, btop: _band_at(c, d, st, bx, btop, width, right_text), x, top, (0, -st.band, width, 0))
+           lambda bx, btop: _band_at(c, d, st, bx, btop, width, right_text), x, top, (0, -st.band, width, 0))
 
 
 def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float, right_text: str) -> None:
@@ -96,7 +88,8 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
     if right_text:
         room = width - used - st.pad - 3 * mm
         try:
-            f = _fit(d, "event short name", right_text, theme.FONT_BOLD, room, (st.also, theme.MIN_TYPE), lines=1)
+            f = fit_text(fit.card(d, st), "event short name", right_text, theme.FONT_BOLD, room,
+                         (st.also, theme.MIN_TYPE), lines=1)
         except BuildError:  # no room at a legible size: the band shows the role alone
             f = None
         if f:
@@ -110,77 +103,66 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
 # --------------------------------------------------------------------------
 
 
-def _given(d: BadgeData, st: Style, width: float) -> Block:
-    return Block(_fit(d, "first name", d.given_name, theme.FONT_BOLD, width, st.given), theme.FONT_BOLD)
-
-
-def _identity(d: BadgeData, st: Style, width: float, k: float, compact: bool) -> list[Block]:
-    """Full name, position and affiliations under the first name."""
-    small = _scaled(st.small, k)
-    out = [Block(_fit(d, "full name", d.name, theme.FONT, width, _scaled(st.name, k)), theme.FONT,
-                 space_before=0.5 * st.gap)]
-    if compact:  # landscape: position, then all affiliations on one (or two) line(s)
-        if d.position:
-            out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
-                             theme.MUTED, space_before=0.4 * st.gap))
-        if d.affiliations:
-            out.append(Block(_fit(d, "affiliation", ", ".join(d.affiliations), theme.FONT, width, small),
-                             theme.FONT, space_before=(0.1 if d.position else 0.4) * st.gap))
-        return out
-    if d.position:
-        out.append(Block(_fit(d, "position", d.position, theme.FONT, width, small), theme.FONT,
-                         theme.MUTED, space_before=0.6 * st.gap))
-    for i, aff in enumerate(d.affiliations):
-        out.append(Block(_fit(d, "affiliation", aff, theme.FONT, width, small), theme.FONT, theme.INK,
-                         space_before=(0.6 * st.gap if i == 0 and not d.position else 0.15 * st.gap)))
-    return out
-
-
-def _talk(d: BadgeData, st: Style, width: float, k: float) -> list[Block]:
-    """Kind label and title of the person's (first) talk."""
-    if not d.has_talk:
-        return []
-    colour = theme.ROLE_COLOURS.get("speaker", theme.ACCENT)
-    return [Block(Fitted(st.label, (d.talk_kind.upper(),)), theme.FONT_BOLD, colour),
-            Block(_fit_wrapped(d, "talk title", d.talk_title, theme.FONT_BOLD, width, _scaled(st.title, k),
-                               st.title_lines), theme.FONT_BOLD, space_before=0.2 * st.gap)]
-
-
-def _talk_or_none(d: BadgeData, st: Style, width: float, k: float) -> list[Block] | None:
-    """The talk blocks, or None when the title cannot fit its lines at this size."""
-    try:
-        return _talk(d, st, width, k)
-    except BuildError:
-        return None
-
-
-def _info(d: BadgeData, st: Style, width: float, k: float, one_line: bool) -> list[Block]:
-    """When and where the talk is (or what the QR code opens)."""
-    info = _scaled(st.info, k)
-    if not d.has_talk:
-        return [Block(_fit(d, "programme note", i18n.tr(d.lang, "Programme, talks and rooms"), theme.FONT_BOLD, width, info),
-                      theme.FONT_BOLD),
-                Block(_fit(d, "event dates", d.event_dates, theme.FONT, width, info), theme.FONT, theme.MUTED)]
-    out = []
-    if one_line and d.talk_room:
-        out.append(Block(_fit(d, "talk time and room", f"{d.talk_when} {theme.MIDDOT} {d.talk_room}",
-                              theme.FONT, width, info), theme.FONT))
-    else:
-        out.append(Block(_fit(d, "talk time", d.talk_when, theme.FONT_BOLD, width, info), theme.FONT_BOLD))
-        if d.talk_room:
-            out.append(Block(_fit(d, "room", d.talk_room, theme.FONT, width, info), theme.FONT))
-    if d.more_talks:
-        more = i18n.ntr(d.lang, "+ {n} more talk: see the back", "+ {n} more talks: see the back", d.more_talks)
-        out.append(Block(_fit(d, "talk note", more, theme.FONT_ITALIC, width, _scaled(st.small, k)),
-                         theme.FONT_ITALIC, theme.MUTED, space_before=0.2 * st.gap))
-    return out
-
-
-def _too_tall(d: BadgeData, side: str, blocks: list[Block]) -> BuildError:
+def _too_tall(d: BadgeData, side: str) -> BuildError:
     return BuildError(
         f"the badge for {d.name} ({d.person_id}) is too full on the {side}: the name, position, "
         f"affiliations and talk title together do not fit even at the smallest sizes \u2014 shorten "
         f"the position or affiliations in people.yaml or the talk title, or use --size A6")
+
+
+def _info_blocks(d: BadgeData, one_line: bool):
+    """When and where the talk is (on one line when there is room for nothing else), or what the QR code opens."""
+    if not d.has_talk:
+        return fit.INFO_PROGRAMME
+    return fit.INFO_ONE_LINE if one_line and d.talk_room else fit.INFO
+
+
+def _qr_side(d: BadgeData, st: Style) -> float:
+    """The QR code's square, or 0 when the badge has none (links.py: no page to open)."""
+    return st.qr if d.qr_url else 0
+
+
+def _url(card, d: BadgeData, width: float) -> Fitted:
+    """The printed web address under the code; nothing without a code."""
+    return fit_block(card, fit.URL[0], d.qr_caption, width) if d.qr_url else Fitted(theme.MIN_TYPE, ())
+
+
+def _portrait(d: BadgeData, st: Style, texts: dict, x0: float, x1: float, top: float, bottom: float, k: float):
+    """The portrait front at step ``k``: the head and the person from the top; the QR code bottom
+    right with the web address under it and the talk's time beside it; the talk above them. None
+    when it does not fit."""
+    card, cw, q = fit.card(d, st), x1 - x0, _qr_side(d, st)
+    url = _url(card, d, cw)
+    qr_y = bottom + url.height + 0.3 * st.gap
+    head, person = place(card, fit.HEAD, texts, cw, k), place(card, fit.PERSON, texts, cw, k)
+    talk = place(card, fit.TALK, texts, cw, k)
+    lw = cw - q - st.gap if q else cw
+    info = place(card, _info_blocks(d, one_line=False), texts, lw, k)
+    if not q:  # no code (links.py: no page to open): the talk's when and where take its place
+        q = height(info)
+    talk_top = qr_y + q + (st.gap + height(talk) if talk else 0)
+    free = (top - st.band - st.gap) - height(head + person) - talk_top
+    if free < st.gap or height(info) > q:
+        return None
+    # the name block sits a little lower than the top: calmer, and clear of the band
+    person[0] = replace(person[0], space_before=person[0].space_before + min(max(0.0, free - st.gap), 2 * st.gap))
+    return url, qr_y, head, person, talk, info, lw
+
+
+def _landscape(d: BadgeData, st: Style, texts: dict, x0: float, x1: float, top: float, bottom: float, k: float):
+    """The landscape front at step ``k``: the QR code top right under the band, the person beside
+    it; the talk and when it is full width above the web address. None when it does not fit."""
+    card, cw, q = fit.card(d, st), x1 - x0, _qr_side(d, st)
+    url = _url(card, d, cw)
+    lw = cw - q - st.gap if q else cw
+    y_top = top - st.band - st.gap
+    person = place(card, fit.PERSON_COMPACT, texts, lw, k)
+    lower = place(card, fit.TALK + _info_blocks(d, one_line=True), texts, cw, k)
+    upper_bottom = min(y_top - height(person), y_top - q)
+    lower_top = bottom + url.height + 0.3 * st.gap + height(lower)
+    if upper_bottom - lower_top < 0.8 * st.gap:
+        return None
+    return url, lower_top, person, lower
 
 
 def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
@@ -188,82 +170,49 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     s = theme.SAFE
     # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
     x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
-    cw = x1 - x0
+    cw, q = x1 - x0, _qr_side(d, st)
+    whole = fit.texts(d)
+    layout = _portrait if st.portrait else _landscape
     # the talk title is left off (its QR code opens the talk) only when nothing else makes it fit
-    for with_talk in (True, False):
-        for k in SHRINK_STEPS:
-            # without a code (links.py: no page to open) its corner is left to the text beside it
-            url = _fit_url(d, d.qr_caption, cw, st.url if d.qr_url else None)
-            url_h = url.height
-            q = st.qr if d.qr_url else 0
-            qr_y = bottom + url_h + 0.3 * st.gap
-            if st.portrait:
-                head = [Block(_fit(d, "event short name", d.event_name, theme.FONT_BOLD, cw, _scaled(st.small, k)),
-                              theme.FONT_BOLD, theme.MUTED)]
-                given = _given(d, st, cw)
-                given.space_before = 1.2 * st.gap
-                top_blocks = head + [given] + _identity(d, st, cw, k, compact=False)
-                talk = _talk_or_none(d, st, cw, k) if with_talk else []
-                if talk is None:
-                    continue
-                lw = cw - q - st.gap if q else cw
-                info = _info(d, st, lw, k, one_line=False)
-                if not q:  # the talk's when and where take the code's place, at their own height
-                    q = _stack_height(info)
-                talk_top = qr_y + q + (st.gap + _stack_height(talk) if talk else 0)
-                free = (top - st.band - st.gap) - _stack_height(top_blocks) - talk_top
-                if free >= st.gap and _stack_height(info) <= q:
-                    break
-            else:
-                # QR top right under the band, name block beside it; talk full width above the URL
-                lw = cw - q - st.gap if q else cw
-                y_top = top - st.band - st.gap
-                given = _given(d, st, lw)
-                top_blocks = [given] + _identity(d, st, lw, k, compact=True)
-                talk = _talk_or_none(d, st, cw, k) if with_talk else []
-                if talk is None:
-                    continue
-                info = _info(d, st, cw, k, one_line=True)
-                if talk:
-                    info[0].space_before = 0.3 * st.gap
-                lower = talk + info
-                upper_bottom = min(y_top - _stack_height(top_blocks), y_top - q)
-                lower_top = bottom + url_h + 0.3 * st.gap + _stack_height(lower)
-                free = upper_bottom - lower_top
-                if free >= 0.8 * st.gap:
-                    break
-        else:
-            continue
-        break
+    for texts in (whole, {**whole, "talk kind": None, "talk title": None}):
+        found = shrink(SHRINK_STEPS, lambda k: layout(d, st, texts, x0, x1, top, bottom, k))
+        if found is not None:
+            break
     else:
-        raise _too_tall(d, "front", top_blocks)
-
-    if st.portrait:  # the name block sits a little lower than the top: calmer, and clear of the band
-        given.space_before += min(max(0.0, free - st.gap), 2 * st.gap)
-    warn_cut(d, [b.fitted for b in talk])
-    if d.has_talk and not talk:
+        raise _too_tall(d, "front")
+    if d.has_talk and texts is not whole:
         warn_left_off(d)
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
+    url = found[0]
+    if st.portrait:
+        _, qr_y, head, person, talk, info, lw = found
+        warn_cut(d, [b.fitted for b in talk])
+        q = q or height(info)  # no code: the talk's when and where in its place
+    else:
+        _, lower_top, person, lower = found
+        warn_cut(d, [b.fitted for b in lower])
+        qr_y = y - q
     if d.qr_url:
         reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
-                what=f"QR code on the badge for {d.name}"), x1 - q, qr_y if st.portrait else y - q, (0, 0, q, q))
+               what=f"QR code on the badge for {d.name}"), x1 - q, qr_y, (0, 0, q, q))
     if url.lines:
-        _draw_stack(c, [Block(url, theme.FONT, theme.MUTED)], x0, bottom + url_h, cw, align="right")
-    if st.portrait:  # the event name (the same on every badge) apart from the person's lines
-        _draw_stack(c, top_blocks[1:], x0, _draw_stack(c, top_blocks[:1], x0, y, cw), cw)
-        if talk:
-            rule_y = qr_y + q + st.gap + _stack_height(talk) + 0.5 * st.gap
-            c.saveState()
-            c.setStrokeColor(theme.RULE)
-            c.setLineWidth(0.5)
-            c.line(x0, rule_y, x1, rule_y)
-            c.restoreState()
-            _draw_stack(c, talk, x0, qr_y + q + st.gap + _stack_height(talk) - 0.01, cw)
-        _draw_stack(c, info, x0, qr_y + q, lw)
-    else:
-        _draw_stack(c, top_blocks, x0, y, lw)
-        _draw_stack(c, lower, x0, lower_top, cw)
+        draw_stack(c, [Placed(url, theme.FONT, theme.MUTED)], x0, bottom + url.height, cw, align="right")
+    if not st.portrait:
+        draw_stack(c, person, x0, y, cw - q - st.gap if q else cw)
+        draw_stack(c, lower, x0, lower_top, cw)
+        return
+    # the event name (the same on every badge) apart from the person's lines
+    draw_stack(c, person, x0, draw_stack(c, head, x0, y, cw), cw)
+    if talk:
+        rule_y = qr_y + q + st.gap + height(talk) + 0.5 * st.gap
+        c.saveState()
+        c.setStrokeColor(theme.RULE)
+        c.setLineWidth(0.5)
+        c.line(x0, rule_y, x1, rule_y)
+        c.restoreState()
+        draw_stack(c, talk, x0, qr_y + q + st.gap + height(talk) - 0.01, cw)
+    draw_stack(c, info, x0, qr_y + q, lw)
 
 
 # --------------------------------------------------------------------------
@@ -277,77 +226,61 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     # 1 pt inside the safe line at the bottom: descenders reach 0.013 em below the line box
     x0, x1, top, bottom = bx + s, bx + bw - s, by + bh - s, by + s + 1
     cw = x1 - x0
-    foot_text = f"{d.event_name} {theme.MIDDOT} {d.event_dates}"
+    card, texts = fit.card(d, st), fit.texts(d)
     for k in SHRINK_STEPS:
-        foot = Block(_fit(d, "event name", foot_text, theme.FONT, cw, _scaled(st.small, k)), theme.FONT, theme.MUTED)
-        given = _given(d, st, cw)
-        head = [given, Block(_fit(d, "full name", d.name, theme.FONT, cw, _scaled(st.name, k)), theme.FONT,
-                             space_before=0.3 * st.gap)]
-        info = _scaled(st.agenda, k)
-        entries = _back_entries(d, st, cw, info)
-        avail = (top - st.band - st.gap) - (bottom + foot.height + st.gap) - _stack_height(head)
-        used = sum(_stack_height(e) for e in entries)
+        foot = place(card, fit.FOOT, texts, cw, k)
+        head = place(card, fit.BACK_HEAD, texts, cw, k)
+        entries = _back_entries(d, st, cw, k)
+        avail = (top - st.band - st.gap) - (bottom + height(foot) + st.gap) - height(head)
+        used = sum(height(e) for e in entries)
         if used <= avail:
             break
     else:
         # more entries than fit even small: show what fits and say where the rest is
-        more_h = theme.leading(info[1]) + 0.6 * st.gap
-        kept: list[list[Block]] = []
+        floor = scaled(st.agenda, k)[1]
+        more_h = theme.leading(floor) + 0.6 * st.gap
+        kept: list[list[Placed]] = []
         for e in entries:
-            if sum(_stack_height(x) for x in kept) + _stack_height(e) + more_h > avail:
+            if sum(height(x) for x in kept) + height(e) + more_h > avail:
                 break
             kept.append(e)
         rest = sum(1 for e in entries[len(kept):] if not e[0].heading)
         note = i18n.tr(d.lang, "+ {n} more in the programme", n=rest)
-        entries = kept + [[Block(Fitted(info[1], (note,)), theme.FONT_ITALIC, theme.MUTED, space_before=0.6 * st.gap)]]
-        if avail < _stack_height(entries[-1]):
-            raise _too_tall(d, "back", head)
+        entries = kept + [[Placed(Fitted(floor, (note,)), theme.FONT_ITALIC, theme.MUTED, 0.6 * st.gap)]]
+        if avail < height(entries[-1]):
+            raise _too_tall(d, "back")
 
     _draw_band(c, d, st, x0, top, cw)
     # the person's names, then the list (the same on many participants' badges) as a stack of its own
     warn_cut(d, [b.fitted for b in head + [b for e in entries for b in e]])
-    below = _draw_stack(c, head, x0, top - st.band - st.gap, cw)
-    _draw_stack(c, [b for e in entries for b in e], x0, below, cw)
-    _draw_stack(c, [foot], x0, bottom + foot.height, cw)
+    below = draw_stack(c, head, x0, top - st.band - st.gap, cw)
+    draw_stack(c, [b for e in entries for b in e], x0, below, cw)
+    draw_stack(c, foot, x0, bottom + height(foot), cw)
 
 
-def _agenda_entry(d: BadgeData, st: Style, cw: float, info: tuple[float, float], e: AgendaEntry) -> list[Block]:
-    if st.portrait:
-        meta = [Block(_fit(d, "agenda time", e.when, theme.FONT_BOLD, cw, info), theme.FONT_BOLD,
-                      space_before=0.8 * st.gap)] if e.when else []
-        if e.where:
-            meta.append(Block(_fit(d, "agenda room", e.where, theme.FONT, cw, info), theme.FONT,
-                              theme.MUTED, space_before=0 if meta else 0.8 * st.gap))
-    else:
-        line = f" {theme.MIDDOT} ".join(x for x in (e.when, e.where) if x)
-        meta = [Block(_fit(d, "agenda time and room", line, theme.FONT_BOLD, cw, info),
-                      theme.FONT_BOLD, space_before=0.6 * st.gap)] if line else []
-    return meta + [Block(_fit_wrapped(d, "agenda entry", e.what, theme.FONT, cw, info, 3), theme.FONT,
-                         space_before=0.1 * st.gap if meta else 0.8 * st.gap)]
+_ENTRIES: dict[tuple, list[list[Placed]]] = {}  # participants share lists: fitted once per build
 
 
-_ENTRIES: dict[tuple, list[list[Block]]] = {}  # participants share lists: fitted once per build
-
-
-def _back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
+def _back_entries(d: BadgeData, st: Style, cw: float, k: float) -> list[list[Placed]]:
     """The back's list: what the person booked (add-ons), then their programme; a heading before each."""
-    key = (d.role, d.addons, d.agenda_heading, d.agenda, d.lang, st, cw, info)
+    key = (d.role, d.addons, d.agenda_heading, d.agenda, d.lang, st, cw, scaled(st.agenda, k))
     if key not in _ENTRIES:
         if len(_ENTRIES) > 512:
             _ENTRIES.clear()
-        _ENTRIES[key] = _fit_back_entries(d, st, cw, info)
+        _ENTRIES[key] = _fit_back_entries(d, st, cw, k)
     return [list(e) for e in _ENTRIES[key]]
 
 
-def _fit_back_entries(d: BadgeData, st: Style, cw: float, info: tuple[float, float]) -> list[list[Block]]:
-    colour = band_colour(d.role)
-    entries: list[list[Block]] = []
+def _fit_back_entries(d: BadgeData, st: Style, cw: float, k: float) -> list[list[Placed]]:
+    colour, card = band_colour(d.role), fit.card(d, st)
+    blocks = fit.AGENDA if st.portrait else fit.AGENDA_ONE_LINE
+    entries: list[list[Placed]] = []
     for heading, items in (("BOOKED", d.addons), (d.agenda_heading, d.agenda)):
         if not items:  # nothing booked; no venue named
             continue
-        entries.append([Block(Fitted(st.label, (i18n.tr(d.lang, heading),)), theme.FONT_BOLD, colour,
-                              space_before=1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
-        entries += [_agenda_entry(d, st, cw, info, e) for e in items]
+        entries.append([Placed(Fitted(st.label, (i18n.tr(d.lang, heading),)), theme.FONT_BOLD, colour,
+                               1.2 * st.gap if not entries else 1.6 * st.gap, heading=True)])
+        entries += [place(card, blocks, fit.agenda_texts(e), cw, k) for e in items]
     return entries
 
 
@@ -395,6 +328,12 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
                 c.showPage()
                 pages += 1
     return pages
+
+
+def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str]) -> None:
+    """The badges of ``keys`` (badge keys) on sheets, as the full run draws them: reprint.pdf."""
+    by_key = {badge_key(h): h for h in holders(event, BuildOptions())}
+    draw_badge_sheets(c, event, options, badge_order([by_key[k] for k in keys if k in by_key]))
 
 
 PARTICIPANTS = "participant-badges.pdf"

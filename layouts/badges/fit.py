@@ -1,28 +1,23 @@
-"""A badge's type sizes and the fitting of its texts: each size's Style, each field shrunk to
-fit its width down to a floor (then wrapped, or for a reminder such as a talk title cut with an
-ellipsis), and Blocks of fitted text stacked from the top. Fitted texts are remembered, so a
-text repeated on many badges (a venue, an add-on) is fitted once (badges.py draws them)."""
+"""A badge as data: each size's type sizes (Style) and the blocks of its front and back, placed
+by the card fitter (kit/blocks.py); document.py draws them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventprint import i18n
 from eventprint.options import BuildOptions, OptionError
-from eventprint.problems import BuildError
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import theme
-from ..kit.reuse import reused
-from ..kit.text import Fitted, cut_lines, draw_lines, fit, fit_lines, largest
-from ..kit.text import width as measure  # many functions here have a `width` argument
-from .data import BadgeData
+from ..kit.blocks import Block, Card
+from .data import AgendaEntry, BadgeData
 
 SIZES = ("A6", "4x3", "90x54")
 
 
 @dataclass(frozen=True)
 class Style:
-    """Type sizes (pt: max, floor) and measures for one badge size."""
+    """Type sizes (pt: max, floor) and measures for one badge size; the blocks name these pairs."""
 
     portrait: bool
     band: float  # band height
@@ -32,7 +27,6 @@ class Style:
     name: tuple[float, float]
     small: tuple[float, float]  # position, affiliations, event name
     title: tuple[float, float]
-    title_lines: int
     info: tuple[float, float]  # day, time, room
     label: float  # "KEYNOTE" above the title
     url: tuple[float, float] | None  # None: no printed web address (the QR code carries it)
@@ -45,11 +39,11 @@ class Style:
 # Nothing under 7 pt (theme.MIN_TYPE). The small badges print no web address: their QR code
 # says it, and at a legible size it would crowd out the name (url None).
 STYLES = {
-    "A6": Style(True, 11 * mm, 15, 7.5, (42, 32), (14, 10), (9, 7), (11.5, 7.5), 3, (9, 7.5), 7.5,
+    "A6": Style(True, 11 * mm, 15, 7.5, (42, 32), (14, 10), (9, 7), (11.5, 7.5), (9, 7.5), 7.5,
                 (7, 7), (10.5, 7.5), 28 * mm, 3 * mm, 3 * mm),
-    "4x3": Style(False, 8 * mm, 11, 7, (30, 23), (11, 8), (7.5, 7), (9, 7), 3, (7.5, 7), 7,
+    "4x3": Style(False, 8 * mm, 11, 7, (30, 23), (11, 8), (7.5, 7), (9, 7), (7.5, 7), 7,
                  None, (8, 7), 24 * mm, 2 * mm, 2.5 * mm),
-    "90x54": Style(False, 6.5 * mm, 8.5, 7, (21, 16), (8.5, 7), (7, 7), (7, 7), 3, (7, 7),
+    "90x54": Style(False, 6.5 * mm, 8.5, 7, (21, 16), (8.5, 7), (7, 7), (7, 7), (7, 7),
                    7, None, (7, 7), 19 * mm, 1.5 * mm, 2 * mm),
 }
 ROLE_CHAR_SPACE = 1.2  # letter-spacing of the role word, as a fraction of a point per pt/10
@@ -64,113 +58,71 @@ def size_of(options: BuildOptions) -> str:
     raise OptionError(f"--size {size} is not a badge size: use " + ", ".join(SIZES) + " (default A6)")
 
 
-# --------------------------------------------------------------------------
-# text helpers
-# --------------------------------------------------------------------------
+def card(d: BadgeData, st: Style) -> Card:
+    """The badge as the fitter sees it: the style's sizes by name, its gap, and who it is for."""
+    return Card(st.__dict__, st.gap, f"the badge for {d.name} ({d.person_id})",
+                ", or use a larger badge size (--size A6)")
 
 
-_FITS: dict[tuple, Fitted] = {}  # many badges fit the same texts (event name, URL, ticket): once per build
+def texts(d: BadgeData) -> dict[str, str | tuple[str, ...] | None]:
+    """What the blocks print, by field (None: the badge has none): all of it the badge's data,
+    which is what reprint hashes."""
+    talk = d.has_talk
+    more = i18n.ntr(d.lang, "+ {n} more talk: see the back", "+ {n} more talks: see the back", d.more_talks)
+    return {
+        "event short name": d.event_name, "first name": d.given_name, "full name": d.name,
+        "position": d.position or None, "affiliation": d.affiliations,
+        "talk kind": d.talk_kind.upper() if talk else None, "talk title": d.talk_title if talk else None,
+        "talk time": d.talk_when, "room": d.talk_room or None,
+        "talk time and room": f"{d.talk_when} {theme.MIDDOT} {d.talk_room}" if d.talk_room else None,
+        "talk note": more if d.more_talks else None,
+        "programme note": i18n.tr(d.lang, "Programme, talks and rooms"), "event dates": d.event_dates,
+        "event name": f"{d.event_name} {theme.MIDDOT} {d.event_dates}",
+    }
 
 
-def _remember(key: tuple, found: Fitted) -> Fitted:
-    if len(_FITS) > 20_000:
-        _FITS.clear()
-    _FITS[key] = found
-    return found
+def agenda_texts(e: AgendaEntry) -> dict[str, str | None]:
+    line = f" {theme.MIDDOT} ".join(x for x in (e.when, e.where) if x)
+    return {"agenda time": e.when or None, "agenda room": e.where or None, "agenda time and room": line or None,
+            "agenda entry": e.what}
 
 
-def _fit(d: BadgeData, field: str, text: str, font: str, width: float, sizes: tuple[float, float],
-         lines: int = 2) -> Fitted:
-    key = ("fit", text, font, width, sizes, lines)
-    if key in _FITS:
-        return _FITS[key]
-    try:
-        return _remember(key, fit(text, font, width, sizes[0], min(sizes), max_lines=lines, what=field))
-    except BuildError:
-        raise BuildError(
-            f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
-            f"line(s) even at {min(sizes):g} pt \u2014 shorten it in the content, or use a larger "
-            f"badge size (--size A6)") from None
+BOLD, REGULAR, ITALIC = theme.FONT_BOLD, theme.FONT, theme.FONT_ITALIC
 
+# -- the front: sizes name a Style pair, space is in the Style's gaps --------
+HEAD = (Block("event short name", BOLD, "small", lines=2, scales=True, colour=theme.MUTED),)  # portrait, top
+# under the head on a portrait badge; beside the QR code on a landscape one (compact)
+PERSON = (Block("first name", BOLD, "given", lines=2, space=1.2),
+          Block("full name", REGULAR, "name", lines=2, scales=True, space=0.5),
+          Block("position", REGULAR, "small", lines=2, scales=True, colour=theme.MUTED, space=0.6, group="about"),
+          Block("affiliation", REGULAR, "small", lines=2, scales=True, space=0.6, tight=0.15, group="about"))
+PERSON_COMPACT = (Block("first name", BOLD, "given", lines=2),
+                  Block("full name", REGULAR, "name", lines=2, scales=True, space=0.5),
+                  Block("position", REGULAR, "small", lines=2, scales=True, colour=theme.MUTED, space=0.4,
+                        group="about"),
+                  Block("affiliation", REGULAR, "small", lines=2, scales=True, join=", ", space=0.4, tight=0.1,
+                        group="about"))
+# the person's (first) talk: a reminder, cut short if it must be (its QR code opens the talk)
+TALK = (Block("talk kind", BOLD, "label", how="set", colour=theme.ROLE_COLOURS["speaker"], group="talk"),
+        Block("talk title", BOLD, "title", lines=3, how="wrap", scales=True, cut=True, space=0.2, group="talk"))
+# when and where the talk is, beside the QR code (portrait) or under the talk (landscape: ``tight``)
+NOTE = Block("talk note", ITALIC, "small", lines=2, scales=True, colour=theme.MUTED, space=0.2)
+INFO = (Block("talk time", BOLD, "info", lines=2, scales=True, tight=0.3, group="talk"),
+        Block("room", REGULAR, "info", lines=2, scales=True), NOTE)
+INFO_ONE_LINE = (Block("talk time and room", REGULAR, "info", lines=2, scales=True, tight=0.3, group="talk"), NOTE)
+INFO_PROGRAMME = (Block("programme note", BOLD, "info", lines=2, scales=True),  # no talk: what the QR code opens
+                  Block("event dates", REGULAR, "info", lines=2, scales=True, colour=theme.MUTED))
+URL = (Block("web address", REGULAR, "url", how="url", colour=theme.MUTED, align="right"),)
 
-def _fit_wrapped(d: BadgeData, field: str, text: str, font: str, width: float,
-                 sizes: tuple[float, float], lines: int) -> Fitted:
-    """For running text (titles, agenda): wrap at the largest size first, shrink only if needed."""
-    key = ("wrapped", text, font, width, sizes, lines)
-    if key in _FITS:
-        return _FITS[key]
-    found = fit_lines(text, font, width, sizes[0], sizes[1], lines, 0.25)
-    if found is not None:
-        return _remember(key, found)
-    if field in CUTTABLE:  # a reminder, not the badge's point: shortened, and the build warns
-        return cut_lines(text, font, width, sizes[1], lines)
-    raise BuildError(
-        f"the badge for {d.name} ({d.person_id}): the {field} \"{text}\" does not fit in {lines} "
-        f"lines even at {sizes[1]:g} pt \u2014 shorten it in the content, or use a larger "
-        f"badge size (--size A6)")
-
-
-# running text a badge may print shortened, ending in an ellipsis, when it cannot fit whole
-CUTTABLE = ("talk title", "agenda entry")
-
-
-def _fit_url(d: BadgeData, text: str, room: float, sizes: tuple[float, float] | None) -> Fitted:
-    """A URL never gets a hyphen: one line, or two lines split after a '/'; none at all when the
-    style prints none or it does not fit at a legible size (the QR code beside it says it)."""
-    if sizes is None:
-        return Fitted(theme.MIN_TYPE, ())
-    key = ("url", text, room, sizes)
-    if key in _FITS:
-        return _FITS[key]
-
-    def one_line(size: float) -> Fitted | None:
-        return Fitted(size, (text,)) if measure(text, theme.FONT, size) <= room else None
-
-    cuts = [i + 1 for i, ch in enumerate(text) if ch == "/" and 0 < i < len(text) - 1]
-
-    def two_lines(size: float) -> Fitted | None:
-        def longer(i: int) -> float:
-            return max(measure(text[:i], theme.FONT, size), measure(text[i:], theme.FONT, size))
-        best = min(cuts, key=longer)
-        return Fitted(size, (text[:best], text[best:])) if longer(best) <= room else None
-
-    found = largest(sizes[0], sizes[1], 0.25, one_line) or (cuts and largest(sizes[0], sizes[1], 0.25, two_lines))
-    return _remember(key, found or Fitted(sizes[1], ()))
-
-
-def _scaled(sizes: tuple[float, float], k: float) -> tuple[float, float]:
-    return (max(sizes[1], round(sizes[0] * k * 2) / 2), sizes[1])
-
-
-@dataclass
-class Block:
-    """Text lines with a font and colour, laid out top-down."""
-
-    fitted: Fitted
-    font: str
-    color: object = theme.INK
-    space_before: float = 0.0
-    heading: bool = False  # a heading of the back's list: not counted as an entry
-
-    @property
-    def height(self) -> float:
-        return self.space_before + self.fitted.height
-
-
-def _stack_height(blocks: list[Block]) -> float:
-    return sum(b.height for b in blocks)
-
-
-def _draw_stack(c: Canvas, blocks: list[Block], x: float, top: float, width: float,
-                align: str = "left") -> float:
-    key = ("stack", tuple((b.fitted, b.font, str(b.color), b.space_before) for b in blocks), width, align)
-
-    def stack(x0: float, y0: float) -> None:
-        y = y0
-        for b in blocks:
-            y -= b.space_before
-            y = draw_lines(c, b.fitted, b.font, x0, y, align=align, box_width=width, color=b.color)
-
-    height = _stack_height(blocks)
-    reused(c, key, stack, x, top, (-width, -height - 36, 2 * width, 36))
-    return top - height
+# -- the back -----------------------------------------------------------------
+BACK_HEAD = (Block("first name", BOLD, "given", lines=2),
+             Block("full name", REGULAR, "name", lines=2, scales=True, space=0.3))
+FOOT = (Block("event name", REGULAR, "small", lines=2, scales=True, colour=theme.MUTED),)
+AGENDA = (Block("agenda time", BOLD, "agenda", lines=2, scales=True, space=0.8, group="entry"),
+          Block("agenda room", REGULAR, "agenda", lines=2, scales=True, colour=theme.MUTED, space=0.8, tight=0,
+                group="entry"),
+          Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, cut=True, space=0.8,
+                tight=0.1, group="entry"))
+AGENDA_ONE_LINE = (Block("agenda time and room", BOLD, "agenda", lines=2, scales=True, space=0.6, group="entry"),
+                   Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, cut=True, space=0.8,
+                         tight=0.1, group="entry"))

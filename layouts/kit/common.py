@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from eventprint.draft import is_draft
 from eventprint.model import Event
-from eventprint.problems import BuildError
+from eventprint.problems import QRTooDense
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
@@ -178,15 +178,6 @@ _DARK = re.compile(b"\x01+")
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
     return len(qr_matrix(url, level)) + 2 * theme.QR_QUIET_MODULES
-
-
-class QRTooDense(BuildError):
-    """A QR code whose modules would be too small to scan: the build names the line of its address
-    (``url``: the base_url it is made from, or the page's own url)."""
-
-    def __init__(self, message: str, url: str = ""):
-        super().__init__(message)
-        self.url = url
 
 
 def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,

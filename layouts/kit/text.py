@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from eventprint.fonts import register, style_of
-from eventprint.problems import BuildError
+from eventprint.problems import TooLong
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -343,15 +343,6 @@ def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: in
     while last and width(last + "\u2026", font, size) > max_width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",))
-
-
-class TooLong(BuildError):
-    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
-    build can name the line it was written on when the message cannot."""
-
-    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
-        super().__init__(message)
-        self.text = text
 
 
 def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,

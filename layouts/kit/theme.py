@@ -9,19 +9,11 @@ from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.pagesizes import A1, A2, A3, A4, A5, A6, LETTER, landscape, portrait
 from reportlab.lib.units import inch, mm
 
+from eventprint.typeface import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC  # noqa: F401
+
 # -- fonts ------------------------------------------------------------------
-# Noto Sans: OFL, TrueType outlines (ReportLab refuses CFF), covers Latin
-# Extended, Greek and Cyrillic. Registered once by eventprint.fonts.register().
-FONT = "EP-Sans"
-FONT_BOLD = "EP-Sans-Bold"
-FONT_ITALIC = "EP-Sans-Italic"
-FONT_BOLD_ITALIC = "EP-Sans-BoldItalic"
-FONT_FILES = {
-    FONT: "NotoSans-Regular.ttf",
-    FONT_BOLD: "NotoSans-Bold.ttf",
-    FONT_ITALIC: "NotoSans-Italic.ttf",
-    FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
-}
+# Noto Sans: FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC and their files are named in the core
+# (eventprint.typeface), and registered there (eventprint.fonts.register()); imported above.
 
 # -- colours ------------------------------------------------------------------
 # Print is CMYK (every PDF, checked by tests/test_press.py): text in 100 % K, greys as K-only
@@ -73,7 +65,7 @@ ROLE_COLOURS: dict[str, Color] = {  # badge bands, keyed by Role.value
     "chair": Ink(0.58, 0.78, 0, 0.05, screen="#7A4E9E"),
     "host": Ink(0.15, 0.75, 0.90, 0.05, screen="#B5512B"),
 }
-TICKET_COLOURS: dict[str, Color] = {  # badge bands of registrants, keyed by ticket (content.registrations)
+TICKET_COLOURS: dict[str, Color] = {  # badge bands of registrants, keyed by ticket (model.TICKET_TYPES)
     # every colour here carries white text at >= 4.5:1 on screen; CMYK builds from the same values
     "participant": Ink(0.59, 0.36, 0.00, 0.45, screen="#3A5A8C"),
     "student": Ink(0.63, 0.00, 0.60, 0.51, screen="#2E7D32"),

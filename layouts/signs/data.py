@@ -9,10 +9,13 @@ that the sign's QR code opens lists exactly ``door_items``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 
 from eventprint import i18n, links
 from eventprint.model import Day, Event, Item, Kind, Room
+from eventprint.options import BuildOptions
+from eventprint.output import Piece
 
 from ..kit.programme import KEYNOTE_LABEL, where
 
@@ -72,3 +75,18 @@ def sign_data(event: Event, room: Room, day: Day) -> SignData:
     return SignData(room.id, room.name, room.venue.name, room.venue.short_name, i18n.day(event, day.date), event.name,
                     links.room_day_url(event, room, day.date),
                     tuple(_row(it, room, day) for it in door_items(room, day)))
+
+
+def sign_key(room_id: str, day: date) -> str:
+    """The sign's id in the reprint manifest."""
+    return f"{room_id}/{day.isoformat()}"
+
+
+def sign_label(room: Room, day: Day) -> str:
+    return f"door sign {room.name} {day.date:%A} {day.date.day} {day.date:%B}"
+
+
+def pieces(event: Event, options: BuildOptions) -> dict[str, Piece]:
+    """sign key -> the sign's Piece: exactly the SignData it draws."""
+    return {sign_key(room.id, day.date): Piece(sign_label(room, day), asdict(sign_data(event, room, day)))
+            for room, day in event.room_days()}

@@ -14,8 +14,8 @@ the QR code); only when even the most compact header at 20 pt cannot hold the
 day do continuation pages follow. Never smaller than 20 pt, never clipped
 (sign_plan.py does the fitting).
 
-``sign_keys`` and ``draw_signs`` are the interface the reprint feature uses
-to redraw only some signs onto its own canvas.
+``draw_signs`` draws any of the signs onto a canvas it is given; ``draw_pieces``
+draws the signs of some keys (data.pieces) with it for reprint.pdf.
 """
 from __future__ import annotations
 
@@ -355,6 +355,12 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                              fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
             _draw_footer(c, fr)
             c.showPage()
+
+
+def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str]) -> None:
+    """The signs of ``keys`` (sign keys: room id/date), as the full run draws them: reprint.pdf."""
+    only = {(k.split("/", 1)[0], date.fromisoformat(k.split("/", 1)[1])) for k in keys}
+    draw_signs(c, event, BuildOptions(size=options.size), only=only)
 
 
 def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
