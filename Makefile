@@ -49,7 +49,7 @@ OPTS_SHEET  := $(if $(SHEET),--sheet $(call q,$(SHEET)))
 OPTS_PERSON := $(if $(PERSON),--person $(call q,$(PERSON)))
 DIRS := --content $(call q,$(CONTENT)) --out $(call q,$(OUT))
 
-.PHONY: all booklet signs poster badges site chairs tents cards check serve test bench clean setup init import print help
+.PHONY: all booklet signs poster badges site chairs tents cards printed check serve test bench clean setup init import print help
 
 # `make help` lists the lines marked `##` below: a target, then what it does.
 all: $(STAMP) ## every output (listed below) into OUT, default out/
@@ -81,6 +81,9 @@ tents: $(STAMP) ## a name tent per person on stage
 
 cards: $(STAMP) ## timing cards for the chairs, one set per room [SIZE=A4|A5]
 	$(EP) cards $(DIRS) $(OPTS_SIZE)
+
+printed: $(STAMP) ## after printing OUT/reprint.pdf: mark it printed (the next one holds only newer changes)
+	$(EP) printed --out $(call q,$(OUT))
 
 check: $(STAMP) ## check the content: every problem with its file and line, and warnings
 	$(EP) check --content $(call q,$(CONTENT))

@@ -181,14 +181,15 @@ def _few_collections():
 
 
 def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
-          options: BuildOptions = BuildOptions(), event: Event | None = None) -> BuildReport:
-    """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed."""
+          options: BuildOptions = BuildOptions(), event: Event | None = None, final: bool = False) -> BuildReport:
+    """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed.
+    ``final``: the build goes to the press (what it makes needs no reprint)."""
     with _few_collections():
-        return _build(content_dir, out_dir, names, options, event)
+        return _build(content_dir, out_dir, names, options, event, final)
 
 
 def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
-           options: BuildOptions, event: Event | None) -> BuildReport:
+           options: BuildOptions, event: Event | None, final: bool) -> BuildReport:
     check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
@@ -209,7 +210,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     # compares with the previous build's manifest and may add out/reprint.pdf
     with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
         warnings.simplefilter("ignore", LayoutWarning)
-        report.messages += reprint.after_render(event, out, names, options, artifacts)
+        report.messages += reprint.after_render(event, out, names, options, artifacts, final)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

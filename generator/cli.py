@@ -25,6 +25,8 @@ from .reference import TOPICS
 CHECK_HELP = "validate the content and list warnings (unconfirmed titles, missing bios, ...)"
 CLEAN_HELP = "remove what eventprint wrote into the out folder (files changed since, and others' files, stay)"
 IMPORT_HELP = "convert a pretalx, frab, Indico, Sessionize or CSV export into a content folder"
+PRINTED_HELP = ("say that reprint.pdf has been printed: the next reprint.pdf holds only what changes "
+                "from now on")
 LIST_HELP = "list the outputs, what each writes and its options, then stop"
 SERVE_HELP = "a live preview on this computer: rebuilds on every saved change and shows every output"
 INIT_HELP = "write a small, commented example event into a new folder, to start your own from"
@@ -113,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="the port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     sp = _add(sub, "init", INIT_HELP, common)
     sp.add_argument("folder", metavar="DIR", help="the new event's folder, e.g. my-event")
+    sp = _add(sub, "printed", PRINTED_HELP, common)
+    sp.add_argument("--out", default="out", metavar="DIR", help="the folder the build wrote to (default: out)")
     sp = _add(sub, "clean", CLEAN_HELP, common)
     sp.add_argument("--out", default="out", metavar="DIR", help="the folder to clean (default: out)")
     from .importers.cli_import import add_parser  # the import subcommand lives with the importers
@@ -176,6 +180,15 @@ def _run(args) -> int:
     if args.command == "serve":
         from .serve import serve
         return serve(args.content, args.port)
+    if args.command == "printed":
+        from .reprint import mark_printed
+        try:
+            for line in mark_printed(args.out):
+                print(line)
+        except OutputError as e:
+            print(f"eventprint: {e}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "clean":
         from .clean import clean
         try:
@@ -237,7 +250,7 @@ def _run(args) -> int:
         options = BuildOptions(**chosen, progress=args.verbosity > 0 or (args.verbosity == 0 and sys.stderr.isatty()))
         if args.verbosity >= 0:
             _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
-        report = build(args.content, args.out, names, options, event=event)
+        report = build(args.content, args.out, names, options, event=event, final=args.final)
     except ContentError as e:
         _print_problems(e.problems)
         n = len(e.problems)

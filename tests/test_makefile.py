@@ -36,6 +36,7 @@ EXPECTED = {
     "import": ["import", "my export.json", "--to", ODD, "--timezone", "Europe/Berlin",
                "--columns", "title=Titel des Vortrags", "--every", "10m", "--out", "my out"],
     "clean": ["clean", "--out", "my out"],
+    "printed": ["printed", "--out", "my out"],
 }
 
 
