@@ -121,8 +121,8 @@ def readme_table() -> str:
         rows.append(f"| {o.help[0].upper()}{o.help[1:]} | {o.files} | `make {o.name}`, `eventprint {o.name}{usage}` |")
     names = [o.name for o in reprint.tracked()]
     listed = ", ".join(names[:-1]) + " or " + names[-1]
-    rows.append(f"| What changed since the last build, ready to reprint | `reprint.pdf`, `manifest.json` | any build "
-                f"of {listed} |")
+    rows.append(f"| What changed since it was last printed, ready to reprint | `reprint.pdf`, `manifest.json` | any "
+                f"build of {listed} |")
     return "\n".join(rows)
 
 
