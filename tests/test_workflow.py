@@ -107,3 +107,18 @@ def test_help_names_every_import_format_as_its_tool_does(capsys):
         cli.main(["all", "--help"])
     from eventprint.outputs import NAMES
     assert f"Every output: {', '.join(NAMES)}." in " ".join(capsys.readouterr().out.split())
+
+
+def test_every_package_folder_goes_into_the_wheel():
+    """pyproject.toml lists the packages one by one (generator/ is installed as eventprint): a new
+    folder left out of the list works in the checkout and is missing from a pip install."""
+    import tomllib
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    roots = {REPO / folder: name for name, folder in config["package-dir"].items()}
+    for root, name in roots.items():
+        for init in root.rglob("__init__.py"):
+            package = ".".join([name, *init.parent.relative_to(root).parts])
+            assert package in listed, f"{package} ({init.parent}) is not in pyproject.toml's packages"
+    data = config["package-data"]
+    assert "example/*.yaml" in data["eventprint"] and "README.md" in data["eventprint.reference"]
