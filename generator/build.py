@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache, parallel, reprint
-from .fonts import coverage_problems, register
+from .fontcheck import coverage_problems
+from .fonts import register
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
@@ -66,7 +67,7 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
     # QR matrices kept between builds
     qrmatrix.store = cache if cache.folder() is not None else None
     try:
-        with typeset.language(event.language):  # the quotation marks of the text it prints
+        with typeset.language(event):  # the quotation marks of the text it prints, each talk's language
             return importlib.import_module(f"eventprint.layouts.{name}").render(event, options)
     except QRTooDense as e:
         if not event.source_file:

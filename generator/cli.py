@@ -120,7 +120,7 @@ def _run(args) -> int:
     from .build import OUTPUTS, build, load_with_warnings
     from .check import layout_check, warnings
     from .draft import draft_problem
-    from .fonts import fallback_report
+    from .fontcheck import fallback_report
 
     t0 = time.perf_counter()
     sde = source_date_epoch_problem()
