@@ -226,7 +226,7 @@ def _reprint_pdf(event: Event, options: BuildOptions, changed: dict[str, list[st
     buf = io.BytesIO()
     c = common.new_canvas(buf, page, event, f"Reprint \u2014 {event.name}",
                           "Only the badges and door signs that changed since the last build")
-    with typeset.language(event.language):  # quotation marks as in the full run
+    with typeset.language(event):  # quotation marks and languages as in the full run
         if people:
             draw_badge_sheets(c, event, options, people)
         if signs:

@@ -1,0 +1,87 @@
+"""HarfBuzz shaping: a run of one font and one direction as the glyphs HarfBuzz chooses.
+
+Devanagari, Bengali, Tamil and the other Indic scripts form conjuncts and move vowel signs;
+Thai, Lao, Khmer and Myanmar stack marks; Arabic joins its letters and places its vowel marks
+over and under them; a right-to-left run mirrors its brackets. None of it is a matter of
+characters, so a run of such a face (eventprint.fonts: ``shaped``), and every run read right to
+left, is shaped by HarfBuzz with the very font file ReportLab embeds, and comes back as glyph
+characters (eventprint.glyphs) in visual order: a string that is measured, wrapped into
+Paragraphs and drawn like any other, each glyph with HarfBuzz's advance, and its offset where a
+mark sits off the pen (textout draws that). A glyph that is simply its character's (same glyph,
+same advance, in place) stays that character.
+
+Each cluster's text goes with its glyphs, one character per glyph in reading order (the last
+glyph takes what is left, glyphs beyond the text take nothing), so that a PDF's text, read
+glyph by glyph, gives the words back: a vowel sign drawn before its consonant stands for the
+consonant, the consonant for the sign.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from eventprint import fonts, glyphs
+from reportlab.pdfbase.pdfmetrics import getFont
+
+
+@lru_cache(maxsize=None)
+def _hb_font(name: str):
+    """The HarfBuzz font of registered font ``name``, from the same file (or cut) and its scale to
+    1000ths of an em."""
+    import uharfbuzz as hb
+
+    src = fonts.source(name)
+    blob = hb.Blob.from_file_path(str(src)) if isinstance(src, Path) else hb.Blob(src)
+    face = hb.Face(blob)
+    return hb.Font(face), 1000 / face.upem
+
+
+def _share(text: str, count: int, rtl: bool) -> list[str]:
+    """The text each of ``count`` glyphs of one cluster stands for, in visual order."""
+    if count == 1:
+        return [text]
+    if count <= len(text):
+        parts = list(text[:count - 1]) + [text[count - 1:]]
+    else:
+        parts = list(text) + [""] * (count - len(text))
+    return parts[::-1] if rtl else parts
+
+
+@lru_cache(maxsize=16384)
+def shape(text: str, font_name: str, rtl: bool, lang: str | None = None) -> str:
+    """``text``, one run in logical order, as HarfBuzz shapes it in registered TrueType font
+    ``font_name`` (right to left if ``rtl``; ``lang``, a language tag, picks local forms): the
+    characters that draw its glyphs from left to right."""
+    import uharfbuzz as hb
+
+    hb_font, scale = _hb_font(font_name)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    if lang:
+        buf.language = lang
+    hb.shape(hb_font, buf)
+    infos, positions = buf.glyph_infos, buf.glyph_positions
+    font = getFont(font_name)
+    to_glyph, widths = font.face.charToGlyph, font.face.charWidths
+    starts = sorted({info.cluster for info in infos})
+    end_of = dict(zip(starts, starts[1:] + [len(text)]))
+    out: list[str] = []
+    k = 0
+    while k < len(infos):
+        cluster = infos[k].cluster
+        j = k
+        while j < len(infos) and infos[j].cluster == cluster:
+            j += 1
+        for part, info, pos in zip(_share(text[cluster:end_of[cluster]], j - k, rtl), infos[k:j], positions[k:j]):
+            glyph = info.codepoint
+            advance = round(pos.x_advance * scale, 3)
+            dx, dy = round(pos.x_offset * scale, 3), round(pos.y_offset * scale, 3)
+            if (len(part) == 1 and not dx and not dy and to_glyph.get(ord(part)) == glyph
+                    and widths.get(ord(part)) == advance):
+                out.append(part)
+            else:
+                out.append(glyphs.glyph_char(font, glyph, advance, dx, dy, part))
+        k = j
+    return "".join(out)
