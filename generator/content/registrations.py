@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..yamlsource import LMap, Located, decode_source
-from .fields import ID, Reader
+from .fields import BIDI_CONTROLS, BIDI_FIX, ID, Reader, without_bidi_controls
 from .read import display_path
 
 FILE = "registrations.csv"
@@ -224,6 +224,12 @@ class _Rows:
             if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
             cell = {k: (row[n].strip() if n < len(row) else "") for k, n in cols.items()}
+            for k, value in cell.items():
+                if BIDI_CONTROLS.search(value):
+                    cell[k], named = without_bidi_controls(value)
+                    self.problem(row_line, f"the {k} contains invisible direction controls ({named}), which can "
+                                 "make it read differently on screen than it is written; they are left out",
+                                 BIDI_FIX, warning=True)
             booked = [a for n, a in addon_cols if n < len(row) and truthy(row[n])]
             self.row(cell, booked, row_line)
         self.attach_pending()
