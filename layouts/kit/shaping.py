@@ -11,12 +11,13 @@ mark sits off the pen (textout draws that). A glyph that is simply its character
 same advance, in place) stays that character.
 
 Each cluster's text goes with its glyphs, one character per glyph in reading order (the last
-glyph takes what is left, glyphs beyond the text take nothing), so that a PDF's text, read
-glyph by glyph, gives the words back: a vowel sign drawn before its consonant stands for the
-consonant, the consonant for the sign.
+glyph takes what is left; ``_share``), so that a PDF's text, read glyph by glyph, gives the
+words back: a vowel sign drawn before its consonant stands for the consonant, the consonant
+for the sign.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,15 +37,25 @@ def _hb_font(name: str):
     return hb.Font(face), 1000 / face.upem
 
 
-def _share(text: str, count: int, rtl: bool) -> list[str]:
-    """The text each of ``count`` glyphs of one cluster stands for, in visual order."""
+def _share(text: str, advances: list[float], rtl: bool) -> list[str]:
+    """The text each glyph of one cluster stands for (``advances``: theirs, in visual order): a
+    character each in reading order, the last taking what is left. A cluster with more glyphs
+    than characters is read in its canonical decomposition (a two-part vowel sign, ো = ে + া),
+    and what glyphs are still left over stand for nothing: marks first, which take no room, so
+    that a reader finds no gap in the word."""
+    count = len(advances)
     if count == 1:
         return [text]
-    if count <= len(text):
-        parts = list(text[:count - 1]) + [text[count - 1:]]
-    else:
-        parts = list(text) + [""] * (count - len(text))
-    return parts[::-1] if rtl else parts
+    if count > len(text):
+        decomposed = unicodedata.normalize("NFD", text)
+        text = decomposed if len(decomposed) <= count else text
+    order = list(range(count))[::-1] if rtl else list(range(count))  # reading order
+    holders = set(sorted(order, key=lambda g: (advances[g] == 0, order.index(g)))[:len(text)])
+    parts = [""] * count
+    reading = [g for g in order if g in holders]
+    for n, g in enumerate(reading):
+        parts[g] = text[n] if n < len(reading) - 1 else text[n:]
+    return parts
 
 
 @lru_cache(maxsize=16384)
@@ -74,7 +85,8 @@ def shape(text: str, font_name: str, rtl: bool, lang: str | None = None) -> str:
         j = k
         while j < len(infos) and infos[j].cluster == cluster:
             j += 1
-        for part, info, pos in zip(_share(text[cluster:end_of[cluster]], j - k, rtl), infos[k:j], positions[k:j]):
+        advances = [pos.x_advance for pos in positions[k:j]]
+        for part, info, pos in zip(_share(text[cluster:end_of[cluster]], advances, rtl), infos[k:j], positions[k:j]):
             glyph = info.codepoint
             advance = round(pos.x_advance * scale, 3)
             dx, dy = round(pos.x_offset * scale, 3), round(pos.y_offset * scale, 3)
