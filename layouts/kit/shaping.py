@@ -6,9 +6,10 @@ over and under them; a right-to-left run mirrors its brackets. None of it is a m
 characters, so a run of such a face (eventprint.fonts: ``shaped``), and every run read right to
 left, is shaped by HarfBuzz with the very font file ReportLab embeds, and comes back as glyph
 characters (eventprint.glyphs) in visual order: a string that is measured, wrapped into
-Paragraphs and drawn like any other, each glyph with HarfBuzz's advance, and its offset where a
-mark sits off the pen (textout draws that). A glyph that is simply its character's (same glyph,
-same advance, in place) stays that character.
+Paragraphs and drawn like any other. Each glyph's advance is the step from where it is drawn to
+where the next one is (HarfBuzz's advances with its marks' horizontal offsets folded in); a mark
+raised or lowered is drawn with a text rise (textout). A glyph that is simply its character's
+(same glyph, same advance, in place) stays that character.
 
 Each cluster's text goes with its glyphs, one character per glyph in reading order (the last
 glyph takes what is left; ``_share``), so that a PDF's text, read glyph by glyph, gives the
@@ -76,9 +77,18 @@ def shape(text: str, font_name: str, rtl: bool, lang: str | None = None) -> str:
     infos, positions = buf.glyph_infos, buf.glyph_positions
     font = getFont(font_name)
     to_glyph, widths = font.face.charToGlyph, font.face.charWidths
+    # where each glyph is drawn: a mark's offset becomes part of the advances around it, so that
+    # the string is drawn glyph after glyph (readers take a shift inside a word for a space)
+    origins, pen = [], 0.0
+    for pos in positions:
+        origins.append(pen + pos.x_offset * scale)
+        pen += pos.x_advance * scale
+    steps = [b - a for a, b in zip(origins, origins[1:] + [pen])]
+    out: list[str] = []
+    if origins and origins[0]:  # a run that starts with a shifted mark: a blank of that width first
+        out.append(glyphs.glyph_char(font, to_glyph.get(32, 0), round(origins[0], 3), 0, ""))
     starts = sorted({info.cluster for info in infos})
     end_of = dict(zip(starts, starts[1:] + [len(text)]))
-    out: list[str] = []
     k = 0
     while k < len(infos):
         cluster = infos[k].cluster
@@ -86,14 +96,12 @@ def shape(text: str, font_name: str, rtl: bool, lang: str | None = None) -> str:
         while j < len(infos) and infos[j].cluster == cluster:
             j += 1
         advances = [pos.x_advance for pos in positions[k:j]]
-        for part, info, pos in zip(_share(text[cluster:end_of[cluster]], advances, rtl), infos[k:j], positions[k:j]):
-            glyph = info.codepoint
-            advance = round(pos.x_advance * scale, 3)
-            dx, dy = round(pos.x_offset * scale, 3), round(pos.y_offset * scale, 3)
-            if (len(part) == 1 and not dx and not dy and to_glyph.get(ord(part)) == glyph
-                    and widths.get(ord(part)) == advance):
+        for n, part in enumerate(_share(text[cluster:end_of[cluster]], advances, rtl), start=k):
+            glyph, step = infos[n].codepoint, round(steps[n], 3)
+            dy = round(positions[n].y_offset * scale, 3)
+            if len(part) == 1 and not dy and to_glyph.get(ord(part)) == glyph and widths.get(ord(part)) == step:
                 out.append(part)
             else:
-                out.append(glyphs.glyph_char(font, glyph, advance, dx, dy, part))
+                out.append(glyphs.glyph_char(font, glyph, step, dy, part))
         k = j
     return "".join(out)

@@ -7,9 +7,9 @@ per canvas, font, size and text: a TrueType font's subset codes are fixed once a
 met a character, so the same text always formats the same within one document. The content
 stream is byte-for-byte what drawString writes (tests/test_fonts.py compares them).
 
-Shaped text (layouts/kit/shaping.py) may hold marks placed off the pen: such a glyph is drawn
-shifted by its offset, a number before and after it in a TJ array, and raised with Ts, here and
-in every ReportLab text object (a Paragraph's lines), whose text formatting this module extends.
+Shaped text (layouts/kit/shaping.py) may hold marks raised or lowered from the baseline, shown
+with a text rise (Ts), and marks after which the pen moves back (a TJ number), here and in every
+ReportLab text object (a Paragraph's lines), whose text formatting this module extends.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def show(c: Canvas, x: float, y: float, text: str, align: str = "left") -> None:
     """``c.drawString`` (``drawRightString``, ``drawCentredString`` for ``align`` "right" and
     "centre") in the canvas's current font and size."""
     if align != "left":
-        w = stringWidth(text, c._fontname, c._fontsize)
+        w = stringWidth(text, c._fontname, c._fontsize) - glyphs.back(text) * c._fontsize / 1000
         x -= w if align == "right" else w / 2
     font = getFont(c._fontname)
     if not font._dynamicFont or not c.bottomup:  # not a TrueType font: ReportLab's own path
@@ -43,7 +43,8 @@ def operators(font, text: str, doc, size: float, leading: float, escape, subset:
               rise: float = 0.0) -> tuple[list[str], int]:
     """The operators that show ``text`` in TrueType ``font`` from the current point (a font
     selection whenever the subset changes from ``subset``), and the subset last selected.
-    ``rise``: the text rise in force, restored after raised marks."""
+    ``rise``: the text rise in force; raised or lowered marks are shown with their own, and a
+    mark that sits right of the next glyph's start is followed by a move back (glyphs.BACK)."""
     parts: list[str] = []
     tf = None
     placed = glyphs.placed(text)
@@ -56,21 +57,19 @@ def operators(font, text: str, doc, size: float, leading: float, escape, subset:
             subset = n
         chars = text[pos:pos + len(chunk)]
         pos += len(chunk)
-        if not placed or not glyphs.placed(chars):
-            if current_rise != rise:
-                parts.append(f"{fp_str(rise)} Ts")
-                current_rise = rise
+        if not placed:
             parts.append(f"({escape(chunk)}) Tj")
             continue
         items: list = []
         for ch, code in zip(chars, chunk):
-            dx, dy = glyphs.OFFSET.get(ord(ch), (0, 0))
-            wanted = rise + size * dy / 1000
+            wanted = rise + size * glyphs.RISE.get(ord(ch), 0) / 1000
             if wanted != current_rise:
                 _flush(parts, items, escape)
                 parts.append(f"{fp_str(wanted)} Ts")
                 current_rise = wanted
-            items += [-dx, bytes((code,)), dx] if dx else [bytes((code,))]
+            items.append(bytes((code,)))
+            if ord(ch) in glyphs.BACK:
+                items.append(glyphs.BACK[ord(ch)])
         _flush(parts, items, escape)
     if current_rise != rise:
         parts.append(f"{fp_str(rise)} Ts")
@@ -78,7 +77,7 @@ def operators(font, text: str, doc, size: float, leading: float, escape, subset:
 
 
 def _flush(parts: list[str], items: list, escape) -> None:
-    """``items`` (glyph codes and shifts) as one Tj or TJ; emptied."""
+    """``items`` (glyph codes, and moves back) as one Tj or TJ; emptied."""
     merged: list = []
     for item in items:
         if merged and type(item) is type(merged[-1]):

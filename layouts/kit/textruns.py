@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventprint import fonts
+from eventprint import fonts, glyphs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import bidi, shaping, typeset
@@ -121,12 +121,16 @@ def _runs(text: str, style: str, base: int, lang: str) -> tuple[Run, ...]:
     return tuple(out)
 
 
+def _width(run: Run, size: float) -> float:
+    return stringWidth(run.text, run.font, size) - glyphs.back(run.text) * size / 1000
+
+
 def width(text: str, style: str, size: float) -> float:
     """Width of one line of ``text`` in points, each run in its own font."""
     rs = runs(text, style)
     if len(rs) == 1:
-        return stringWidth(rs[0].text, rs[0].font, size)
-    return sum(stringWidth(r.text, r.font, size) for r in rs)
+        return _width(rs[0], size)
+    return sum(_width(r, size) for r in rs)
 
 
 def _set_font(canvas, font: str, size: float) -> None:
@@ -146,8 +150,8 @@ def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: 
     if len(rs) == 1 and rs[0].font == fonts.main_font(style):
         _set_font(canvas, rs[0].font, size)
         show(canvas, x, y, rs[0].text, align)
-        return stringWidth(rs[0].text, rs[0].font, size)
-    widths = [stringWidth(r.text, r.font, size) for r in rs]
+        return _width(rs[0], size)
+    widths = [_width(r, size) for r in rs]
     total = sum(widths)
     if align == "right":
         x -= total

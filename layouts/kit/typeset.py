@@ -95,8 +95,9 @@ def language_of(text: str) -> str:
         if found == "":
             found = written.languages.get(text)
             if found is None:
-                line = text.rstrip("-")
-                found = next((lang for whole, lang in written.languages.items() if line in whole), None)
+                line = text.rstrip("-")  # a line of the text, or a line that holds it ("Talk: <title>")
+                found = next((lang for whole, lang in written.languages.items() if line in whole or whole in line),
+                             None)
             written.found[text] = found
         if found:
             return found
