@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from .fonts import (CJK_EXTRA, _IGNORED, cjk_hint, cjk_installed, describe, fallback_for, is_control,
-                    missing, register, want)
+from . import fonts
+from .fonts import CJK_EXTRA, _IGNORED, cjk_hint, describe, fallback_for, is_control, missing, register, want
 from .model import Event
 from .problems import Problem
 
@@ -112,7 +112,7 @@ def coverage_problems(event: Event, content_dir: str | Path,
             out.append(Problem(str(content / file), line,
                                f"the {field} of {whose} contains {describe(controls)}, which cannot be printed",
                                "delete it (it often comes along when text is pasted from another program)"))
-        cjk = [c for c in gaps if not cjk_installed() and is_cjk(c)]
+        cjk = [c for c in gaps if not fonts.cjk_installed() and is_cjk(c)]
         if cjk:
             needs_cjk.append((file, line, whose, field, cjk[0]))
         glyphless = [c for c in gaps if not is_control(c) and c not in cjk]

@@ -203,7 +203,7 @@ def test_shaped_names_and_titles_copy_as_their_words(out, name):
     for face, word in shaped_words():
         if face not in ("Arab", "Hebr"):
             assert _nfc(word) in text, word
-    with pdfplumber.open(io.BytesIO(out[name])) as doc:
+    with pdfplumber.open(io.BytesIO(out[name])) as doc:  # its chars are the glyphs, in drawing order
         for face in ("Arabic", "Hebrew"):
             units = [c["text"] for p in doc.pages for c in p.chars if face in c["fontname"]]
             backwards = _nfc("".join(reversed(units)))
@@ -217,8 +217,7 @@ def test_the_zh_tw_talk_is_set_in_traditional_chinese(out):
     the event's, en) in SC. Characters only the one title has (Japanese has 学 and 展, and the
     speaker's affiliation 國立臺灣大學 is in the event's language, as names are)."""
     for name in PDFS:
-        with pdfplumber.open(io.BytesIO(out[name])) as doc:
-            chars = [c for p in doc.pages for c in p.chars]
+        chars = [c for page in pc.page_chars(out[name]) for c in page]  # read once per run (pdfcheck)
         faces_tw = {c["fontname"].split("+")[-1] for c in chars if c["text"] and c["text"] in "機與習發"}
         assert faces_tw and all(f.startswith("NotoSansTC-") for f in faces_tw), (name, faces_tw)
         faces_sc = {c["fontname"].split("+")[-1] for c in chars if c["text"] and c["text"] in "深度习术"}
