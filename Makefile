@@ -114,7 +114,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "eventprint needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,cjk]'  # cjk: the Chinese, Japanese and Korean faces (pyproject.toml)
 	$(PY) -m compileall -q generator layouts tests
 	@touch $(STAMP)
 
