@@ -123,7 +123,8 @@ bench: $(STAMP) ## build times and memory of the symposium and two generated eve
 setup: $(STAMP) ## make the virtual environment .venv (every target does this first when needed)
 
 # The virtual environment is rebuilt when pyproject.toml changes. pip shows what it downloads and
-# installs: the first time some 100 MB (most of it the fallback fonts), a minute or two.
+# installs: the first time some 80 MB (the largest part the Chinese, Japanese and Korean fonts), a
+# minute or two.
 # PYTHONWARNINGS: setuptools prints a boxed "Editable installation" notice at every editable
 # install of a package that does not live in a folder of its own name (ours: eventprint in
 # generator/, mapped in pyproject.toml), to say that a folder named eventprint in the working
@@ -136,7 +137,7 @@ $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV): eventprint, the libraries and fonts it uses, and the test tools"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --progress-bar on -e '.[test]'
+	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --progress-bar on -e '.[test,cjk]'  # cjk: the Chinese, Japanese and Korean faces (pyproject.toml)
 	$(PY) -m compileall -q generator layouts tests
 	@touch $(STAMP)
 

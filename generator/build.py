@@ -19,7 +19,8 @@ from time import perf_counter
 from typing import Callable
 
 from . import i18n, links, outputs, parallel, reprint
-from .fonts import coverage_problems, describe, missing, register, want
+from .fontcheck import coverage_problems
+from .fonts import describe, missing, register, want
 from .content.read import moved_files
 from .load import load_content
 from .model import Event

@@ -203,7 +203,7 @@ def _run(args) -> int:
     from .check import layout_check, warnings
     from .check_listing import listing
     from .draft import draft_problem
-    from .fonts import fallback_report
+    from .fontcheck import fallback_report
     from .links import summary
 
     t0 = time.perf_counter()

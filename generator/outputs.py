@@ -149,7 +149,7 @@ def drawing(event: Event) -> Iterator[None]:
     """What every layout draws under: QR matrices kept between builds (eventprint.cache), and the
     quotation marks of the event's language for every text set."""
     qrmatrix.store = cache if cache.folder() is not None else None
-    with typeset.language(event.language):
+    with typeset.language(event):  # quotation marks, and each talk's language (its CJK face)
         yield
 
 

@@ -61,8 +61,8 @@ def test_an_unknown_language_is_named_at_its_line_by_check_and_build(tmp_path, c
 @pytest.mark.content_only
 def test_a_language_whose_dates_no_font_prints_is_refused_at_its_line(tmp_path):
     content = write_event(tmp_path / "c")
-    _set(content, "event.yaml", "hosts:", "language: hi\nhosts:")
-    refused(content, "event.yaml:3: the language 'hi' writes dates and times with", "DEVANAGARI",
+    _set(content, "event.yaml", "hosts:", "language: am\nhosts:")
+    refused(content, "event.yaml:3: the language 'am' writes dates and times with", "ETHIOPIC",
             "which no font can print")
 
 

@@ -3,23 +3,16 @@ with a real glyph (issue: every character prints).
 
 The fixture (tests/fixtures/scripts) mixes Latin, Greek, Cyrillic, Chinese, Japanese,
 Korean, Arabic, Hebrew, arrows, maths symbols and emoji in names, titles, rooms and
-abstracts. Each PDF is read back: for every drawn character, the embedded font it is
-drawn with must map it to a glyph with an outline (no .notdef, no empty box).
+abstracts, and the scripts HarfBuzz shapes (tests/test_shaping.py). Each PDF is read back:
+every glyph drawn must have an outline (no .notdef, no empty box).
 """
 from __future__ import annotations
 
-import ctypes
-import io
-import re
 import unicodedata
 
-import pypdf
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 import pdfcheck as pc
 from conftest import EVENT_DIRS
-from fontTools.ttLib import TTFont
 
 from eventprint.build import build
 
@@ -41,85 +34,16 @@ def plumbed_chars(pdf: bytes) -> list[tuple[float, list[dict]]]:
     return list(zip((w for w, _ in pc.page_sizes(pdf)), pc.page_chars(pdf)))
 
 
-def _fonts(reader: pypdf.PdfReader) -> dict[str, list[tuple[dict[str, int], TTFont]]]:
-    """Every embedded font of ``reader`` (pages and the forms imposed pages are made of) by base
-    name: (text -> code from its ToUnicode map, font program), each font read once."""
-    seen: dict[object, object] = {}
-    for page in reader.pages:
-        resources = page["/Resources"]
-        fonts = dict(resources.get("/Font") or {})
-        for xobj in (resources.get("/XObject") or {}).values():
-            fonts.update(dict((xobj.get_object().get("/Resources") or {}).get("/Font") or {}))
-        for ref in fonts.values():
-            font = ref.get_object()
-            seen.setdefault(id(font) if font.indirect_reference is None else font.indirect_reference.idnum, font)
-    by_base: dict[str, list] = {}
-    for font in seen.values():
-        desc = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
-        program = TTFont(io.BytesIO(desc.get_object()["/FontFile2"].get_object().get_data()))
-        to_code: dict[str, int] = {}
-        cmap = font["/ToUnicode"].get_object().get_data().decode()
-        for code, uni in re.findall(r"<([0-9A-F]+)> <([0-9A-F]+)>", cmap.split("beginbfchar", 1)[1]):
-            text = bytes.fromhex(uni).decode("utf-16-be")
-            if text != "\x00":
-                to_code.setdefault(text, int(code, 16))
-        # PDFium names a font without its subset tag (ABCDEF+): subsets of one face share a name
-        by_base.setdefault(str(font["/BaseFont"]).lstrip("/").split("+")[-1], []).append((to_code, program))
-    return by_base
-
-
-def _drawn(pdf: bytes):
-    """(page, base font name, text) of every text object PDFium finds, forms included: each
-    string exactly as drawn (right-to-left runs in visual order), mapped by its font's ToUnicode;
-    and (page, "", characters) for what no ToUnicode maps."""
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        for n in range(len(doc)):
-            page = doc[n]
-            tp = page.get_textpage()
-            # a code its font's ToUnicode does not map (a character drawn with a font that lacks it)
-            # is left out of a text object's text; the page's text has U+0000 or U+FFFD for it
-            unmapped = [chr(code) for code in pc._codes(tp.raw, tp.count_chars()) if code in (0, 0xFFFD)]
-            if unmapped:
-                yield n, "", "".join(unmapped)
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
-                font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
-                name = ctypes.create_string_buffer(256)
-                pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
-                size = pdfium_c.FPDFTextObj_GetText(obj.raw, tp.raw, None, 0)
-                buf = ctypes.create_string_buffer(size)
-                pdfium_c.FPDFTextObj_GetText(obj.raw, tp.raw, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), size)
-                yield n, name.value.decode("latin-1"), buf.raw[:max(size - 2, 0)].decode("utf-16-le", "surrogatepass")
-            tp.close()
-            page.close()
-    finally:
-        doc.close()
-
-
-def _real_glyph(program: TTFont, code: int) -> bool:
-    glyph = program["cmap"].tables[0].cmap.get(code)
-    return bool(glyph) and glyph != ".notdef" and program["glyf"][glyph].numberOfContours != 0
-
-
 def bad_glyphs(pdf: bytes) -> list[tuple[int, str, str]]:
-    """(page, character, font) of every drawn character without a real glyph in its font."""
-    fonts = _fonts(pypdf.PdfReader(io.BytesIO(pdf)))
+    """(page, text, font) of every glyph drawn without an outline (an empty box, .notdef), read
+    from the content streams code by code (a shaped glyph stands for its cluster's text); a
+    glyph that stands for white space, a joiner or nothing may be empty."""
+    from test_shaping import drawn_codes
     bad = []
-    for n, base, text in _drawn(pdf):
-        for ch in text:
-            if ch.isspace():
-                continue
-            ok = False
-            for to_code, program in fonts.get(base, []):
-                # PDFium gives Arabic presentation forms (what reshaping draws) as their letters:
-                # then every form of the letter the font maps, each of which was drawn
-                codes = [to_code[ch]] if ch in to_code else [code for text, code in to_code.items()
-                                                             if unicodedata.normalize("NFKC", text) == ch]
-                if codes:
-                    ok = all(_real_glyph(program, code) for code in codes)
-                    break
-            if not ok:
-                bad.append((n, ch, base))
+    for n, base, program, name, text in drawn_codes(pdf):
+        blank = not text.strip() or all(unicodedata.category(ch) in ("Cf", "Zs") for ch in text)
+        if name is None or name == ".notdef" or (program["glyf"][name].numberOfContours == 0 and not blank):
+            bad.append((n, text, base))
     return bad
 
 
@@ -134,9 +58,9 @@ def test_names_and_titles_of_every_script_appear(out, name):
     drawn = unicodedata.normalize("NFKC", raw)
     for needle in ("小明", "太郎", "민준", "Ζωή", "Анна", "⧓", "∀", "→", "💌" if name != "signs/all-signs.pdf" else "⌚"):
         assert all(unicodedata.normalize("NFKC", ch) in drawn for ch in needle), needle
-    # right-to-left names are drawn in visual order: reversed (Hebrew), joined forms (Arabic)
+    # right-to-left names are drawn in visual order: their glyphs read back to front
     assert "יול" in raw  # לוי, right to left
-    assert "دادحلا" in drawn  # الحداد, right to left (joined forms normalise to its letters)
+    assert "دادحلا" in drawn  # الحداد, right to left (HarfBuzz's joined forms copy as its letters)
     assert "الحداد" not in drawn
 
 

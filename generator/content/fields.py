@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -36,6 +37,23 @@ MAX_LINE = 300
 # Paragraphs (an abstract, a bio): about eight booklet pages. Longer, the text is cut at a word
 # with an ellipsis and a warning: a speaker's overlong text should not stop the printing.
 MAX_PARAGRAPHS = 20_000
+# Invisible controls of writing direction: embeddings and overrides (U+202A-202E), isolates
+# (U+2066-2069) and the direction marks (LRM, RLM, ALM). In a name or title they make a screen show
+# another reading than the one written (U+202E turns "moc.elgoog" into "google.com"); every output
+# orders text by the Unicode rules, one base direction per paragraph, without them.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> tuple[str, str]:
+    """``text`` without its direction controls, and those it had, described ('' for none)."""
+    found = sorted(set(BIDI_CONTROLS.findall(text)))
+    if not found:
+        return text, ""
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in found)
+    return BIDI_CONTROLS.sub("", text), named
+
+
+BIDI_FIX = "delete them: they come along when text is pasted from another program, and mean nothing printed"
 
 
 @dataclass
@@ -131,6 +149,10 @@ class Reader:
                      "put the text in quotes")
             return None
         s = str(v)
+        if BIDI_CONTROLS.search(s):
+            s, named = without_bidi_controls(s)
+            self.warn(loc, f"{what} contains invisible direction controls ({named}), which can make it "
+                      "read differently on screen than it is written; they are left out", BIDI_FIX)
         if paragraphs:
             paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", s.strip())]
             s = "\n\n".join(p for p in paras if p)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..decode import DecodeProblem, decode_export
 from ..problems import Group, Problem
 from ..yamlsource import LMap, Located, control_problem
-from .fields import ID, Reader
+from .fields import BIDI_CONTROLS, BIDI_FIX, ID, Reader, without_bidi_controls
 from .read import display_path, read_bytes
 from .tickets import STATUS_OF, STATUSES, TICKETS, norm, ticket_of  # TICKETS, norm: badge_desk reads them here
 
@@ -234,6 +234,12 @@ class _Rows:
             for k in ("name", "given", "family", "organisation", "ticket", "id", "order", "position", "person"):
                 if k in cell:
                     cell[k] = " ".join(cell[k].split())
+            for k, value in cell.items():
+                if BIDI_CONTROLS.search(value):
+                    cell[k], named = without_bidi_controls(value)
+                    self.problem(row_line, f"the {k} contains invisible direction controls ({named}), which can "
+                                 "make it read differently on screen than it is written; they are left out",
+                                 BIDI_FIX, warning=True)
             booked = [a for n, a in addon_cols if n < len(row) and truthy(row[n])]
             self.row(cell, booked, row_line)
         self.attach_pending()

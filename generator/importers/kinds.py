@@ -75,17 +75,30 @@ _LANGS = {
     "italian": "it", "italiano": "it", "italienisch": "it", "it": "it",
     "portuguese": "pt", "português": "pt", "pt": "pt",
     "russian": "ru", "ru": "ru", "chinese": "zh", "zh": "zh", "arabic": "ar", "ar": "ar",
+    "traditional chinese": "zh-Hant", "chinese (traditional)": "zh-Hant", "繁體中文": "zh-Hant", "正體中文": "zh-Hant",
+    "simplified chinese": "zh-Hans", "chinese (simplified)": "zh-Hans", "简体中文": "zh-Hans",
+    "japanese": "ja", "日本語": "ja", "ja": "ja", "korean": "ko", "한국어": "ko", "ko": "ko",
     "dutch": "nl", "nederlands": "nl", "nl": "nl", "polish": "pl", "polski": "pl", "pl": "pl",
 }
 
 
+# Chinese is written in two scripts: its tags keep the script or region that says which
+# (zh-Hant, zh-TW: the Traditional Chinese face prints it, eventprint.fonts.cjk_for_language)
+_CHINESE = {"hant": "zh-Hant", "hans": "zh-Hans", "tw": "zh-TW", "hk": "zh-HK", "mo": "zh-MO",
+            "cn": "zh-CN", "sg": "zh-SG"}
+
+
 def language_code(text: str | None) -> str | None:
-    """'English' → 'en', 'de-DE' → 'de'; None for what we cannot tell."""
+    """'English' → 'en', 'de-DE' → 'de', 'zh_TW' → 'zh-TW' (Chinese keeps its script or region);
+    None for what we cannot tell."""
     if not text or not str(text).strip():
         return None
     s = str(text).strip().casefold()
     if s in _LANGS:
         return _LANGS[s]
     if re.fullmatch(r"[a-z]{2,3}([-_][a-z0-9]{2,8})*", s):
-        return s.split("-")[0].split("_")[0]
+        parts = s.replace("_", "-").split("-")
+        if parts[0] == "zh":
+            return next((_CHINESE[p] for p in parts[1:] if p in _CHINESE), "zh")
+        return parts[0]
     return None

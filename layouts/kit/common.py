@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
+from eventprint import glyphs
 from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import QRTooDense
@@ -111,7 +112,8 @@ def _subsets(c: Canvas) -> list[tuple[bytes, int, tuple[int, ...]]]:
         state = getattr(font, "state", {}).get(doc)
         face = getattr(font, "face", None)
         if state is not None and face is not None:
-            out += [(face.name + face.subfontNameX, n, tuple(sub)) for n, sub in enumerate(state.subsets)]
+            # a glyph character by its glyph and text: its code point depends on what the process drew first
+            out += [(face.name + face.subfontNameX, n, tuple(map(glyphs.stable, sub))) for n, sub in enumerate(state.subsets)]
     return out
 
 

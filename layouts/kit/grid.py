@@ -43,7 +43,7 @@ from .grid_text import (
     squeeze,
 )
 from .text import draw as draw_text
-from .text import text_width, words, wrap_units
+from .text import Line, draw_segments, text_width, words, wrap_units
 from .tracks import item_track, tint
 
 GAP = 0.12  # between boxes, x the type size
@@ -312,6 +312,10 @@ def row_tops(g: Grid, top: float) -> list[float]:
 def _draw_lines(c: Canvas, lines, x: float, y: float, size: float) -> float:
     """Lines of segments from the line top ``y`` down; returns the y below them."""
     for line in lines:
+        if getattr(line, "base", 0) or isinstance(line, Line):  # right-to-left text: ordered as one line
+            draw_segments(c, line, x, y - 0.93 * size, size)
+            y -= LEAD * size
+            continue
         runs: list[list] = []  # one string per run of one font and colour, spaces included, so
         for text, font, colour in line:  # that the PDF's text copies and searches as words
             if runs and runs[-1][1:] == [font, colour]:

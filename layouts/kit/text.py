@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from . import textruns, theme, typeset
+from .textruns import Line
 from .escape import escape
 from .textout import show
 
@@ -72,22 +73,23 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size: float | None = None,
-         colour: Color | None = None, align: str = "left") -> None:
+         colour: Color | None = None, align: str = "left", base: int | None = None) -> None:
     """Put one line of text on the canvas: the only place strings are drawn.
 
     Baseline at ``y``; ``x`` is the left end, the right end (``align="right"``)
     or the centre (``"centre"``). ``font`` and ``colour`` are set first when given;
     otherwise the canvas's current ones are used. Typewriter quotes print as the event
     language's typographic ones (typeset.quotes; addresses are left as written).
+    ``base``: the base level of the paragraph the line is from (textruns.base_of).
     """
     text = typeset.quotes(text)
     if font is not None:
         c.setFont(font, size)
     if colour is not None:
         c.setFillColor(colour)
-    if not plain(text) and c._fontname in _THEME_FONTS:
+    if (base or not plain(text)) and c._fontname in _THEME_FONTS:
         # fallback faces, right-to-left runs in visual order, Arabic joined
-        textruns.draw(c, x, y, text, c._fontname, c._fontsize, align)
+        textruns.draw(c, x, y, text, c._fontname, c._fontsize, align, base)
         return
     show(c, x, y, text, align if align in ("right", "centre") else "left")
 
@@ -125,7 +127,10 @@ def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
     style = style_of(font) if font in _THEME_FONTS else "regular"
     if not textruns.has_rtl(text):
         return markup(text, style)
-    return "<br/>".join(markup(line, style) for line in wrap(text, font, size, max_width))
+    text = typeset.quotes(text)
+    base = textruns.base_of(text)
+    return (textruns.RTL_PARAGRAPH if base else "") + "<br/>".join(
+        textruns.markup(line, style, base, paragraph=False) for line in wrap(text, font, size, max_width))
 
 
 # --------------------------------------------------------------------------
@@ -135,7 +140,9 @@ def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     """Greedy word wrap; a single word wider than the line is split by characters."""
-    if textruns.has_cjk(text):  # Chinese and Japanese break between characters, not at spaces
+    if textruns.has_cjk(text) or textruns.is_complex(text):
+        # Chinese and Japanese break between characters, not at spaces; shaped scripts are
+        # measured line by line and cut between syllables
         return textruns.wrap(text, font, size, max_width)
     limit = max_width / size
     space = unit_width(" ", font)
@@ -236,6 +243,7 @@ def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: flo
 
     A unit wider than the line is broken on its own lines, word by word and then
     by characters, as ``wrap`` does. ``measures``: ``measure_units(units)``, if known.
+    Lines of a paragraph with right-to-left text are ``Line``s that know its base direction.
     """
     limit = max_width / size
     lines: list[tuple[Segment, ...]] = []
@@ -258,6 +266,10 @@ def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: flo
         line, used = [pieces[-1]], unit_width(pieces[-1][0], pieces[-1][1])
     if line:
         lines.append(tuple(line))
+    text = " ".join(t for unit in units for t, _f, _c in unit)
+    if textruns.has_rtl(text):
+        base = textruns.base_of(text)
+        lines = [Line(ln, base, max_width) for ln in lines]
     return lines
 
 
@@ -278,10 +290,22 @@ def line_count(units: list[Unit] | tuple[Unit, ...], size: float, max_width: flo
 
 
 def draw_segments(c: Canvas, line: tuple[Segment, ...], x: float, y: float, size: float) -> None:
-    """Draw one wrapped line of segments with its baseline at y."""
-    for text, font, colour in line:
-        if text != " ":
-            draw(c, text, x, y, font, size, colour)
+    """Draw one wrapped line of segments with its baseline at y. A line with right-to-left text
+    is put in visual order as a whole (its segments keep their fonts and colours), and a line of
+    a right-to-left paragraph is set at the right end of the width it was wrapped to."""
+    base = getattr(line, "base", 0)
+    if not base and not any(textruns.has_rtl(t) for t, _f, _c in line):
+        for text, font, colour in line:
+            if text != " ":
+                draw(c, text, x, y, font, size, colour)
+            x += text_width(text, font, size)
+        return
+    pieces = textruns.visual_pieces(line, base)
+    if base and getattr(line, "width", 0):
+        x += line.width - sum(text_width(t, f, size) for t, f, _c, _b in pieces)
+    for text, font, colour, level in pieces:
+        if text.strip():
+            draw(c, text, x, y, font, size, colour, base=level % 2)
         x += text_width(text, font, size)
 
 
@@ -309,10 +333,13 @@ def largest(largest_size: float, smallest: float, step: float, attempt: Callable
 
 @dataclass(frozen=True)
 class Fitted:
-    """Text laid out to fit a box: its size and lines."""
+    """Text laid out to fit a box: its size and lines; ``width``, the width it was fitted to, and
+    ``base``, its base level (1: a right-to-left paragraph, which ``draw_lines`` aligns right)."""
 
     size: float
     lines: tuple[str, ...]
+    width: float = 0.0
+    base: int = 0
 
     @property
     def height(self) -> float:
@@ -323,10 +350,11 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
               step: float) -> Fitted | None:
     """Running text wrapped at the largest size at which it takes at most ``max_lines`` lines."""
     text = typeset.quotes(text)  # printed with typographic quotes; measured as printed
+    base = textruns.base_of(text) if not plain(text) else 0
 
     def attempt(size: float) -> Fitted | None:
         lines = wrap(text, font, size, max_width)
-        return Fitted(size, tuple(lines)) if len(lines) <= max_lines else None
+        return Fitted(size, tuple(lines), max_width, base) if len(lines) <= max_lines else None
     return largest(max_size, min_size, step, attempt)
 
 
@@ -338,11 +366,13 @@ class Cut(Fitted):
 def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
     """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
     (words taken off until it fits): for text that may be shortened where it cannot fit."""
-    lines = wrap(typeset.quotes(text), font, size, max_width)[:max_lines]
+    text = typeset.quotes(text)
+    lines = wrap(text, font, size, max_width)[:max_lines]
     last = lines[-1].rstrip("-")
     while last and width(last + "\u2026", font, size) > max_width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-    return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",))
+    return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",), max_width,
+               textruns.base_of(text) if not plain(text) else 0)
 
 
 def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
@@ -353,8 +383,9 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
     largest size that fits; past that raises BuildError naming ``what``.
     """
     printed = typeset.quotes(text)  # the content's text stays for the message (its line is found by it)
+    base = textruns.base_of(printed) if not plain(printed) else 0
     one = largest(max_size, min_size, step,
-                  lambda size: Fitted(size, (printed,)) if width(printed, font, size) <= max_width else None)
+                  lambda size: Fitted(size, (printed,), max_width, base) if width(printed, font, size) <= max_width else None)
     if one is not None:
         return one
     for n in range(2, max_lines + 1):
@@ -401,14 +432,17 @@ def fit_url(url: str, font: str, max_width: float, max_size: float, min_size: fl
 
 def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,
                align: str = "left", box_width: float = 0, color: Color = theme.INK) -> float:
-    """Draw fitted lines whose first line's top is at ``top``; return the y below them."""
+    """Draw fitted lines whose first line's top is at ``top``; return the y below them. A
+    right-to-left paragraph set left is set right, in ``box_width`` or the width it was fitted to."""
     c.setFont(font, fitted.size)
     c.setFillColor(color)
     lead = theme.leading(fitted.size)
     # baseline sits ~0.8 em below the line top for Noto Sans (ascender 1.069 em, leading 1.3)
     y = top - fitted.size * 1.02
+    if align == "left" and fitted.base and (box_width or fitted.width):
+        align, box_width = "right", box_width or fitted.width
     anchor = {"center": x + box_width / 2, "right": x + box_width}.get(align, x)
     for line in fitted.lines:
-        draw(c, line, anchor, y, align="centre" if align == "center" else align)
+        draw(c, line, anchor, y, align="centre" if align == "center" else align, base=fitted.base)
         y -= lead
     return top - fitted.height

@@ -1,68 +1,52 @@
 """Text as runs of one font each, in the order they are drawn: every character prints.
 
-A string from content may mix Latin with arrows, emoji, Chinese, Arabic or
-Hebrew. ``runs`` cuts it into pieces that one face can draw (Noto Sans first,
-then the fallback chain of eventprint.fonts), joins Arabic letters into their
-contextual forms (arabic-reshaper) and puts right-to-left text into visual
-order (python-bidi, the Unicode bidirectional algorithm). ``width``, ``draw``
-and ``markup`` build on it; ``breaks`` and ``wrap`` break lines in text without
-spaces (Chinese, Japanese) as well as at spaces.
+A string from content may mix Latin with arrows, emoji, Chinese, Devanagari, Thai, Arabic or
+Hebrew. ``runs`` cuts it into pieces that one face can draw (Noto Sans first, then the fallback
+chain of eventprint.fonts), puts them in visual order by the Unicode bidirectional algorithm
+(bidi.py) and has HarfBuzz shape the runs of complex scripts and every run read right to left
+(shaping.py). ``width``, ``draw`` and ``markup`` build on it; ``breaks`` and ``wrap`` break
+lines in text without spaces (Chinese, Japanese) as well as at spaces, and never inside a
+syllable.
 
-Text that Noto Sans draws on its own (every string of a Latin event) takes a
-fast path: one run, the string unchanged, the same calls as before.
+A paragraph takes one base direction (``base_of``): its first strong letter's, or, with none,
+its language's. Wrap the logical text first, then draw each line with the paragraph's base.
+The language of a text (typeset.language_of: its talk's, else the event's) picks the Chinese
+face and the shaper's local forms.
 
-Bidi works on one line: wrap the logical text first, then draw each line.
-Paragraph markup gets the runs of the whole text in visual order, which is
-right for a line of mixed text and for a right-to-left phrase that does not
-wrap; a right-to-left paragraph that wraps over lines needs ``wrap`` + ``draw``.
+Text that Noto Sans draws on its own (every string of a Latin event) takes a fast path: one
+run, the string unchanged, the same calls as before.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventprint import fonts
+from eventprint import fonts, glyphs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from . import bidi, shaping, typeset
+from .typeset import RTL_PARAGRAPH
 from .escape import escape
 from .textout import show
 
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text one font draws: ``text`` in visual order, ready for drawString."""
+    """A piece of text one font draws: ``text`` in visual order (shaped glyphs where a shaper
+    chose them), ready for drawString."""
 
     text: str
     font: str
 
 
-# Right-to-left letters: Hebrew, Arabic (and their presentation forms), Syriac, Thaana, NKo, and the
-# right-to-left marks. One regular expression: the site asks it of some 20,000 names, titles and
-# links of a large event, and it scans far faster than a Python loop over characters.
-_ANY_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b-\u202e\u2067]")
+# Right-to-left letters: Hebrew, Arabic (and their presentation forms), Syriac, Thaana, NKo. One
+# regular expression: the site asks it of some 20,000 names, titles and links of a large event,
+# and it scans far faster than a Python loop over characters.
+_ANY_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+_RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr", "ks"})
 
-
-def _visual(text: str) -> str:
-    """Arabic joined into contextual forms, then the line in visual (left-to-right) order, with
-    brackets mirrored in right-to-left runs and trailing spaces at the paragraph's level.
-
-    python-bidi's public API has two implementations of the Unicode bidirectional algorithm:
-    ``bidi.get_display`` (the Rust crate unicode-bidi) reorders but does not mirror, and gives its
-    levels only as debug text, whose form is no interface; ``bidi.algorithm.get_display`` does all
-    of it (rules up to L4), as in Unicode 5: a bracket pair in text of both directions is resolved
-    as two neutrals, not as a pair (N0). Among 20,000 random mixes of Hebrew, Arabic, Latin, numbers
-    and brackets the two orders differed in 6, each with a bracket left unclosed.
-    """
-    from bidi.algorithm import get_display
-
-    return get_display(fonts.shape_arabic(text))
-
-
-def _base_level(text: str) -> int:
-    from bidi import get_base_level
-
-    return get_base_level(text)
 
 
 def has_rtl(text: str) -> bool:
@@ -70,49 +54,83 @@ def has_rtl(text: str) -> bool:
     return _ANY_RTL.search(text) is not None
 
 
-def direction(text: str) -> str:
-    """'rtl' if ``text`` reads right to left (its first strong letter is Hebrew or Arabic),
-    else 'ltr': a layout may align a right-to-left name or title to the right."""
+# Scripts whose words a shaper forms: right-to-left ones, the Indic scripts, Thai, Lao, Myanmar, Khmer
+_COMPLEX = re.compile("[\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefe]")
+
+
+def is_complex(text: str) -> bool:
+    """Whether ``text`` has letters of a script that is shaped (its words are measured whole)."""
+    return _COMPLEX.search(text) is not None
+
+
+def _rtl_language(lang: str | None) -> bool:
+    return bool(lang) and lang.replace("_", "-").split("-")[0].lower() in _RTL_LANGUAGES
+
+
+def base_of(text: str, lang: str | None = None) -> int:
+    """The base level of a paragraph (1: right to left): that of its first strong letter, or, if
+    it has none, of its language (``lang``, else the text's: typeset.language_of)."""
     if not has_rtl(text):
-        return "ltr"
-    return "rtl" if _base_level(text) % 2 else "ltr"
+        if not _rtl_language(lang or typeset.language_of(text)):
+            return 0
+    return bidi.base_level(text, 1 if _rtl_language(lang or typeset.language_of(text)) else 0)
 
 
-def runs(text: str, style: str = "regular") -> tuple[Run, ...]:
-    """The runs of one line of ``text`` in ``style`` (a style word or a theme font name),
-    in visual order. ValueError for a character no font has (content is checked before)."""
-    return _runs(text, fonts.style_of(style))
+def direction(text: str, lang: str | None = None) -> str:
+    """'rtl' if ``text`` reads right to left (``base_of``), else 'ltr': a layout aligns a
+    right-to-left name or title to the right."""
+    return "rtl" if base_of(text, lang) else "ltr"
+
+
+def runs(text: str, style: str = "regular", base: int | None = None) -> tuple[Run, ...]:
+    """The runs of one line of ``text`` in ``style`` (a style word or a theme font name), in
+    visual order; ``base``: its paragraph's base level (``base_of``), by default its own.
+    ValueError for a character no font has (content is checked before)."""
+    lang = typeset.language_of(text)
+    return _runs(text, fonts.style_of(style), base_of(text, lang) if base is None else base, lang)
 
 
 @lru_cache(maxsize=8192)
-def _runs(text: str, style: str) -> tuple[Run, ...]:
+def _runs(text: str, style: str, base: int, lang: str) -> tuple[Run, ...]:
     main = fonts.main_font(style)
     covered = fonts.register()
-    if covered.issuperset(map(ord, text)):
+    if not base and covered.issuperset(map(ord, text)):
         return (Run(text, main),)
-    if has_rtl(text):
-        text = _visual(text)
+    names = fonts.faces(text, style, fonts.cjk_hint(text, lang))
     out: list[Run] = []
-    current, chars = None, []
-    for ch, face in zip(text, fonts.faces(text, style, fonts.cjk_hint(text))):
-        if face is None:
-            continue  # joiners, variation selectors, bidi marks: no glyph
-        if face != current and chars:
-            out.append(Run("".join(chars), current))
-            chars = []
-        current = face
-        chars.append(ch)
-    if chars:
-        out.append(Run("".join(chars), current))
+    for start, end, level in bidi.visual_runs(text, base):
+        rtl = level % 2 == 1
+        pieces = []
+        i = start
+        while i < end:
+            j = i + 1
+            while j < end and names[j] == names[i]:
+                j += 1
+            pieces.append((i, j, names[i]))
+            i = j
+        for a, b, face in reversed(pieces) if rtl else pieces:
+            if face is None:
+                continue  # joiners outside a shaped run, variation selectors, bidi marks: no glyph
+            piece = text[a:b]
+            if rtl or fonts.is_shaped(face):
+                piece = shaping.shape(piece, face, rtl, lang)
+            if out and out[-1].font == face:
+                out[-1] = Run(out[-1].text + piece, face)
+            else:
+                out.append(Run(piece, face))
     return tuple(out)
+
+
+def _width(run: Run, size: float) -> float:
+    return stringWidth(run.text, run.font, size) - glyphs.back(run.text) * size / 1000
 
 
 def width(text: str, style: str, size: float) -> float:
     """Width of one line of ``text`` in points, each run in its own font."""
     rs = runs(text, style)
     if len(rs) == 1:
-        return stringWidth(rs[0].text, rs[0].font, size)
-    return sum(stringWidth(r.text, r.font, size) for r in rs)
+        return _width(rs[0], size)
+    return sum(_width(r, size) for r in rs)
 
 
 def _set_font(canvas, font: str, size: float) -> None:
@@ -120,19 +138,20 @@ def _set_font(canvas, font: str, size: float) -> None:
         canvas.setFont(font, size)
 
 
-def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: str = "left") -> float:
+def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: str = "left",
+         base: int | None = None) -> float:
     """Draw one line at baseline ``y``; ``x`` is its left end, right end or centre for
-    ``align`` 'left', 'right' or 'centre'. Returns the width drawn. The canvas keeps the
-    style's main face and ``size`` set afterwards."""
+    ``align`` 'left', 'right' or 'centre'; ``base``: its paragraph's base level. Returns the
+    width drawn. The canvas keeps the style's main face and ``size`` set afterwards."""
     align = "centre" if align == "center" else align
     if align not in ("left", "right", "centre"):
         raise ValueError(f"align must be 'left', 'right' or 'centre', not {align!r}")
-    rs = runs(text, style)
+    rs = runs(text, style, base)
     if len(rs) == 1 and rs[0].font == fonts.main_font(style):
         _set_font(canvas, rs[0].font, size)
         show(canvas, x, y, rs[0].text, align)
-        return stringWidth(rs[0].text, rs[0].font, size)
-    widths = [stringWidth(r.text, r.font, size) for r in rs]
+        return _width(rs[0], size)
+    widths = [_width(r, size) for r in rs]
     total = sum(widths)
     if align == "right":
         x -= total
@@ -146,13 +165,53 @@ def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: 
     return total
 
 
-def markup(text: str, style: str = "regular") -> str:
+def markup(text: str, style: str = "regular", base: int | None = None, paragraph: bool = True) -> str:
     """``text`` escaped for a ReportLab Paragraph set in ``style``, each fallback run in a
-    ``<font face=...>``. Text Noto Sans draws alone comes back only escaped."""
-    rs = runs(text, style)
+    ``<font face=...>``; a right-to-left ``paragraph`` starts with ``RTL_PARAGRAPH``. Text Noto
+    Sans draws alone comes back only escaped."""
+    base = base_of(text) if base is None else base
+    rs = runs(text, style, base)
     main = fonts.main_font(style)
-    return "".join(escape(r.text) if r.font == main else f'<font face="{r.font}">{escape(r.text)}</font>'
-                   for r in rs)
+    return (RTL_PARAGRAPH if base and paragraph else "") + "".join(
+        escape(r.text) if r.font == main else f'<font face="{r.font}">{escape(r.text)}</font>' for r in rs)
+
+
+class Line(tuple):
+    """One wrapped line of segments (a tuple of them), with what drawing it needs to know of its
+    paragraph: ``base`` (1: it reads right to left, textruns.base_of) and the ``width`` it was
+    wrapped to (a right-to-left line is set at its right end)."""
+
+    base: int = 0
+    width: float = 0.0
+
+    def __new__(cls, segments, base: int = 0, width: float = 0.0):
+        line = super().__new__(cls, segments)
+        line.base, line.width = base, width
+        return line
+
+    def __reduce__(self):  # a shared render is pickled between test workers
+        return (Line, (tuple(self), self.base, self.width))
+
+
+def visual_pieces(line, base: int) -> list[tuple[str, str, object, int]]:
+    """(text, font, colour, level) of the pieces of ``line``, a line of (text, font, colour)
+    segments, each cut where its level changes, in visual order (bidi rule L2), trailing spaces
+    left out: a line that mixes fonts and colours is ordered as one text."""
+    text = "".join(t for t, _f, _c in line).rstrip()
+    owner: list[int] = [k for k, (t, _f, _c) in enumerate(line) for _ in t][:len(text)]
+    out = []
+    for start, end, level in bidi.visual_runs(text, base):
+        pieces = []
+        i = start
+        while i < end:
+            j = i + 1
+            while j < end and owner[j] == owner[i]:
+                j += 1
+            _t, font, colour = line[owner[i]]
+            pieces.append((text[i:j], font, colour, level))
+            i = j
+        out += reversed(pieces) if level % 2 else pieces
+    return out
 
 
 # -- line breaks --------------------------------------------------------------------------------
@@ -204,11 +263,47 @@ def _pieces(para: str) -> list[str]:
     return [para[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
+def cut_allowed(word: str, i: int) -> bool:
+    """Whether an over-long ``word`` may be cut before ``word[i]``: never before a mark or a
+    joiner, nor after a virama or a joiner (a syllable stays whole)."""
+    ch, before = word[i], word[i - 1]
+    if unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d\u034f" or "\ufe00" <= ch <= "\ufe0f":
+        return False
+    return not (before in "\u200c\u200d" or unicodedata.combining(before) == 9)
+
+
+def _hyphen(word: str) -> str:
+    """What marks a word cut at a line end: a hyphen, but nothing in scripts that have none
+    (Chinese, Japanese, Arabic, Hebrew, Thai and the other scripts of South-East Asia)."""
+    if has_cjk(word) or has_rtl(word) or _NO_HYPHEN.search(word):
+        return ""
+    return "-"
+
+
+_NO_HYPHEN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
+
+
+def cut_word(word: str, fits) -> int:
+    """How many leading characters of ``word`` (at least one cluster, never all) go on a line,
+    cut where ``cut_allowed``: the most for which ``fits(head + mark)`` holds (``_hyphen``)."""
+    mark = _hyphen(word)
+    cuts = [i for i in range(1, len(word)) if cut_allowed(word, i)]
+    if not cuts:
+        return len(word)
+    best = cuts[0]
+    for i in cuts:
+        if fits(word[:i] + mark):
+            best = i
+        else:
+            break
+    return best
+
+
 def wrap(text: str, style: str, size: float, max_width: float) -> list[str]:
-    """Greedy line breaking at ``breaks``, widths with fallback fonts; lines in logical order
-    without trailing spaces. A piece wider than a line is cut by characters (with a hyphen
-    unless it is Chinese or Japanese)."""
-    fonts.want((text,))  # one cut of each fallback face for all candidate lines
+    """Greedy line breaking at ``breaks``, widths with fallback fonts and shaping; lines in logical
+    order without trailing spaces. A piece wider than a line is cut between syllables (with a
+    hyphen where the script has one, ``_hyphen``)."""
+    fonts.want((text,), typeset.language_of(text))  # one cut of each fallback face for all candidate lines
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
@@ -221,11 +316,10 @@ def wrap(text: str, style: str, size: float, max_width: float) -> list[str]:
                 lines.append(line.rstrip())
             word = piece
             while len(word.rstrip()) > 1 and width(word.rstrip(), style, size) > max_width:
-                mark = "" if has_cjk(word) else "-"
-                cut = len(word.rstrip()) - 1
-                while cut > 1 and width(word[:cut] + mark, style, size) > max_width:
-                    cut -= 1
-                lines.append(word[:cut] + mark)
+                cut = cut_word(word.rstrip(), lambda head: width(head, style, size) <= max_width)
+                if cut >= len(word.rstrip()):
+                    break  # one syllable wider than the line: it stays whole
+                lines.append(word[:cut] + _hyphen(word))
                 word = word[cut:]
             line = word
         lines.append(line.rstrip())

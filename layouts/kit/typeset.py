@@ -25,9 +25,11 @@ import re
 import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventprint import i18n
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus.paragraph import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
@@ -46,13 +48,60 @@ LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 _LANGUAGE: ContextVar[str] = ContextVar("quotes_language", default="en")
 
 
+@dataclass(frozen=True)
+class _Written:
+    """The texts of talks in another language than the event's, as written and as printed
+    (typographic quotes), with that language; and what ``language_of`` found for a line."""
+    languages: dict[str, str] = field(default_factory=dict)
+    found: dict[str, str | None] = field(default_factory=dict)
+
+
+_WRITTEN: ContextVar[_Written] = ContextVar("written_in", default=_Written())
+
+
 @contextmanager
-def language(lang: str):
-    token = _LANGUAGE.set(lang)
+def language(lang):
+    """Set text in ``lang``, a language tag, or the Event: its language, and for each text of a
+    talk in another language (its title, abstract, note) that talk's (``language_of``)."""
+    tag = getattr(lang, "language", lang)
+    tokens = [(_LANGUAGE, _LANGUAGE.set(tag))]
+    if not isinstance(lang, str):
+        tokens.append((_WRITTEN, _WRITTEN.set(_written(lang))))
     try:
         yield
     finally:
-        _LANGUAGE.reset(token)
+        for var, token in reversed(tokens):
+            var.reset(token)
+
+
+def _written(event) -> _Written:
+    out: dict[str, str] = {}
+    for it in event.items:
+        if it.language and it.language != event.language:
+            for text in (it.title.display, it.title.text, it.abstract, it.note):
+                if text:
+                    out.setdefault(text, it.language)
+                    out.setdefault(quotes(text, event.language), it.language)
+    return _Written(out)
+
+
+def language_of(text: str) -> str:
+    """The language ``text`` (a line of it) is written in: its talk's, where it is part of a title,
+    abstract or note of a talk that says it is in another language than the event; else the
+    event's. The Chinese face a Han character takes, and the shaper's local forms, follow it."""
+    written = _WRITTEN.get()
+    if written.languages:
+        found = written.found.get(text, "")
+        if found == "":
+            found = written.languages.get(text)
+            if found is None:
+                line = text.rstrip("-")  # a line of the text, or a line that holds it ("Talk: <title>")
+                found = next((lang for whole, lang in written.languages.items() if line in whole or whole in line),
+                             None)
+            written.found[text] = found
+        if found:
+            return found
+    return _LANGUAGE.get()
 
 
 def quotes(text: str, lang: str | None = None) -> str:
@@ -177,7 +226,25 @@ def _plain_fragment(style):
     return found
 
 
+# Put before the markup of a paragraph that reads right to left (textruns.markup): its Paragraph
+# is set flush right. A right-to-left mark, which content never holds (content/fields.py).
+RTL_PARAGRAPH = "\u200f"
+_right: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # style -> the same, set flush right
+
+
+def _flush_right(style):
+    if style.alignment not in (TA_LEFT, TA_JUSTIFY):
+        return style
+    found = _right.get(style)
+    if found is None:
+        found = _right[style] = copy.copy(style)
+        found.alignment = TA_RIGHT
+    return found
+
+
 def _setup_plain(self, text, style, bulletText, frags, cleaner):
+    if type(text) is str and RTL_PARAGRAPH in text:
+        text, style = text.replace(RTL_PARAGRAPH, ""), _flush_right(style)
     if (frags is None and type(text) is str and "<" not in text and "&" not in text
             and not getattr(style, "textTransform", None)):
         text = cleaner(text)

@@ -35,21 +35,31 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def bidi(text: str) -> str:
-    """``dir`` and ``lang`` attributes for a name or title that reads right to left (Arabic,
-    Hebrew), so browsers order and shape it as the printed pages do; "" for everything else."""
-    if direction(text) != "rtl":
+def own_language(event: Event, it: Item) -> str | None:
+    """The talk's language where it says one other than the event's (the page's), else None."""
+    return it.language if it.language and it.language != event.language else None
+
+
+def bidi(text: str, lang: str | None = None) -> str:
+    """``dir`` and ``lang`` attributes: ``lang`` for a text in another language than the page's
+    (a talk's own: a browser then picks, say, Traditional Chinese glyphs for zh-TW), and for a
+    name or title that reads right to left (Arabic, Hebrew) ``dir="rtl"``, so browsers order and
+    shape it as the printed pages do; "" for everything else."""
+    rtl = direction(text, lang) == "rtl"
+    if lang:
+        return f' dir="rtl" lang="{esc(lang)}"' if rtl else f' lang="{esc(lang)}"'
+    if not rtl:
         return ""
     first = next((ch for ch in text if "\u0590" <= ch <= "\u08ff"), "\u0600")
     lang = "he" if first <= "\u05ff" else "ar"
     return f' dir="rtl" lang="{lang}"'
 
 
-def paragraphs(text: str | None, cls: str | None = None) -> str:
+def paragraphs(text: str | None, cls: str | None = None, lang: str | None = None) -> str:
     """Paragraphs split on blank lines; single newlines inside a paragraph become spaces."""
     if not text:
         return ""
-    attr = f' class="{cls}"' if cls else ""
+    attr = (f' class="{cls}"' if cls else "") + (bidi(text, lang) if lang else "")
     parts = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
     return "".join(f"<p{attr}>{esc(p)}</p>\n" for p in parts if p)
 
@@ -80,9 +90,10 @@ class Page:
             rel = ("" if target == self.path else rel) + "#" + anchor
         return esc(rel)
 
-    def a(self, target: str, text: str, cls: str | None = None, anchor: str | None = None) -> str:
+    def a(self, target: str, text: str, cls: str | None = None, anchor: str | None = None,
+          lang: str | None = None) -> str:
         c = f' class="{cls}"' if cls else ""
-        return f'<a{c} href="{self.link(target, anchor)}"{bidi(text)}>{esc(text)}</a>'
+        return f'<a{c} href="{self.link(target, anchor)}"{bidi(text, lang)}>{esc(text)}</a>'
 
     def person(self, p: Person) -> str:
         return self.a(urls.person_path(p), p.name)
@@ -93,9 +104,10 @@ class Page:
     def title_of(self, it: Item, cls: str = "title") -> str:
         """The item's title, linked to its page if it is a talk; 'Title to be confirmed' in italics."""
         c = cls + ("" if it.title.confirmed else " tbc")
+        lang = own_language(self.event, it)
         if it.is_talk:
-            return self.a(urls.talk_path(it), it.title.display, c)
-        return f'<span class="{c}"{bidi(it.title.display)}>{esc(it.title.display)}</span>'
+            return self.a(urls.talk_path(it), it.title.display, c, lang=lang)
+        return f'<span class="{c}"{bidi(it.title.display, lang)}>{esc(it.title.display)}</span>'
 
     def room(self, room: Room, day: date, text: str | None = None) -> str:
         return self.a(urls.room_day_path(room, day), text or room.name)
@@ -257,7 +269,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
     venue = venue_of(event, it)
     title_cls = "" if it.title.confirmed else ' class="tbc"'
     b = [f'<p class="eyebrow">{esc(f" {MIDDOT} ".join(x for x in (i18n.tr(event, it.kind.label), language_tag(event, it)) if x))}</p>\n',
-         f"<h1{title_cls}{bidi(it.title.display)}>{esc(it.title.display)}</h1>\n"]
+         f"<h1{title_cls}{bidi(it.title.display, own_language(event, it))}>{esc(it.title.display)}</h1>\n"]
     if it.speakers:
         b.append(f'<p class="lede">{pg.people(it.speakers)}</p>\n')
     rows = [(i18n.tr(event, "When"), f"{esc(i18n.day(event, day.date))}<span class=\"sub\">{esc(i18n.time_range_text(event, it.start, it.end))} "
@@ -273,7 +285,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
     b.append(f'<p>{pg.a(urls.talk_ics_path(it), i18n.tr(event, "Add to calendar"), "button")}</p>\n')
     b.append(elsewhere(event, it.url))
     if it.note:
-        b.append(f'<p class="note">{esc(it.note)}</p>\n')
+        b.append(f'<p class="note"{bidi(it.note, own_language(event, it))}>{esc(it.note)}</p>\n')
     if it.speakers:
         label = i18n.ntr(event, "Speaker", "Speakers", len(it.speakers))
         b.append(f"<h2>{esc(label)}</h2>\n<ul class=\"people\">\n")
@@ -282,7 +294,7 @@ def talk_page(event: Event, it: Item) -> Artifact:
             b.append(f'<li><span class="name">{pg.person(p)}</span>{aff}</li>\n')
         b.append("</ul>\n")
     b.append(f'<h2>{esc(i18n.tr(event, "Abstract"))}</h2>\n<div class="abstract">\n')
-    b.append(paragraphs(it.abstract) or f'<p class="muted">{esc(i18n.tr(event, "The abstract will follow."))}</p>\n')
+    b.append(paragraphs(it.abstract, lang=own_language(event, it)) or f'<p class="muted">{esc(i18n.tr(event, "The abstract will follow."))}</p>\n')
     b.append("</div>\n")
     with_bio = [p for p in it.speakers if p.bio]
     if with_bio:
