@@ -13,6 +13,7 @@ from .thumbs import Thumbnails
 # files whose pages are other files' pages again (imposed, gathered): linked, not drawn twice
 REPEATS = ("booklet-imposed.pdf", "booklet-press.pdf", "signs/all-signs.pdf")
 SHOWN = 200  # px, a thumbnail's height in the page
+FIRST = 24  # thumbnails shown of an output; the rest behind "N more pages" (a long badge run)
 
 
 def summary(state: State) -> dict:
@@ -40,7 +41,8 @@ def body(state: State, thumbs: Thumbnails) -> str:
         problems, warnings = list(state.problems), list(state.warnings)
         building, finished, seconds = state.building, state.finished, state.seconds
         name, content = state.event_name, state.content
-    parts = [("status", _status(name, content, building, finished, seconds, problems, outputs))]
+    order = (*state.about, *sorted(set(outputs) - set(state.about)))
+    parts = [("status", _status(name, content, building, finished, seconds, problems, outputs, order))]
     if problems:
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
         parts.append(("problems", f'<div class="problems"><h2>{len(problems)} problem{"s" if len(problems) != 1 else ""}'
@@ -51,12 +53,12 @@ def body(state: State, thumbs: Thumbnails) -> str:
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
         parts.append(("warnings", f'<details class="warnings"><summary>{len(notes)} warning'
                                   f'{"s" if len(notes) != 1 else ""} (the build goes on)</summary><ul>{items}</ul></details>'))
-    for output in (*state.about, *sorted(set(outputs) - set(state.about))):
+    for output in order:
         parts.append((f"out-{output}", _output(output, state.about.get(output, ""), outputs.get(output), thumbs)))
     return "".join(f'<section id="{key}" data-key="{digest(text.encode())}">{text}</section>' for key, text in parts)
 
 
-def _status(name, content, building, finished, seconds, problems, outputs) -> str:
+def _status(name, content, building, finished, seconds, problems, outputs, order) -> str:
     if building:
         state = '<span class="busy">Building\u2026</span>'
     elif problems:
@@ -67,8 +69,9 @@ def _status(name, content, building, finished, seconds, problems, outputs) -> st
                  f'in {seconds:.1f} s ({each})')
     else:
         state = '<span class="busy">Starting\u2026</span>'
+    jump = " \u00b7 ".join(f'<a href="#out-{html.escape(o)}">{html.escape(o)}</a>' for o in order)
     return (f"<h1>{html.escape(name or 'eventprint')}</h1><p>{state}. Watching <code>{html.escape(content)}</code>: "
-            "save a file there and this page follows.</p>")
+            f"save a file there and this page follows.</p><nav>{jump}</nav>")
 
 
 def _output(name: str, about: str, shown, thumbs: Thumbnails) -> str:
@@ -92,7 +95,9 @@ def _output(name: str, about: str, shown, thumbs: Thumbnails) -> str:
                          f'<img src="/thumbs/{key}/{n}.png" width="{round(SHOWN * w / h)}" height="{SHOWN}" '
                          f'loading="lazy" alt="{html.escape(path)} page {n}"></a>'
                          f"<figcaption>{html.escape(caption)}</figcaption></figure>")
-    return f'{title}<p class="files">{links}</p><div class="pages">{"".join(pages)}</div>'
+    more = (f'<details><summary>{len(pages) - FIRST} more pages</summary><div class="pages">{"".join(pages[FIRST:])}'
+            "</div></details>" if len(pages) > FIRST else "")
+    return f'{title}<p class="files">{links}</p><div class="pages">{"".join(pages[:FIRST])}</div>{more}'
 
 
 CSS = """
@@ -106,6 +111,7 @@ h1 { font-size: 20px; margin: 4px 0; } h2 { font-size: 16px; margin: 18px 0 6px;
 .warnings { margin-top: 8px; } .warnings li { font-size: 13px; }
 .files { margin: 0 0 6px; font-size: 13px; }
 .pages { display: flex; flex-wrap: wrap; gap: 10px; }
+details > summary { cursor: pointer; margin: 8px 0; font-size: 13px; } nav { font-size: 13px; }
 figure { margin: 0; text-align: center; font-size: 11px; color: #555; }
 figure img { display: block; background: white; box-shadow: 0 1px 3px rgba(0, 0, 0, .3); }
 .site { width: 400px; height: 300px; overflow: hidden; box-shadow: 0 1px 3px rgba(0, 0, 0, .3); background: white; }
