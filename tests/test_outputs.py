@@ -104,7 +104,8 @@ def test_every_option_is_a_build_option_and_every_output_a_make_target(output):
     fields = set(BuildOptions.__dataclass_fields__)
     assert {opt.field for opt in output.options} <= fields
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    target = re.search(rf"^{output.name}: \$\(STAMP\)( ## .+)?\n\t\$\(EP\) {output.name} \$\(DIRS\)(.*)$", makefile, re.M)
+    target = re.search(rf"^{output.name}: \$\(STAMP\)( ## .+)?\n\t\$\(EP\) {output.name} \$\(DIRS\)(.*)$",
+                       makefile, re.M)
     assert target, f"make {output.name} is missing"
     for opt in output.options:  # make passes the options it has a variable for
         if opt.field.upper() in re.findall(r"^([A-Z]+) +\?=", makefile, re.M):

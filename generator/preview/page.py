@@ -45,14 +45,16 @@ def body(state: State, thumbs: Thumbnails) -> str:
     parts = [("status", _status(name, content, building, finished, seconds, problems, outputs, order))]
     if problems:
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-        parts.append(("problems", f'<div class="problems"><h2>{len(problems)} problem{"s" if len(problems) != 1 else ""}'
-                                  f" in the content</h2><ul>{items}</ul><p>The outputs below are the last good "
-                                  "build's. Fix the line named, save, and the page follows.</p></div>"))
+        many = "s" if len(problems) != 1 else ""
+        parts.append(("problems", f'<div class="problems"><h2>{len(problems)} problem{many} in the content</h2>'
+                                  f"<ul>{items}</ul><p>The outputs below are the last good build's. Fix the line "
+                                  "named, save, and the page follows.</p></div>"))
     notes = warnings + [n for s in outputs.values() for n in s.notes]
     if notes:
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
-        parts.append(("warnings", f'<details class="warnings"><summary>{len(notes)} warning'
-                                  f'{"s" if len(notes) != 1 else ""} (the build goes on)</summary><ul>{items}</ul></details>'))
+        many = "s" if len(notes) != 1 else ""
+        parts.append(("warnings", f'<details class="warnings"><summary>{len(notes)} warning{many} (the build goes '
+                                  f"on)</summary><ul>{items}</ul></details>"))
     for output in order:
         parts.append((f"out-{output}", _output(output, state.about.get(output, ""), outputs.get(output), thumbs)))
     return "".join(f'<section id="{key}" data-key="{digest(text.encode())}">{text}</section>' for key, text in parts)
