@@ -16,6 +16,7 @@ import ctypes
 import functools
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -583,3 +584,32 @@ def _sizes(pdf: bytes) -> tuple[tuple[float, float], ...]:
 def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
     """(width, height) of every page's MediaBox, in points."""
     return list(_sizes(_bytes(pdf)))
+
+
+_DRAFT_PLACED = re.compile(rb"q 1 0 0 1 (\S+) (\S+) cm /Artifact <</Type /Pagination /Subtype /Watermark>> BDC "
+                           rb"/(\S+) Do EMC Q")
+
+
+@functools.lru_cache(maxsize=32)
+def _draft_marks(pdf: bytes) -> tuple[tuple[tuple[tuple[float, float, float, float], int], ...], ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    pages = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+        forms = ((page.get("/Resources") or {}).get("/XObject") or {})
+        marks = []
+        for m in _DRAFT_PLACED.finditer(data):
+            form = forms["/" + m.group(3).decode()].get_object()
+            x, y = float(m.group(1)), float(m.group(2))
+            _, _, w, h = (float(v) for v in form["/BBox"])
+            marks.append(((x, y, x + w, y + h), form.get_data().count(b" S")))
+        pages.append(tuple(marks))
+    return tuple(pages)
+
+
+def draft_marks(pdf: PdfLike) -> list[list[tuple[tuple[float, float, float, float], int]]]:
+    """Per page, every DRAFT mark drawn in the page's content (not an annotation, which a RIP may
+    drop): the box it covers (x0, y0, x1, y1, PDF space) and how many strokes it draws (the word
+    DRAFT has nine)."""
+    return [list(p) for p in _draft_marks(_bytes(pdf))]

@@ -137,6 +137,7 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
             for f in forms:
                 if f not in c._formsinuse:
                     c._formsinuse.append(f)
+            c.piece(px, y0, w, h)  # each page of the spread carries its own draft mark
             # where the page's QR codes land (the draft mark keeps clear of them)
             c.qr_boxes += [(a + px, b + y0, p + px, q + y0) for a, b, p, q in (qr_boxes or [[]] * len(pages))[page - 1]]
         if imp.press:
