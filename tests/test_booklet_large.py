@@ -34,6 +34,8 @@ def test_900_talks_in_35_rooms_make_a_booklet_under_200_pages(huge):
     doc = pypdfium2.PdfDocument(single)  # its plain text: pdfplumber's layout would cost seconds here
     texts = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
     assert len(texts) < 200
+    from eventprint.layouts.booklet import master  # too thick to staple: glued, printed from single pages
+    assert len(texts) > huge.saddle_stitch_max and master.binding(huge, len(texts))[0] == "perfect"
     assert sum("Programme at a glance \u00b7" in t and " of 36" in t for t in texts) >= 2 * 12  # 12 room groups a day
     whole = squash("".join(texts))
     assert [t.id for t in big.talks if squash(short_url(urls.talk_url(big, t))) not in whole] == []

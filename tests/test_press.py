@@ -62,8 +62,8 @@ def test_a_placeholder_base_url_marks_every_page_and_the_metadata(artifacts, out
                 expected = _badge_boxes(data, n)
             elif "imposed" in path or "press" in path:  # one on each page of the spread
                 expected = _spread_pages(page)
-            else:
-                expected = [(0, 0, w, h)]
+            else:  # the page, or on the print master its trim inside the bleed
+                expected = [tuple(float(v) for v in page["/TrimBox"])]
             got = sorted(box for box, _ in marks[n])
             assert len(got) == len(expected) and all(
                 max(abs(a - b) for a, b in zip(g, e)) < 0.05 for g, e in zip(got, sorted(expected))), (path, n, got)

@@ -27,6 +27,8 @@ class EventDraft:
     file: str  # event.yaml as shown to the user
     base_url_line: int = 0
     paper_thickness: float | None = None  # mm; None: model's default
+    binding: str | None = None  # one of model.BINDINGS; None: by page count
+    saddle_stitch_max: int | None = None  # pages; None: model's default
 
 
 @dataclass
