@@ -302,6 +302,24 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("-\n", "").replace("\u00ad", "").translate(UNCURL).split())
 
 
+def sign_text(text: str) -> str:
+    """A door sign's text for 'does X appear' checks: normalised, and a time set over two lines
+    ('09:30–' over '10:15', where the titles need the width) joined again."""
+    return normalise(text).replace("\u2013 ", "\u2013")
+
+
+def shown_title(title: str, text: str) -> int:
+    """How often ``title`` appears in ``text`` (normalised, sign_text): whole, or cut at a word with an
+    ellipsis (a door sign that holds its day on one sheet only with long titles cut short)."""
+    whole = normalise(title)
+    words = whole.split(" ")
+    for k in range(len(words) - 1, 0, -1):  # the longest cut form that appears (titles may share a start)
+        cut = " ".join(words[:k]).rstrip(" ,\u00b7") + "\u2026"
+        if cut in text:
+            return text.count(whole) + text.count(cut)
+    return text.count(whole)
+
+
 @dataclass(frozen=True)
 class Line:
     text: str

@@ -1,7 +1,9 @@
 """Fitting a door sign's schedule onto one sheet: for each header (from the full one to the
-most compact), the largest type size in one or two columns down to the floor; only when even
-the most compact header at the floor cannot hold the day, the fewest continuation pages, with
-the rows spread evenly over the columns.
+most compact), the largest type size in one or two columns down to the floor; then the same with
+tighter rows (the time over two lines, so the titles get the width); then, at the floor, rows cut
+to three and then two lines (a long title ends with an ellipsis; the full one is on the room's web
+page behind the QR code); only when even that cannot hold the day, the fewest continuation pages,
+in tight rows with every title whole, spread evenly over the columns.
 
 Pure arithmetic on rows already turned into wrap units (signs.sign_rows); drawing
 is signs.py's.
@@ -15,6 +17,7 @@ from eventprint.problems import BuildError
 from reportlab.lib.units import mm
 
 from ..kit import theme
+from ..kit.grid_text import ELLIPSIS
 from ..kit.text import (
     Measures,
     Segment,
@@ -42,6 +45,24 @@ class Row:
     label: str | None = None  # KEYNOTE
     quiet: bool = False  # breaks, meals, things elsewhere
     band: bool = False  # pauses get a grey band
+    title_units: int = 0  # how many of ``units`` are the title (what a cut row shortens); 0: unknown
+    name_units: int | None = None  # how many after the title are names (a cut row keeps them, not the note); None: all
+
+
+@dataclass(frozen=True)
+class Style:
+    """How rows are set: their line pitch and the gap between them (x the size), and whether the
+    time stands over two lines ('09:30–' over '10:15', the label moving to the head of the text) so
+    that the titles get the width (in two columns, mostly)."""
+
+    leading: float
+    gap: float
+    stacked: bool = False
+
+
+NORMAL = Style(ROW_LEADING, ROW_GAP)
+TIGHT = (Style(1.08, 0.25), Style(1.08, 0.25, stacked=True))
+CUT_MIN = 2  # a cut row keeps at least two lines: the time's two, or a title's start and its speakers
 
 
 class TooTall(BuildError):
@@ -69,6 +90,9 @@ class Plan:
     columns: int
     header: int | None  # which of the one-page headers it fits under; None: several pages
     pages: tuple[tuple[tuple[Block, ...], ...], ...]  # page -> column -> blocks
+    style: Style = NORMAL
+    time_w: float = 0.0  # the time column's width, its gap to the text included
+    cut: int = 0  # lines of text left out by rows cut short (0: every row whole)
 
 
 def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
@@ -77,31 +101,122 @@ def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
     return max(text_width(x, theme.FONT_BOLD, f) for x in (TIME_TEMPLATE, *times)) + 0.7 * f
 
 
-def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float) -> list[int] | None:
+def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float, style: Style,
+           caps: list[int] | None = None) -> list[int] | None:
     """How many lines each row takes at size ``f`` (the plan needs only this: rows are wrapped
     for real once, for the plan chosen); None when the column is too narrow for titles at this size.
     ``measures``: each row's ``measure_units`` (the same at every size tried)."""
-    text_w = _text_width(rows, f, col_w)
+    text_w = _text_width(rows, f, col_w, style)
     if text_w is None:
         return None
-    return [max(len(_time_lines(r)), line_count(r.units, f, text_w, m)) for r, m in zip(rows, measures)]
+    out = []
+    for r, m in zip(rows, measures):
+        n = line_count(_units(r, style), f, text_w, m)
+        out.append(max(len(_time_lines(r, style)), n))
+    return out if caps is None else [min(n, c) for n, c in zip(out, caps)]
 
 
-def _time_lines(r: Row) -> tuple[str, ...]:
-    """The time column of a row: its time, and its label (KEYNOTE) under it."""
+def _time_lines(r: Row, style: Style = NORMAL) -> tuple[str, ...]:
+    """The time column of a row: its time, and its label (KEYNOTE) under it; stacked, the time's
+    start over its end."""
+    if style.stacked:
+        start, dash, end = r.time.partition(theme.EN_DASH)
+        return (start + dash, end) if dash and end else (r.time,)
     return (r.time,) + ((r.label,) if r.label else ())
 
 
-def _text_width(rows: list[Row], f: float, col_w: float) -> float | None:
-    text_w = col_w - time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
+def _units(r: Row, style: Style) -> tuple[Unit, ...]:
+    """The row's text: stacked, its label (KEYNOTE) leads the title."""
+    if style.stacked and r.label:
+        return (((r.label, theme.FONT_BOLD, theme.ACCENT),),) + r.units
+    return r.units
+
+
+def _title_units(r: Row, style: Style) -> int:
+    return r.title_units + (1 if style.stacked and r.label and r.title_units else 0)
+
+
+def time_width_of(rows: list[Row], f: float, style: Style = NORMAL) -> float:
+    """The time column at size ``f``: the widest time (and label) the rows show, and a gap."""
+    if style.stacked:
+        return max(text_width(x, theme.FONT_BOLD, f) for r in rows for x in _time_lines(r, style)) + 0.7 * f \
+            if rows else time_width(f)
+    return time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
+
+
+def _text_width(rows: list[Row], f: float, col_w: float, style: Style = NORMAL) -> float | None:
+    text_w = col_w - time_width_of(rows, f, style)
     return None if text_w < 8 * f else text_w
 
 
-def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float) -> list[Block]:
-    text_w = _text_width(rows, f, col_w)
+def _cut(r: Row, style: Style, f: float, text_w: float, cap: int | None) -> tuple[Unit, ...]:
+    """The row's units in at most ``cap`` lines: its title cut at a word with an ellipsis,
+    keeping the speakers; if even one word of it leaves too little room, the lines themselves cut."""
+    units = _units(r, style)
+    if cap is None or line_count(units, f, text_w) <= cap:
+        return units
+    t = _title_units(r, style)
+    title, more = units[:t], units[t:]
+    first = 1 + (1 if style.stacked and r.label else 0)  # the label alone is no title
+
+    def shortened(k: int) -> tuple[Unit, ...]:
+        text, font, colour = title[k - 1][-1]
+        last = title[k - 1][:-1] + ((text.rstrip(" " + theme.MIDDOT) + ELLIPSIS, font, colour),)
+        if more:
+            last = last + ((" " + theme.MIDDOT, more[0][0][1], more[0][0][2]),)
+        return title[:k - 1] + (last,) + more
+
+    if t <= first:  # no title words to spare: the lines as they wrap, cut
+        return _cut_lines(units, f, text_w, cap)
+    if line_count(shortened(first), f, text_w) > cap:  # the speakers alone are too long: cut them too
+        return _cut_lines(shortened(first), f, text_w, cap)
+    lo, hi = first, t - 1  # the most words of the title that still fit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if line_count(shortened(mid), f, text_w) <= cap:
+            lo = mid
+        else:
+            hi = mid - 1
+    return shortened(lo)
+
+
+def cut_floor(r: Row, style: Style, f: float, text_w: float) -> int:
+    """The fewest lines ``_cut`` can bring a row to without cutting its speakers: its title's first
+    word and an ellipsis, then every name (a note after them may go; a speaker list too long for a
+    sheet is shortened by the sign itself, which names the item in a warning)."""
+    units = _units(r, style)
+    t = _title_units(r, style)
+    first = 1 + (1 if style.stacked and r.label else 0)
+    full = line_count(units, f, text_w)
+    if t <= first:  # nothing of the title to spare
+        head = units[:t]
+    else:
+        text, font, colour = units[first - 1][-1]
+        head = units[:first - 1] + (units[first - 1][:-1] + ((text + ELLIPSIS + " " + theme.MIDDOT, font, colour),),)
+    names = units[t:] if r.name_units is None else units[t:t + r.name_units]
+    return max(CUT_MIN, len(_time_lines(r, style)), min(full, line_count(head + names, f, text_w)))
+
+
+def _cut_lines(units: tuple[Unit, ...], f: float, text_w: float, cap: int) -> tuple[Unit, ...]:
+    """The first ``cap`` lines of ``units`` wrapped, the last ending with an ellipsis; each line one unit."""
+    lines = wrap_units(units, f, text_w)[:cap]
+    last = list(lines[-1])
+    while len(last) > 1 and sum(text_width(x[0], x[1], f) for x in last) + text_width(ELLIPSIS, last[-1][1], f) > text_w:
+        last.pop()
+    while last and last[-1][0] == " ":
+        last.pop()
+    text, font, colour = last[-1]
+    last[-1] = (text.rstrip(" ," + theme.MIDDOT) + ELLIPSIS, font, colour)
+    return tuple(tuple(ln) for ln in lines[:-1]) + (tuple(last),)
+
+
+def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float, style: Style = NORMAL,
+            caps: list[int] | None = None) -> list[Block]:
+    text_w = _text_width(rows, f, col_w, style)
     assert text_w is not None
-    return [Block(r, _time_lines(r), tuple(wrap_units(r.units, f, text_w)))
-            for r in (rows[i] for i in indices)]
+    cap = (lambda i: caps[i]) if caps is not None else (lambda i: None)
+    return [Block(rows[i], _time_lines(rows[i], style),
+                  tuple(wrap_units(_cut(rows[i], style, f, text_w, cap(i)), f, text_w))[:cap(i)]) for i in indices]
 
 
 def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_page: int) -> list[int] | None:
@@ -123,7 +238,8 @@ def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_pa
     return counts
 
 
-def _pack(lines: list[int], f: float, columns: int, caps: tuple[float, float]) -> list[list[list[int]]] | None:
+def _pack(lines: list[int], f: float, columns: int, caps: tuple[float, float],
+          style: Style = NORMAL) -> list[list[list[int]]] | None:
     """Rows (their indices) in order into columns and pages, evened out; None if a row is taller
     than a column.
 
@@ -131,7 +247,7 @@ def _pack(lines: list[int], f: float, columns: int, caps: tuple[float, float]) -
     needs no more pages then spreads the rows evenly, so a continuation page
     is not a lonely last row.
     """
-    lead, gap = ROW_LEADING * f, ROW_GAP * f
+    lead, gap = style.leading * f, style.gap * f
     heights = [n * lead for n in lines]
     if not heights:
         return [[[]]]
@@ -163,7 +279,9 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
     heights of the first and the continuation pages when there are several. Under each header the size goes down from
     ``ROW_MAX`` x ``scale`` and at each size one column is tried before two, so
     busy days get two columns before small type, and a smaller header before a
-    second sheet.
+    second sheet. Then the same in tight rows (``TIGHT``); then, at the floor, rows cut to
+    three and then two lines (``CUT``), the most prominent header that holds them; only then
+    several sheets, in tight rows with nothing cut.
 
     The floor is ``ROW_MIN`` at every page size, not scaled with the page: an A3
     sign hangs at the same door and is read from the same step away as an A4
@@ -172,51 +290,91 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
     tried = list(sizes(ROW_MAX * scale, ROW_MIN, 1.0))
     if tried[-1] > ROW_MIN + 1e-6:  # A3's scaled steps stop just above the floor
         tried.append(ROW_MIN)
-    counted: dict[tuple[float, float], list[int] | None] = {}
-    measures = [measure_units(r.units) for r in rows]
+    floor = tried[-1]
+    counted: dict[tuple[float, float, Style], list[int] | None] = {}
+    measured: dict[bool, list] = {}
 
     def col_width(width: float, cols: int) -> float:
         return width if cols == 1 else (width - COLUMN_GAP * scale) / 2
 
-    def lines(col_w: float, f: float) -> list[int] | None:
-        if (col_w, f) not in counted:
-            counted[(col_w, f)] = _lines(rows, measures, f, col_w)
-        return counted[(col_w, f)]
+    def lines(col_w: float, f: float, style: Style) -> list[int] | None:
+        if (col_w, f, style) not in counted:
+            if style.stacked not in measured:
+                measured[style.stacked] = [measure_units(_units(r, style)) for r in rows]
+            counted[(col_w, f, style)] = _lines(rows, measured[style.stacked], f, col_w, style)
+        return counted[(col_w, f, style)]
 
-    def packed(width: float, cols: int, f: float, heights: tuple[float, float]):
-        ls = lines(col_width(width, cols), f)
-        return None if ls is None else _pack(ls, f, cols, heights)
+    def packed(width: float, cols: int, f: float, heights: tuple[float, float], style: Style):
+        ls = lines(col_width(width, cols), f, style)
+        return None if ls is None else _pack(ls, f, cols, heights, style)
 
-    def pages(width: float, cols: int, f: float, heights: tuple[float, float]) -> int | None:
+    def pages(width: float, cols: int, f: float, heights: tuple[float, float], style: Style) -> int | None:
         """How many pages ``packed`` would give (its evening out keeps the greedy fill's count),
         cheaply: most sizes tried are refused."""
-        ls = lines(col_width(width, cols), f)
+        ls = lines(col_width(width, cols), f, style)
         if ls is None:
             return None
-        counts = _columns([n * ROW_LEADING * f for n in ls], ROW_GAP * f, heights, cols)
+        counts = _columns([n * style.leading * f for n in ls], style.gap * f, heights, cols)
         return None if counts is None else math.ceil(len(counts) / cols)
 
-    def result(width, f, cols, p, header):
+    def result(width, f, cols, p, header, style, caps=None):
         col_w = col_width(width, cols)
-        return Plan(f, cols, header, tuple(tuple(tuple(_blocks(rows, c, f, col_w)) for c in page) for page in p))
+        cut = 0 if caps is None else sum(lines(col_w, f, style)) - sum(min(n, c) for n, c in zip(lines(col_w, f, style), caps))
+        return Plan(f, cols, header, tuple(tuple(tuple(_blocks(rows, c, f, col_w, style, caps)) for c in page) for page in p),
+                    style, time_width_of(rows, f, style), cut)
 
+    def least_cut(width: float, cols: int, height: float, style: Style) -> list[int] | None:
+        """Each row's most lines such that the day fits one sheet, the longest rows cut first (never
+        below CUT_MIN); None if even that does not fit."""
+        col_w = col_width(width, cols)
+        full = lines(col_w, floor, style)
+        if full is None:
+            return None
+        text_w = _text_width(rows, floor, col_w, style)
+        floors = [cut_floor(r, style, floor, text_w) for r in rows]
+        caps = list(full)
+        while True:
+            counts = _columns([n * style.leading * floor for n in caps], style.gap * floor, (height, height), cols)
+            if counts is not None and len(counts) <= cols:
+                return caps
+            longest = max((i for i in range(len(caps)) if caps[i] > floors[i]), key=lambda i: (caps[i], i), default=None)
+            if longest is None:
+                return None
+            caps[longest] -= 1
+
+    for style in (NORMAL, *TIGHT):
+        for header, (width, single) in enumerate(singles):
+            for f in tried:
+                for cols in (1, 2):
+                    if pages(width, cols, f, (single, single), style) == 1:
+                        return result(width, f, cols, packed(width, cols, f, (single, single), style), header, style)
+    # at the floor, long rows cut short: the least cut, then the most prominent header
+    best = None
     for header, (width, single) in enumerate(singles):
-        for f in tried:
+        for style in TIGHT:
             for cols in (1, 2):
-                if pages(width, cols, f, (single, single)) == 1:
-                    return result(width, f, cols, packed(width, cols, f, (single, single)), header)
+                caps = least_cut(width, cols, single, style)
+                if caps is None:
+                    continue
+                cut = sum(lines(col_width(width, cols), floor, style)) - sum(caps)
+                if best is None or cut < best[0]:
+                    best = (cut, header, width, single, style, cols, caps)
+    if best is not None:
+        _, header, width, single, style, cols, caps = best
+        ls = [min(n, c) for n, c in zip(lines(col_width(width, cols), floor, style), caps)]
+        return result(width, floor, cols, _pack(ls, floor, cols, (single, single), style), header, style, caps)
     width, caps = several[0], several[1:]
-    floor = tried[-1]
-    options = [n for n in (pages(width, 1, floor, caps), pages(width, 2, floor, caps)) if n is not None]
+    style = TIGHT[0]
+    options = [n for n in (pages(width, 1, floor, caps, style), pages(width, 2, floor, caps, style)) if n is not None]
     if not options:
-        ls = lines(width, floor)
+        ls = lines(width, floor, style)
         tallest = max(range(len(rows)), key=lambda i: ls[i]) if ls else None
         raise TooTall(f"{what}: one programme item is too long for a whole page even at "
                       f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list", tallest)
     need = min(options)
     for f in tried:
         for cols in (1, 2):
-            n = pages(width, cols, f, caps)
+            n = pages(width, cols, f, caps, style)
             if n is not None and n <= need:
-                return result(width, f, cols, packed(width, cols, f, caps), None)
+                return result(width, f, cols, packed(width, cols, f, caps, style), None, style)
     raise AssertionError("unreachable: the floor size fits")
