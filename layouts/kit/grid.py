@@ -249,8 +249,8 @@ def _head_lines(name: str, size: float, width: float) -> tuple[str, ...]:
     return tuple("".join(t for t, _, _ in ln) for ln in lines)
 
 
-def fit(g: Grid, height: float) -> Grid:
-    """The grid exactly ``height`` tall, or shorter if it would stretch more than MAX_STRETCH.
+def fit(g: Grid, height: float, max_stretch: float = MAX_STRETCH) -> Grid:
+    """The grid exactly ``height`` tall, or shorter if it would stretch more than ``max_stretch``.
 
     Taller: busy rows grow in proportion. Shorter (a last resort, when no split of the day
     gives the text room): rows shrink, and each box's text shrinks, then is cut with an ellipsis.
@@ -259,7 +259,7 @@ def fit(g: Grid, height: float) -> Grid:
     room = height - g.head_h - sum(h for h, idle in zip(g.rows, g.idle) if idle)
     if busy <= 0:
         return g
-    f = min(room / busy, MAX_STRETCH)
+    f = min(room / busy, max_stretch)
     if f >= 1 - 1e-9:
         return replace(g, rows=tuple(h if idle else h * f for h, idle in zip(g.rows, g.idle)))
     label = LEAD * DETAIL * g.t * 0.5
