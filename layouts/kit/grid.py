@@ -44,6 +44,7 @@ from .grid_text import (
 )
 from .text import draw as draw_text
 from .text import text_width, words, wrap_units
+from .rooms import room_order  # noqa: F401  (grid.room_order: the one room order of every output)
 from .tracks import item_track, tint
 
 GAP = 0.12  # between boxes, x the type size
@@ -66,19 +67,6 @@ def _start(it) -> int:
 
 def _end(it) -> int:
     return _min(it.end) + 1440 * getattr(it, "end_days", 0)
-
-
-def room_order(event: Event) -> tuple[Room, ...]:
-    """Every room with items, by first use in the programme (day by day, then by start time);
-    rooms first used at the same time in the order the venues list them."""
-    listed = {r.id: i for i, r in enumerate(event.rooms)}
-    first: dict[str, tuple] = {}
-    rooms: dict[str, Room] = {}
-    for it in event.items:
-        if it.room is not None and it.room.id not in first:
-            first[it.room.id] = (it.start_dt, listed.get(it.room.id, len(listed)))
-            rooms[it.room.id] = it.room
-    return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
 @lru_cache(maxsize=64)  # plan, col_widths and columns all ask, per day and per room group
