@@ -23,9 +23,24 @@ APART_GREY, APART_COLOUR = 0.08, 0.12
 LIGHTEST = 0.7  # no box fill darker than this (lightness 0..1): its text must read
 
 
+_KNOWN: dict[int, tuple[Event, dict[str, Color]]] = {}  # the colours of the last few events a process asked about
+
+
 def track_colours(event: Event) -> dict[str, Color]:
     """Each track's colour, by first use in the programme (so every sheet agrees), chosen to stand
-    apart from its neighbours' (``neighbours``); ``tint`` gives its box's fill."""
+    apart from its neighbours' (``neighbours``); ``tint`` gives its box's fill. Worked out once per
+    event: every sheet and page asks."""
+    known = _KNOWN.get(id(event))
+    if known is not None and known[0] is event:
+        return dict(known[1])
+    colours = _colours(event)
+    if len(_KNOWN) >= 4:
+        _KNOWN.clear()
+    _KNOWN[id(event)] = (event, colours)
+    return dict(colours)
+
+
+def _colours(event: Event) -> dict[str, Color]:
     order: list[str] = []
     for it in event.items:
         track = item_track(it)

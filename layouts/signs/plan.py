@@ -180,21 +180,21 @@ def _cut(r: Row, style: Style, f: float, text_w: float, cap: int | None) -> tupl
     return shortened(lo)
 
 
-def cut_floor(r: Row, style: Style, f: float, text_w: float) -> int:
-    """The fewest lines ``_cut`` can bring a row to without cutting its speakers: its title's first
-    word and an ellipsis, then every name (a note after them may go; a speaker list too long for a
-    sheet is shortened by the sign itself, which names the item in a warning)."""
+def floor_units(r: Row, style: Style) -> tuple[Unit, ...]:
+    """What ``_cut`` can bring a row down to without cutting its speakers: its title's first word and
+    an ellipsis (the whole title if it is one word), then every name; a note after them may go (a
+    speaker list too long for a sheet is shortened by the sign itself, which names the item in a
+    warning)."""
     units = _units(r, style)
     t = _title_units(r, style)
     first = 1 + (1 if style.stacked and r.label else 0)
-    full = line_count(units, f, text_w)
     if t <= first:  # nothing of the title to spare
         head = units[:t]
     else:
         text, font, colour = units[first - 1][-1]
         head = units[:first - 1] + (units[first - 1][:-1] + ((text + ELLIPSIS + " " + theme.MIDDOT, font, colour),),)
     names = units[t:] if r.name_units is None else units[t:t + r.name_units]
-    return max(CUT_MIN, len(_time_lines(r, style)), min(full, line_count(head + names, f, text_w)))
+    return head + names
 
 
 def _cut_lines(units: tuple[Unit, ...], f: float, text_w: float, cap: int) -> tuple[Unit, ...]:
@@ -293,6 +293,8 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
     floor = tried[-1]
     counted: dict[tuple[float, float, Style], list[int] | None] = {}
     measured: dict[bool, list] = {}
+    floored: dict[tuple[float, Style], list[int]] = {}
+    least_units: dict[bool, list] = {}
 
     def col_width(width: float, cols: int) -> float:
         return width if cols == 1 else (width - COLUMN_GAP * scale) / 2
@@ -331,23 +333,63 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
         if full is None:
             return None
         text_w = _text_width(rows, floor, col_w, style)
-        floors = [cut_floor(r, style, floor, text_w) for r in rows]
-        caps = list(full)
-        while True:
+        key = (round(text_w, 3), style)
+        if key not in floored:  # headers differ in width only by their margins: two widths, not four
+            if style.stacked not in least_units:
+                least_units[style.stacked] = [(u, measure_units(u)) for u in (floor_units(r, style) for r in rows)]
+            floored[key] = [max(CUT_MIN, len(_time_lines(r, style)), min(n, line_count(u, floor, text_w, m)))
+                            for r, n, (u, m) in zip(rows, full, least_units[style.stacked])]
+        floors = floored[key]
+
+        def fits(caps: list[int]) -> bool:
             counts = _columns([n * style.leading * floor for n in caps], style.gap * floor, (height, height), cols)
-            if counts is not None and len(counts) <= cols:
-                return caps
-            longest = max((i for i in range(len(caps)) if caps[i] > floors[i]), key=lambda i: (caps[i], i), default=None)
-            if longest is None:
-                return None
-            caps[longest] -= 1
+            return counts is not None and len(counts) <= cols
+
+        def level(c: int) -> list[int]:  # every row cut to at most c lines, none below its floor
+            return [min(n, max(least, c)) for n, least in zip(full, floors)]
+
+        if not fits(level(0)):
+            return None
+        lo, hi = 0, max(full)  # the most lines a row may keep: the longest rows are cut first
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(level(mid)):
+                lo = mid
+            else:
+                hi = mid - 1
+        caps = level(lo)
+        for i, n in enumerate(caps):  # rows cut to that level get a line back, the earliest first
+            if n == lo < full[i] and n >= floors[i]:
+                caps[i] += 1
+                if not fits(caps):
+                    caps[i] -= 1
+        return caps
+
+    def one_sheet(width: float, single: float, style: Style) -> tuple[float, int] | None:
+        """The largest size (one column before two at a size) at which the day fits one sheet:
+        what trying every size from the largest down finds, found by halving (a larger size never
+        takes fewer lines), after one look at the floor, where most headers are refused."""
+        best = None
+        for cols in (1, 2):
+            if pages(width, cols, floor, (single, single), style) != 1:
+                continue
+            lo, hi = 0, len(tried) - 1  # tried descends: the first that fits
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if pages(width, cols, tried[mid], (single, single), style) == 1:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            if best is None or tried[lo] > best[0] + 1e-9:
+                best = (tried[lo], cols)
+        return best
 
     for style in (NORMAL, *TIGHT):
         for header, (width, single) in enumerate(singles):
-            for f in tried:
-                for cols in (1, 2):
-                    if pages(width, cols, f, (single, single), style) == 1:
-                        return result(width, f, cols, packed(width, cols, f, (single, single), style), header, style)
+            found = one_sheet(width, single, style)
+            if found is not None:
+                f, cols = found
+                return result(width, f, cols, packed(width, cols, f, (single, single), style), header, style)
     # at the floor, long rows cut short: the least cut, then the most prominent header
     best = None
     for header, (width, single) in enumerate(singles):
