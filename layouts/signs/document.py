@@ -96,7 +96,8 @@ HEADERS = (Header(130.0, 30.0, 30 * mm, False),
            Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False, inline=True))
 # every page of a sign that needs several sheets: the same name on each (a continuation sheet may
 # hang at another door of the room), as large as the one-sheet signs' middle header
-SEVERAL = Header(96.0, 24.0, 24 * mm, False)
+# (and the compact one where it saves a sheet: a long name wraps)
+SEVERAL = (Header(96.0, 24.0, 24 * mm, False), Header(64.0, 24.0, 20 * mm, False, margin=10 * mm, scaled=False))
 
 
 def page_size(options: BuildOptions) -> tuple[float, float]:
@@ -324,10 +325,11 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
     """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
     rows = sign_rows(data)
     singles = [_frame(data, stamp, pagesize, "", head) for head in HEADERS]
-    first = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), SEVERAL)
-    rest = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), SEVERAL)
+    probes = [(_frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), head),
+               _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), head))
+              for head in SEVERAL]
     p = plan(rows, tuple((fr.w - 2 * fr.margin, fr.col_h) for fr in singles),
-             (first.w - 2 * first.margin, first.col_h, rest.col_h), first.s,
+             tuple((first.w - 2 * first.margin, first.col_h, rest.col_h) for first, rest in probes), probes[0][0].s,
              f"the sign of {data.room_name} on {data.day_label}")
     n = len(p.pages)
     for k, cols in enumerate(p.pages, start=1):
@@ -335,8 +337,8 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
             label, fr = "", singles[p.header]
         else:
             label = " " + i18n.tr(lang, "(page {k} of {n})" if k == 1 else "(continued, page {k} of {n})", k=k, n=n)
-            probe = first if k == 1 else rest
-            fr = _frame(data, stamp, pagesize, label, SEVERAL, day_max=probe.day_size)
+            probe = probes[p.several][0 if k == 1 else 1]
+            fr = _frame(data, stamp, pagesize, label, SEVERAL[p.several], day_max=probe.day_size)
         yield fr, label, cols, p
 
 

@@ -11,7 +11,7 @@ is signs.py's.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventprint.problems import BuildError
 from reportlab.lib.units import mm
@@ -93,6 +93,7 @@ class Plan:
     style: Style = NORMAL
     time_w: float = 0.0  # the time column's width, its gap to the text included
     cut: int = 0  # lines of text left out by rows cut short (0: every row whole)
+    several: int = 0  # on several sheets: which of the headers offered for them
 
 
 def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
@@ -270,13 +271,13 @@ def _pack(lines: list[int], f: float, columns: int, caps: tuple[float, float],
     return [cols[k:k + columns] for k in range(0, len(cols), columns)]
 
 
-def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tuple[float, float, float],
-         scale: float, what: str) -> Plan:
+def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, scale: float, what: str) -> Plan:
     """One sheet if at all possible, else the fewest continuation pages.
 
     ``singles`` are the schedule's (width, height) on a one-page sign under each
     header, from the most to the least prominent; ``several`` the width and the
-    heights of the first and the continuation pages when there are several. Under each header the size goes down from
+    heights of the first and the continuation pages when there are several (or a tuple of
+    those, one for each header offered for several sheets, the most prominent first). Under each header the size goes down from
     ``ROW_MAX`` x ``scale`` and at each size one column is tried before two, so
     busy days get two columns before small type, and a smaller header before a
     second sheet. Then the same in tight rows (``TIGHT``); then, at the floor, rows cut to
@@ -405,18 +406,25 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several: tup
         _, header, width, single, style, cols, caps = best
         ls = [min(n, c) for n, c in zip(lines(col_width(width, cols), floor, style), caps)]
         return result(width, floor, cols, _pack(ls, floor, cols, (single, single), style), header, style, caps)
-    width, caps = several[0], several[1:]
+    # several sheets: the most prominent of the headers that need the fewest
     style = TIGHT[0]
-    options = [n for n in (pages(width, 1, floor, caps, style), pages(width, 2, floor, caps, style)) if n is not None]
-    if not options:
-        ls = lines(width, floor, style)
+    choices = several if isinstance(several[0], tuple) else (several,)
+    fewest = None
+    for k, (width, *caps) in enumerate(choices):
+        counts = [n for n in (pages(width, 1, floor, tuple(caps), style), pages(width, 2, floor, tuple(caps), style))
+                  if n is not None]
+        if counts and (fewest is None or min(counts) < fewest[0]):
+            fewest = (min(counts), k)
+    if fewest is None:
+        ls = lines(choices[0][0], floor, style)
         tallest = max(range(len(rows)), key=lambda i: ls[i]) if ls else None
         raise TooTall(f"{what}: one programme item is too long for a whole page even at "
                       f"{ROW_MIN:g} pt \u2014 shorten its title or speaker list", tallest)
-    need = min(options)
+    need, k = fewest
+    width, caps = choices[k][0], tuple(choices[k][1:])
     for f in tried:
         for cols in (1, 2):
             n = pages(width, cols, f, caps, style)
             if n is not None and n <= need:
-                return result(width, f, cols, packed(width, cols, f, caps, style), None, style)
+                return replace(result(width, f, cols, packed(width, cols, f, caps, style), None, style), several=k)
     raise AssertionError("unreachable: the floor size fits")
