@@ -1,12 +1,14 @@
 """Fitting a door sign's schedule onto one sheet: for each header (from the full one to the
-most compact), the largest type size in one or two columns down to the floor; then the same with
-tighter rows (the time over two lines, so the titles get the width); then, at the floor, rows cut
-to three and then two lines (a long title ends with an ellipsis; the full one is on the room's web
-page behind the QR code); only when even that cannot hold the day, the fewest continuation pages,
-in tight rows with every title whole, spread evenly over the columns.
+most compact), the largest type size in one or two columns down to the floor; then the same in
+tight rows (signs/rows.py: the time over two lines where the titles need the width); then, at the
+floor, the longest rows cut first (a title at a word with an ellipsis, never a speaker; the whole
+title is on the room's web page behind the QR code), the least cut and the most prominent header
+that hold the day; only when even that cannot, the fewest continuation pages, in tight rows with
+every title whole, spread evenly over the columns, under the most prominent header that needs no
+more of them.
 
-Pure arithmetic on rows already turned into wrap units (signs.sign_rows); drawing
-is signs.py's.
+Pure arithmetic on rows already turned into wrap units (signs/document.sign_rows); drawing is
+signs/document.py's.
 """
 from __future__ import annotations
 
@@ -17,52 +19,32 @@ from eventprint.problems import BuildError
 from reportlab.lib.units import mm
 
 from ..kit import theme
-from ..kit.grid_text import ELLIPSIS
 from ..kit.text import (
     Measures,
     Segment,
-    Unit,
     line_count,
     measure_units,
     sizes,
     text_width,
     wrap_units,
 )
+from .rows import (  # noqa: F401  (Row, ROW_GAP and ROW_LEADING: the signs' interface, as before)
+    CUT_MIN,
+    NORMAL,
+    ROW_GAP,
+    ROW_LEADING,
+    TIGHT,
+    Row,
+    Style,
+    cut_row,
+    floor_units,
+    time_lines,
+    units_of,
+)
 
 ROW_MAX, ROW_MIN = 34.0, 20.0  # schedule text: 20 pt is the floor at every size (see plan)
 COLUMN_GAP = 12 * mm
-ROW_GAP = 0.5  # between rows, x the schedule size
-ROW_LEADING = 1.2  # line pitch of schedule rows, x the size
 TIME_TEMPLATE = f"00:00{theme.EN_DASH}00:00"
-
-
-@dataclass(frozen=True)
-class Row:
-    """One schedule row, styled: what the plan wraps and the sign draws."""
-
-    time: str
-    units: tuple[Unit, ...]  # title, then speakers and note (or where), as wrap units
-    label: str | None = None  # KEYNOTE
-    quiet: bool = False  # breaks, meals, things elsewhere
-    band: bool = False  # pauses get a grey band
-    title_units: int = 0  # how many of ``units`` are the title (what a cut row shortens); 0: unknown
-    name_units: int | None = None  # how many after the title are names (a cut row keeps them, not the note); None: all
-
-
-@dataclass(frozen=True)
-class Style:
-    """How rows are set: their line pitch and the gap between them (x the size), and whether the
-    time stands over two lines ('09:30–' over '10:15', the label moving to the head of the text) so
-    that the titles get the width (in two columns, mostly)."""
-
-    leading: float
-    gap: float
-    stacked: bool = False
-
-
-NORMAL = Style(ROW_LEADING, ROW_GAP)
-TIGHT = (Style(1.08, 0.25), Style(1.08, 0.25, stacked=True))
-CUT_MIN = 2  # a cut row keeps at least two lines: the time's two, or a title's start and its speakers
 
 
 class TooTall(BuildError):
@@ -112,35 +94,15 @@ def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float, st
         return None
     out = []
     for r, m in zip(rows, measures):
-        n = line_count(_units(r, style), f, text_w, m)
-        out.append(max(len(_time_lines(r, style)), n))
+        n = line_count(units_of(r, style), f, text_w, m)
+        out.append(max(len(time_lines(r, style)), n))
     return out if caps is None else [min(n, c) for n, c in zip(out, caps)]
-
-
-def _time_lines(r: Row, style: Style = NORMAL) -> tuple[str, ...]:
-    """The time column of a row: its time, and its label (KEYNOTE) under it; stacked, the time's
-    start over its end."""
-    if style.stacked:
-        start, dash, end = r.time.partition(theme.EN_DASH)
-        return (start + dash, end) if dash and end else (r.time,)
-    return (r.time,) + ((r.label,) if r.label else ())
-
-
-def _units(r: Row, style: Style) -> tuple[Unit, ...]:
-    """The row's text: stacked, its label (KEYNOTE) leads the title."""
-    if style.stacked and r.label:
-        return (((r.label, theme.FONT_BOLD, theme.ACCENT),),) + r.units
-    return r.units
-
-
-def _title_units(r: Row, style: Style) -> int:
-    return r.title_units + (1 if style.stacked and r.label and r.title_units else 0)
 
 
 def time_width_of(rows: list[Row], f: float, style: Style = NORMAL) -> float:
     """The time column at size ``f``: the widest time (and label) the rows show, and a gap."""
     if style.stacked:
-        return max(text_width(x, theme.FONT_BOLD, f) for r in rows for x in _time_lines(r, style)) + 0.7 * f \
+        return max(text_width(x, theme.FONT_BOLD, f) for r in rows for x in time_lines(r, style)) + 0.7 * f \
             if rows else time_width(f)
     return time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
 
@@ -150,74 +112,13 @@ def _text_width(rows: list[Row], f: float, col_w: float, style: Style = NORMAL) 
     return None if text_w < 8 * f else text_w
 
 
-def _cut(r: Row, style: Style, f: float, text_w: float, cap: int | None) -> tuple[Unit, ...]:
-    """The row's units in at most ``cap`` lines: its title cut at a word with an ellipsis,
-    keeping the speakers; if even one word of it leaves too little room, the lines themselves cut."""
-    units = _units(r, style)
-    if cap is None or line_count(units, f, text_w) <= cap:
-        return units
-    t = _title_units(r, style)
-    title, more = units[:t], units[t:]
-    first = 1 + (1 if style.stacked and r.label else 0)  # the label alone is no title
-
-    def shortened(k: int) -> tuple[Unit, ...]:
-        text, font, colour = title[k - 1][-1]
-        last = title[k - 1][:-1] + ((text.rstrip(" " + theme.MIDDOT) + ELLIPSIS, font, colour),)
-        if more:
-            last = last + ((" " + theme.MIDDOT, more[0][0][1], more[0][0][2]),)
-        return title[:k - 1] + (last,) + more
-
-    if t <= first:  # no title words to spare: the lines as they wrap, cut
-        return _cut_lines(units, f, text_w, cap)
-    if line_count(shortened(first), f, text_w) > cap:  # the speakers alone are too long: cut them too
-        return _cut_lines(shortened(first), f, text_w, cap)
-    lo, hi = first, t - 1  # the most words of the title that still fit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if line_count(shortened(mid), f, text_w) <= cap:
-            lo = mid
-        else:
-            hi = mid - 1
-    return shortened(lo)
-
-
-def floor_units(r: Row, style: Style) -> tuple[Unit, ...]:
-    """What ``_cut`` can bring a row down to without cutting its speakers: its title's first word and
-    an ellipsis (the whole title if it is one word), then every name; a note after them may go (a
-    speaker list too long for a sheet is shortened by the sign itself, which names the item in a
-    warning)."""
-    units = _units(r, style)
-    t = _title_units(r, style)
-    first = 1 + (1 if style.stacked and r.label else 0)
-    if t <= first:  # nothing of the title to spare
-        head = units[:t]
-    else:
-        text, font, colour = units[first - 1][-1]
-        head = units[:first - 1] + (units[first - 1][:-1] + ((text + ELLIPSIS + " " + theme.MIDDOT, font, colour),),)
-    names = units[t:] if r.name_units is None else units[t:t + r.name_units]
-    return head + names
-
-
-def _cut_lines(units: tuple[Unit, ...], f: float, text_w: float, cap: int) -> tuple[Unit, ...]:
-    """The first ``cap`` lines of ``units`` wrapped, the last ending with an ellipsis; each line one unit."""
-    lines = wrap_units(units, f, text_w)[:cap]
-    last = list(lines[-1])
-    while len(last) > 1 and sum(text_width(x[0], x[1], f) for x in last) + text_width(ELLIPSIS, last[-1][1], f) > text_w:
-        last.pop()
-    while last and last[-1][0] == " ":
-        last.pop()
-    text, font, colour = last[-1]
-    last[-1] = (text.rstrip(" ," + theme.MIDDOT) + ELLIPSIS, font, colour)
-    return tuple(tuple(ln) for ln in lines[:-1]) + (tuple(last),)
-
-
 def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float, style: Style = NORMAL,
             caps: list[int] | None = None) -> list[Block]:
     text_w = _text_width(rows, f, col_w, style)
     assert text_w is not None
     cap = (lambda i: caps[i]) if caps is not None else (lambda i: None)
-    return [Block(rows[i], _time_lines(rows[i], style),
-                  tuple(wrap_units(_cut(rows[i], style, f, text_w, cap(i)), f, text_w))[:cap(i)]) for i in indices]
+    return [Block(rows[i], time_lines(rows[i], style),
+                  tuple(wrap_units(cut_row(rows[i], style, f, text_w, cap(i)), f, text_w))[:cap(i)]) for i in indices]
 
 
 def _columns(heights: list[float], gap: float, caps: tuple[float, float], per_page: int) -> list[int] | None:
@@ -303,7 +204,7 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
     def lines(col_w: float, f: float, style: Style) -> list[int] | None:
         if (col_w, f, style) not in counted:
             if style.stacked not in measured:
-                measured[style.stacked] = [measure_units(_units(r, style)) for r in rows]
+                measured[style.stacked] = [measure_units(units_of(r, style)) for r in rows]
             counted[(col_w, f, style)] = _lines(rows, measured[style.stacked], f, col_w, style)
         return counted[(col_w, f, style)]
 
@@ -338,7 +239,7 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
         if key not in floored:  # headers differ in width only by their margins: two widths, not four
             if style.stacked not in least_units:
                 least_units[style.stacked] = [(u, measure_units(u)) for u in (floor_units(r, style) for r in rows)]
-            floored[key] = [max(CUT_MIN, len(_time_lines(r, style)), min(n, line_count(u, floor, text_w, m)))
+            floored[key] = [max(CUT_MIN, len(time_lines(r, style)), min(n, line_count(u, floor, text_w, m)))
                             for r, n, (u, m) in zip(rows, full, least_units[style.stacked])]
         floors = floored[key]
 
