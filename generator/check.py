@@ -176,9 +176,9 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions(),
 
 
 def _render(event: Event, name: str, options: BuildOptions) -> list[str]:
-    """Render one output in memory; what its layout had to shorten."""
+    """Render one output in memory; what its layout had to shorten (not what it chose: the binding)."""
     from .build import render_noting
-    return render_noting(event, name, options)[1]
+    return render_noting(event, name, options, choices=False)[1]
 
 
 def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:

@@ -91,8 +91,10 @@ class Output:
 # outputs together. Badges before signs: with a cold cache the badges no longer start last and
 # end alone (a first build 0.9 s sooner).
 OUTPUTS: dict[str, Output] = {o.name: o for o in (
-    Output("booklet", "the A5 programme booklet (single pages and imposed for saddle-stitching)",
-           files="`booklet.pdf`, `booklet-imposed.pdf` (2-up on A4), `booklet-press.pdf` (SRA3 for a print shop)",
+    Output("booklet", "the A5 programme booklet: the reading copy, the print master with bleed, and the pages "
+                      "imposed 2-up when saddle-stitched (up to 64 pages; binding: in event.yaml)",
+           files="`booklet.pdf` (links), `booklet-print.pdf` (single pages, 3 mm bleed, PDF/X-4); saddle stitch also "
+                 "`booklet-imposed.pdf` (2-up on A4), `booklet-press.pdf` (SRA3 for a print shop)",
            cost=5, render=booklet.render),
     Output("signs", "one door schedule per room and day, and one file with all of them",
            files="`signs/<room>-<date>.pdf`, `signs/all-signs.pdf`",

@@ -65,6 +65,11 @@ class LayoutWarning(UserWarning):
     ``file:line: what — how to fix``): the build goes on, the build and ``check`` list it."""
 
 
+class LayoutNote(LayoutWarning):
+    """What a layout chose that the user should know (the booklet's binding, and why): the build
+    prints it with its other lines; ``check`` does not count it as a warning."""
+
+
 class BuildError(Exception):
     """A problem found while laying out (text that cannot fit, a glyph no font has).
 

@@ -245,7 +245,6 @@ def _share_renders_between_workers(tmp_path_factory):
 
 # The large event (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks), generated
 # once per run (tests/synth.py) and read by every worker that needs it.
-HUGE = dict(days=2, rooms=35, talks=900, people=950, seed=35, tracks=8)
 
 
 @pytest.fixture(scope="session")
@@ -258,7 +257,7 @@ def huge(tmp_path_factory):
     with open(base / "huge-event.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "programme.yaml").exists():
-            synth.write_event(base / "huge-event.tmp", **HUGE).rename(folder)
+            synth.write_event(base / "huge-event.tmp", **synth.HUGE).rename(folder)
     return _per_run("huge-event-model", lambda: load(folder))  # 0.03 s to unpickle, 0.8 s to load
 
 

@@ -9,7 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 from .. import i18n, links
-from ..model import PAPER_THICKNESS, TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant, Role, Title
+from ..model import (PAPER_THICKNESS, SADDLE_STITCH_MAX, TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant,
+                     Role, Title)
 from ..yamlsource import Located
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
 from .read import IMPORTED
@@ -67,6 +68,8 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         day_change=ev.day_change,
         booklet_abstracts=ev.booklet_abstracts,
         paper_thickness=ev.paper_thickness or PAPER_THICKNESS,
+        binding=ev.binding,
+        saddle_stitch_max=ev.saddle_stitch_max or SADDLE_STITCH_MAX,
         updated_from=updated_from,
         source_file=ev.file,
         addons=tuple(addons.values()),

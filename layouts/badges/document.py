@@ -319,6 +319,7 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
                 _page(c, sheet)
                 boxes = sheet.boxes(len(chunk), back=back)
                 for d, box in zip(chunk, boxes):
+                    common.piece(c, *box)  # a badge cut from the sheet carries its own draft mark
                     if isinstance(d, Divider):
                         draw_divider(c, d, st, box)
                     else:
