@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from .brand import Brand
+
 
 class Kind(enum.Enum):
     """What a programme item is. Decides styling and which items get pages."""
@@ -369,6 +371,7 @@ class Event:
     imported: bool = False  # read from imported/ and overrides.yaml
     export_hosts: tuple[str, ...] = ()  # web hosts the import's own addresses use (check --links)
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
+    brand: Brand = Brand()  # event.yaml `brand:` (logo, accent, type family); Brand(): the house look
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     # The event is frozen, so what is derived from it is computed once (cached_property keeps it in
