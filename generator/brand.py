@@ -21,8 +21,9 @@ class Logo:
     data: bytes  # the file's bytes
     width: float  # its own size: an SVG's in points, a raster image's in pixels
     height: float
-    cmyk: bytes = b""  # raster: its pixels in FOGRA39 CMYK, 4 bytes each, row by row
-    alpha: bytes = b""  # raster with transparency: 1 byte a pixel (255 opaque); b"": none
+    # raster: its pixels in FOGRA39 CMYK, 4 bytes each, row by row, zlib-compressed (as a PDF holds them)
+    cmyk: bytes = b""
+    alpha: bytes = b""  # raster with transparency: 1 byte a pixel (255 opaque), zlib-compressed; b"": none
     at: tuple[str, int] = field(default=("", 0), compare=False)  # file and line naming it (model.Where)
 
     @property

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zlib
 from pathlib import Path
 
 from .. import colour
@@ -158,8 +159,8 @@ def _raster(r: Reader, loc: Located, name: str, data: bytes, what: str, at) -> L
         r.bad(loc, f"the {what} {name} is not an SVG, PNG or JPEG file that can be read",
               "export the logo as SVG, or as PNG or JPEG")
         return None
-    return Logo(name, "raster", data, cmyk.width, cmyk.height, cmyk.tobytes(),
-                alpha.tobytes() if alpha is not None else b"", at)
+    return Logo(name, "raster", data, cmyk.width, cmyk.height, zlib.compress(cmyk.tobytes(), 9),
+                zlib.compress(alpha.tobytes(), 9) if alpha is not None else b"", at)
 
 
 # -- the type family ----------------------------------------------------------------------------

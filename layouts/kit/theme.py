@@ -150,21 +150,29 @@ MIDDOT = "\u00b7"
 # two places only, so that no layout needs to know: the PressCanvas of every PDF prints ACCENT and
 # ACCENT_LIGHT as the brand's colours (``palette``, common.new_canvas), and the text functions
 # (text.py, textruns.py) set FONT, FONT_BOLD... in the brand's family while an output is drawn
-# (``branded``, entered by eventprint.outputs.drawing like typeset.language). Logos are in the
-# model (event.brand) and drawn by logo.py. Without a brand nothing changes, byte for byte.
+# (``branded``, entered by eventprint.outputs.drawing like typeset.language), which also gives
+# logo.py the event's logos (event.brand). Without a brand nothing changes, byte for byte.
 
 _FAMILY: ContextVar[fonts.Family] = ContextVar("family", default=fonts.NOTO)
+_BRAND: ContextVar[Brand] = ContextVar("brand", default=Brand())
 THEME_FONTS = frozenset((FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC))
 
 
 @contextmanager
 def branded(brand: Brand):
-    """Set the theme's fonts in ``brand``'s family (Noto Sans without one) while drawing."""
-    token = _FAMILY.set(fonts.family_of(brand.font))
+    """Draw in ``brand``: the theme's fonts in its family (Noto Sans without one), its logos
+    where layouts place one (logo.py)."""
+    tokens = (_FAMILY.set(fonts.family_of(brand.font)), _BRAND.set(brand))
     try:
         yield
     finally:
-        _FAMILY.reset(token)
+        _BRAND.reset(tokens[1])
+        _FAMILY.reset(tokens[0])
+
+
+def brand() -> Brand:
+    """The brand of the event being drawn (Brand(): none)."""
+    return _BRAND.get()
 
 
 def family() -> fonts.Family:
