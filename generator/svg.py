@@ -54,6 +54,7 @@ def _nodes(node):
 def drawing(data: bytes):
     """The ReportLab Drawing of an SVG that ``read`` accepted, its colours in FOGRA39 CMYK. Cached:
     every badge draws the same logo; a caller must not change it."""
+    from reportlab.graphics.shapes import Shape
     from reportlab.lib.colors import CMYKColor, Color
 
     from .colour import srgb_to_cmyk
@@ -66,10 +67,19 @@ def drawing(data: bytes):
         rgb = tuple(max(0, min(255, round(v * 255))) for v in (c.red, c.green, c.blue))
         return CMYKColor(*srgb_to_cmyk(rgb), alpha=c.alpha)
 
-    for node in _nodes(found):
-        for attr in ("fillColor", "strokeColor"):
-            if hasattr(node, attr):
-                setattr(node, attr, cmyk(getattr(node, attr)))
-        if hasattr(node, "colors") and isinstance(node.colors, (list, tuple)):  # a gradient's stops
-            node.colors = [cmyk(c) for c in node.colors]
+    # every colour a node holds: fills and strokes, and the stops of svglib's gradient shapes (a
+    # list), whatever their attributes are called; shapes a node keeps aside (a gradient's clip) too
+    todo, seen = list(_nodes(found)), set()
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for attr, value in list(vars(node).items()):
+            if isinstance(value, Color):
+                setattr(node, attr, cmyk(value))
+            elif isinstance(value, list) and value and all(isinstance(v, Color) for v in value):
+                setattr(node, attr, [cmyk(v) for v in value])
+            elif isinstance(value, Shape):
+                todo.extend(_nodes(value))
     return found

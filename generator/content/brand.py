@@ -187,14 +187,14 @@ def _typeface(r: Reader, loc: Located | None, content: Path) -> Typeface | None:
         if style not in faces and block.get(style) is None:
             stand = next(s for s in _STAND_IN[style] if s in faces)
             faces[style] = faces[stand]
-            r.warn(block, f"the brand font has no {style.replace('_', ' ')} face: its {stand.replace('_', ' ')} "
+            r.warn(loc, f"the brand font has no {style.replace('_', ' ')} face: its {stand.replace('_', ' ')} "
                    f"prints in its place", f"add '{style}:' with the {style.replace('_', ' ')} TrueType file "
                    "of the family, if it has one", Group.BRAND)
     if len(faces) < len(STYLES):  # a face given but refused: reported above
         return None
     ordered = tuple(faces[s] for s in STYLES)
     key = hashlib.sha256(b"\0".join(ordered)).hexdigest()[:10]
-    return Typeface(label, ordered, key, (block.file, block.line))
+    return Typeface(label, ordered, key, (loc.file, loc.line))
 
 
 _FONT_FIX = ("give the family's TrueType (.ttf) files; an OpenType .otf with PostScript outlines can be "

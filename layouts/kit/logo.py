@@ -110,8 +110,10 @@ def _svg_form(c: Canvas, logo: Logo, name: str) -> None:
     from eventprint import svg
     from reportlab.graphics import renderPDF
 
+    drawing = svg.drawing(logo.data)
+    drawing.initialFontName = theme.face(theme.FONT)  # ReportLab's renderer sets a font first: not Helvetica
     c.beginForm(name, 0, 0, logo.width, logo.height)
-    renderPDF.draw(svg.drawing(logo.data), c, 0, 0)
+    renderPDF.draw(drawing, c, 0, 0)
     shadings = dict(c._shadingUsed)  # a gradient's: ReportLab leaves them out of a form's resources
     c.endForm()
     if shadings:
