@@ -114,7 +114,7 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
 def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float, space: float,
                 colour: Color) -> None:
     """Letter-spaced text (``space`` points between characters), through a text object."""
-    font = theme.face(font)
+    font = theme.face(font) if plain(text) else font  # a brand's family, where it has the letters
     c.setFont(font, size)  # else the text object starts in ReportLab's default Helvetica
     t = c.beginText(x, y)
     t.setFont(font, size)
