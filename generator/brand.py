@@ -65,7 +65,3 @@ class Brand:
     accent_light: Swatch | None = None  # its light tint (light text on the accent, quiet fills)
     accent_at: tuple[str, int] = field(default=("", 0), compare=False)
     font: Typeface | None = None  # None: Noto Sans
-
-    @property
-    def any(self) -> bool:
-        return bool(self.logo or self.accent or self.font)
