@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from .brand import Brand
+
 
 class Kind(enum.Enum):
     """What a programme item is. Decides styling and which items get pages."""
@@ -376,6 +378,7 @@ class Event:
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
     binding: str | None = None  # one of BINDINGS; None: by the booklet's page count
     saddle_stitch_max: int = SADDLE_STITCH_MAX  # pages: the most a saddle-stitched booklet may have
+    brand: Brand = Brand()  # event.yaml `brand:` (logo, accent, type family); Brand(): the house look
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     # The event is frozen, so what is derived from it is computed once (cached_property keeps it in

@@ -148,10 +148,11 @@ def get(name: str) -> Output:
 
 @contextmanager
 def drawing(event: Event) -> Iterator[None]:
-    """What every layout draws under: QR matrices kept between builds (eventprint.cache), and the
-    quotation marks of the event's language for every text set."""
+    """What every layout draws under: QR matrices kept between builds (eventprint.cache), the
+    quotation marks of the event's language for every text set, and its brand's type family."""
     qrmatrix.store = cache if cache.folder() is not None else None
-    with typeset.language(event):  # quotation marks, and each talk's language (its CJK face)
+    # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family
+    with typeset.language(event), theme.branded(event.brand):
         yield
 
 

@@ -25,6 +25,7 @@ class Group(enum.Enum):
     NO_BADGE = "Registrations without a badge (pending, expired or cancelled orders)"
     TEXT_CUT = "Text too long, cut"
     SHORTENED = "Text shortened to fit its place"
+    BRAND = "The event's logo, colour and type family (brand:)"
     OTHER = "Other warnings"
     UNNAMED_VENUE = "Venues without a name: left out of every output"
     NO_LINK = "No web page to open: printed without a QR code"

@@ -31,7 +31,8 @@ CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
 SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
-EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
+BRAND = Path(__file__).resolve().parent / "fixtures" / "brand"  # its own logo, colour and type family
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS, "brand": BRAND}
 
 # A test process keeps every PDF it parsed (millions of char dicts) and every model it loaded for
 # the tests after it. At Python's default the cycle collector re-scanned all of them some 2,000

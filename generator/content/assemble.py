@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import i18n, links
+from ..brand import Brand
 from ..model import (PAPER_THICKNESS, SADDLE_STITCH_MAX, TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant,
                      Role, Title)
 from ..yamlsource import Located
@@ -20,7 +21,7 @@ from .stamp import as_of
 
 def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], days: list[DayDraft],
              items: list[ItemDraft], files: tuple[Path, ...], addon_drafts: dict[str, AddonDraft] | None = None,
-             registrations: list[RegDraft] = (), imported: bool = False) -> Event:
+             registrations: list[RegDraft] = (), imported: bool = False, brand: Brand = Brand()) -> Event:
     roles: dict[str, set[Role]] = {pid: set() for pid in drafts}
     for it in items:
         for pid, _ in it.speakers:
@@ -84,6 +85,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         schedule_url_at=ev.schedule_url_at,
         imported=imported,
         export_hosts=_export_hosts(ev, drafts, items) if imported else (),
+        brand=brand,
     )
 
 

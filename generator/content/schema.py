@@ -22,7 +22,8 @@ from .read import IMPORTED
 EVENT_REQUIRED = ("name", "timezone", "hosts")
 EVENT_OPTIONAL = ("base_url", "links", "schedule_url", "short_name", "language", "updated", "info", "day_change",
                   "booklet_abstracts", "paper_thickness", "binding", "saddle_stitch_max",
-                  "registrations", "addons")  # the last two: read by content.registrations
+                  "registrations", "addons",  # these two: read by content.registrations
+                  "brand")  # read by content.brand
 
 
 def read_event(r: Reader, ev: LMap) -> EventDraft:

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..kit import common, theme, typeset
+from ..kit import common, logo, theme, typeset
 from .base import (
     ABSTRACTS,
     FRAME_W,
@@ -79,7 +79,7 @@ class _Doc(BaseDocTemplate):
             target, pagesize=theme.A5_PORTRAIT, invariant=1, pageCompression=1,
             title=f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}", author=", ".join(event.hosts),
             subject=subject, creator="eventprint", keywords=event.name, lang=event.language,
-            displayDocTitle=1, initialFontName=theme.FONT, initialFontSize=theme.BODY, leftMargin=MARGIN_X,
+            displayDocTitle=1, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
         self.event = event
         self.anchors: dict[str, int] = {}
@@ -192,7 +192,8 @@ def layout_files(event: Event, abstracts: str | None = None, print_files: bool =
         with typeset.language(event.language):  # the quotation marks of text set on its pages
             doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
                       canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
-                                                    stamp=common.stamp_of(event)))
+                                                    stamp=common.stamp_of(event),
+                                                    palette=theme.palette(event.brand)))
     except BuildError as e:
         raise _own(e) from None
     except LayoutError:
@@ -204,6 +205,8 @@ def layout_files(event: Event, abstracts: str | None = None, print_files: bool =
 
     def forms(canvas):
         define_page_forms(canvas, doc.pagerefs, doc.anchors)
+        if canvas is not c:  # the imposed files replay the pages: the logo they place, too
+            logo.define_like(c, canvas)
 
     forms(c)
     snapshot = c.font_snapshot()

@@ -38,12 +38,17 @@ class PressCanvas(Canvas):
     as RGB or grey is converted, so nothing RGB reaches a page), PDF 1.6, TrimBox and BleedBox on
     every page (the page itself unless the layout sets them), the output intent and XMP of
     PDF/X-4 (pdfx.py), and for a draft (codes that open nothing, eventprint.draft) a DRAFT mark in
-    the content of every page, on each piece a page is cut into (``piece``), and in the metadata."""
+    the content of every page, on each piece a page is cut into (``piece``), and in the metadata.
+    ``palette``: theme colours printed as others (an event's brand colour for the accent,
+    theme.palette), in text and Paragraphs too."""
 
-    def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, **kwargs):
+    def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, palette=None, **kwargs):
         kwargs["enforceColorSpace"] = "cmyk"
         kwargs["pdfVersion"] = pdfx.VERSION
         super().__init__(*args, **kwargs)
+        if palette:  # before any text object copies the canvas's colour filter
+            enforce = self._enforceColorSpace
+            self._enforceColorSpace = lambda colour: palette.get(theme.colour_key(colour)) or enforce(colour)
         if stamp is not None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
             self._doc._timeStamp = _TimeStamp(stamp)  # the content's date, not ReportLab's 2000-01-01
         self.draft = draft
@@ -153,7 +158,8 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
     # initialFontName: without it every page names Helvetica, which is never embedded
     c = PressCanvas(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
                     stamp=stamp_of(event),
-                    lang=event.language, initialFontName=theme.FONT, initialFontSize=theme.BODY)
+                    lang=event.language, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY,
+                    palette=theme.palette(event.brand))
     c.setTitle(title)
     c.setAuthor(", ".join(event.hosts))
     c.setSubject(subject)

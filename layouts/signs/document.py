@@ -35,7 +35,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
 from ..kit.text import (
     Fitted,
@@ -166,6 +166,7 @@ class Frame:
     foot: list[tuple[str, str]]  # (left, right) lines from the top
     foot_size: float
     day_x: float = 0.0  # where the day lines start, from the margin (beside an inline name)
+    logo: tuple[float, float, float, float] | None = None  # the event's logo's box (x, y, w, h), left of the code
 
     @property
     def col_h(self) -> float:
@@ -183,6 +184,9 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     qr = head.qr * s if data.url else 0  # no page to open (links.py): no code, the name takes its place
     inner = w - 2 * m
     beside_qr = inner - qr - 8 * mm * s if qr else inner
+    mark = _logo_box(w, h, m, qr, s)
+    if mark is not None:  # the room's name keeps clear of the event's logo
+        beside_qr = mark[0] - m - 8 * mm * s
     name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
                max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
     day_max = day_max or head.day_max * s
@@ -224,7 +228,19 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     schedule_top = rule_y - 5 * mm * s
     schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
     return Frame(w, h, page_s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
-                 schedule_top, schedule_bottom, foot, fs, day_x)
+                 schedule_top, schedule_bottom, foot, fs, day_x, mark)
+
+
+
+def _logo_box(w: float, h: float, m: float, qr: float, s: float) -> tuple[float, float, float, float] | None:
+    """Where the event's logo goes: at the top, left of the QR code (or in its place), at most half
+    the code's height and a quarter of the page's width; None without a logo."""
+    brand = theme.brand()
+    if brand.logo is None:
+        return None
+    right = w - m - (qr + 6 * mm * s if qr else 0)
+    lw, lh = logo.place_size(brand.logo, 0.25 * (w - 2 * m), 0.5 * qr if qr else 18 * mm * s)
+    return right - lw, h - m - lh, lw, lh
 
 
 
@@ -270,6 +286,8 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     if data.url:
         common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
                        what=f"QR code on the sign of {data.room_name}")
+    if fr.logo is not None:
+        logo.on_white(c, *fr.logo, "right", "on the door signs")
     y = fr.day_top
     for line in fr.day_lines:
         x = m + fr.day_x
