@@ -26,7 +26,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, LayoutWarning, Problem, QRTooDense, TooLong
+from .problems import BuildError, ContentError, LayoutNote, LayoutWarning, Problem, QRTooDense, TooLong
 
 Rendered = tuple[list[Artifact], list[str]]  # one output's files, and what its layout had to shorten
 
@@ -70,12 +70,14 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
                     "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
-def render_noting(event: Event, name: str, options: BuildOptions) -> Rendered:
-    """``render``, and what the layout had to shorten to print (LayoutWarning), each once."""
+def render_noting(event: Event, name: str, options: BuildOptions, choices: bool = True) -> Rendered:
+    """``render``, and what the layout had to shorten to print (LayoutWarning), each once; with
+    ``choices``, also what it chose for the user to know (LayoutNote: the booklet's binding)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LayoutWarning)
         artifacts = render(event, name, options)
-    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)]
+    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)
+             and (choices or not issubclass(w.category, LayoutNote))]
     for w in caught:  # anything else goes where it would have gone
         if not issubclass(w.category, LayoutWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

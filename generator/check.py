@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import i18n, links
+from . import colour, i18n, links
 from .content.read import IMPORTED
 from .model import Event
 from .options import BuildOptions, OptionError
@@ -75,7 +75,29 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     out += _unnamed_venues(event, content_dir)
     out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, True, Group.LANGUAGE)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
-    return out + email_problems(event, content_dir) + link_warnings(event, content_dir)
+    return out + email_problems(event, content_dir) + link_warnings(event, content_dir) + brand_warnings(event)
+
+
+READABLE = 4.5  # WCAG 2's contrast for text (AA): the accent's headings, labels and the white text on its bands
+
+
+def brand_warnings(event: Event) -> list[Problem]:
+    """A brand colour too light to read: text printed in it on white paper, and the white (and
+    light) text printed on it (badge bands, the booklet's cover, the site's bar), measured as
+    WCAG 2 contrast of its sRGB (eventprint.colour: the colour it prints, on screen)."""
+    accent, light = event.brand.accent, event.brand.accent_light
+    if accent is None:
+        return []
+    rgb = [tuple(int(s.screen[i:i + 2], 16) for i in (1, 3, 5)) for s in (accent, light)]
+    on_white = colour.contrast(rgb[0], (255, 255, 255))
+    on_band = colour.contrast(rgb[0], rgb[1])  # the cover's dates, light on the accent
+    if min(on_white, on_band) >= READABLE:
+        return []
+    shown = ", ".join(f"{v * 100:g}" for v in accent.cmyk)
+    return [Problem(*event.brand.accent_at, f"the brand colour [{shown}] is too light for text: {on_white:.1f}:1 "
+                    f"against white (text in it on paper, white text on its bands), {on_band:.1f}:1 for light text "
+                    f"on it, below the {READABLE}:1 that reads easily", "choose a darker shade of the colour (more black "
+                    "or more of its main ink), e.g. the one the corporate design gives for text", True, Group.BRAND)]
 
 
 # An e-mail address as people write one in running text; not a handle (@name@server.social) and
@@ -176,9 +198,9 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions(),
 
 
 def _render(event: Event, name: str, options: BuildOptions) -> list[str]:
-    """Render one output in memory; what its layout had to shorten."""
+    """Render one output in memory; what its layout had to shorten (not what it chose: the binding)."""
     from .build import render_noting
-    return render_noting(event, name, options)[1]
+    return render_noting(event, name, options, choices=False)[1]
 
 
 def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:

@@ -21,6 +21,7 @@ one content problem that says so.
 """
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -141,6 +142,52 @@ def register() -> frozenset[int]:
                                (0, 1, typeface.FONT_ITALIC), (1, 1, typeface.FONT_BOLD_ITALIC)):
         addMapping(typeface.FONT, bold, italic, face)
     return frozenset(covered or ())
+
+
+# -- the main family: Noto Sans, or an event's own ---------------------------------------------
+
+@dataclass(frozen=True)
+class Family:
+    """The faces text is set in first, by style (STYLES order); a character they lack falls back,
+    to Noto Sans and then the chain. ``NOTO`` is the house family; an event's brand font is
+    registered under names of its own (``family_of``), so a build in it changes no other build."""
+
+    names: tuple[str, str, str, str]
+
+    def name(self, style: str) -> str:
+        return self.names[STYLES.index(style)]
+
+
+NOTO = Family(tuple(_MAIN[s] for s in STYLES))
+_covered: dict[Family, frozenset[int]] = {}
+
+
+def family_of(face) -> Family:
+    """The Family of a brand's Typeface (eventprint.brand; None: Noto Sans), its faces registered
+    with ReportLab from the bytes the loader read, once per process."""
+    if face is None:
+        return NOTO
+    fam = Family(tuple(f"EP-Brand-{face.key}" + ("" if s == "regular" else "-" + s.title().replace("-", ""))
+                       for s in STYLES))
+    if fam not in _covered:
+        register()
+        cover: set[int] | None = None
+        for style, name, data in zip(STYLES, fam.names, face.faces):
+            font = TTFont(name, io.BytesIO(data))
+            pdfmetrics.registerFont(font)
+            _sources[name] = data
+            _STYLE_OF[name] = style
+            cmap = set(font.face.charToGlyph)
+            cover = cmap if cover is None else cover & cmap
+        for bold, italic, name in ((0, 0, fam.names[0]), (1, 0, fam.names[1]), (0, 1, fam.names[2]), (1, 1, fam.names[3])):
+            addMapping(fam.names[0], bold, italic, name)
+        _covered[fam] = frozenset(cover)
+    return fam
+
+
+def covered(family: Family = NOTO) -> frozenset[int]:
+    """The code points every face of ``family`` draws (registered)."""
+    return register() if family == NOTO else _covered[family]
 
 
 # -- which face draws a character --------------------------------------------------------------
@@ -294,7 +341,8 @@ def is_shaped(name: str) -> bool:
 
 
 def style_of(style: str) -> str:
-    """'regular', 'bold', 'italic' or 'bold-italic', from either that word or a theme font name."""
+    """'regular', 'bold', 'italic' or 'bold-italic', from that word, a theme font name or the name
+    of a registered family's face."""
     if style in _MAIN:
         return style
     try:
@@ -303,10 +351,10 @@ def style_of(style: str) -> str:
         raise ValueError(f"unknown text style {style!r}; use one of {', '.join(STYLES)}") from None
 
 
-def main_font(style: str) -> str:
-    """The Noto Sans face of a style (registered)."""
+def main_font(style: str, family: Family = NOTO) -> str:
+    """The face of ``family`` (Noto Sans) that sets a style (registered)."""
     register()
-    return _MAIN[style_of(style)]
+    return family.name(style_of(style))
 
 
 def face_for(ch: str, style: str = "regular", hint: str | None = None) -> str:
@@ -314,14 +362,17 @@ def face_for(ch: str, style: str = "regular", hint: str | None = None) -> str:
     return faces(ch, style, hint)[0]
 
 
-def faces(text: str, style: str = "regular", hint: str | None = None) -> list[str | None]:
-    """For each character of ``text``, the registered font that draws it in ``style`` (None
-    for characters that take no glyph); ValueError for one no font has. Within a run of a shaped
+def faces(text: str, style: str = "regular", hint: str | None = None,
+          family: Family = NOTO) -> list[str | None]:
+    """For each character of ``text``, the registered font that draws it in ``style`` of
+    ``family`` (None for characters that take no glyph); ValueError for one no font has. What a
+    brand's family lacks, Noto Sans draws if it can, else the chain. Within a run of a shaped
     face, a mark or joiner, and a character Noto Sans lacks (a danda), stays in that face where
     it has it: HarfBuzz shapes a syllable whole."""
     style = style_of(style)
-    covered = register()
-    main = _MAIN[style]
+    noto = register()
+    own = covered(family)
+    main = family.name(style)
     bold = style.startswith("bold")
     picked: list[Fallback | str | None] = []
     groups: dict[str, set[str]] = {}
@@ -329,10 +380,14 @@ def faces(text: str, style: str = "regular", hint: str | None = None) -> list[st
     for ch in text:
         o = ord(ch)
         if last is not None and o in _cmap(last.key) and (
-                o not in covered or o in _JOINERS or unicodedata.category(ch)[0] == "M"):
+                o not in own or o in _JOINERS or unicodedata.category(ch)[0] == "M"):
             face = last
-        elif o in covered and o not in _IGNORED or ch in "\n\r\t":
+        elif o in own and o not in _IGNORED or ch in "\n\r\t":
             picked.append(main)
+            last = None
+            continue
+        elif o in noto and o not in _IGNORED:  # (a brand's family lacks it)
+            picked.append(_MAIN[style])
             last = None
             continue
         elif o in _IGNORED:

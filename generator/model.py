@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from .brand import Brand
+
 
 class Kind(enum.Enum):
     """What a programme item is. Decides styling and which items get pages."""
@@ -337,6 +339,11 @@ class Session:
 
 
 PAPER_THICKNESS = 0.1  # mm: 115 g/m² coated paper, a common booklet stock
+# How the booklet is bound (event.yaml ``binding``): staples through the fold of nested sheets, or a
+# glued spine of single leaves. Left out: saddle stitch up to SADDLE_STITCH_MAX pages (16 sheets of
+# 80-100 g/m² paper; a thicker stapled booklet bulges and will not close), perfect binding above.
+BINDINGS = ("saddle-stitch", "perfect")
+SADDLE_STITCH_MAX = 64
 
 
 @dataclass(frozen=True)
@@ -369,6 +376,9 @@ class Event:
     imported: bool = False  # read from imported/ and overrides.yaml
     export_hosts: tuple[str, ...] = ()  # web hosts the import's own addresses use (check --links)
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
+    binding: str | None = None  # one of BINDINGS; None: by the booklet's page count
+    saddle_stitch_max: int = SADDLE_STITCH_MAX  # pages: the most a saddle-stitched booklet may have
+    brand: Brand = Brand()  # event.yaml `brand:` (logo, accent, type family); Brand(): the house look
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     # The event is frozen, so what is derived from it is computed once (cached_property keeps it in

@@ -91,8 +91,10 @@ class Output:
 # outputs together. Badges before signs: with a cold cache the badges no longer start last and
 # end alone (a first build 0.9 s sooner).
 OUTPUTS: dict[str, Output] = {o.name: o for o in (
-    Output("booklet", "the A5 programme booklet (single pages and imposed for saddle-stitching)",
-           files="`booklet.pdf`, `booklet-imposed.pdf` (2-up on A4), `booklet-press.pdf` (SRA3 for a print shop)",
+    Output("booklet", "the A5 programme booklet: the reading copy, the print master with bleed, and the pages "
+                      "imposed 2-up when saddle-stitched (up to 64 pages; binding: in event.yaml)",
+           files="`booklet.pdf` (links), `booklet-print.pdf` (single pages, 3 mm bleed, PDF/X-4); saddle stitch also "
+                 "`booklet-imposed.pdf` (2-up on A4), `booklet-press.pdf` (SRA3 for a print shop)",
            cost=5, render=booklet.render),
     Output("signs", "one door schedule per room and day, and one file with all of them",
            files="`signs/<room>-<date>.pdf`, `signs/all-signs.pdf`",
@@ -146,10 +148,11 @@ def get(name: str) -> Output:
 
 @contextmanager
 def drawing(event: Event) -> Iterator[None]:
-    """What every layout draws under: QR matrices kept between builds (eventprint.cache), and the
-    quotation marks of the event's language for every text set."""
+    """What every layout draws under: QR matrices kept between builds (eventprint.cache), the
+    quotation marks of the event's language for every text set, and its brand's type family."""
     qrmatrix.store = cache if cache.folder() is not None else None
-    with typeset.language(event):  # quotation marks, and each talk's language (its CJK face)
+    # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family
+    with typeset.language(event), theme.branded(event.brand):
         yield
 
 

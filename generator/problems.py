@@ -25,6 +25,7 @@ class Group(enum.Enum):
     NO_BADGE = "Registrations without a badge (pending, expired or cancelled orders)"
     TEXT_CUT = "Text too long, cut"
     SHORTENED = "Text shortened to fit its place"
+    BRAND = "The event's logo, colour and type family (brand:)"
     OTHER = "Other warnings"
     UNNAMED_VENUE = "Venues without a name: left out of every output"
     NO_LINK = "No web page to open: printed without a QR code"
@@ -63,6 +64,11 @@ class ContentError(Exception):
 class LayoutWarning(UserWarning):
     """Text a layout had to shorten to print (``warnings.warn``; the message is
     ``file:line: what — how to fix``): the build goes on, the build and ``check`` list it."""
+
+
+class LayoutNote(LayoutWarning):
+    """What a layout chose that the user should know (the booklet's binding, and why): the build
+    prints it with its other lines; ``check`` does not count it as a warning."""
 
 
 class BuildError(Exception):

@@ -55,12 +55,29 @@ def _digest(data) -> str:
 
 def entries(output: Output, event: Event, options: BuildOptions) -> dict[str, dict[str, str]]:
     """key -> {hash, label} of every piece of ``output`` this build prints: the hash is of exactly
-    what the piece shows, at the shape this build gives it. The default shape is left out of the
-    hash, so that manifests of default builds stay as they were."""
-    shape, default = output.reprint.shape(options), output.reprint.shape(BuildOptions())
+    what the piece shows, at the shape this build gives it (its options, and the event's brand).
+    The default shape is left out of the hash, so that manifests of default builds stay as they were."""
+    shape, default = _shape(output, event, options), output.reprint.shape(BuildOptions())
     return {key: {"hash": _digest(piece.shows if shape == default else {"shows": piece.shows, SHAPE: shape}),
                   "label": piece.label}
             for key, piece in output.reprint.pieces(event, options).items()}
+
+
+def _shape(output: Output, event: Event, options: BuildOptions) -> dict[str, str]:
+    """What shapes every piece of ``output`` this build: its options (the size), and the event's
+    brand when it has one (a new logo, colour or type family changes every piece)."""
+    shape = output.reprint.shape(options)
+    return dict(shape, brand=event.brand.fingerprint) if event.brand.fingerprint else shape
+
+
+def _shape_change(was: dict[str, str], now: dict[str, str]) -> str:
+    """'the size is A3, not A4 as last time', 'the brand changed'."""
+    said = []
+    for k in dict.fromkeys([*now, *was]):
+        if was.get(k) != now.get(k):
+            said.append("the brand (logo, colour or type) changed" if k == "brand"
+                        else f"the {k} is {now.get(k, '?')}, not {was.get(k, '?')} as last time")
+    return ", ".join(said)
 
 
 def _recorded_shape(previous: dict, output: Output) -> dict[str, str]:
@@ -185,18 +202,16 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
             ch, added = _changes(old, current)
             if ch or added:
                 fresh[section] = set(ch + added)
-            was, now = manifest[SHAPE][section], output.reprint.shape(options)
+            was, now = manifest[SHAPE][section], _shape(output, event, options)
             if was != now and not partial:
-                shown = ", ".join(f"the {k} is {v}, not {was.get(k, '?')} as last time" for k, v in now.items()
-                                  if was.get(k) != v)
-                words.append(f"every {output.reprint.noun} ({len(ch) + len(added)}): {shown}")
+                words.append(f"every {output.reprint.noun} ({len(ch) + len(added)}): {_shape_change(was, now)}")
             elif ch or added:
                 groups.append((output, [k for k in current if k in ch or k in added], current, set(added)))
             if not partial:  # one person's build says nothing about the others
                 gone += [old[k].get("label", k) for k in sorted(old) if k not in current]
         if not partial:
             manifest[section] = current
-            manifest[SHAPE][section] = output.reprint.shape(options)
+            manifest[SHAPE][section] = _shape(output, event, options)
         elif manifest[section]:  # one person's badge never starts a manifest of everyone
             manifest[section].update(current)
         if not old and manifest[section]:  # the first full run: that is what gets printed

@@ -15,6 +15,7 @@ from .model import Event, Item, Person, Room
 INDEX = "index.html"
 STYLESHEET = "style.css"
 CALENDAR = "programme.ics"
+LOGO = "logo"  # the event's logo in the site's bar (brand:), with its file's suffix: logo.svg
 # Our site's address while the organiser has not said where out/site/ goes: a reserved example
 # domain, so such a build is a draft (eventprint.draft) and its codes visibly open nothing.
 PLACEHOLDER = "https://example.org/"

@@ -1,8 +1,9 @@
-"""Benchmark (not a test): wall and CPU time, peak memory, pages and bytes per output.
+"""Benchmark (not a test): wall and CPU time, peak memory, pages and bytes per output, and the
+budgets of issue #25 as ratios to a yardstick measured on the same machine.
 
 Runs each output of (a) the shipped symposium, (b) a generated large event
-(3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) and (c) a generated
-huge one (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks) in its own
+(3 days, 8 parallel rooms, 400 talks, 600 people, fixed seed) and (c) the tests' generated
+huge one (synth.HUGE: 2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks) in its own
 process, so peak memory is the real resident size of that build alone; and the
 symposium's `all` against starting Python and importing reportlab.platypus.
 (d) the symposium with 2,000 registered participants (badges only; the issue's budget is
@@ -13,15 +14,23 @@ child's. Each event's `all` runs first with an empty cache (QR codes:
 eventprint.cache), then each output and `all` again with the cache that run
 filled, and `all` once more in one process (EVENTPRINT_JOBS=1). `all` with the cache runs three
 times and the fastest is shown (with the slowest): the speed of this shared machine drifts.
-Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling|attendees])
+
+Budgets (issue #25), ``--only budgets``: the yardstick is ``python -c "import reportlab.platypus"``
+(the floor every build pays), its wall and CPU time measured in turn with each build, each pair
+REPEAT times, so that a machine shared with other jobs slows both alike; reported as the ratio of
+each pair (best, median, worst) and the load average before and after:
+- the huge event's `all`: <= 30 x the floor's CPU time, <= 20 x its wall time (on an idle
+  machine), peak memory <= 300 MB (the build's or any child's);
+- 10,000 participant badges (a generated event with 10,000 registrations): <= 15 s wall, <= 400 MB;
+- the symposium's `all`: <= 5 x the floor's wall time.
+Usage: make bench   (or: .venv/bin/python tests/bench.py [--only symposium|large|huge|scaling|attendees|budgets])
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import write_event  # noqa: E402
+from synth import HUGE, write_event, write_registrations  # noqa: E402
 
 REPEAT = 3  # runs of each event's `all` (and of the yardstick); the fastest is reported
 
@@ -76,31 +85,81 @@ def measure(content: Path, name: str, cache: Path, jobs: str = "") -> dict:
         return result
 
 
-GIVEN = ("Anna", "Jonas", "Zeynep", "Łukasz", "Chloé", "Mateo", "Inês", "Priya", "Ngozi", "Sigríður", "Δήμητρα",
-         "Ольга", "Hương", "Ștefan", "Aoife", "Søren", "Amani", "Bence", "Grace", "Iñigo")
-FAMILY = ("Müller", "Yılmaz", "Wiśniewska", "Lefèvre", "García", "Gonçalves", "Nguyễn", "Jónsdóttir", "Popescu",
-          "Szőke", "Adéyẹmí", "Mwangi", "Sharma", "Ó Briain", "Παπαδάκης", "Смирнова", "van der Berg", "Østergaard",
-          "O'Connor", "Kowalczyk", "Dvořák", "Bakker", "Eze", "Nair", "Tóth")
-TICKETS = ("Participant",) * 14 + ("Student",) * 4 + ("Staff", "Press")
-
-
 def with_attendees(root: Path, count: int, seed: int = 15) -> Path:
     """A copy of the symposium with ``count`` invented participants in registrations.csv."""
     content = root / f"attendees-{count}"
     shutil.copytree(REPO / "content", content)
-    rnd = random.Random(seed)
-    with open(content / "registrations.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["Id", "Given name", "Family name", "Organisation", "Ticket", "Add-ons", "E-mail"])
-        for n in range(count):
-            w.writerow([f"R{n:05d}", rnd.choice(GIVEN), rnd.choice(FAMILY), f"Institute {rnd.randrange(200)}",
-                        rnd.choice(TICKETS), "Lab tour" if rnd.random() < 0.2 else "", f"p{n}@example.org"])
-    return content
+    return write_registrations(content, count, seed, addon="Lab tour")
+
+
+def timed(args: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Wall and CPU time (the process's and every child's it waited for) of a command, and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    run = subprocess.run(args, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if run.returncode != 0:
+        raise SystemExit(f"{args} failed:\n{run.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, run.stdout
+
+
+def floor() -> tuple[float, float]:
+    """The yardstick: starting Python and importing ReportLab's layout engine."""
+    wall, cpu, _ = timed([sys.executable, "-c", "import reportlab.platypus"])
+    return wall, cpu
+
+
+def build_timed(content: Path, name: str, cache: Path) -> dict:
+    """One build in a process of its own, timed from outside like the yardstick; its peak memory."""
+    env = {**os.environ, "EVENTPRINT_CACHE": str(cache), "EVENTPRINT_JOBS": ""}
+    with tempfile.TemporaryDirectory() as out:
+        code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
+        wall, cpu, stdout = timed([sys.executable, "-c", code], env)
+    r = json.loads(stdout.strip().splitlines()[-1])
+    return {"wall": wall, "cpu": cpu, "peak_mb": max(r["peak_mb"], r["child_mb"])}
+
+
+def _spread(values: list[float]) -> str:
+    v = sorted(values)
+    return f"best {v[0]:.1f}, median {v[len(v) // 2]:.1f}, worst {v[-1]:.1f}"
+
+
+def budgets(root: Path) -> None:
+    """The issue's budgets, each build measured in turn with the yardstick (see the docstring)."""
+    load = os.getloadavg()
+    huge = write_event(root / "huge", **HUGE)
+    crowd = write_registrations(write_event(root / "crowd", days=1, rooms=3, talks=12, people=20, seed=5), 10_000)
+    caches = root / "budget-caches"
+    for content in (huge, REPO / "content"):  # QR codes computed once, as from the second build on
+        build_timed(content, "all", caches / content.name)
+    rows = {"huge": [], "symposium": []}
+    for _ in range(REPEAT):
+        for label, content in (("huge", huge), ("symposium", REPO / "content")):
+            f_wall, f_cpu = floor()
+            b = build_timed(content, "all", caches / content.name)
+            rows[label].append((b["wall"] / f_wall, b["cpu"] / f_cpu, b, f_wall, f_cpu))
+    badges = build_timed(crowd, "badges", caches / "crowd")
+    after = os.getloadavg()
+    print(f"\nbudgets (issue #25), each build timed in turn with `python -c \"import reportlab.platypus\"`, "
+          f"{REPEAT} pairs; load average {load[0]:.1f} before, {after[0]:.1f} after (2 cores"
+          f"{': shared with other jobs, so CPU and wall ratios both drift' if max(load[0], after[0]) > 1.5 else ''})")
+    h = rows["huge"]
+    peak = max(r[2]["peak_mb"] for r in h)
+    print(f"  huge `all` ({HUGE['talks']} talks, {HUGE['rooms']} rooms): wall {_spread([r[0] for r in h])} x the floor "
+          f"(budget 20 x idle); CPU {_spread([r[1] for r in h])} x (budget 30 x); peak {peak:.0f} MB (budget 300)")
+    print("    " + "; ".join(f"{r[2]['wall']:.2f} s / {r[3]:.2f} s wall, {r[2]['cpu']:.2f} s / {r[4]:.2f} s CPU" for r in h))
+    sy = rows["symposium"]
+    print(f"  symposium `all`: wall {_spread([r[0] for r in sy])} x the floor (budget 5 x); "
+          f"CPU {_spread([r[1] for r in sy])} x")
+    print(f"  10,000 participant badges: {badges['wall']:.2f} s wall (budget 15 s), {badges['cpu']:.2f} s CPU, "
+          f"peak {badges['peak_mb']:.0f} MB (budget 400)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling", "attendees"])
+    ap.add_argument("--only", choices=["symposium", "large", "huge", "scaling", "attendees", "budgets"])
     args = ap.parse_args()
     from eventprint.outputs import NAMES
     events = []
@@ -111,9 +170,7 @@ def main() -> None:
         events.append(("large (3 days, 8 rooms, 400 talks, 600 people)",
                        write_event(Path(tmp.name) / "large", days=3, rooms=8, talks=400, people=600, seed=2024)))
     if args.only in (None, "huge"):
-        events.append(("huge (2 days, 35 rooms, 900 talks, 950 people)",
-                       write_event(Path(tmp.name) / "huge", days=2, rooms=35, talks=900, people=950, seed=35,
-                                   tracks=8)))
+        events.append(("huge (2 days, 35 rooms, 900 talks, 950 people)", write_event(Path(tmp.name) / "huge", **HUGE)))
     caches = Path(tmp.name) / "caches"
     if args.only in (None, "symposium"):
         # the yardstick: starting Python and importing ReportLab's layout engine, in this same run;
@@ -129,8 +186,9 @@ def main() -> None:
         print(f"symposium all {min(warm):.2f} s = {min(warm) / min(platypus):.1f} x `python -c \"import "
               f"reportlab.platypus\"` ({min(platypus):.2f} s), the fastest of {REPEAT} each (slowest "
               f"{max(warm):.2f} s and {max(platypus):.2f} s); with an empty cache {cold:.2f} s\n")
-    print(f"{'event':<48} {'output':<16} {'wall s':>7} {'CPU s':>6} {'peak MB':>9} {'pages':>6} {'files':>6} "
-          f"{'bytes':>11}")
+    if events:
+        print(f"{'event':<48} {'output':<16} {'wall s':>7} {'CPU s':>6} {'peak MB':>9} {'pages':>6} {'files':>6} "
+              f"{'bytes':>11}")
     for i, (label, content) in enumerate(events):
         runs = [("all, no cache", "all", ""), *((name, name, "") for name in NAMES), ("all", "all", ""),
                 ("all, 1 process", "all", "1")]
@@ -160,6 +218,8 @@ def main() -> None:
         print(f"\n{'symposium + 2,000 registered participants':<48} {'badges':<8} {r['wall']:7.2f} "
               f"{r['peak_mb']:8.0f} {r['pages']:6d} {r['count']:6d} {r['bytes']:11,d}   (budget: 5 s, 300 MB; "
               f"CPU {r['cpu']:.2f} s, the figure to compare on a shared machine)")
+    if args.only in (None, "budgets"):
+        budgets(Path(tmp.name))
     tmp.cleanup()
 
 

@@ -31,7 +31,8 @@ CONTENT = REPO / "content"
 THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
 SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
-EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS}
+BRAND = Path(__file__).resolve().parent / "fixtures" / "brand"  # its own logo, colour and type family
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS, "brand": BRAND}
 
 # A test process keeps every PDF it parsed (millions of char dicts) and every model it loaded for
 # the tests after it. At Python's default the cycle collector re-scanned all of them some 2,000
@@ -245,7 +246,6 @@ def _share_renders_between_workers(tmp_path_factory):
 
 # The large event (2 days, 35 parallel rooms, 900 talks, 950 people, 8 tracks), generated
 # once per run (tests/synth.py) and read by every worker that needs it.
-HUGE = dict(days=2, rooms=35, talks=900, people=950, seed=35, tracks=8)
 
 
 @pytest.fixture(scope="session")
@@ -258,7 +258,7 @@ def huge(tmp_path_factory):
     with open(base / "huge-event.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "programme.yaml").exists():
-            synth.write_event(base / "huge-event.tmp", **HUGE).rename(folder)
+            synth.write_event(base / "huge-event.tmp", **synth.HUGE).rename(folder)
     return _per_run("huge-event-model", lambda: load(folder))  # 0.03 s to unpickle, 0.8 s to load
 
 

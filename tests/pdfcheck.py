@@ -16,6 +16,7 @@ import ctypes
 import functools
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -301,6 +302,24 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("-\n", "").replace("\u00ad", "").translate(UNCURL).split())
 
 
+def sign_text(text: str) -> str:
+    """A door sign's text for 'does X appear' checks: normalised, and a time set over two lines
+    ('09:30–' over '10:15', where the titles need the width) joined again."""
+    return normalise(text).replace("\u2013 ", "\u2013")
+
+
+def shown_title(title: str, text: str) -> int:
+    """How often ``title`` appears in ``text`` (normalised, sign_text): whole, or cut at a word with an
+    ellipsis (a door sign that holds its day on one sheet only with long titles cut short)."""
+    whole = normalise(title)
+    words = whole.split(" ")
+    for k in range(len(words) - 1, 0, -1):  # the longest cut form that appears (titles may share a start)
+        cut = " ".join(words[:k]).rstrip(" ,\u00b7") + "\u2026"
+        if cut in text:
+            return text.count(whole) + text.count(cut)
+    return text.count(whole)
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -583,3 +602,32 @@ def _sizes(pdf: bytes) -> tuple[tuple[float, float], ...]:
 def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
     """(width, height) of every page's MediaBox, in points."""
     return list(_sizes(_bytes(pdf)))
+
+
+_DRAFT_PLACED = re.compile(rb"q 1 0 0 1 (\S+) (\S+) cm /Artifact <</Type /Pagination /Subtype /Watermark>> BDC "
+                           rb"/(\S+) Do EMC Q")
+
+
+@functools.lru_cache(maxsize=32)
+def _draft_marks(pdf: bytes) -> tuple[tuple[tuple[tuple[float, float, float, float], int], ...], ...]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    pages = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+        forms = ((page.get("/Resources") or {}).get("/XObject") or {})
+        marks = []
+        for m in _DRAFT_PLACED.finditer(data):
+            form = forms["/" + m.group(3).decode()].get_object()
+            x, y = float(m.group(1)), float(m.group(2))
+            _, _, w, h = (float(v) for v in form["/BBox"])
+            marks.append(((x, y, x + w, y + h), form.get_data().count(b" S")))
+        pages.append(tuple(marks))
+    return tuple(pages)
+
+
+def draft_marks(pdf: PdfLike) -> list[list[tuple[tuple[float, float, float, float], int]]]:
+    """Per page, every DRAFT mark drawn in the page's content (not an annotation, which a RIP may
+    drop): the box it covers (x0, y0, x1, y1, PDF space) and how many strokes it draws (the word
+    DRAFT has nine)."""
+    return [list(p) for p in _draft_marks(_bytes(pdf))]

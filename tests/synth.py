@@ -1,10 +1,12 @@
 """Generate a plausible event's content/ folder, deterministically from a seed.
 
-Used for the three-day test event and for the benchmark's large event. It
-writes YAML through the same format organisers use, so it exercises loading too.
+Used for the three-day test event and for the benchmark's large events. It
+writes YAML through the same format organisers use, so it exercises loading too;
+``write_registrations`` adds a registration list (registrations.csv) of invented people.
 """
 from __future__ import annotations
 
+import csv
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +33,10 @@ def _sentence(rng: random.Random, n: int) -> str:
     words = [rng.choice(WORDS) for _ in range(n)]
     return " ".join(words).capitalize() + "."
 
+
+# The issue's large event (#18, #25): the size of a large open-source conference. The tests
+# (conftest's ``huge``) and the benchmark's budgets use this one event.
+HUGE = dict(days=2, rooms=35, talks=900, people=950, seed=35, tracks=8)
 
 TRACKS = ["Robotics", "Vision", "Language", "Learning Theory", "Systems", "Health", "Climate", "Society"]
 
@@ -110,3 +116,24 @@ def write_event(folder: Path, days: int = 3, rooms: int = 3, talks: int = 60, pe
         (folder / name).write_text(yaml.dump(doc, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100),
                                    encoding="utf-8")
     return folder
+
+
+REG_GIVEN = ("Anna", "Jonas", "Zeynep", "Łukasz", "Chloé", "Mateo", "Inês", "Priya", "Ngozi", "Sigríður", "Δήμητρα",
+             "Ольга", "Hương", "Ștefan", "Aoife", "Søren", "Amani", "Bence", "Grace", "Iñigo")
+REG_FAMILY = ("Müller", "Yılmaz", "Wiśniewska", "Lefèvre", "García", "Gonçalves", "Nguyễn", "Jónsdóttir", "Popescu",
+              "Szőke", "Adéyẹmí", "Mwangi", "Sharma", "Ó Briain", "Παπαδάκης", "Смирнова", "van der Berg",
+              "Østergaard", "O'Connor", "Kowalczyk", "Dvořák", "Bakker", "Eze", "Nair", "Tóth")
+TICKETS = ("Participant",) * 14 + ("Student",) * 4 + ("Staff", "Press")
+
+
+def write_registrations(folder: Path, count: int, seed: int = 15, addon: str = "") -> Path:
+    """``count`` invented participants in ``folder``/registrations.csv (pretix's columns); a fifth of
+    them book ``addon`` (an add-on's label in event.yaml) when given."""
+    rnd = random.Random(seed)
+    with open(Path(folder) / "registrations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Id", "Given name", "Family name", "Organisation", "Ticket", "Add-ons", "E-mail"])
+        for n in range(count):
+            w.writerow([f"R{n:05d}", rnd.choice(REG_GIVEN), rnd.choice(REG_FAMILY), f"Institute {rnd.randrange(200)}",
+                        rnd.choice(TICKETS), addon if addon and rnd.random() < 0.2 else "", f"p{n}@example.org"])
+    return Path(folder)

@@ -145,3 +145,25 @@ def test_an_item_past_midnight_keeps_its_place_in_the_grid(three_day):
     g = grid.plan(replace(day, items=day.items + (night,)), grid.room_order(event), 400, 9)
     box = next(b for b in g.boxes if b.item.id == "night-session")
     assert 0 <= box.first <= box.last < len(g.rows) and g.bounds[-1] == 24 * 60 + 30
+
+
+def test_no_glance_page_of_empty_time(three_day):
+    """A day whose last item comes hours after the rest (a dinner at 20:00): a glance page cut in
+    that stretch would hold only empty rows; the pieces of a day begin and end at an item instead."""
+    from dataclasses import replace
+    from datetime import time
+
+    from eventprint.layouts.booklet import glance_grid
+
+    day = next(d for d in three_day.days if grid.is_parallel(d))
+    meal = next(it for it in day.items if it.kind.is_pause and it.room is None)
+    dinner = replace(meal, id="dinner", title=replace(meal.title, text="Dinner"), start=time(20, 0), end=time(22, 0))
+    late = replace(day, items=day.items + (dinner,))
+    g = grid.plan(late, grid.room_order(three_day), 600, 9)
+    assert any(g.idle), "the evening is empty time"
+    for avail in (120, 200, 400, 2000):  # pieces of many sizes, down to a few rows a page
+        pieces = glance_grid._spans(g, avail)
+        assert pieces
+        for a, b in pieces:
+            assert not g.idle[a] and not g.idle[b - 1], (avail, a, b)
+            assert any(a <= bx.first and bx.last < b for bx in g.boxes), (avail, a, b)

@@ -181,21 +181,22 @@ def build(content: Path, output: str):
     return done
 
 
-def test_a_talk_with_30_speakers_prints_in_the_booklet_and_is_shortened_on_the_door_sign(tmp_path):
+def test_a_talk_with_80_speakers_prints_in_the_booklet_and_is_shortened_on_the_door_sign(tmp_path):
     from pdfcheck import page_texts
-    content = write_event(tmp_path / "c", speakers=30)
+    content = write_event(tmp_path / "c", speakers=80)
     done = build(content, "booklet")
     assert done.returncode == 0, done.stderr
     text = " ".join(page_texts((content.parent / "out" / "booklet.pdf").read_bytes()))
-    assert all(f"Person Number{i} Example" in text for i in range(30))
-    # a door sign cannot hold them all: it lists some, says how many more, and warns at the item's line
+    assert all(f"Person Number{i} Example" in text for i in range(80))
+    # a door sign cannot hold them all (30 fit one in tight rows): it lists some, says how many
+    # more, and warns at the item's line
     line = line_of(content / "programme.yaml", 'start: "09:00"')
     done = build(content, "signs")
     assert done.returncode == 0, done.stderr
-    assert (f"programme.yaml:{line}: the door sign of Hall on Tuesday 20 May 2025 lists only 15 of the 30 "
-            "speakers of 'A normal title' (09:00\u201309:30), then 'and 15 more'") in done.stdout
+    assert (f"programme.yaml:{line}: the door sign of Hall on Tuesday 20 May 2025 lists only 20 of the 80 "
+            "speakers of 'A normal title' (09:00\u201309:30), then 'and 60 more'") in done.stdout
     sign = " ".join(" ".join(page_texts((content.parent / "out" / "signs" / "hall-2025-05-20.pdf").read_bytes())).split())
-    assert "Person Number14 Example, and 15 more" in sign and "Number15" not in sign
+    assert "Person Number19 Example, and 60 more" in sign and "Number20" not in sign
 
 
 def test_an_over_full_booklet_cover_names_the_field_and_line_without_reportlab_internals(tmp_path):

@@ -10,6 +10,7 @@ import functools
 import io
 import re
 
+import pdfcheck as pc
 import pypdf
 import pytest
 from conftest import CONTENT, event_named, run_cli
@@ -31,15 +32,6 @@ def _pdfs(files: dict[str, bytes]):
     return {path: data for path, data in files.items() if path.endswith(".pdf")}
 
 
-def _draft_marks(page) -> list:
-    marks = []
-    for ref in page.get("/Annots") or ():
-        annot = ref.get_object()
-        if annot.get("/Subtype") == "/Watermark":
-            marks.append(annot)
-    return marks
-
-
 @pytest.mark.parametrize("url, host", [
     ("https://symposium.example.org/2024/", "symposium.example.org"),
     ("https://example.com/", "example.com"),
@@ -58,19 +50,45 @@ def test_placeholder_hosts(url, host):
 
 @pytest.mark.parametrize("output, options", PRINTED)
 def test_a_placeholder_base_url_marks_every_page_and_the_metadata(artifacts, output, options):
-    """The shipped content's base_url is symposium.example.org: every printed page is a DRAFT."""
+    """The shipped content's base_url is symposium.example.org: every printed page is a DRAFT, in
+    the page's own content (a RIP or a print dialog that drops annotations still prints it), on
+    every badge of a sheet and every page of an imposed spread (each piece may travel alone)."""
     for path, data in _pdfs(artifacts("symposium", output, **options)).items():
         r = pypdf.PdfReader(io.BytesIO(data))
         assert r.metadata.title.startswith("DRAFT"), path
         assert "DRAFT" in r.metadata.get("/Keywords", ""), path
+        marks = pc.draft_marks(data)
         for n, page in enumerate(r.pages):
-            marks = _draft_marks(page)
-            assert len(marks) == 1, (path, n)
-            mark = marks[0]
-            assert "DRAFT" in mark["/Contents"] and int(mark["/F"]) & 4, (path, n)  # says so, and prints
-            box = [float(v) for v in mark["/Rect"]]
-            assert box == pytest.approx([0, 0, float(page.mediabox.width), float(page.mediabox.height)], abs=0.01)
-            assert mark["/AP"]["/N"].get_data().count(b" S") == 9, (path, n)  # the word's nine strokes
+            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            if "badges" in path:  # one on each badge: four A6 on an A4 sheet, on fronts and backs
+                expected = _badge_boxes(data, n)
+            elif "imposed" in path or "press" in path:  # one on each page of the spread
+                expected = _spread_pages(page)
+            else:  # the page, or on the print master its trim inside the bleed
+                expected = [tuple(float(v) for v in page["/TrimBox"])]
+            got = sorted(box for box, _ in marks[n])
+            assert len(got) == len(expected) and all(
+                max(abs(a - b) for a, b in zip(g, e)) < 0.05 for g, e in zip(got, sorted(expected))), (path, n, got)
+            assert all(strokes == 9 for _, strokes in marks[n]), (path, n)  # the word's nine strokes
+            assert not any(a.get_object().get("/Subtype") == "/Watermark" for a in page.get("/Annots") or ())
+
+
+def _badge_boxes(data: bytes, n: int) -> list[tuple[float, float, float, float]]:
+    """The badges on sheet ``n`` (A6 on A4, the layout's own geometry): every slot with text on it."""
+    from eventprint.layouts.kit.sheets import sheet_for
+    h = pc.page_sizes(data)[n][1]
+    chars = pc.page_chars(data)[n]
+    out = []
+    for x, y, bw, bh in sheet_for("A6", None).boxes(back=n % 2 == 1):
+        if any(x <= ch["x0"] < x + bw and y <= h - ch["bottom"] < y + bh for ch in chars):
+            out.append((x, y, x + bw, y + bh))
+    return out
+
+
+def _spread_pages(page) -> list[tuple[float, float, float, float]]:
+    """The two A5 pages of an imposed sheet, where the imposition placed them (creep included)."""
+    return [(float(m.group(5)), float(m.group(6)), float(m.group(5)) + A5[0], float(m.group(6)) + A5[1])
+            for m in _PLACED.finditer(page.get_contents().get_data())]
 
 
 @functools.cache
@@ -85,8 +103,8 @@ def _final_badge() -> bytes:
 def test_a_real_base_url_prints_no_draft_mark():
     r = pypdf.PdfReader(io.BytesIO(_final_badge()))
     assert "DRAFT" not in r.metadata.title and "DRAFT" not in r.metadata.get("/Keywords", "")
+    assert not any(pc.draft_marks(_final_badge()))
     for page in r.pages:
-        assert not _draft_marks(page)
         assert "DRAFT" not in page.extract_text()
 
 

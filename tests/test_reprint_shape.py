@@ -74,3 +74,17 @@ def test_a_change_to_a_badges_back_alone_is_reprinted(tmp_path):
     pages = [" ".join(t.split()) for t in pdfcheck.page_texts((out / "reprint.pdf").read_bytes())]
     back = next(t for t in pages[1::2] if "Ada Lovelace" in t)
     assert "12:40" in back and "Session chair" in back
+
+
+def test_a_new_brand_colour_reprints_every_sign_and_says_why(tmp_path):
+    """Every printed piece carries the brand: a new accent colour changes them all, the build says
+    so in one line, and the same colour again changes nothing."""
+    content, out = _copy(tmp_path)
+    _build(content, out, "signs")
+    event_yaml = content / "event.yaml"
+    event_yaml.write_text(event_yaml.read_text(encoding="utf-8") + "brand:\n  colour: [0, 90, 80, 0]\n",
+                          encoding="utf-8")
+    said = _build(content, out, "signs")
+    assert "Changed since the last build: every door sign (2): the brand (logo, colour or type) changed" in said
+    assert (out / "reprint.pdf").exists()
+    assert "Nothing changed since the last build" in _build(content, out, "signs")

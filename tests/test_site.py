@@ -324,17 +324,18 @@ def test_person_page_lists_roles_and_items(three_day):
             assert " ".join(p.bio.split()) in text
 
 
-_SIGN_ROW = re.compile(r"(?m)^(\d\d:\d\d\u2013\d\d:\d\d)\s+(?:KEYNOTE\s+)?(\S+)")
+# the time on one line, or over two ('09:30–' over '10:15') where a sign's titles need the width
+_SIGN_ROW = re.compile(r"(?m)^(\d\d:\d\d\u2013)\s*(\d\d:\d\d)\s+(?:KEYNOTE\s+)?(\S+)")
 
 
 def _sign_rows(pdf: bytes) -> list[tuple[str, str]]:
     """(time, first word) of every schedule row printed on a door sign, read from the PDF
     (a keynote's label sits under its time, before the title in reading order)."""
-    return [(m.group(1), m.group(2)) for text in pdfcheck.flow_texts(pdf) for m in _SIGN_ROW.finditer(text)]
+    return [(m.group(1) + m.group(2), m.group(3)) for text in pdfcheck.flow_texts(pdf) for m in _SIGN_ROW.finditer(text)]
 
 
 def _starts(title: str, word: str) -> bool:
-    head = title.split()[0]
+    head, word = title.split()[0], word.removesuffix("\u2026")  # a title cut after its first word
     return head == word or (word.endswith("-") and head.startswith(word[:-1]))
 
 

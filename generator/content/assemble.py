@@ -9,7 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 from .. import i18n, links
-from ..model import PAPER_THICKNESS, TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant, Role, Title
+from ..brand import Brand
+from ..model import (PAPER_THICKNESS, SADDLE_STITCH_MAX, TBC_TEXT, Addon, Day, Event, Item, Kind, Person, Registrant,
+                     Role, Title)
 from ..yamlsource import Located
 from .drafts import DayDraft, EventDraft, ItemDraft, PersonDraft, Places
 from .read import IMPORTED
@@ -19,7 +21,7 @@ from .stamp import as_of
 
 def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], days: list[DayDraft],
              items: list[ItemDraft], files: tuple[Path, ...], addon_drafts: dict[str, AddonDraft] | None = None,
-             registrations: list[RegDraft] = (), imported: bool = False) -> Event:
+             registrations: list[RegDraft] = (), imported: bool = False, brand: Brand = Brand()) -> Event:
     roles: dict[str, set[Role]] = {pid: set() for pid in drafts}
     for it in items:
         for pid, _ in it.speakers:
@@ -67,6 +69,8 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         day_change=ev.day_change,
         booklet_abstracts=ev.booklet_abstracts,
         paper_thickness=ev.paper_thickness or PAPER_THICKNESS,
+        binding=ev.binding,
+        saddle_stitch_max=ev.saddle_stitch_max or SADDLE_STITCH_MAX,
         updated_from=updated_from,
         source_file=ev.file,
         addons=tuple(addons.values()),
@@ -81,6 +85,7 @@ def assemble(ev: EventDraft, places: Places, drafts: dict[str, PersonDraft], day
         schedule_url_at=ev.schedule_url_at,
         imported=imported,
         export_hosts=_export_hosts(ev, drafts, items) if imported else (),
+        brand=brand,
     )
 
 

@@ -31,6 +31,8 @@ class EventDraft:
     base_url_at: Where = ("", 0)
     links_at: Where = ("", 0)
     schedule_url_at: Where = ("", 0)
+    binding: str | None = None  # one of model.BINDINGS; None: by page count
+    saddle_stitch_max: int | None = None  # pages; None: model's default
 
 
 @dataclass

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ..model import Event
 from ..problems import ContentError, Group, Problem
+from ..brand import Brand
 from .assemble import assemble
+from .brand import read_brand
 from . import multilingual
 from .stamp import StampError
 from .fields import Reader
@@ -70,6 +72,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     if prog is not None:
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
+    brand = read_brand(r, docs["event.yaml"].get("brand"), content) if docs["event.yaml"] is not None else Brand()
     regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"], source.imported))
     if problems:
         if places is not None and docs["people.yaml"] is not None:
@@ -89,7 +92,8 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
         raise ContentError([Problem(prog.file, 0, "the programme has no days",
                                     "add at least one day with its items")])
     try:
-        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants, source.imported)
+        event = assemble(ev, places, people, days, items, source.files, regs.addons, registrants, source.imported,
+                         brand)
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None

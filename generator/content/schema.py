@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import i18n
 from ..links import TARGETS as LINK_TARGETS
-from ..model import BOOKLET_ABSTRACTS, Room, Venue, Where
+from ..model import BINDINGS, BOOKLET_ABSTRACTS, Room, Venue, Where
 from ..yamlsource import LList, LMap, Located
 from . import weburl
 from .drafts import EventDraft, PersonDraft, Places
@@ -21,8 +21,9 @@ from .read import IMPORTED
 
 EVENT_REQUIRED = ("name", "timezone", "hosts")
 EVENT_OPTIONAL = ("base_url", "links", "schedule_url", "short_name", "language", "updated", "info", "day_change",
-                  "booklet_abstracts", "paper_thickness",
-                  "registrations", "addons")  # the last two: read by content.registrations
+                  "booklet_abstracts", "paper_thickness", "binding", "saddle_stitch_max",
+                  "registrations", "addons",  # these two: read by content.registrations
+                  "brand")  # read by content.brand
 
 
 def read_event(r: Reader, ev: LMap) -> EventDraft:
@@ -66,6 +67,7 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
                   "thickness in millimetres", "write the thickness (caliper) of one sheet in mm, like 0.1 for "
                   "115 g/m\u00b2 coated paper (between 0.03 and 0.5), or leave it out")
             paper = None
+    binding, saddle_max = _binding(r, ev)
     return EventDraft(
         name=r.text(ev.get("name"), "name"),
         short_name=r.text(ev.get("short_name"), "short_name"),
@@ -80,6 +82,8 @@ def read_event(r: Reader, ev: LMap) -> EventDraft:
         info=tuple(info),
         booklet_abstracts=abstracts,
         paper_thickness=paper,
+        binding=binding,
+        saddle_stitch_max=saddle_max,
         file=ev.file,
         base_url_at=_at(ev.get("base_url")) if base else ("", 0),
         links_at=_at(ev.get("links")) if links else ("", 0),
@@ -102,6 +106,34 @@ def _own_base_url(r: Reader, loc: Located | None) -> str | None:
         return None
     return weburl.base_url(r, loc)
 
+
+# how organisers and print shops write the two bindings
+_BINDING_WORDS = {"saddle-stitch": "saddle-stitch", "saddle stitch": "saddle-stitch", "saddle-stitched": "saddle-stitch",
+                  "saddle stitched": "saddle-stitch", "saddle": "saddle-stitch", "stapled": "saddle-stitch",
+                  "perfect": "perfect", "perfect binding": "perfect", "perfect-bound": "perfect",
+                  "perfect bound": "perfect", "glued": "perfect"}
+
+
+def _binding(r: Reader, ev: LMap) -> tuple[str | None, int | None]:
+    """``binding`` (saddle-stitch or perfect; None: by page count) and ``saddle_stitch_max`` (pages)."""
+    text = r.text(ev.get("binding"), "binding")
+    binding = None
+    if text is not None:
+        binding = _BINDING_WORDS.get(" ".join(text.casefold().replace("_", " ").split()))
+        if binding is None:
+            r.bad(ev.get("binding"), f"binding '{text}' is not a binding eventprint prints for",
+                  "use one of: " + ", ".join(BINDINGS) + " (or leave it out: saddle stitch up to "
+                  "saddle_stitch_max pages, perfect binding above)")
+    limit = r.text(ev.get("saddle_stitch_max"), "saddle_stitch_max")
+    pages = None
+    if limit is not None:
+        pages = int(limit) if limit.isdigit() else -1
+        if not (8 <= pages <= 128 and pages % 4 == 0):
+            r.bad(ev.get("saddle_stitch_max"), f"saddle_stitch_max '{limit}' is not a page count for a "
+                  "saddle-stitched booklet", "write a multiple of 4 between 8 and 128, like 64 (about 16 "
+                  "sheets of 80-100 g/m\u00b2 paper; ask the print shop), or leave it out")
+            pages = None
+    return binding, pages
 
 
 def read_venues(r: Reader, vd: LMap) -> Places:

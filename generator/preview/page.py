@@ -11,7 +11,7 @@ from .state import State, digest
 from .thumbs import Thumbnails
 
 # files whose pages are other files' pages again (imposed, gathered): linked, not drawn twice
-REPEATS = ("booklet-imposed.pdf", "booklet-press.pdf", "signs/all-signs.pdf")
+REPEATS = ("booklet-print.pdf", "booklet-imposed.pdf", "booklet-press.pdf", "signs/all-signs.pdf")
 SHOWN = 200  # px, a thumbnail's height in the page
 FIRST = 24  # thumbnails shown of an output; the rest behind "N more pages" (a long badge run)
 

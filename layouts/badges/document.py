@@ -37,7 +37,7 @@ from eventprint.problems import BuildError
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.blocks import Placed, draw_stack, fit_block, fit_text, height, place, scaled, shrink
 from ..kit.reuse import reused
 from ..kit.sheets import Box, Sheet, draw_crop_marks, sheet_for
@@ -85,15 +85,21 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
         also = "+ " + f" {theme.MIDDOT} ".join(d.other_roles)
         draw(c, also, x + used + 2 * mm, base, theme.FONT_BOLD, st.also, theme.WHITE)
         used += 2 * mm + measure(also, theme.FONT_BOLD, st.also)
+    # the event's logo, if it has one, at the band's right end (with at most 40 % of the band)
+    right = x + width - st.pad
+    room = min(0.4 * width, right - x - used - 3 * mm)
+    mark = logo.on_colour(c, right - room, top - 0.81 * st.band, room, 0.62 * st.band, "right",
+                          "in the badges' band") if room > 0 else None
     if right_text:
-        room = width - used - st.pad - 3 * mm
+        room = width - used - st.pad - 3 * mm if mark is None else mark[0] - 2 * mm - x - used - 3 * mm
+        right = x + width - st.pad if mark is None else mark[0] - 2 * mm
         try:
             f = fit_text(fit.card(d, st), "event short name", right_text, theme.FONT_BOLD, room,
                          (st.also, theme.MIN_TYPE), lines=1)
         except BuildError:  # no room at a legible size: the band shows the role alone
             f = None
         if f:
-            draw(c, f.lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
+            draw(c, f.lines[0], right, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
                  theme.WHITE, align="right")
     c.restoreState()
 
@@ -319,6 +325,7 @@ def draw_badge_sheets(c: Canvas, event: Event, options: BuildOptions, people: li
                 _page(c, sheet)
                 boxes = sheet.boxes(len(chunk), back=back)
                 for d, box in zip(chunk, boxes):
+                    common.piece(c, *box)  # a badge cut from the sheet carries its own draft mark
                     if isinstance(d, Divider):
                         draw_divider(c, d, st, box)
                     else:

@@ -134,4 +134,4 @@ def heading(ctx: Ctx, text: str, key: str, outline: str | None = None, level: in
 def tbc_markup(title: str) -> str:
     """Paragraph markup of a title still to be confirmed, in a bold paragraph (theme.title_face)."""
     font, colour = theme.title_face(theme.FONT_BOLD, False)
-    return f'<font name="{font}" color="{hexcolour(colour)}">{title}</font>'
+    return f'<font name="{theme.face(font)}" color="{hexcolour(colour)}">{title}</font>'

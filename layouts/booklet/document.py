@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import io
+import warnings
 
 from eventprint import i18n
 from eventprint.draft import is_draft
@@ -27,7 +28,7 @@ from eventprint.fonts import check_literal
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError
+from eventprint.problems import BuildError, LayoutNote
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -38,7 +39,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..kit import common, theme, typeset
+from ..kit import common, logo, theme, typeset
 from .base import (
     ABSTRACTS,
     FRAME_W,
@@ -55,6 +56,7 @@ from .flow import Anchor, Deferred, define_page_forms, styles
 from .front import contents, practical
 from .glance import glance
 from .impose import OFFICE_A4, RecordingCanvas, impose, press
+from .master import SADDLE, binding, note, print_master
 from .pages import draw_back, draw_cover, draw_notes, draw_running
 from .sections import by_room, room_head, sections
 from .talks import speaker_index, talk_entry, talk_page
@@ -77,7 +79,7 @@ class _Doc(BaseDocTemplate):
             target, pagesize=theme.A5_PORTRAIT, invariant=1, pageCompression=1,
             title=f"{event.name} {theme.EN_DASH} {i18n.tr(event, 'Programme')}", author=", ".join(event.hosts),
             subject=subject, creator="eventprint", keywords=event.name, lang=event.language,
-            displayDocTitle=1, initialFontName=theme.FONT, initialFontSize=theme.BODY, leftMargin=MARGIN_X,
+            displayDocTitle=1, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
         self.event = event
         self.anchors: dict[str, int] = {}
@@ -175,13 +177,23 @@ def layout_all(event: Event, abstracts: str | None = None,
                imposed: bool = True) -> tuple[bytes, bytes, bytes, dict[str, int]]:
     """The three PDFs (single pages, imposed on A4 for the office, imposed on SRA3 for the press)
     and the page of every anchor."""
+    files, anchors, _ = layout_files(event, abstracts, imposed, SADDLE if imposed else None)
+    return files.get("booklet.pdf", b""), files.get("booklet-imposed.pdf", b""), files.get("booklet-press.pdf", b""), anchors
+
+
+def layout_files(event: Event, abstracts: str | None = None, print_files: bool = True,
+                 bound: str | None = None) -> tuple[dict[str, bytes], dict[str, int], int]:
+    """The booklet's files by name, the page of every anchor and the page count: the reading copy; with
+    ``print_files`` also the print master and, for a saddle stitch (``bound``, else the binding
+    the page count gives: ``master.binding``), the 2-up impositions for the office and the press."""
     buf = io.BytesIO()
     doc = _Doc(buf, event, f"Programme booklet, {i18n.date_range(event, event.first_date, event.last_date)}")
     try:
         with typeset.language(event.language):  # the quotation marks of text set on its pages
             doc.build(_story(Ctx(event, styles(event.language), abstracts_for(event, abstracts))),
                       canvasmaker=functools.partial(RecordingCanvas, draft=is_draft(event),
-                                                    stamp=common.stamp_of(event)))
+                                                    stamp=common.stamp_of(event),
+                                                    palette=theme.palette(event.brand)))
     except BuildError as e:
         raise _own(e) from None
     except LayoutError:
@@ -193,19 +205,24 @@ def layout_all(event: Event, abstracts: str | None = None,
 
     def forms(canvas):
         define_page_forms(canvas, doc.pagerefs, doc.anchors)
+        if canvas is not c:  # the imposed files replay the pages: the logo they place, too
+            logo.define_like(c, canvas)
 
     forms(c)
     snapshot = c.font_snapshot()
     c.save()
-    if not imposed:
-        return buf.getvalue(), b"", b"", dict(doc.anchors)
-    office = impose(c.recorded, theme.A5_PORTRAIT, OFFICE_A4, snapshot,
-                    _new_canvas(event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms,
-                    c.recorded_qr)
-    pressed = impose(c.recorded, theme.A5_PORTRAIT, press(event.paper_thickness), snapshot,
-                     _new_canvas(event, "Programme booklet imposed on SRA3 for the press: bleed, crop and fold "
-                                 f"marks, creep {event.paper_thickness:g} mm a sheet"), forms, c.recorded_qr)
-    return buf.getvalue(), office, pressed, dict(doc.anchors)
+    files = {"booklet.pdf": buf.getvalue()}
+    if not print_files:
+        return files, dict(doc.anchors), pages
+    files["booklet-print.pdf"] = print_master(c.recorded, theme.A5_PORTRAIT, snapshot, _new_canvas(
+        event, "Programme booklet, single A5 pages with 3 mm bleed, for a print shop that imposes"), forms, c.recorded_qr)
+    if (bound or binding(event, pages)[0]) == SADDLE:
+        files["booklet-imposed.pdf"] = impose(c.recorded, theme.A5_PORTRAIT, OFFICE_A4, snapshot, _new_canvas(
+            event, "Programme booklet imposed 2-up on A4 for saddle-stitching"), forms, c.recorded_qr)
+        files["booklet-press.pdf"] = impose(c.recorded, theme.A5_PORTRAIT, press(event.paper_thickness), snapshot, _new_canvas(
+            event, "Programme booklet imposed on SRA3 for the press: bleed, crop and fold "
+            f"marks, creep {event.paper_thickness:g} mm a sheet"), forms, c.recorded_qr)
+    return files, dict(doc.anchors), pages
 
 
 def _own(e: BuildError) -> BuildError:
@@ -235,6 +252,10 @@ def render(event: Event, options: BuildOptions) -> list[Artifact]:
         raise BuildError("the programme has no days, so there is no booklet to print")
     for label in LABELS:
         check_literal(i18n.tr(event, label))
-    single, imposed, pressed, _ = layout_all(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
-    return [Artifact("booklet.pdf", single), Artifact("booklet-imposed.pdf", imposed),
-            Artifact("booklet-press.pdf", pressed)]
+    files, _, pages = layout_files(event, abstracts_for(event, options.booklet_abstracts or event.booklet_abstracts))
+    warnings.warn(LayoutNote(note(event, pages)))
+    return [Artifact(name, files[name]) for name in BOOKLET_FILES if name in files]
+
+
+# the booklet's files, in the order the build lists them
+BOOKLET_FILES = ("booklet.pdf", "booklet-print.pdf", "booklet-imposed.pdf", "booklet-press.pdf")

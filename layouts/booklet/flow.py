@@ -36,9 +36,14 @@ def hyphenation_language(language: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=8)
 def styles(language: str) -> dict[str, ParagraphStyle]:
-    """Every paragraph style of the booklet, hyphenating in the event's language."""
+    """Every paragraph style of the booklet, hyphenating in the event's language, set in the
+    family of the event's brand (theme.branded)."""
+    return _styles(language, theme.family())
+
+
+@lru_cache(maxsize=8)
+def _styles(language: str, family) -> dict[str, ParagraphStyle]:
     hy = hyphenation_language(language)
     base = ParagraphStyle("ep-body", fontName=theme.FONT, fontSize=theme.BODY,
                           leading=theme.leading(theme.BODY), textColor=theme.INK,
@@ -107,6 +112,8 @@ def styles(language: str) -> dict[str, ParagraphStyle]:
         "ix-role": s("ix-role", fontSize=7.5, leading=theme.leading(9), textColor=theme.MUTED, hyphenationLang=""),
         "ix-pages": s("ix-pages", fontSize=9, leading=theme.leading(9), alignment=TA_RIGHT, hyphenationLang=""),
     }
+    for style in out.values():  # ReportLab sets Paragraphs itself: the brand's faces by name
+        style.fontName = theme.face(style.fontName)
     return out
 
 

@@ -91,7 +91,7 @@ def practical(ctx: Ctx) -> list:
             text = (f"<b>{_m(it.title.display)}</b><br/>{_m(i18n.day(ev, day.date))}, {_m(i18n.time_range_text(ev, it.start, it.end))}"
                     f" {theme.MIDDOT} {_m(place(it, day, ev))}")
             if it.note:
-                text += (f'<br/><font name="{theme.FONT_ITALIC}" color="{markup_colour(theme.MUTED)}">'
+                text += (f'<br/><font name="{theme.face(theme.FONT_ITALIC)}" color="{markup_colour(theme.MUTED)}">'
                          f'{_m(it.note)}</font>')
             out.append(Paragraph(text, st["body-left"]))
 

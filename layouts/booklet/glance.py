@@ -150,7 +150,7 @@ def _what(ctx: Ctx, it: Item, width: float) -> list:
     if it.kind is Kind.KEYNOTE:
         t = f'<font color="{hexcolour(theme.ACCENT)}">{_m(i18n.tr(ev, KEYNOTE_LABEL))}</font>  ' + t
     if language_tag(ev, it):  # the event mixes languages: say which one this talk is in
-        t += f' <font name="{theme.FONT_BOLD}" size="7" color="{hexcolour(theme.MUTED)}">{language_tag(ev, it)}</font>'
+        t += f' <font name="{theme.face(theme.FONT_BOLD)}" size="7" color="{hexcolour(theme.MUTED)}">{language_tag(ev, it)}</font>'
     what = [Paragraph(t, st["g-what"])]
     if it.speakers:
         what.append(Paragraph(_m(", ".join(p.name for p in it.speakers)), st["g-who"]))

@@ -9,6 +9,11 @@ rooms it shows; a day too long for a page is cut in time where no item crosses t
 pieces of even height, each page repeating the room names and the time axis. Pages run room
 group by room group, so a room's day reads on consecutive pages.
 
+A day with more rooms than a page holds at that size is set on landscape pages (the page turned:
+the booklet is read turned clockwise): 5 rooms a page instead of 3, so that more of what runs in
+parallel is seen at once, in the same type. A page never holds only empty time: a piece of a day
+begins at its first item and ends at its last.
+
 Each box links to where the talk is printed in the booklet. The grid is drawn on the canvas;
 ``GridFlowable`` is the bridge into the booklet's platypus story, one per page.
 """
@@ -20,6 +25,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..kit import grid, theme, tracks
 from ..kit.grid_text import DETAIL
+from ..kit.text import draw
 from ..kit.text import markup as _m
 from .base import (
     FRAME_W,
@@ -41,32 +47,47 @@ LINE_SCALE = 0.5  # the grid's rules, x the poster's (drawn for A2 at s = 1)
 LEGEND_SIZE = MIN_TYPE
 LEGEND_GAP = 4  # pt between the tracks legend and the grid
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+LANDSCAPE_W, LANDSCAPE_H = FRAME_H, FRAME_W  # a turned page's frame
 SPACE_ABOVE = 12  # pt above the day's heading when it follows other text on a page
 
 
 class GridFlowable(Flowable):
-    """One page's piece of a day's grid, with the legend of the tracks it shows above it."""
+    """One page's piece of a day's grid, with the legend of the tracks it shows above it; turned
+    (``heading`` given: a landscape page), the whole frame, its heading drawn turned with it."""
 
-    def __init__(self, g: grid.Grid, colours: dict, link):
+    def __init__(self, g: grid.Grid, colours: dict, link, heading: tuple[str, str] | None = None, st=None):
         super().__init__()
-        self.g, self.colours, self.link = g, colours, link
+        self.g, self.colours, self.link, self.heading, self.st = g, colours, link, heading, st
         self.tracks = g.tracks
-        self.legend_h = tracks.legend_height(self.tracks, FRAME_W, LEGEND_SIZE) + LEGEND_GAP if self.tracks else 0.0
-        self.width, self.height = FRAME_W, self.legend_h + g.height
+        self.legend_h = _legend_h(g, LANDSCAPE_W if heading else FRAME_W)
+        self.width, self.height = (FRAME_W, FRAME_H) if heading else (FRAME_W, self.legend_h + g.height)
 
     def wrap(self, aw, ah):
         return self.width, self.height
 
     def draw(self):
-        top = self.height
+        c = self.canv
+        width, top = FRAME_W, self.height
+        if self.heading:  # turned a quarter anticlockwise: the landscape page's top is the page's left
+            c.saveState()
+            c.translate(FRAME_W, 0)
+            c.rotate(90)
+            width, top = LANDSCAPE_W, LANDSCAPE_H
+            for text, style in zip(self.heading, ("h1", "meta")):
+                st = self.st[style]
+                draw(c, text, 0, top - st.fontSize, st.fontName, st.fontSize, st.textColor)
+                top -= st.leading + st.spaceAfter
+            top -= 3
         if self.tracks:
-            tracks.draw_legend(self.canv, self.tracks, self.colours, 0, top, FRAME_W, LEGEND_SIZE)
+            tracks.draw_legend(c, self.tracks, self.colours, 0, top, width, LEGEND_SIZE)
             top -= self.legend_h
-        grid.draw(self.canv, self.g, 0, top, LINE_SCALE, link=self.link)
+        grid.draw(c, self.g, 0, top, LINE_SCALE, link=self.link)
+        if self.heading:
+            c.restoreState()
 
 
-def _legend_h(g: grid.Grid) -> float:
-    return tracks.legend_height(g.tracks, FRAME_W, LEGEND_SIZE) + LEGEND_GAP if g.tracks else 0.0
+def _legend_h(g: grid.Grid, width: float = FRAME_W) -> float:
+    return tracks.legend_height(g.tracks, width, LEGEND_SIZE) + LEGEND_GAP if g.tracks else 0.0
 
 
 def _spans(g: grid.Grid, avail: float, first: float | None = None) -> list[tuple[int, int]]:
@@ -95,18 +116,33 @@ def _spans(g: grid.Grid, avail: float, first: float | None = None) -> list[tuple
             hi, best = mid, trial
         else:
             lo = mid
-    return best
+    return [p for p in (_busy(g, a, b) for a, b in best) if p is not None]
+
+
+def _busy(g: grid.Grid, a: int, b: int) -> tuple[int, int] | None:
+    """Rows ``a`` to ``b`` less the empty time at either end (none of it is a page's worth); None
+    when nothing happens in them at all."""
+    while a < b and g.idle[a]:
+        a += 1
+    while b > a and g.idle[b - 1]:
+        b -= 1
+    return (a, b) if any(a <= bx.first and bx.last < b for bx in g.boxes) else None
 
 
 def _meta(day: Day, label: str) -> str:
     return f" {theme.MIDDOT} ".join(x for x in (i18n.tr(day.language, GLANCE), day.venue.name, label) if x)
 
 
+def _heading_texts(day: Day, label: str, continued: bool) -> tuple[str, str]:
+    """The day (continued) and the line naming the glance, the venue and the page's rooms."""
+    title = i18n.day(day.language, day.date)
+    return (f"{title} {i18n.tr(day.language, '(continued)')}" if continued else title), _meta(day, label)
+
+
 def _heading(ctx: Ctx, day: Day, label: str, continued: bool) -> list:
     st = ctx.st
-    title = i18n.day(day.language, day.date)
-    title = f"{title} {i18n.tr(day.language, '(continued)')}" if continued else title
-    return [Paragraph(_m(title), st["h1"]), Paragraph(_m(_meta(day, label)), st["meta"]), Spacer(1, 3)]
+    title, meta = _heading_texts(day, label, continued)
+    return [Paragraph(_m(title), st["h1"]), Paragraph(_m(meta), st["meta"]), Spacer(1, 3)]
 
 
 def _heading_h(ctx: Ctx, day: Day, label: str) -> float:
@@ -115,22 +151,32 @@ def _heading_h(ctx: Ctx, day: Day, label: str) -> float:
             + st["h1"].spaceAfter + st["meta"].spaceAfter)
 
 
+def landscape(ctx: Ctx, day: Day) -> bool:
+    """Whether the day is set on turned pages: its rooms do not all fit a portrait page's width."""
+    ev = ctx.event
+    order, colours = grid.room_order(ev), tracks.track_colours(ev)
+    return all(grid.plan(day, order, FRAME_W, t, colours=colours) is None for t in SIZES)
+
+
 def plan_day(ctx: Ctx, day: Day, room: float | None = None) -> list[tuple[str, grid.Grid]]:
     """The day's glance pages, in order: (which rooms the page shows, its piece of the grid, as
     tall as its text needs). The fewest room groups whose grids are legible, at the size that needs
-    the fewest pages (the largest of those). ``room``: the first page has only this height left."""
+    the fewest pages (the largest of those); on turned pages (``landscape``) when a portrait page
+    cannot hold every room. ``room``: the first page has only this height left (portrait only)."""
     ev = ctx.event
     order, colours = grid.room_order(ev), tracks.track_colours(ev)
     cols = grid.columns(day, order)
+    turned = landscape(ctx, day)
+    width = LANDSCAPE_W if turned else FRAME_W
     # fewer groups cannot fit: each holds at most max_columns talk rooms and a half-width quiet one
-    least = -(-len(cols) // (grid.max_columns(FRAME_W, SIZES[-1]) + 1))
+    least = -(-len(cols) // (grid.max_columns(width, SIZES[-1]) + 1))
     for n in range(max(1, least), len(cols) + 1):
         parts = grid.groups(cols, n)
         best = None
         for t in SIZES:
             plans = []
             for p in parts:  # stop at the first group too wide at this size
-                plans.append(grid.plan(day, order, FRAME_W, t, rooms=p, colours=colours))
+                plans.append(grid.plan(day, order, width, t, rooms=p, colours=colours))
                 if plans[-1] is None:
                     break
             if plans[-1] is None:
@@ -138,9 +184,10 @@ def plan_day(ctx: Ctx, day: Day, room: float | None = None) -> list[tuple[str, g
             pages = []
             for k, (part, g) in enumerate(zip(parts, plans)):
                 label = grid.group_label(cols, part, day.language)
-                less = _heading_h(ctx, day, label) + _legend_h(g) + 2
-                first = room - less if room is not None and k == 0 else None
-                pages += [(label, grid.rows_between(g, a, b)) for a, b in _spans(g, FRAME_H - less, first)]
+                less = _heading_h(ctx, day, label) + _legend_h(g, width) + 2
+                first = room - less if room is not None and k == 0 and not turned else None
+                height = (LANDSCAPE_H if turned else FRAME_H) - less
+                pages += [(label, grid.rows_between(g, a, b)) for a, b in _spans(g, height, first)]
             if best is None or len(pages) < len(best):
                 best = pages
         if best is not None:
@@ -159,6 +206,10 @@ def grid_glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> l
 
     out: list = []
     first_h = FRAME_H
+    turned = landscape(ctx, day)
+    if room is not None and turned:  # a turned page is a page of its own
+        room = None
+        out.append(PageBreak())
     if room is not None:
         room -= SPACE_ABOVE
     pages = plan_day(ctx, day, room) if room is not None else None
@@ -179,8 +230,14 @@ def grid_glance(ctx: Ctx, day: Day, first: bool, room: float | None = None) -> l
     for i, (label, g) in enumerate(pages):
         if i:
             out.append(PageBreak())
-        out += _heading(ctx, day, label, continued=i > 0)
         items = list(dict.fromkeys(bx.item for bx in g.boxes))  # an item in two rooms has two boxes
+        if turned:  # the heading is drawn turned, with the grid
+            if items:
+                out.append(Anchor(glance_key(items[0]), keys=tuple(glance_key(it) for it in items[1:])))
+            g = grid.fit(g, LANDSCAPE_H - _heading_h(ctx, day, label) - _legend_h(g, LANDSCAPE_W) - 2)
+            out.append(GridFlowable(g, colours, link, heading=_heading_texts(day, label, i > 0), st=ctx.st))
+            continue
+        out += _heading(ctx, day, label, continued=i > 0)
         if items:
             out.append(Anchor(glance_key(items[0]), keys=tuple(glance_key(it) for it in items[1:])))
         # grown into the page (rows up to grid.MAX_STRETCH taller): time reads proportionally

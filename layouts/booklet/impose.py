@@ -115,16 +115,7 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
         raise ValueError("two pages do not fit on the sheet")
     x0, y0 = (sw - 2 * w) / 2, (sh - h) / 2
     buf = io.BytesIO()
-    c = new_canvas(buf, (sw, sh))
-    doc = c._doc
-    mapping, fonts, states = snapshot
-    if doc.fontMapping:
-        raise RuntimeError("the imposition canvas already uses fonts; it must start empty")
-    doc.fontMapping = dict(mapping)
-    doc.delayedFonts = list(fonts)
-    for font, state in zip(fonts, states):
-        font.state[doc] = copy.deepcopy(state)
-    define_forms(c)
+    c = target_canvas(buf, (sw, sh), snapshot, new_canvas, define_forms)
     for side, (left, right) in enumerate(sheet_order(len(pages))):
         shift = creep_shift(imp, side, len(pages))
         # (page, where its trim starts, its clip: the spine side at the trim, the others at the bleed)
@@ -137,6 +128,7 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
             for f in forms:
                 if f not in c._formsinuse:
                     c._formsinuse.append(f)
+            c.piece(px, y0, w, h)  # each page of the spread carries its own draft mark
             # where the page's QR codes land (the draft mark keeps clear of them)
             c.qr_boxes += [(a + px, b + y0, p + px, q + y0) for a, b, p, q in (qr_boxes or [[]] * len(pages))[page - 1]]
         if imp.press:
@@ -147,6 +139,22 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def target_canvas(buf: io.BytesIO, size: tuple[float, float], snapshot, new_canvas, define_forms) -> PressCanvas:
+    """A new canvas whose document has the recorded one's font subsets (so recorded pages mean the
+    same in it) and its page forms."""
+    c = new_canvas(buf, size)
+    doc = c._doc
+    mapping, fonts, states = snapshot
+    if doc.fontMapping:
+        raise RuntimeError("the imposition canvas already uses fonts; it must start empty")
+    doc.fontMapping = dict(mapping)
+    doc.delayedFonts = list(fonts)
+    for font, state in zip(fonts, states):
+        font.state[doc] = copy.deepcopy(state)
+    define_forms(c)
+    return c
 
 
 def _office_fold_marks(c, sw: float, sh: float) -> None:

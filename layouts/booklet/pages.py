@@ -8,7 +8,7 @@ from eventprint.problems import BuildError
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.programme import venue_days
 from ..kit.text import TooLong, draw, draw_lines, fit, fit_url, width
 from ..kit.typeset import quotes
@@ -98,6 +98,9 @@ def draw_cover(c: Canvas, event: Event) -> None:
     c.setStrokeColor(theme.WHITE)
     c.setLineWidth(1.2)
     c.line(text_x, panel_top - 18.5 * mm, text_x + 14 * mm, panel_top - 18.5 * mm)
+    # the event's logo, if it has one, level with the label at the panel's right
+    logo.on_colour(c, text_x + 0.4 * text_w, panel_top - 24 * mm, 0.6 * text_w, 16 * mm, "right",
+                   "on the booklet's cover")
     # name and dates sit at the foot of the panel
     bottom = panel_y + 10 * mm
     top_dates = bottom + dates.height

@@ -37,19 +37,31 @@ class PressCanvas(Canvas):
     """The canvas of every PDF we write. On top of ReportLab's canvas: CMYK only (a colour given
     as RGB or grey is converted, so nothing RGB reaches a page), PDF 1.6, TrimBox and BleedBox on
     every page (the page itself unless the layout sets them), the output intent and XMP of
-    PDF/X-4 (pdfx.py), and for a draft (codes that open nothing, eventprint.draft) a DRAFT mark on
-    every page and in the metadata."""
+    PDF/X-4 (pdfx.py), and for a draft (codes that open nothing, eventprint.draft) a DRAFT mark in
+    the content of every page, on each piece a page is cut into (``piece``), and in the metadata.
+    ``palette``: theme colours printed as others (an event's brand colour for the accent,
+    theme.palette), in text and Paragraphs too."""
 
-    def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, **kwargs):
+    def __init__(self, *args, draft: bool = False, stamp: datetime | None = None, palette=None, **kwargs):
         kwargs["enforceColorSpace"] = "cmyk"
         kwargs["pdfVersion"] = pdfx.VERSION
         super().__init__(*args, **kwargs)
+        if palette:  # before any text object copies the canvas's colour filter
+            enforce = self._enforceColorSpace
+            self._enforceColorSpace = lambda colour: palette.get(theme.colour_key(colour)) or enforce(colour)
         if stamp is not None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
             self._doc._timeStamp = _TimeStamp(stamp)  # the content's date, not ReportLab's 2000-01-01
         self.draft = draft
         self.qr_boxes: list[tuple[float, float, float, float]] = []  # this page's QR codes, page space
+        self.pieces: list[tuple[float, float, float, float]] = []  # this page's parts cut apart (badges), page space
         self._boxes_set = False
         self._annotated = False  # PDF/X forbids annotations on the page: links make no claim
+
+    def piece(self, x: float, y: float, w: float, h: float) -> None:
+        """Note a part of this page that is cut out on its own (a badge of a sheet, a page of a
+        spread): a draft marks each piece, since each may travel alone."""
+        (ax, ay), (bx, by) = self.absolutePosition(x, y), self.absolutePosition(x + w, y + h)
+        self.pieces.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
 
     def setCropBox(self, size, name="crop"):
         self._boxes_set = True
@@ -67,6 +79,7 @@ class PressCanvas(Canvas):
         if self.draft:
             _draft_mark(self)
         self.qr_boxes = []
+        self.pieces = []
         super().showPage()
         self._boxes_set = False
 
@@ -145,7 +158,8 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
     # initialFontName: without it every page names Helvetica, which is never embedded
     c = PressCanvas(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
                     stamp=stamp_of(event),
-                    lang=event.language, initialFontName=theme.FONT, initialFontSize=theme.BODY)
+                    lang=event.language, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY,
+                    palette=theme.palette(event.brand))
     c.setTitle(title)
     c.setAuthor(", ".join(event.hosts))
     c.setSubject(subject)
@@ -236,7 +250,6 @@ def set_boxes(c: Canvas, trim: tuple[float, float, float, float], bleed: float =
 # --------------------------------------------------------------------------
 
 DRAFT_TITLE = "DRAFT \u2013 "
-DRAFT_NOTE = "DRAFT: the QR codes' address is a placeholder or not set, they open nothing. Not for print."
 # "DRAFT" as strokes on a 5 x 7 grid, a letter every 7 units: no font, so the mark is the same
 # in every file and never mixes with the page's text (text extraction, safe-area checks)
 _LETTERS = (
@@ -274,25 +287,49 @@ def _draft_stream(w: float, h: float, qr_boxes) -> bytes:
     return "\n".join(ops).encode("ascii")
 
 
-class _Watermark(pdfdoc.PDFObject):
-    """A /Watermark annotation (PDF 1.6) that prints: shown on screen and on paper, outside
-    the page's content stream."""
+def piece(c: Canvas, x: float, y: float, w: float, h: float) -> None:
+    """Note a part of the page that is cut out on its own (see PressCanvas.piece); a plain
+    canvas has no draft mark and ignores it."""
+    if isinstance(c, PressCanvas):
+        c.piece(x, y, w, h)
 
-    def __init__(self, rect, appearance):
-        self.rect, self.appearance = rect, appearance
 
-    def format(self, document):
-        return pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("Annot"), "Subtype": pdfdoc.PDFName("Watermark"),
-            "Rect": pdfdoc.PDFArray(list(self.rect)), "F": 4, "Contents": pdfdoc.PDFString(DRAFT_NOTE),
-            "AP": pdfdoc.PDFDictionary({"N": self.appearance}),
-        }).format(document)
+# the mark is page content, marked as a watermark artifact (ISO 32000 14.8.2.2): RIPs and print
+# dialogs that drop annotations print it, and tools that know artifacts leave it out of the text
+_ARTIFACT = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC"
+
+
+def _draft_form(c: PressCanvas, w: float, h: float, qr_boxes) -> str:
+    """The name of a form holding the mark for a piece ``w`` x ``h`` with these QR codes (relative
+    to the piece); made once per document for each such piece (10,000 badges share two)."""
+    forms = c.__dict__.setdefault("_draft_forms", {})
+    key = (round(w, 2), round(h, 2), tuple(tuple(round(v, 2) for v in b) for b in qr_boxes))
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"EPDraft{len(forms) + 1}"
+        form = pdfdoc.PDFStream(pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("XObject"), "Subtype": pdfdoc.PDFName("Form"),
+            "BBox": pdfdoc.PDFArray([0, 0, key[0], key[1]])}), _draft_stream(key[0], key[1], key[2]))
+        c._doc.Reference(form, pdfdoc.xObjectName(name))
+    return name
 
 
 def _draft_mark(c: PressCanvas) -> None:
-    w, h = (round(v, 2) for v in c._pagesize)
-    form = pdfdoc.PDFStream(pdfdoc.PDFDictionary({
-        "Type": pdfdoc.PDFName("XObject"), "Subtype": pdfdoc.PDFName("Form"),
-        "BBox": pdfdoc.PDFArray([0, 0, w, h])}), _draft_stream(w, h, c.qr_boxes))
-    ref = c._doc.Reference(form, f"DraftMark{c.getPageNumber()}")
-    c._addAnnotation(_Watermark((0, 0, w, h), ref), name=f"Draft{c.getPageNumber()}")
+    """DRAFT across every piece of the page (the whole page when it is one), drawn last, in page
+    space whatever transformation the layout left in place, clear of every QR code."""
+    w, h = c._pagesize
+    pieces = c.pieces or [(0.0, 0.0, w, h)]
+    a, b, cc, d, e, f = c._currentMatrix
+    det = a * d - b * cc
+    ops = ["q"]
+    if (a, b, cc, d, e, f) != (1, 0, 0, 1, 0, 0) and det:  # back to page space
+        ops.append(" ".join(fp_str(v) for v in (d / det, -b / det, -cc / det, a / det,
+                                                 (cc * f - d * e) / det, (b * e - a * f) / det)) + " cm")
+    for x0, y0, x1, y1 in pieces:
+        rel = [(max(qx0, x0) - x0, max(qy0, y0) - y0, min(qx1, x1) - x0, min(qy1, y1) - y0)
+               for qx0, qy0, qx1, qy1 in c.qr_boxes if qx0 < x1 and qx1 > x0 and qy0 < y1 and qy1 > y0]
+        name = _draft_form(c, x1 - x0, y1 - y0, rel)
+        ops.append(f"q 1 0 0 1 {fp_str(x0)} {fp_str(y0)} cm {_ARTIFACT} /{pdfdoc.xObjectName(name)} Do EMC Q")
+        c._formsinuse.append(name)
+    ops.append("Q")
+    c._code.extend(ops)

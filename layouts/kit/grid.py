@@ -43,6 +43,7 @@ from .grid_text import (
     squeeze,
 )
 from .text import draw as draw_text
+from .rooms import room_order  # noqa: F401  (grid.room_order: the one room order of every output)
 from .text import Line, draw_segments, text_width, words, wrap_units
 from .tracks import item_track, tint
 
@@ -66,20 +67,6 @@ def _start(it) -> int:
 
 def _end(it) -> int:
     return _min(it.end) + 1440 * getattr(it, "end_days", 0)
-
-
-def room_order(event: Event) -> tuple[Room, ...]:
-    """Every room with items, by first use in the programme (day by day, then by start time);
-    rooms first used at the same time in the order the venues list them."""
-    listed = {r.id: i for i, r in enumerate(event.rooms)}
-    first: dict[str, tuple] = {}
-    rooms: dict[str, Room] = {}
-    for it in event.items:
-        for room in it.rooms:
-            if room.id not in first:
-                first[room.id] = (it.start_dt, listed.get(room.id, len(listed)))
-                rooms[room.id] = room
-    return tuple(rooms[k] for k in sorted(first, key=first.__getitem__))
 
 
 @lru_cache(maxsize=64)  # plan, col_widths and columns all ask, per day and per room group
@@ -254,8 +241,8 @@ def _head_lines(name: str, size: float, width: float) -> tuple[str, ...]:
     return tuple("".join(t for t, _, _ in ln) for ln in lines)
 
 
-def fit(g: Grid, height: float) -> Grid:
-    """The grid exactly ``height`` tall, or shorter if it would stretch more than MAX_STRETCH.
+def fit(g: Grid, height: float, max_stretch: float = MAX_STRETCH) -> Grid:
+    """The grid exactly ``height`` tall, or shorter if it would stretch more than ``max_stretch``.
 
     Taller: busy rows grow in proportion. Shorter (a last resort, when no split of the day
     gives the text room): rows shrink, and each box's text shrinks, then is cut with an ellipsis.
@@ -264,7 +251,7 @@ def fit(g: Grid, height: float) -> Grid:
     room = height - g.head_h - sum(h for h, idle in zip(g.rows, g.idle) if idle)
     if busy <= 0:
         return g
-    f = min(room / busy, MAX_STRETCH)
+    f = min(room / busy, max_stretch)
     if f >= 1 - 1e-9:
         return replace(g, rows=tuple(h if idle else h * f for h, idle in zip(g.rows, g.idle)))
     label = LEAD * DETAIL * g.t * 0.5

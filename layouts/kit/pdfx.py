@@ -11,7 +11,8 @@ saving. What PDF/X-4 (ISO 15930-7) asks of a file, and where it comes from:
 - no annotations inside the page: a draft (its DRAFT watermark) and the reading copy of the
   booklet (its links) therefore carry the output intent but make no PDF/X claim.
 
-The profile, profiles/FOGRA39L-eventprint.icc, was computed with ArgyllCMS from FOGRA's
+The profile, profiles/FOGRA39L-eventprint.icc (read by eventprint.colour, which converts an
+event's own colours and logos through it), was computed with ArgyllCMS from FOGRA's
 FOGRA39L characterisation data (see profiles/README.md); it is the standard coated
 condition (ISO 12647-2, paper type 1/2) that European print shops proof against.
 """
@@ -21,8 +22,8 @@ import functools
 import hashlib
 import uuid
 import zlib
-from importlib import resources
 
+from eventprint import colour
 from reportlab.pdfbase import pdfdoc
 
 from .escape import escape
@@ -32,13 +33,12 @@ PDFX = "PDF/X-4"
 CONDITION = "FOGRA39"
 CONDITION_INFO = "Coated FOGRA39 (ISO 12647-2:2004/Amd 1, paper type 1 or 2, 60/cm)"
 REGISTRY = "http://www.color.org"
-PROFILE = "profiles/FOGRA39L-eventprint.icc"
 
 
 @functools.cache
 def _profile_flate() -> bytes:
     """The profile compressed once per process (about 55 kB of the 140 kB)."""
-    return zlib.compress(resources.files("eventprint.layouts.kit").joinpath(PROFILE).read_bytes(), 9)
+    return zlib.compress(colour.profile_bytes(), 9)
 
 
 def _output_intent(doc) -> pdfdoc.PDFDictionary:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
-from eventprint.fonts import register, style_of
+from eventprint.fonts import NOTO, covered, style_of
 from eventprint.problems import TooLong
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -39,31 +39,48 @@ EPS = 1e-9
 # --------------------------------------------------------------------------
 
 
-_THEME_FONTS = frozenset((theme.FONT, theme.FONT_BOLD, theme.FONT_ITALIC, theme.FONT_BOLD_ITALIC))
+_THEME_FONTS = theme.THEME_FONTS
+
+
+def _main(font: str) -> bool:
+    """Whether ``font`` is a theme font, or a face of the family it is set in now (a brand's):
+    text in it takes fallback faces where it must."""
+    return font in _THEME_FONTS or font in theme.family().names
 
 
 def width(text: str, font: str, size: float) -> float:
     """Width of ``text`` in points: the only place text is measured.
 
     Characters the theme's face lacks are measured in the fallback face that draws them
-    (textruns); text the theme's face covers goes straight to ReportLab (``plain``).
+    (textruns); text the theme's face covers goes straight to ReportLab (``plain``). In a brand's
+    family (theme.branded) every theme font is measured in the brand's face, through textruns.
     Typewriter quotes are measured as the typographic ones ``draw`` prints (typeset.quotes).
     """
     text = typeset.quotes(text)
+    if theme.family() is not NOTO and _main(font):
+        return textruns.width(text, font, size)
     if font in _THEME_FONTS and not plain(text):
         return textruns.width(text, font, size)
     return stringWidth(text, font, size)
 
 
-@lru_cache(maxsize=65536)
 def plain(text: str) -> bool:
-    """Whether the theme's face draws every character of ``text`` (the fast path: no runs)."""
-    return register().issuperset(map(ord, text))
+    """Whether the theme's face (the family set now) draws every character of ``text`` (the fast path: no runs)."""
+    return _plain(text, theme.family())
 
 
 @lru_cache(maxsize=65536)
+def _plain(text: str, family) -> bool:
+    return covered(family).issuperset(map(ord, text))
+
+
 def unit_width(text: str, font: str) -> float:
     """Width at 1 pt, cached: layouts try many sizes for the same words."""
+    return _unit_width(text, font, theme.family())
+
+
+@lru_cache(maxsize=65536)
+def _unit_width(text: str, font: str, family) -> float:
     return width(text, font, 1.0)
 
 
@@ -87,8 +104,8 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
         c.setFont(font, size)
     if colour is not None:
         c.setFillColor(colour)
-    if (base or not plain(text)) and c._fontname in _THEME_FONTS:
-        # fallback faces, right-to-left runs in visual order, Arabic joined
+    if (base or not plain(text) or theme.family() is not NOTO) and _main(c._fontname):
+        # fallback faces, right-to-left runs in visual order, Arabic joined; a brand's family
         textruns.draw(c, x, y, text, c._fontname, c._fontsize, align, base)
         return
     show(c, x, y, text, align if align in ("right", "centre") else "left")
@@ -97,6 +114,7 @@ def draw(c: Canvas, text: str, x: float, y: float, font: str | None = None, size
 def draw_spaced(c: Canvas, text: str, x: float, y: float, font: str, size: float, space: float,
                 colour: Color) -> None:
     """Letter-spaced text (``space`` points between characters), through a text object."""
+    font = theme.face(font) if plain(text) else font  # a brand's family, where it has the letters
     c.setFont(font, size)  # else the text object starts in ReportLab's default Helvetica
     t = c.beginText(x, y)
     t.setFont(font, size)
@@ -124,7 +142,7 @@ def markup_lines(text: str, font: str, size: float, max_width: float) -> str:
     """Paragraph markup for text with right-to-left runs, which a Paragraph cannot order over
     several lines: wrapped here in logical order, each line then put in visual order, the lines
     joined with ``<br/>``. Any other text is ``markup`` and the Paragraph wraps it itself."""
-    style = style_of(font) if font in _THEME_FONTS else "regular"
+    style = style_of(font) if _main(font) else "regular"
     if not textruns.has_rtl(text):
         return markup(text, style)
     text = typeset.quotes(text)

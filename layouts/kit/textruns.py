@@ -26,7 +26,7 @@ from functools import lru_cache
 from eventprint import fonts, glyphs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from . import bidi, shaping, typeset
+from . import bidi, shaping, theme, typeset
 from .typeset import RTL_PARAGRAPH
 from .escape import escape
 from .textout import show
@@ -87,16 +87,17 @@ def runs(text: str, style: str = "regular", base: int | None = None) -> tuple[Ru
     visual order; ``base``: its paragraph's base level (``base_of``), by default its own.
     ValueError for a character no font has (content is checked before)."""
     lang = typeset.language_of(text)
-    return _runs(text, fonts.style_of(style), base_of(text, lang) if base is None else base, lang)
+    return _runs(text, fonts.style_of(style), base_of(text, lang) if base is None else base, lang,
+                 theme.family())
 
 
 @lru_cache(maxsize=8192)
-def _runs(text: str, style: str, base: int, lang: str) -> tuple[Run, ...]:
-    main = fonts.main_font(style)
-    covered = fonts.register()
+def _runs(text: str, style: str, base: int, lang: str, family: fonts.Family = fonts.NOTO) -> tuple[Run, ...]:
+    main = fonts.main_font(style, family)
+    covered = fonts.covered(family)
     if not base and covered.issuperset(map(ord, text)):
         return (Run(text, main),)
-    names = fonts.faces(text, style, fonts.cjk_hint(text, lang))
+    names = fonts.faces(text, style, fonts.cjk_hint(text, lang), family)
     out: list[Run] = []
     for start, end, level in bidi.visual_runs(text, base):
         rtl = level % 2 == 1
@@ -147,7 +148,8 @@ def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: 
     if align not in ("left", "right", "centre"):
         raise ValueError(f"align must be 'left', 'right' or 'centre', not {align!r}")
     rs = runs(text, style, base)
-    if len(rs) == 1 and rs[0].font == fonts.main_font(style):
+    main = fonts.main_font(style, theme.family())
+    if len(rs) == 1 and rs[0].font == main:
         _set_font(canvas, rs[0].font, size)
         show(canvas, x, y, rs[0].text, align)
         return _width(rs[0], size)
@@ -161,7 +163,7 @@ def draw(canvas, x: float, y: float, text: str, style: str, size: float, align: 
         _set_font(canvas, r.font, size)
         show(canvas, x, y, r.text)
         x += w
-    _set_font(canvas, fonts.main_font(style), size)
+    _set_font(canvas, main, size)
     return total
 
 
@@ -171,7 +173,7 @@ def markup(text: str, style: str = "regular", base: int | None = None, paragraph
     Sans draws alone comes back only escaped."""
     base = base_of(text) if base is None else base
     rs = runs(text, style, base)
-    main = fonts.main_font(style)
+    main = fonts.main_font(style, theme.family())
     return (RTL_PARAGRAPH if base and paragraph else "") + "".join(
         escape(r.text) if r.font == main else f'<font face="{r.font}">{escape(r.text)}</font>' for r in rs)
 

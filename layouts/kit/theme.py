@@ -5,10 +5,15 @@ read as one family, and a different event can restyle by editing one file.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.pagesizes import A1, A2, A3, A4, A5, A6, LETTER, landscape, portrait
 from reportlab.lib.units import inch, mm
 
+from eventprint import fonts
+from eventprint.brand import Brand
 from eventprint.typeface import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC  # noqa: F401
 
 # -- fonts ------------------------------------------------------------------
@@ -138,3 +143,68 @@ def leading(size: float) -> float:
 # Symbols layouts draw themselves; Noto Sans has them (it has no arrows).
 EN_DASH = "\u2013"
 MIDDOT = "\u00b7"
+
+
+# -- the event's own look (event.yaml ``brand:``, eventprint.brand) ------------------------------
+# Layouts name the theme's fonts and colours; an event's brand changes what they print as, in
+# two places only, so that no layout needs to know: the PressCanvas of every PDF prints ACCENT and
+# ACCENT_LIGHT as the brand's colours (``palette``, common.new_canvas), and the text functions
+# (text.py, textruns.py) set FONT, FONT_BOLD... in the brand's family while an output is drawn
+# (``branded``, entered by eventprint.outputs.drawing like typeset.language), which also gives
+# logo.py the event's logos (event.brand). Without a brand nothing changes, byte for byte.
+
+_FAMILY: ContextVar[fonts.Family] = ContextVar("family", default=fonts.NOTO)
+_BRAND: ContextVar[Brand] = ContextVar("brand", default=Brand())
+THEME_FONTS = frozenset((FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC))
+
+
+@contextmanager
+def branded(brand: Brand):
+    """Draw in ``brand``: the theme's fonts in its family (Noto Sans without one), its logos
+    where layouts place one (logo.py)."""
+    tokens = (_FAMILY.set(fonts.family_of(brand.font)), _BRAND.set(brand))
+    try:
+        yield
+    finally:
+        _BRAND.reset(tokens[1])
+        _FAMILY.reset(tokens[0])
+
+
+def brand() -> Brand:
+    """The brand of the event being drawn (Brand(): none)."""
+    return _BRAND.get()
+
+
+def family() -> fonts.Family:
+    """The family the theme's fonts are set in now: fonts.NOTO, or the event's brand's."""
+    return _FAMILY.get()
+
+
+def face(font: str) -> str:
+    """The registered face a theme font (FONT_BOLD...) prints in now, for what ReportLab sets
+    itself (a Paragraph's style); any other font name as it is."""
+    fam = _FAMILY.get()
+    return font if fam is fonts.NOTO or font not in THEME_FONTS else fam.name(fonts.style_of(font))
+
+
+def accent(brand: Brand) -> Ink:
+    """The accent of an event: its brand's colour, else ACCENT (for the site; PDFs: ``palette``)."""
+    return ACCENT if brand.accent is None else Ink(*brand.accent.cmyk, screen=brand.accent.screen)
+
+
+def accent_light(brand: Brand) -> Ink:
+    return ACCENT_LIGHT if brand.accent_light is None else Ink(*brand.accent_light.cmyk,
+                                                               screen=brand.accent_light.screen)
+
+
+def colour_key(colour: Color) -> tuple[float, ...] | None:
+    """What a palette matches a CMYK colour by: its inks, to 0.1 % (Paragraph markup gives them
+    back from text)."""
+    return tuple(round(v, 3) for v in colour.cmyk()) if isinstance(colour, CMYKColor) else None
+
+
+def palette(brand: Brand) -> dict[tuple[float, ...], Ink]:
+    """The theme's colours a brand replaces on the page, by colour_key: {} without a brand colour."""
+    if brand.accent is None:
+        return {}
+    return {colour_key(ACCENT): accent(brand), colour_key(ACCENT_LIGHT): accent_light(brand)}

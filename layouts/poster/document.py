@@ -43,6 +43,7 @@ from ..kit.text import Fitted
 from . import flow as poster_flow
 from . import head as poster_head
 from . import listing as poster_list
+from . import overview
 from .head import GUTTER, REF_WIDTH, SHEET_MARGIN
 
 SIZES = {"A3": portrait(A3), "A2": portrait(A2), "A1": portrait(A1), "A0": portrait(A0)}
@@ -220,6 +221,7 @@ class Sheet:
     label: str = ""  # which of the day's rooms it shows, if not all
     columns: tuple = ()  # a list sheet: its columns of blocks
     continued: bool = False  # a list sheet after the day's first
+    overview: bool = False  # the day at track level (overview.py)
 
 
 @dataclass(frozen=True)
@@ -287,6 +289,23 @@ def _grid_size(sheets: list[Sheet], f: Frame, s: float, order, colours) -> float
     return _largest(_sizes(s), fits) or GRID_MIN * s
 
 
+SPARSE = 0.5  # a grid sheet its set's type size fills less than this much of is set larger on its own
+SPARSE_STRETCH = 3.0  # and its rows may grow this much (a day of three four-hour workshops)
+
+
+def _own_size(sh: Sheet, gt: float, f: Frame, s: float, order, colours) -> tuple[float, float]:
+    """The type size and row stretch of one grid sheet: the set's, unless at that size the day would
+    leave most of its sheet empty; then the largest size at which it alone fits, rows growing more."""
+    h = f.height(bool(sh.label), _day_has_tracks(sh.day))
+    g = grid.plan(sh.day, order, f.width, gt, rooms=sh.rooms, colours=colours, narrow_ok=True)
+    if g is None or g.height * grid.MAX_STRETCH >= SPARSE * h:
+        return gt, grid.MAX_STRETCH
+    def fits(t: float) -> bool:
+        p = grid.plan(sh.day, order, f.width, t, rooms=sh.rooms, colours=colours)
+        return p is not None and p.height <= h
+    return max(gt, _largest(_sizes(s), fits) or gt), SPARSE_STRETCH
+
+
 def _list_sheets(days: list[Day], f: Frame, s: float) -> tuple[list[Sheet], float, float]:
     """The list days' sheets, their type size and column width."""
     if not days:
@@ -308,12 +327,21 @@ def _sheets(event: Event, pagesize) -> bytes:
     s = w / REF_WIDTH
     f = _frame(event, pagesize, s)
     order, colours = grid.room_order(event), tracks.track_colours(event)
-    parallel = [d for d in event.days if grid.is_parallel(d)]
-    list_sheets, lt, lw = _list_sheets([d for d in event.days if d not in parallel], f, s)
+    parallel, listed, overviews = [], [], []
+    for d in event.days:  # talk level where a day's talks fit one sheet readably, else track level
+        if grid.is_parallel(d):
+            one = _grid_sheets(d, f, s, order, colours)
+            (parallel if len(one) == 1 else overviews).append(d)
+        elif poster_flow.choose((d,), f.width, f.height(False, False), s, TEXT_MAX, TEXT_MIN) is not None:
+            listed.append(d)
+        else:
+            overviews.append(d)
+    list_sheets, lt, lw = _list_sheets(listed, f, s)
     grid_sheets = [sh for d in parallel for sh in _grid_sheets(d, f, s, order, colours)]
     gt = _grid_size(grid_sheets, f, s, order, colours) if grid_sheets else GRID_MIN * s
+    own = {id(sh): _own_size(sh, gt, f, s, order, colours) for sh in grid_sheets}
     by_day = {id(d): [] for d in event.days}
-    for sh in list_sheets + grid_sheets:
+    for sh in list_sheets + grid_sheets + [Sheet(d, overview=True) for d in overviews]:
         by_day[id(sh.day)].append(sh)
     sheets = [sh for d in event.days for sh in by_day[id(d)]]
 
@@ -325,11 +353,16 @@ def _sheets(event: Event, pagesize) -> bytes:
         poster_head.draw_header(c, event, pagesize, f.x, s)
         poster_head.draw_day_heading(c, sh.day, i + 1, len(sheets), f.x, f.heading, f.width, s, rooms=sh.label)
         top = f.top_rooms if sh.label else f.top
-        if sh.rooms:
-            g = grid.plan(sh.day, order, f.width, gt, rooms=sh.rooms, colours=colours, narrow_ok=True)
+        if sh.overview:  # the blocks name their tracks: no legend
+            ov = overview.overview(sh.day, order)
+            p = overview.best(ov, f.width, top - f.bottom, s)
+            overview.draw_overview(c, p, f.x, top, f.width, top - f.bottom, colours, s)
+        elif sh.rooms:
+            t, stretch = own[id(sh)]
+            g = grid.plan(sh.day, order, f.width, t, rooms=sh.rooms, colours=colours, narrow_ok=True)
             if g.tracks:  # the tracks this sheet shows
                 top = tracks.draw_legend(c, g.tracks, colours, f.x, top, f.width, LEGEND_SIZE * s, i18n.tr(event, "Tracks")) - 3 * mm * s
-            grid.draw(c, grid.fit(g, top - f.bottom), f.x, top, s)
+            grid.draw(c, grid.fit(g, top - f.bottom, stretch), f.x, top, s)
         else:
             for k, col in enumerate(sh.columns):
                 poster_flow.draw_column(c, sh.day, list(col), f.x + k * (lw + gutter), top, lw, lt, s,

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A2, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.programme import as_of, short_url
 from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, text_width
 
@@ -114,6 +114,9 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
     venues = shown_venues(event)
     vw = 0.24 * inner
     head_w = inner - qr - vw - (2 * gap if url else gap)
+    mark = _logo(c, w - m - (qr + gap if url else 0), h - m, qr, inner, s)
+    if mark:  # the event's logo, left of the code: the heading and the venues make room
+        head_w -= mark + gap
 
     y = draw_event_heading(c, event, m, h - m, head_w, HEAD_TITLE_MAX * s, HEAD_TITLE_MIN * s, 0.1,
                            HEAD_HOSTS * s, 0.4, HEAD_DATES * s)
@@ -132,6 +135,17 @@ def draw_header(c: Canvas, event: Event, pagesize, margin: float, s: float) -> f
     c.setLineWidth(4 * s)
     c.line(m, y, w - m, y)
     return y
+
+
+def _logo(c: Canvas, right: float, top: float, qr: float, inner: float, s: float) -> float:
+    """The event's logo at the top, its right end at ``right``: half the code's height (or as tall
+    as a code would be), at most a fifth of the width; the width it took (0: no logo)."""
+    brand = theme.brand()
+    if brand.logo is None:
+        return 0.0
+    lw, lh = logo.place_size(brand.logo, 0.2 * inner, 0.5 * qr if qr else 40 * mm * s)
+    logo.place(c, brand.logo, right - lw, top - lh, lw, lh, "right", "on the poster")
+    return lw
 
 
 def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: float, width: float,
@@ -197,6 +211,9 @@ def draw_big_header(c: Canvas, event: Event, pagesize) -> float:
 
     # -- header: name, hosts, dates; QR code and URL on the right --------------------------
     head_w = inner - (qr + 14 * mm * s if url else 0)
+    mark = _logo(c, w - m - (qr + 14 * mm * s if url else 0), h - m, qr, inner, s)
+    if mark:  # the event's logo, left of the code: the heading makes room
+        head_w -= mark + 14 * mm * s
     y = draw_event_heading(c, event, m, h - m, head_w, TITLE_MAX * s, TITLE_MIN * s, 0.15,
                                        HOSTS_SIZE * s, 0.5, DATES_SIZE * s)
     cap_bottom = _code(c, url, w - m, h - m - qr, qr, qr + 12 * mm * s, 2 * mm * s, (15 * s, 9 * s))

@@ -10,9 +10,11 @@ shows is defined once, in sign_data.py; this module only lays it out.
 A day goes on one sheet whenever it can: under the full header at the largest
 size from 34 pt (x the page's scale against A4) down to 20 pt, in one column or
 two; then under a more compact header (smaller name and QR code, the day beside
-the QR code); only when even the most compact header at 20 pt cannot hold the
-day do continuation pages follow. Never smaller than 20 pt, never clipped
-(sign_plan.py does the fitting).
+the QR code); then in tighter rows; then, at 20 pt, with long titles cut short
+(an ellipsis; the whole title is on the page the QR code opens). Only when even
+that cannot hold the day do continuation pages follow, every one under the same
+header, so the room's name keeps its size. Never smaller than 20 pt, never clipped
+(signs/plan.py does the fitting).
 
 ``draw_signs`` draws any of the signs onto a canvas it is given; ``draw_pieces``
 draws the signs of some keys (data.pieces) with it for reprint.pdf.
@@ -33,7 +35,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
 from ..kit.text import (
     Fitted,
@@ -54,6 +56,7 @@ from .plan import (  # noqa: F401  (tests)
     ROW_LEADING,
     ROW_MAX,
     ROW_MIN,
+    Plan,
     Row,
     TooTall,
     plan,
@@ -80,6 +83,7 @@ class Header:
     beside: bool  # the day line may sit beside the QR code, under the name
     margin: float = MARGIN
     scaled: bool = True  # False: the same sizes on A3 as on A4, leaving A3's area to the schedule
+    inline: bool = False  # the day and venue beside the name (in up to two lines), not under it
 
 
 # One-page headers, tried in this order: a busy day gives up header space before it
@@ -88,9 +92,12 @@ class Header:
 # keeps a 10 mm margin, still twice the 5 mm safe area.
 HEADERS = (Header(130.0, 30.0, 30 * mm, False),
            Header(96.0, 24.0, 24 * mm, True),
-           Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False))
-FIRST_OF_SEVERAL = HEADERS[0]  # page 1 of a sign that needs several sheets: the name for the corridor
-CONTINUED = Header(64.0, 30.0, 24 * mm, False)  # continuation pages hang below page 1
+           Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False),
+           Header(64.0, 20.0, 20 * mm, True, margin=10 * mm, scaled=False, inline=True))
+# every page of a sign that needs several sheets: the same name on each (a continuation sheet may
+# hang at another door of the room), as large as the one-sheet signs' middle header
+# (and the compact one where it saves a sheet: a long name wraps)
+SEVERAL = (Header(96.0, 24.0, 24 * mm, False), Header(64.0, 24.0, 20 * mm, False, margin=10 * mm, scaled=False))
 
 
 def page_size(options: BuildOptions) -> tuple[float, float]:
@@ -120,13 +127,17 @@ def sign_rows(data: SignData) -> list[Row]:
     rows = []
     for r in data.rows:
         if r.where:  # coffee in the lobby, lunch, registration: say where
-            units = after(words(r.title, theme.FONT, theme.MUTED), words(r.where, theme.FONT, theme.MUTED))
+            title = words(r.title, theme.FONT, theme.MUTED)
+            units = after(title, words(r.where, theme.FONT, theme.MUTED))
         elif r.quiet:
-            units = after(words(r.title, theme.FONT, theme.MUTED), names_and_note(r.speakers, r.note))
+            title = words(r.title, theme.FONT, theme.MUTED)
+            units = after(title, names_and_note(r.speakers, r.note))
         else:
             font, colour = theme.title_face(theme.FONT_BOLD, r.confirmed)
-            units = after(words(r.title, font, colour), names_and_note(r.speakers, r.note))
-        rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band))
+            title = words(r.title, font, colour)
+            units = after(title, names_and_note(r.speakers, r.note))
+        rows.append(Row(r.time, tuple(units), label=r.label or None, quiet=r.quiet, band=r.band,
+                        title_units=len(title), name_units=len(r.speakers)))
     return rows
 
 
@@ -154,6 +165,8 @@ class Frame:
     schedule_bottom: float
     foot: list[tuple[str, str]]  # (left, right) lines from the top
     foot_size: float
+    day_x: float = 0.0  # where the day lines start, from the margin (beside an inline name)
+    logo: tuple[float, float, float, float] | None = None  # the event's logo's box (x, y, w, h), left of the code
 
     @property
     def col_h(self) -> float:
@@ -171,13 +184,22 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     qr = head.qr * s if data.url else 0  # no page to open (links.py): no code, the name takes its place
     inner = w - 2 * m
     beside_qr = inner - qr - 8 * mm * s if qr else inner
+    mark = _logo_box(w, h, m, qr, s)
+    if mark is not None:  # the room's name keeps clear of the event's logo
+        beside_qr = mark[0] - m - 8 * mm * s
     name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
                max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
     day_max = day_max or head.day_max * s
-    beside = None
-    if head.beside:  # the day line fits beside the QR code at its full size: no gap under the code
+    beside = inline = None
+    day_x = 0.0
+    if head.inline and len(name.lines) == 1:  # the day beside the name, as high as its capitals and descent
+        day_x = text_width(name.lines[0], theme.FONT_BOLD, name.size) + 6 * mm * s
+        inline = _day_lines(data, page_label, beside_qr - day_x, s, day_max, min_size=DAY_MIN * s)
+        if inline is None or len(inline[0]) * theme.leading(inline[1]) > 0.95 * name.size:
+            inline, day_x = None, 0.0
+    if head.beside and inline is None:  # the day line fits beside the QR code at its full size: no gap under the code
         beside = _day_lines(data, page_label, beside_qr, s, day_max, min_size=day_max)
-    day_lines, day_size = beside or _day_lines(data, page_label, inner, s, day_max)
+    day_lines, day_size = inline or beside or _day_lines(data, page_label, inner, s, day_max)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
     url = short_url(data.url) if data.url else ""
     left = f"{stamp} {theme.MIDDOT} {data.event_name}"
@@ -196,13 +218,29 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     name_base = h - m - 0.714 * name.size
     last_base = name_base - (len(name.lines) - 1) * name.size * 1.05
     day_top = last_base - 0.3 * name.size
-    if beside is None:
-        day_top = min(day_top, h - m - qr - 0.1 * name.size)
-    rule_y = min(day_top - len(day_lines) * theme.leading(day_size), h - m - qr) - 2 * mm * s
+    if inline is not None:  # from the top of the capitals
+        day_top = h - m
+        rule_y = min(last_base - 0.25 * name.size, day_top - len(day_lines) * theme.leading(day_size), h - m - qr) - 2 * mm * s
+    else:
+        if beside is None:
+            day_top = min(day_top, h - m - qr - 0.1 * name.size)
+        rule_y = min(day_top - len(day_lines) * theme.leading(day_size), h - m - qr) - 2 * mm * s
     schedule_top = rule_y - 5 * mm * s
     schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
     return Frame(w, h, page_s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
-                 schedule_top, schedule_bottom, foot, fs)
+                 schedule_top, schedule_bottom, foot, fs, day_x, mark)
+
+
+
+def _logo_box(w: float, h: float, m: float, qr: float, s: float) -> tuple[float, float, float, float] | None:
+    """Where the event's logo goes: at the top, left of the QR code (or in its place), at most half
+    the code's height and a quarter of the page's width; None without a logo."""
+    brand = theme.brand()
+    if brand.logo is None:
+        return None
+    right = w - m - (qr + 6 * mm * s if qr else 0)
+    lw, lh = logo.place_size(brand.logo, 0.25 * (w - 2 * m), 0.5 * qr if qr else 18 * mm * s)
+    return right - lw, h - m - lh, lw, lh
 
 
 
@@ -248,9 +286,11 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     if data.url:
         common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
                        what=f"QR code on the sign of {data.room_name}")
+    if fr.logo is not None:
+        logo.on_white(c, *fr.logo, "right", "on the door signs")
     y = fr.day_top
     for line in fr.day_lines:
-        x = m
+        x = m + fr.day_x
         for text, font, colour in line:
             draw(c, text, x, y - BASELINE * fr.day_size, font, fr.day_size, colour)
             x += text_width(text, font, fr.day_size)
@@ -274,11 +314,11 @@ def _draw_footer(c: Canvas, fr: Frame) -> None:
         y -= lead
 
 
-def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float, s: float,
-                 times: tuple[str, ...] = ()) -> None:
-    lead = ROW_LEADING * f
-    gap = ROW_GAP * f
-    tw = time_width(f, times)
+def _draw_column(c: Canvas, blocks, p: Plan, x: float, top: float, col_w: float, s: float) -> None:
+    f = p.size
+    lead = p.style.leading * f
+    gap = p.style.gap * f
+    tw = p.time_w
     y = top
     for i, b in enumerate(blocks):
         r = b.row
@@ -294,7 +334,7 @@ def _draw_column(c: Canvas, blocks, f: float, x: float, top: float, col_w: float
         colour = theme.MUTED if r.quiet else theme.INK
         base = y - BASELINE * f
         for j, line in enumerate(b.time_lines):
-            is_label = j > 0
+            is_label = j > 0 and not p.style.stacked
             draw(c, line, x, base - j * lead, theme.FONT_BOLD if (is_label or not r.quiet) else theme.FONT, f,
                  theme.ACCENT if is_label else colour)
         for j, line in enumerate(b.text_lines):
@@ -306,10 +346,11 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
     """(frame, page label, columns of blocks, size, column count) for each page of one sign."""
     rows = sign_rows(data)
     singles = [_frame(data, stamp, pagesize, "", head) for head in HEADERS]
-    first = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), FIRST_OF_SEVERAL)
-    rest = _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), CONTINUED)
+    probes = [(_frame(data, stamp, pagesize, " " + i18n.tr(lang, "(page {k} of {n})", k=99, n=99), head),
+               _frame(data, stamp, pagesize, " " + i18n.tr(lang, "(continued, page {k} of {n})", k=99, n=99), head))
+              for head in SEVERAL]
     p = plan(rows, tuple((fr.w - 2 * fr.margin, fr.col_h) for fr in singles),
-             (first.w - 2 * first.margin, first.col_h, rest.col_h), first.s,
+             tuple((first.w - 2 * first.margin, first.col_h, rest.col_h) for first, rest in probes), probes[0][0].s,
              f"the sign of {data.room_name} on {data.day_label}")
     n = len(p.pages)
     for k, cols in enumerate(p.pages, start=1):
@@ -317,10 +358,9 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
             label, fr = "", singles[p.header]
         else:
             label = " " + i18n.tr(lang, "(page {k} of {n})" if k == 1 else "(continued, page {k} of {n})", k=k, n=n)
-            probe = first if k == 1 else rest
-            fr = _frame(data, stamp, pagesize, label, FIRST_OF_SEVERAL if k == 1 else CONTINUED,
-                        day_max=probe.day_size)
-        yield fr, label, cols, p.size, p.columns
+            probe = probes[p.several][0 if k == 1 else 1]
+            fr = _frame(data, stamp, pagesize, label, SEVERAL[p.several], day_max=probe.day_size)
+        yield fr, label, cols, p
 
 
 def draw_signs(c: Canvas, event: Event, options: BuildOptions,
@@ -341,7 +381,7 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
         if key not in fitted:
             fitted[key] = _fitted_pages(event, room, day, pagesize)
         data, pages = fitted[key]
-        for k, (fr, label, cols, f, ncols) in enumerate(pages):
+        for k, (fr, label, cols, p) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
                 key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
@@ -349,10 +389,9 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                 c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {data.day_label}", key, level=0)
             _draw_header(c, fr, data)
             width = fr.w - 2 * fr.margin
-            col_w = width if ncols == 1 else (width - COLUMN_GAP * fr.s) / 2
+            col_w = width if p.columns == 1 else (width - COLUMN_GAP * fr.s) / 2
             for i, blocks in enumerate(cols):
-                _draw_column(c, blocks, f, fr.margin + i * (col_w + COLUMN_GAP * fr.s),
-                             fr.schedule_top, col_w, fr.s, tuple(x for r in data.rows for x in (r.time, r.label) if x))
+                _draw_column(c, blocks, p, fr.margin + i * (col_w + COLUMN_GAP * fr.s), fr.schedule_top, col_w, fr.s)
             _draw_footer(c, fr)
             c.showPage()
 

@@ -112,6 +112,17 @@ class Page:
     def room(self, room: Room, day: date, text: str | None = None) -> str:
         return self.a(urls.room_day_path(room, day), text or room.name)
 
+    def logo(self) -> str:
+        """The event's logo in the bar, linked to the programme: ``logo_on_dark``, else its logo on
+        a white plate; "" without one. Decorative (alt=""): the event's name follows it."""
+        shown, plate = site_logo(self.event)
+        if shown is None:
+            return ""
+        h = 28
+        return (f'<a class="logo{" plate" if plate else ""}" href="{self.link(urls.INDEX)}">'
+                f'<img src="{self.link(urls.LOGO + shown.suffix)}" alt="" width="{round(h * shown.aspect)}" '
+                f'height="{h}"></a>')
+
     def render(self, title: str, body: str, description: str | None = None) -> Artifact:
         ev = self.event
         full_title = title if title == ev.name else f"{title} {EN_DASH} {ev.short_name}"
@@ -129,7 +140,7 @@ class Page:
             '<link rel="icon" href="data:,">\n'
             "</head>\n"
             "<body>\n"
-            f'<header class="bar"><div class="wrap">{self.a(urls.INDEX, ev.short_name)}</div></header>\n'
+            f'<header class="bar"><div class="wrap">{self.logo()}{self.a(urls.INDEX, ev.short_name)}</div></header>\n'
             f'<main class="wrap">\n{body}</main>\n'
             '<footer><div class="wrap">\n'
             f"<p>{esc(ev.name)} {MIDDOT} {esc(i18n.date_range(ev, ev.first_date, ev.last_date))}</p>\n"
@@ -348,10 +359,21 @@ def room_day_page(event: Event, room: Room, day: Day) -> Artifact:
     return pg.render(f"{room.name}, {i18n.day_short(event, day.date)}", "".join(b), f"{room.full_name}, {i18n.day(event, day.date)}")
 
 
+def site_logo(event: Event):
+    """(the logo the site's coloured bar shows, whether it sits on a white plate); (None, False)."""
+    brand = event.brand
+    if brand.logo_on_dark is not None:
+        return brand.logo_on_dark, False
+    return brand.logo, brand.logo is not None
+
+
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
     """Every file of the site, paths prefixed ``site/``, in a fixed order."""
-    out = [Artifact(ROOT + urls.STYLESHEET, site_style.stylesheet()), index_page(event),
+    out = [Artifact(ROOT + urls.STYLESHEET, site_style.stylesheet(event.brand)), index_page(event),
            Artifact(ROOT + urls.CALENDAR, site_ics.programme_ics(event))]
+    shown = site_logo(event)[0]
+    if shown is not None:  # as the organiser gave it: the screen shows sRGB
+        out.append(Artifact(ROOT + urls.LOGO + shown.suffix, shown.data))
     for it in event.talks:
         out.append(talk_page(event, it))
         out.append(Artifact(ROOT + urls.talk_ics_path(it), site_ics.talk_ics(event, it)))

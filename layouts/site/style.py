@@ -5,6 +5,7 @@ on a phone opened from a QR code, and quiet rows for breaks and meals.
 """
 from __future__ import annotations
 
+from eventprint.brand import Brand
 from reportlab.lib.colors import Color
 
 from ..kit import theme
@@ -15,9 +16,10 @@ def css_hex(colour: Color) -> str:
     return "#" + colour.hexval()[2:].lower()
 
 
-def stylesheet() -> bytes:
-    accent = css_hex(theme.ACCENT)
-    accent_light = css_hex(theme.ACCENT_LIGHT)
+def stylesheet(brand: Brand = Brand()) -> bytes:
+    """The stylesheet, in the accent of the event's ``brand`` (the house teal without one)."""
+    accent = css_hex(theme.accent(brand))
+    accent_light = css_hex(theme.accent_light(brand))
     ink = css_hex(theme.INK)
     muted = css_hex(theme.MUTED)
     rule = css_hex(theme.RULE)
@@ -133,4 +135,15 @@ main h3 {{ margin-top: 1.1rem; }}
   a {{ color: inherit; text-decoration: none; }}
 }}
 """
+    if brand.logo is not None:
+        css += LOGO_CSS
     return css.encode("utf-8")
+
+
+# the event's logo in the bar (pages.py): as tall as the bar's line; on a white plate without logo_on_dark
+LOGO_CSS = """
+/* the event's logo */
+.bar .logo { display: inline-block; vertical-align: middle; margin-right: 0.6rem; line-height: 0; }
+.bar .logo img { height: 1.75rem; width: auto; }
+.bar .logo.plate { background: #fff; padding: 0.2rem 0.35rem; border-radius: 0.25rem; }
+"""

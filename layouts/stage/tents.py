@@ -18,7 +18,7 @@ from eventprint.output import Artifact, Piece
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..kit import common, theme
+from ..kit import common, logo, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
 
 
@@ -52,6 +52,7 @@ FOLD = 20 * mm  # between the text and the fold: the top of a standing tent
 GAP = 5 * mm
 MARK = (5 * mm, 12 * mm)  # a fold mark runs this far in from each edge
 STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+LOGO = 14 * mm  # the event's logo, if it has one, under the name: at most this tall
 FACE = (Block("name", theme.FONT_BOLD, (80, 28), lines=2, scales=True, align="center"),
         Block("affiliation", theme.FONT, (28, 14), lines=2, scales=True, colour=theme.MUTED, align="center",
               space=1.0))
@@ -62,6 +63,9 @@ def _face(c: Canvas, t: Tent) -> None:
     the table's edge and the fold."""
     w, h = PAGE[0], PAGE[1] / 2
     width, room = w - 2 * SIDE, h - EDGE - FOLD
+    bottom = EDGE
+    if logo.on_white(c, SIDE, EDGE, width, LOGO, "centre", "on the name tents") is not None:
+        bottom, room = EDGE + LOGO + 2 * GAP, room - LOGO - 2 * GAP
     card = Card({}, GAP, f"the name tent of {t.name} ({t.person_id})")
     texts = {"name": t.name, "affiliation": t.affiliation or None}
 
@@ -69,7 +73,7 @@ def _face(c: Canvas, t: Tent) -> None:
         placed = place(card, FACE, texts, width, k)
         return placed if height(placed) <= room else None
     placed = shrink(STEPS, fits) or place(card, FACE, texts, width, STEPS[-1])  # two lines each always fit
-    draw_stack(c, placed, SIDE, EDGE + (room + height(placed)) / 2, width)
+    draw_stack(c, placed, SIDE, bottom + (room + height(placed)) / 2, width)
 
 
 def _fold_marks(c: Canvas) -> None:
