@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import sys
 import warnings
 from datetime import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from time import perf_counter
+from typing import Callable
 
 from . import i18n, links, outputs, parallel, reprint
 from .fontcheck import coverage_problems
@@ -24,6 +27,8 @@ from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
 from .problems import BuildError, ContentError, LayoutNote, LayoutWarning, Problem, QRTooDense, TooLong
+
+Rendered = tuple[list[Artifact], list[str]]  # one output's files, and what its layout had to shorten
 
 
 def load(content_dir: str | Path, strict: bool = False) -> Event:
@@ -65,8 +70,7 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
                     "Chinese, Japanese, Korean), or leave 'language:' out for English")]
 
 
-def render_noting(event: Event, name: str, options: BuildOptions,
-                  choices: bool = True) -> tuple[list[Artifact], list[str]]:
+def render_noting(event: Event, name: str, options: BuildOptions, choices: bool = True) -> Rendered:
     """``render``, and what the layout had to shorten to print (LayoutWarning), each once; with
     ``choices``, also what it chose for the user to know (LayoutNote: the booklet's binding)."""
     with warnings.catch_warnings(record=True) as caught:
@@ -107,17 +111,21 @@ def located(e: BuildError, content_dir: str | Path) -> BuildError:
     return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
 
 
-def render_all(event: Event, names: tuple[str, ...],
-               options: BuildOptions) -> dict[str, tuple[list[Artifact], list[str]]]:
+def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
+               finished: Callable[[str, Rendered, float], None] | None = None) -> dict[str, Rendered]:
     """The artifacts of each of ``names`` (in that order) with what each layout had to shorten,
     rendered side by side when the machine has cores to spare and more than one output is asked
-    for (see parallel.py)."""
+    for (see parallel.py). ``finished`` hears of each output as it is done, with its seconds (a
+    progress line; the preview shows it at once)."""
+    if finished is None:
+        finished = _progress_line if options.progress else (lambda name, result, seconds: None)
     jobs = parallel.jobs(len(names))
     if jobs <= 1:
         parts = {}
         for name in names:
-            _progress(options.progress, f"  {name} \u2026")
+            began = perf_counter()
             parts[name] = render_noting(event, name, options)
+            finished(name, parts[name], perf_counter() - began)
         return parts
     # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
     # which would otherwise also copy every page it touches out of the shared memory; this process
@@ -126,21 +134,39 @@ def render_all(event: Event, names: tuple[str, ...],
     try:
         # the slowest first, so that the last one to start is a short one
         order = sorted(names, key=lambda n: -outputs.get(n).cost)
-        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs,
-                            lambda name: _progress(options.progress, f"  {name} \u2026"))
+        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs, finished)
     finally:
         gc.unfreeze()
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def pdf_pages(data: bytes) -> int:
+    """How many pages a PDF eventprint wrote has: ReportLab writes one page object per page and no
+    object streams, so counting them is exact (and takes a millisecond, not a parser)."""
+    return len(_PAGE.findall(data))
+
+
+def summary(name: str, artifacts: list[Artifact]) -> str:
+    """What an output made, in a few words: its longest PDF's pages and how many files besides."""
+    pdfs = [(pdf_pages(a.data), a.path) for a in artifacts if a.path.endswith(".pdf")]
+    if not pdfs:
+        return f"{len(artifacts)} file{'s' if len(artifacts) != 1 else ''}"
+    pages, path = max(pdfs, key=lambda p: (p[0], -len(p[1])))
+    more = len(artifacts) - 1
+    return (f"{path} {pages} page{'s' if pages != 1 else ''}"
+            + (f", {more} more file{'s' if more != 1 else ''}" if more else ""))
+
+
+def _progress_line(name: str, result: Rendered, seconds: float) -> None:
+    print(f"{name}: {summary(name, result[0])} \u2026 {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # extra lines for the user (e.g. reprint)
-
-
-def _progress(enabled: bool, text: str) -> None:
-    if enabled:
-        print(text, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -158,14 +184,15 @@ def _few_collections():
 
 
 def build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
-          options: BuildOptions = BuildOptions(), event: Event | None = None) -> BuildReport:
-    """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed."""
+          options: BuildOptions = BuildOptions(), event: Event | None = None, final: bool = False) -> BuildReport:
+    """Build ``names`` from ``content_dir`` into ``out_dir``; nothing is written unless all succeed.
+    ``final``: the build goes to the press (what it makes needs no reprint)."""
     with _few_collections():
-        return _build(content_dir, out_dir, names, options, event)
+        return _build(content_dir, out_dir, names, options, event, final)
 
 
 def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
-           options: BuildOptions, event: Event | None) -> BuildReport:
+           options: BuildOptions, event: Event | None, final: bool) -> BuildReport:
     check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
@@ -186,7 +213,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     # compares with the previous build's manifest and may add out/reprint.pdf
     with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
         warnings.simplefilter("ignore", LayoutWarning)
-        report.messages += reprint.after_render(event, out, names, options, artifacts)
+        report.messages += reprint.after_render(event, out, names, options, artifacts, final)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

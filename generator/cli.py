@@ -1,11 +1,15 @@
-"""The ``eventprint`` command: one subcommand per output, plus ``all`` and ``check``.
+"""The ``eventprint`` command: one subcommand per output, plus ``all``, ``check``, ``serve``,
+``init``, ``import``, ``clean`` and ``help``.
 
 Errors an organiser can fix are printed as ``file:line: what — how to fix``
-and exit with status 2, never with a traceback.
+and exit with status 2, never with a traceback. ``-q`` leaves only errors; ``-v`` lists every
+file written and a line per output as it finishes (which a terminal always gets).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
 import threading
@@ -16,12 +20,17 @@ from pathlib import Path
 from .options import BuildOptions, OptionError
 from .output import Interrupted, OutputError, source_date_epoch_problem
 from .problems import BuildError, ContentError, Group
+from .reference import TOPICS
 
-ALL_HELP = "every output above"
 CHECK_HELP = "validate the content and list warnings (unconfirmed titles, missing bios, ...)"
 CLEAN_HELP = "remove what eventprint wrote into the out folder (files changed since, and others' files, stay)"
-IMPORT_HELP = "convert a pretalx / frab / Indico / Sessionize / CSV export into a content folder"
+IMPORT_HELP = "convert a pretalx, frab, Indico, Sessionize or CSV export into a content folder"
+PRINTED_HELP = ("say that reprint.pdf has been printed: the next reprint.pdf holds only what changes "
+                "from now on")
 LIST_HELP = "list the outputs, what each writes and its options, then stop"
+SERVE_HELP = "a live preview on this computer: rebuilds on every saved change and shows every output"
+INIT_HELP = "write a small, commented example event into a new folder, to start your own from"
+TOPIC_HELP = "show a reference: " + "; ".join(f"{t} ({what})" for t, what in TOPICS.items())
 
 
 class _ListOutputs(argparse.Action):
@@ -41,26 +50,49 @@ def listing() -> str:
         lines.append(f"  {'':<{width}}  writes {o.files.replace('`', '')}")
         if o.options:
             lines.append(f"  {'':<{width}}  options: {' '.join(f'[{opt.usage}]' for opt in o.options)}")
-    lines.append(f"  {'all':<{width}}  {ALL_HELP}")
+    lines.append(f"  {'all':<{width}}  every output: {', '.join(OUTPUTS)}")
     lines.append("eventprint NAME --help says what each option does.")
     return "\n".join(lines)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("eventprint")
+    except PackageNotFoundError:  # pragma: no cover - run from a folder without installing
+        return "unknown (not installed)"
+
+
+def _add(sub, name: str, help_text: str, common) -> argparse.ArgumentParser:
+    """A subcommand whose description is its help as a sentence (first letter up, names kept)."""
+    return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                          parents=[common])
 
 
 def _parser() -> argparse.ArgumentParser:
     from .outputs import OUTPUTS  # imported late (ReportLab takes a second): Ctrl-C meanwhile is one line too
 
+    # -q / -v before or after the command: `eventprint -q all` and `eventprint all -q`
+    common = argparse.ArgumentParser(add_help=False)
+    talk = common.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=argparse.SUPPRESS,
+                      help="print errors only")
+    talk.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=argparse.SUPPRESS,
+                      help="print every file written, and a line per output as it finishes")
     p = argparse.ArgumentParser(
-        prog="eventprint",
-        description="Turn an event's content/ folder (YAML) into print-ready PDFs and a small website.")
+        prog="eventprint", parents=[common],
+        description="Turn an event's content folder (YAML, or an imported pretalx, frab, Indico, Sessionize or CSV "
+                    "export) into print-ready PDFs and a small website.",
+        epilog="Start: eventprint init my-event, then eventprint serve --content my-event. "
+               "The content format: eventprint help content.")
+    p.add_argument("--version", action="version", version=f"eventprint {_version()}")
     p.add_argument("--list", nargs=0, action=_ListOutputs, help=LIST_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = [(o.name, o.help, o.options) for o in OUTPUTS.values()]
-    commands += [("all", ALL_HELP, ()), ("check", CHECK_HELP, ())]
+    commands += [("all", f"every output: {', '.join(OUTPUTS)}", ()), ("check", CHECK_HELP, ())]
     for name, text, options in commands:
-        sp = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-        sp.add_argument("--content", default="content", metavar="DIR",
-                        help="folder with event.yaml, venues.yaml, people.yaml, programme.yaml, or with imported/ "
-                             "and overrides.yaml (default: content)")
+        sp = _add(sub, name, text, common)
+        sp.add_argument("--content", default="content", metavar="DIR", help=_CONTENT_HELP)
         sp.add_argument("--strict", action="store_true",
                         help="treat conflicts (overlaps in a room, a person in two places) and overrides of "
                              "things no longer imported as errors")
@@ -77,11 +109,25 @@ def _parser() -> argparse.ArgumentParser:
                                  "placeholder address such as example.org, or no base_url; it prints DRAFT on every page)")
         for opt in options:  # sizes differ per output, so `all` takes none
             sp.add_argument(f"--{opt.field}", metavar=opt.metavar, default=None, help=opt.help)
-    sp = sub.add_parser("clean", help=CLEAN_HELP, description=CLEAN_HELP[0].upper() + CLEAN_HELP[1:] + ".")
+    sp = _add(sub, "serve", SERVE_HELP, common)
+    sp.add_argument("--content", default="content", metavar="DIR", help=_CONTENT_HELP)
+    sp.add_argument("--port", type=int, default=8000, metavar="N",
+                    help="the port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    sp = _add(sub, "init", INIT_HELP, common)
+    sp.add_argument("folder", metavar="DIR", help="the new event's folder, e.g. my-event")
+    sp = _add(sub, "printed", PRINTED_HELP, common)
+    sp.add_argument("--out", default="out", metavar="DIR", help="the folder the build wrote to (default: out)")
+    sp = _add(sub, "clean", CLEAN_HELP, common)
     sp.add_argument("--out", default="out", metavar="DIR", help="the folder to clean (default: out)")
     from .importers.cli_import import add_parser  # the import subcommand lives with the importers
-    add_parser(sub, IMPORT_HELP)
+    add_parser(sub, IMPORT_HELP, common)
+    sp = _add(sub, "help", TOPIC_HELP, common)
+    sp.add_argument("topic", nargs="?", choices=sorted(TOPICS), metavar="TOPIC", help=", ".join(sorted(TOPICS)))
     return p
+
+
+_CONTENT_HELP = ("folder with event.yaml, venues.yaml, people.yaml, programme.yaml, or with imported/ "
+                 "and overrides.yaml (default: content)")
 
 
 def _print_problems(problems, stream=sys.stderr) -> None:
@@ -104,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         out = getattr(args, "out", None)
-        return _run(args)
+        args.verbosity = getattr(args, "verbosity", 0)
+        with contextlib.ExitStack() as quiet:
+            if args.verbosity < 0:  # -q: errors only, and every error goes to stderr
+                quiet.enter_context(contextlib.redirect_stdout(quiet.enter_context(open(os.devnull, "w"))))
+            return _run(args)
     except (Interrupted, KeyboardInterrupt) as e:
         e = e if isinstance(e, Interrupted) else Interrupted(signal.SIGINT, written=False)
         print(e.message(out), file=sys.stderr)
@@ -123,6 +173,22 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
+    if args.command == "help":
+        return _help(args.topic)
+    if args.command == "init":
+        return _init(args.folder)
+    if args.command == "serve":
+        from .serve import serve
+        return serve(args.content, args.port)
+    if args.command == "printed":
+        from .reprint import mark_printed
+        try:
+            for line in mark_printed(args.out):
+                print(line)
+        except OutputError as e:
+            print(f"eventprint: {e}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "clean":
         from .clean import clean
         try:
@@ -181,9 +247,10 @@ def _run(args) -> int:
             return 2
         names = NAMES if args.command == "all" else (args.command,)
         chosen = {f.name: getattr(args, f.name) for f in fields(BuildOptions) if hasattr(args, f.name)}
-        options = BuildOptions(**chosen, progress=sys.stderr.isatty())
-        _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
-        report = build(args.content, args.out, names, options, event=event)
+        options = BuildOptions(**chosen, progress=args.verbosity > 0 or (args.verbosity == 0 and sys.stderr.isatty()))
+        if args.verbosity >= 0:
+            _print_problems(conflicts)  # stderr; the build goes on (--strict stops on them)
+        report = build(args.content, args.out, names, options, event=event, final=args.final)
     except ContentError as e:
         _print_problems(e.problems)
         n = len(e.problems)
@@ -209,15 +276,47 @@ def _run(args) -> int:
             shown = path.relative_to(Path.cwd())
         except ValueError:
             shown = path
-        if path.suffix == ".pdf" or path.name == "index.html":
+        if path.suffix == ".pdf" or path.name == "index.html" or args.verbosity > 0:
             print(f"wrote {shown}")
-    extra = len([p for p in report.written if not (p.suffix == ".pdf" or p.name == "index.html")])
+    extra = 0 if args.verbosity > 0 else len([p for p in report.written
+                                              if not (p.suffix == ".pdf" or p.name == "index.html")])
     if extra:
         print(f"wrote {extra} more file(s) below {out}")
     print(summary(event))
     print(f"done in {time.perf_counter() - t0:.2f} s")
     if draft:  # last, where it is seen: the files are drafts
         print(f"DRAFT: {draft}")
+    return 0
+
+
+def _help(topic: str | None) -> int:
+    """``eventprint help [TOPIC]``: a reference on a terminal's pager, else printed."""
+    if topic is None:
+        _parser().print_help()
+        return 0
+    from . import reference
+    try:
+        text = reference.text(topic)
+    except FileNotFoundError as e:
+        print(f"eventprint: {e} \u2014 reinstall eventprint", file=sys.stderr)
+        return 2
+    if sys.stdout.isatty():
+        import pydoc
+        pydoc.pager(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _init(folder: str) -> int:
+    from .starter import InitError, init, next_steps
+    try:
+        init(folder)
+    except InitError as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2
+    for line in next_steps(folder):
+        print(line)
     return 0
 
 

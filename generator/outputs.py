@@ -156,14 +156,14 @@ def drawing(event: Event) -> Iterator[None]:
         yield
 
 
-def reprint_sheets(event: Event, options: BuildOptions, changed: list[tuple[Output, list[str]]],
-                   subject: str) -> bytes:
-    """reprint.pdf: the pieces of each output's ``changed`` keys, one output after the other."""
+def reprint_sheets(event: Event, changed: list[tuple[Output, list[str], BuildOptions]], subject: str) -> bytes:
+    """reprint.pdf: the pieces of each output's ``changed`` keys, one output after the other, each
+    at the options given with it (those of its last build: its size)."""
     buf = io.BytesIO()
     # every page sets its own size: the first is only a start
     c = common.new_canvas(buf, theme.A4_LANDSCAPE, event, f"Reprint \u2014 {event.name}", subject)
     with drawing(event):
-        for output, keys in changed:
+        for output, keys, options in changed:
             output.reprint.draw(c, event, options, keys)
     c.save()
     return buf.getvalue()

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 import traceback
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, TypeVar
@@ -54,26 +55,26 @@ class RemoteTraceback(Exception):
 
 
 def run(work: Callable[[str], T], order: Iterable[str], names: Iterable[str], processes: int,
-        started: Callable[[str], None] = lambda name: None) -> dict[str, T]:
+        finished: Callable[[str, T, float], None] = lambda name, result, seconds: None) -> dict[str, T]:
     """``{name: work(name)}`` for ``names`` (in that order), each ``work`` in its own forked
-    child, at most ``processes`` at a time, started in ``order``."""
+    child, at most ``processes`` at a time, started in ``order``; ``finished`` hears of each
+    result as it arrives, with the seconds its child took."""
     ctx = multiprocessing.get_context("fork")
     todo = list(order)
-    running: dict[object, tuple[str, multiprocessing.process.BaseProcess]] = {}
+    running: dict[object, tuple[str, multiprocessing.process.BaseProcess, float]] = {}
     done: dict[str, T] = {}
     try:
         while todo or running:
             while todo and len(running) < processes:
                 name = todo.pop(0)
-                started(name)
                 here, there = ctx.Pipe(duplex=False)
                 child = ctx.Process(target=_child, args=(work, name, there), name=f"eventprint {name}",
                                     daemon=True)
                 child.start()
                 there.close()
-                running[here] = (name, child)
+                running[here] = (name, child, time.perf_counter())
             for conn in wait(list(running)):
-                name, child = running.pop(conn)
+                name, child, began = running.pop(conn)
                 try:
                     message = conn.recv()
                 except EOFError:  # the child died before it could answer
@@ -82,10 +83,11 @@ def run(work: Callable[[str], T], order: Iterable[str], names: Iterable[str], pr
                     conn.close()
                 child.join()
                 done[name] = _result(name, message, child.exitcode)
+                finished(name, done[name], time.perf_counter() - began)
     finally:
-        for _, child in running.values():
+        for _, child, _ in running.values():
             child.terminate()
-        for conn, (_, child) in running.items():
+        for conn, (_, child, _) in running.items():
             child.join()
             conn.close()
     return {name: done[name] for name in names}

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .reference import HINT
 
 MAX_DEPTH = 32  # blocks inside blocks; our files need 5
 MAX_ALIAS_NODES = 10_000  # values that aliases may add on top of those written out
@@ -199,7 +200,7 @@ class _Builder:
             self.refuse_tag(ev)
             if len(self.stack) >= MAX_DEPTH:
                 self.bad(_line(ev), f"blocks are nested more than {MAX_DEPTH} deep here",
-                         "see content/README.md for how the file is laid out")
+                         f"`{HINT}` shows how the file is laid out")
                 raise _Stop
             line = _line(ev)
             value = LMap(self.file, line) if isinstance(ev, yaml.MappingStartEvent) else LList(self.file, line)

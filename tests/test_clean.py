@@ -34,7 +34,7 @@ def test_make_refuses_a_dangerous_out_before_any_command(out):
 def test_make_clean_quotes_the_folder_and_removes_no_tracked_file():
     r = dry_clean("my out")
     assert r.returncode == 0, r.stderr
-    assert 'clean --out "my out"' in r.stdout
+    assert "clean --out 'my out'" in r.stdout
     assert "rm -rf" not in r.stdout.replace("rm -rf .pytest_cache", "")
 
 

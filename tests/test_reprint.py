@@ -147,8 +147,8 @@ def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
     artifacts = [reprint.Artifact("badges.pdf", b"")]
     reprint.after_render(symposium, tmp_path, ("badges",), BuildOptions(), artifacts)
     full = json.loads(artifacts[-1].data)
-    full["badges"]["black"]["hash"] = "old"
-    full["badges"]["kuchenbecker"]["hash"] = "old"
+    for pid in ("black", "kuchenbecker"):  # both built and printed as they were before
+        full["badges"][pid]["hash"] = full["printed"]["badges"][pid] = "old"
     (tmp_path / "manifest.json").write_bytes(reprint.manifest_bytes(full))
     artifacts = [reprint.Artifact("badges-kuchenbecker.pdf", b"")]
     msgs = reprint.after_render(symposium, tmp_path, ("badges",), BuildOptions(person="kuchenbecker"), artifacts)
@@ -156,7 +156,8 @@ def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
     assert after["badges"]["black"]["hash"] == "old"  # not built, not forgotten, not reported
     assert after["badges"]["kuchenbecker"]["hash"] != "old"
     assert msgs == ["Changed since the last build: badge for Katherine J. Kuchenbecker",
-                    "reprint.pdf holds only these; print it instead of the full run."]
+                    "reprint.pdf holds only these; print it instead of the full run, then mark it printed: "
+                    "eventprint printed (make printed)."]
 
 
 def test_moved_registration_reprints_every_sign_that_prints_it(tmp_path):

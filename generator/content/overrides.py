@@ -21,6 +21,7 @@ import difflib
 from collections.abc import Iterator
 
 from ..problems import Group, Problem
+from ..reference import HINT
 from ..yamlsource import LList, LMap, Located
 
 SECTIONS = ("event", "venues", "rooms", "people", "items")
@@ -110,7 +111,7 @@ def _section(overrides: LMap, name: str, problems: list[Problem]) -> LMap | None
         return None
     if not isinstance(loc.value, LMap):
         problems.append(Problem(loc.file, loc.line, f"'{name}' in overrides.yaml should be a block of 'key: value' lines",
-                                f"indent each entry under '{name}:', see content/README.md"))
+                                f"indent each entry under '{name}:', see `{HINT}`"))
         return None
     return loc.value
 

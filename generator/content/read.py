@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from ..reference import HINT
 from ..yamlsource import LMap, decode_source, read_yaml
 from . import overrides as _overrides
 
@@ -118,7 +119,7 @@ def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool 
     shown = display_path(path)
     if not os.path.lexists(path):
         problems.append(Problem(shown, 0, "this file is missing",
-                                f"{missing_fix}; see content/README.md for what {path.name} holds"))
+                                f"{missing_fix}; `{HINT}` says what {path.name} holds"))
         return None
     data = read_bytes(path, shown, problems)
     if data is None:
@@ -132,6 +133,6 @@ def _read(path: Path, problems: list[Problem], missing_fix: str, empty_ok: bool 
         return None
     if not isinstance(loc.value, LMap):
         problems.append(Problem(shown, loc.line, "this file should start with 'key: value' lines",
-                                "see content/README.md for the layout of " + path.name))
+                                f"`{HINT}` shows how {path.name} is laid out"))
         return None
     return loc.value

@@ -114,7 +114,7 @@ def _now() -> datetime:
 
 
 _HEADER = ("Written by `eventprint import` from {src}. Do not edit: the next import overwrites it.\n"
-           "Changes belong in ../overrides.yaml (same ids; see content/README.md, \"Importing\").")
+           "Changes belong in ../overrides.yaml (same ids; see `eventprint help content`, \"Imported events\").")
 
 OVERRIDES = """\
 # Your changes to the imported programme. `eventprint import` never touches this file;

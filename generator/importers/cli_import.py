@@ -10,14 +10,19 @@ from pathlib import Path
 from .detect import FORMATS
 
 
-def add_parser(sub, help_text: str) -> None:
-    sp = sub.add_parser("import", help=help_text, description=help_text.capitalize() + ".")
+def add_parser(sub, help_text: str, common) -> None:
+    """``common``: the options every subcommand takes (-q, -v)."""
+    sp = sub.add_parser("import", help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                        parents=[common])
     sp.add_argument("source", metavar="SOURCE",
                     help="the exported file (schedule.xml, schedule.json, CSV, ...) or its web address "
                          "(https://...; a private one with the token in the environment variable EVENTPRINT_TOKEN)")
     sp.add_argument("--to", required=True, metavar="DIR",
                     help="content folder to write: DIR/imported/*.yaml, and DIR/overrides.yaml if it is missing")
-    sp.add_argument("--format", choices=FORMATS, default=None, help="skip detection: the file's format")
+    sp.add_argument("--format", choices=FORMATS, default=None,
+                    help="skip detection: frab-xml or frab-json (pretalx's or frab's schedule.xml / .json), "
+                         "pretalx-widget (pretalx's widget or REST API), indico (Indico), sessionize (Sessionize), "
+                         "csv (a spreadsheet)")
     sp.add_argument("--timezone", metavar="ZONE", default=None,
                     help="the event's IANA time zone, e.g. Europe/Berlin (needed when the file has none)")
     sp.add_argument("--columns", metavar="MAP", default=None,
