@@ -170,6 +170,17 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(s, handler if handler is not None else signal.SIG_DFL)
 
 
+def _on_out(command, out: str) -> int:
+    """``printed`` and ``clean``: a command on the out folder alone, its lines printed."""
+    try:
+        for line in command(out):
+            print(line)
+    except OutputError as e:
+        print(f"eventprint: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _run(args) -> int:
     if args.command == "import":
         return args.run(args)
@@ -182,22 +193,10 @@ def _run(args) -> int:
         return serve(args.content, args.port)
     if args.command == "printed":
         from .reprint import mark_printed
-        try:
-            for line in mark_printed(args.out):
-                print(line)
-        except OutputError as e:
-            print(f"eventprint: {e}", file=sys.stderr)
-            return 2
-        return 0
+        return _on_out(mark_printed, args.out)
     if args.command == "clean":
         from .clean import clean
-        try:
-            for line in clean(args.out):
-                print(line)
-        except OutputError as e:
-            print(f"eventprint: {e}", file=sys.stderr)
-            return 2
-        return 0
+        return _on_out(clean, args.out)
     from .build import build, load_with_warnings
     from .outputs import NAMES
     from .check import layout_check, warnings

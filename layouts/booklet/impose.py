@@ -133,7 +133,7 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
             c.qr_boxes += [(a + px, b + y0, p + px, q + y0) for a, b, p, q in (qr_boxes or [[]] * len(pages))[page - 1]]
         if imp.press:
             common.set_boxes(c, (x0, y0, x0 + 2 * w, y0 + h), bleed)
-            _press_marks(c, x0, y0, 2 * w, h)
+            press_marks(c, x0, y0, 2 * w, h)
         else:
             _office_fold_marks(c, sw, sh)
         c.showPage()
@@ -182,14 +182,17 @@ def press_mark_segments(x: float, y: float, w: float, h: float) -> tuple[list, l
     return crops, folds
 
 
-def _press_marks(c, x: float, y: float, w: float, h: float) -> None:
-    crops, folds = press_mark_segments(x, y, w, h)
+def press_marks(c, x: float, y: float, w: float, h: float, folds: bool = True) -> None:
+    """Crop marks at the corners of the trim box (x, y, w, h) and, for a spread, dashed fold marks
+    at its spine; all in registration colour, outside the bleed."""
+    crops, fold_marks = press_mark_segments(x, y, w, h)
     c.saveState()
     c.setStrokeColor(theme.CROP_MARK)
     c.setLineWidth(theme.CROP_MARK_WIDTH)
     for seg in crops:
         c.line(*seg)
-    c.setDash(1.5 * mm, 1 * mm)
-    for seg in folds:
-        c.line(*seg)
+    if folds:
+        c.setDash(1.5 * mm, 1 * mm)
+        for seg in fold_marks:
+            c.line(*seg)
     c.restoreState()

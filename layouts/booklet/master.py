@@ -17,7 +17,7 @@ import io
 from eventprint.model import Event
 
 from ..kit import common, theme
-from .impose import press_mark_segments, target_canvas
+from .impose import press_marks, target_canvas
 
 SADDLE, PERFECT = "saddle-stitch", "perfect"
 
@@ -64,13 +64,7 @@ def print_master(pages: list[tuple[list[str], list[str]]], page_size: tuple[floa
         c.piece(margin, margin, w, h)
         common.set_boxes(c, (margin, margin, margin + w, margin + h), bleed)
         if crop_marks:
-            crops, _ = press_mark_segments(margin, margin, w, h)
-            c.saveState()
-            c.setStrokeColor(theme.CROP_MARK)
-            c.setLineWidth(theme.CROP_MARK_WIDTH)
-            for seg in crops:
-                c.line(*seg)
-            c.restoreState()
+            press_marks(c, margin, margin, w, h, folds=False)
         c.showPage()
     c.save()
     return buf.getvalue()
