@@ -23,7 +23,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, LayoutWarning, Problem, QRTooDense, TooLong
+from .problems import BuildError, ContentError, LayoutWarning, Problem, QRTooDense, Shortened
 
 
 def load(content_dir: str | Path, strict: bool = False) -> Event:
@@ -66,11 +66,13 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
 
 
 def render_noting(event: Event, name: str, options: BuildOptions) -> tuple[list[Artifact], list[str]]:
-    """``render``, and what the layout had to shorten to print (LayoutWarning), each once."""
+    """``render``, and what the layout had to shorten to print (LayoutWarning), each once, told
+    where its text is written (Origins.note)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LayoutWarning)
         artifacts = render(event, name, options)
-    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)]
+    notes = [event.origins.note(w.message) if isinstance(w.message, Shortened) else str(w.message)
+             for w in caught if issubclass(w.category, LayoutWarning)]
     for w in caught:  # anything else goes where it would have gone
         if not issubclass(w.category, LayoutWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -88,20 +90,12 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         file, line = links.origin(event, e.url)
         if not file:
             raise
-        raise BuildError(f"{file}:{line}: {e}" if line else f"{file}: {e}") from None
+        raise BuildError(str(event.origins.problem(Problem(file, line, *_what_and_fix(str(e)))))) from None
 
 
-def located(e: BuildError, content_dir: str | Path) -> BuildError:
-    """``e`` with the file and line of the text it is about, when its message has none (a venue's
-    or the event's name: the model keeps no line for them). The content is read again for it:
-    this is the failing path only."""
-    if not isinstance(e, TooLong) or not e.text:
-        return e
-    try:
-        where = load_content(content_dir).where(e.text)
-    except ContentError:
-        return e
-    return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
+def _what_and_fix(message: str) -> tuple[str, str]:
+    what, _, fix = message.partition(" \u2014 ")
+    return what, fix
 
 
 def render_all(event: Event, names: tuple[str, ...],
@@ -166,10 +160,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
-    try:
-        rendered = render_all(event, names, options)
-    except BuildError as e:
-        raise located(e, content_dir) from None
+    rendered = render_all(event, names, options)
     parts: dict[str, list[Artifact]] = {}
     for name, (arts, notes) in rendered.items():
         parts[outputs.get(name).scope(options)] = arts

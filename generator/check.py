@@ -167,9 +167,6 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions(),
         try:
             notes += [n for n in _render(event, name, options) if n not in notes]
         except (BuildError, OptionError) as e:
-            if content_dir is not None and isinstance(e, BuildError):
-                from .build import located
-                e = located(e, content_dir)
             if str(e) not in found:
                 found.append(str(e))
     return found, notes

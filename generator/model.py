@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from .problems import Origins, Where
+
 
 class Kind(enum.Enum):
     """What a programme item is. Decides styling and which items get pages."""
@@ -84,7 +86,6 @@ class Role(enum.Enum):
         return self.value.upper()
 
 
-Where = tuple[str, int]  # (file as shown to the user, line) a value was read from; ("", 0): not written
 
 TBC_TEXT = "Title to be confirmed"  # English; assemble puts the event language's words in Title.placeholder
 # How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
@@ -369,6 +370,9 @@ class Event:
     imported: bool = False  # read from imported/ and overrides.yaml
     export_hosts: tuple[str, ...] = ()  # web hosts the import's own addresses use (check --links)
     paper_thickness: float = PAPER_THICKNESS  # mm, one sheet of the booklet's paper: the press imposition's creep
+    # where each text is written, and which override corrects an imported one: what a problem found
+    # while laying out names (Origins); not part of what the event is
+    origins: Origins = field(default_factory=Origins, compare=False, repr=False)
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     # The event is frozen, so what is derived from it is computed once (cached_property keeps it in

@@ -204,7 +204,8 @@ def test_an_older_imports_base_url_is_not_taken_for_our_site(tmp_path):
                   encoding="utf-8")
     loaded = load_content(content)
     assert loaded.event.base_url is None and loaded.event.links == "source"
-    assert any(w.file == str(ev) and "written by an older eventprint import" in w.what for w in loaded.warnings)
+    assert any(w.file == str(content / "overrides.yaml") and "written by an older eventprint import" in w.what
+               for w in loaded.warnings)
 
 
 def test_a_placeholder_page_in_the_export_makes_a_draft_at_its_line(tmp_path):

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
+from ..kit.text import shown
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ FOLD = 20 * mm  # between the text and the fold: the top of a standing tent
 GAP = 5 * mm
 MARK = (5 * mm, 12 * mm)  # a fold mark runs this far in from each edge
 STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
-FACE = (Block("name", theme.FONT_BOLD, (80, 28), lines=2, scales=True, align="center"),
+FACE = (Block("name", theme.FONT_BOLD, (80, 28), lines=3, scales=True, align="center"),
         Block("affiliation", theme.FONT, (28, 14), lines=2, scales=True, colour=theme.MUTED, align="center",
               space=1.0))
 
@@ -62,13 +63,13 @@ def _face(c: Canvas, t: Tent) -> None:
     the table's edge and the fold."""
     w, h = PAGE[0], PAGE[1] / 2
     width, room = w - 2 * SIDE, h - EDGE - FOLD
-    card = Card({}, GAP, f"the name tent of {t.name} ({t.person_id})")
+    card = Card({}, GAP, f"the name tent of {shown(t.name)} ({t.person_id})")
     texts = {"name": t.name, "affiliation": t.affiliation or None}
 
     def fits(k: float):
         placed = place(card, FACE, texts, width, k)
         return placed if height(placed) <= room else None
-    placed = shrink(STEPS, fits) or place(card, FACE, texts, width, STEPS[-1])  # two lines each always fit
+    placed = shrink(STEPS, fits) or place(card, FACE, texts, width, STEPS[-1])  # three and two lines always fit
     draw_stack(c, placed, SIDE, EDGE + (room + height(placed)) / 2, width)
 
 
