@@ -40,7 +40,7 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     where = loaded.where(loaded.event.language) or (str(Path(content_dir) / "event.yaml"), 0)
     gaps += language_gaps(loaded.event, where)
     if gaps:
-        raise ContentError(gaps)
+        raise ContentError([loaded.event.origins.problem(g) for g in gaps])
     return loaded.event, list(loaded.warnings)
 
 

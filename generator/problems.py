@@ -130,7 +130,7 @@ class Origins:
         if entry is None:
             return p
         if "overrides.yaml" in p.fix:  # the fix says where already
-            return replace(p, file=self.overrides, line=0)
+            return replace(p, file=self.overrides, line=0, fix=f"{p.fix} ({override(entry)})")
         return replace(p, file=self.overrides, line=0, fix=f"{p.fix}; set it in overrides.yaml: {override(entry)}")
 
     def note(self, w: Shortened) -> str:

@@ -334,9 +334,10 @@ def test_every_imported_item_has_an_id(imported):
 def test_check_points_imported_content_at_overrides(imported):
     done = run("check", "--content", str(imported))
     assert done.returncode == 0, done.stderr
-    prog = imported / "imported" / "programme.yaml"
-    assert (f"{prog}:{line_of(prog, '- id: opening') + 1}: the talk 'opening' has no abstract \u2014 "
-            "set 'abstract:' for 'opening' under 'items:' in overrides.yaml") in done.stdout
+    assert (f"{imported / 'overrides.yaml'}: the talk 'opening' has no abstract \u2014 add 'abstract: >' with the "
+            "text, if the speaker sends one; set it in overrides.yaml: items: {opening: {abstract: \"\u2026\"}}"
+            ) in done.stdout
+    assert "imported/programme.yaml" not in done.stdout  # never the file the next import replaces
 
 
 # --------------------------------------------------------------------------
@@ -396,14 +397,17 @@ def test_updated_outside_git_is_the_first_day_and_check_warns(tmp_path, monkeypa
             "2025-06-06 00:00, taken from the first day of the programme") in done.stdout
 
 
-def test_a_glyph_no_font_has_names_the_imported_file(imported):
+def test_a_glyph_no_font_has_names_the_override_to_set(imported):
     from eventprint.build import load
     people = imported / "imported" / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8").replace("name: Max Muster", "name: Max Muster \U00013000"),
                       encoding="utf-8")
     with pytest.raises(ContentError) as e:
         load(imported)
-    assert {(p.file, p.line) for p in e.value.problems} == {(str(people), line_of(people, "- id: max-muster"))}
+    found = e.value.problems  # told at the override that corrects it: the next import replaces imported/
+    assert {(p.file, p.line) for p in found} == {(str(imported / "overrides.yaml"), 0)}
+    assert any(p.what.startswith("the name of Max Muster") for p in found)
+    assert all(p.fix.endswith("overrides.yaml: people: {max-muster: {\u2026}}") for p in found)
 
 
 def test_the_loader_is_small_modules_importing_one_way():
