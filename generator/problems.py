@@ -85,6 +85,7 @@ class Shortened(LayoutWarning):
         self.what, self.fix, self.text, self.at, self.entry = what, fix, text, at, entry
 
 
+_LABEL = re.compile(r"[^:]{1,40}: ")  # "Keynote: ", "Session chair: "
 _JOINED = re.compile(r",\s|\s+\u00b7\s")  # how layouts join texts: addresses, hosts, a room and its venue
 IMPORTED = "imported"  # the folder ``eventprint import`` writes and replaces on every import
 
@@ -112,13 +113,17 @@ class Origins:
     overrides: str = ""  # overrides.yaml as shown, for an imported event; "" for a hand-written one
 
     def where(self, text: str) -> Where | None:
-        """Where ``text`` (or, for a joined address or list of hosts, its first part: the longest text
-        read that starts it and is followed by a separator) was read."""
+        """Where ``text`` was read; for text a layout made of it, where its first part was: a joined
+        address or list of hosts (the longest text read that starts it, then a separator), else
+        the text after a label ("Keynote: ...") or the first separator ("As of ... · ")."""
         found = self.places.get(text)
         if found is not None or not text:
             return found
-        starts = [t for t in self.places if text.startswith(t) and _JOINED.match(text, len(t))]
-        return self.places[max(starts, key=len)] if starts else None
+        for start in reversed([text[:m.start()] for m in _JOINED.finditer(text)]):  # the longest first
+            if start in self.places:
+                return self.places[start]
+        label = _LABEL.match(text) or _JOINED.search(text)  # or what follows an "as of" stamp, a time
+        return self.where(text[label.end():]) if label else None
 
     def problem(self, p: Problem, entry: Entry | None = None) -> Problem:
         """``p`` as the organiser should read it: about a value the import wrote, it names the id and

@@ -81,6 +81,9 @@ def _load(r: Reader, source: Source, content: Path, strict: bool) -> Loaded:
         days = read_programme(r, prog, places, ev.day_change if ev else time(0, 0),
                               source.imported)
     regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"], source.imported))
+    for row in regs.rows:  # where a badge's warning finds a registrant's name (Origins)
+        for text in filter(None, (row.name, row.given, row.family, row.organisation)):
+            r.places.setdefault(text, (row.file, row.line))
     if problems:
         if places is not None and docs["people.yaml"] is not None:
             resolve(r, days, places, people)  # an unknown id in another file: every problem at once
