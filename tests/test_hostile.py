@@ -315,7 +315,7 @@ def test_check_and_build_agree_on_hostile_content(tmp_path):
     assert _problem_lines(built.stderr) <= _problem_lines(checked.stderr), (checked.stderr, built.stderr)
 
 
-@pytest.mark.parametrize("name", ["symposium", "edge", "three_day", "scripts"])
+@pytest.mark.parametrize("name", ["symposium", "edge", "three_day", "scripts", "long"])
 def test_check_passes_every_fixture_the_build_renders(name, artifacts, monkeypatch):
     """check renders through ``check._render``; here it takes the run's shared renders, which
     the layout tests make anyway (a few, such as three_day's badges, are rendered for this test):
