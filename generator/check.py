@@ -1,9 +1,10 @@
 """What ``check`` reports: warnings that do not stop a build but that an organiser should see
 before printing, and every problem the build would stop on.
 
-The layouts find some problems only while laying out (a title too long for a badge, a door
-sign's item taller than the page), so ``check`` renders every output in memory, as the build
-does, and writes nothing: "content OK" means the build goes through.
+The layouts find some things only while laying out (a name cut short on a badge, a door sign
+that lists only some of an item's speakers, a QR code too dense to scan), so ``check`` renders
+every output in memory, as the build does, and writes nothing: "content OK" means the build goes
+through.
 """
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ the rendered PDFs (zxing-cpp, tests/pdfcheck.py) and compared with what the expo
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 
 from ..kit import theme
 from ..kit.blocks import Block, Card
-from ..kit.text import shown
+from ..kit.fitted import shown
 from .data import AgendaEntry, BadgeData
 
 SIZES = ("A6", "4x3", "90x54")

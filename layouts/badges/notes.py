@@ -14,7 +14,7 @@ from typing import Iterator
 from eventprint.model import Event
 from eventprint.problems import BuildError, Problem, Shortened
 
-from ..kit.text import shown
+from ..kit.fitted import shown
 from .data import BadgeData
 
 

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.programme import venue_days
-from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, printed, shown, width
+from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, printed, width
 from ..kit.typeset import quotes
 from .base import (
     COVER_INSET,

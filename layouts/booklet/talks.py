@@ -19,7 +19,8 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 from ..kit import theme
 from ..kit.programme import language_tag
 from ..kit.text import markup as _m
-from ..kit.text import markup_lines, shortened, shown
+from ..kit.fitted import shown
+from ..kit.text import markup_lines, shortened
 from .base import (
     FRAME_W,
     INDEX,

@@ -25,7 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import theme
 from .reuse import reused
-from .text import Cut, Fitted, cut_lines, cut_note, draw_lines, fit_lines, fitting, largest
+from .fitted import Cut, Fitted, cut_note
+from .text import cut_lines, draw_lines, fit_lines, fitting, largest
 from .text import width as measure
 
 Sizes = tuple[float, float]  # largest, smallest (pt)

@@ -16,19 +16,17 @@ never broken) made of segments (text, font, colour).
 """
 from __future__ import annotations
 
-import warnings
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from eventprint.fonts import register, style_of
-from eventprint.problems import LayoutWarning, Shortened
+from eventprint.problems import Shortened
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from . import textruns, theme, typeset
+from .fitted import Cut, Fitted, cut_note, printed, shown
 from .textruns import Line
 from .escape import escape
 from .textout import show
@@ -346,21 +344,6 @@ def largest(largest_size: float, smallest: float, step: float, attempt: Callable
     return None
 
 
-@dataclass(frozen=True)
-class Fitted:
-    """Text laid out to fit a box: its size and lines; ``width``, the width it was fitted to, and
-    ``base``, its base level (1: a right-to-left paragraph, which ``draw_lines`` aligns right)."""
-
-    size: float
-    lines: tuple[str, ...]
-    width: float = 0.0
-    base: int = 0
-
-    @property
-    def height(self) -> float:
-        return len(self.lines) * theme.leading(self.size)
-
-
 def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size: float, max_lines: int,
               step: float) -> Fitted | None:
     """Running text wrapped at the largest size at which it takes at most ``max_lines`` lines."""
@@ -371,31 +354,6 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
         lines = wrap(text, font, size, max_width)
         return Fitted(size, tuple(lines), max_width, base) if len(lines) <= max_lines else None
     return largest(max_size, min_size, step, attempt)
-
-
-@dataclass(frozen=True)
-class Cut(Fitted):
-    """Fitted text that had to be cut short (its last line ends in an ellipsis), or left out (no
-    lines); ``note``: the warning drawing it gives (``printed``), naming the field and the output."""
-
-    note: Shortened | None = field(default=None, compare=False)
-
-
-def printed(fitted: Fitted) -> Fitted:
-    """``fitted``, about to be drawn: text cut short warns here, where it is printed, and not where
-    a layout merely tried a size (many are tried and dropped)."""
-    if isinstance(fitted, Cut) and fitted.note is not None:
-        warnings.warn(fitted.note, stacklevel=2)
-    return fitted
-
-
-@contextmanager
-def measuring() -> Iterator[None]:
-    """Drawing only to measure (on a scratch canvas): what is cut short there is not printed, so
-    it warns nowhere."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", LayoutWarning)
-        yield
 
 
 def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int,
@@ -432,18 +390,6 @@ def shortened(text: str, font: str, size: float, max_width: float, max_lines: in
         return text
     spaces = [i for i, ch in enumerate(text) if ch == " " and text[:i].strip()]
     return longest(spaces) or longest(list(range(1, len(text)))) or cut(1)
-
-
-def shown(text: str, length: int = 60) -> str:
-    """The start of a long text, for a message."""
-    return text if len(text) <= length else text[:length - 1].rstrip() + "\u2026"
-
-
-def cut_note(what: str, text: str, lines: int, size: float, fix: str = "shorten it") -> Shortened:
-    """The warning for ``text`` printed cut short: ``what`` names the field and the output ("the
-    name of room 'hall' on the door signs")."""
-    return Shortened(f"{what} is printed cut short (\"{shown(text)}\"): it does not fit in {lines} "
-                     f"line{'s' if lines != 1 else ''} even at {size:g} pt", fix, text)
 
 
 def fitting(text: str, font: str, max_width: float, max_size: float, min_size: float,

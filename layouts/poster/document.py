@@ -39,7 +39,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, grid, theme, tracks
-from ..kit.text import Fitted, measuring
+from ..kit.fitted import Fitted, measuring
 from . import flow as poster_flow
 from . import head as poster_head
 from . import listing as poster_list

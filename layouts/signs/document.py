@@ -20,15 +20,13 @@ draws the signs of some keys (data.pieces) with it for reprint.pdf.
 from __future__ import annotations
 
 import io
-import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from eventprint import i18n
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError, Shortened
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -45,11 +43,11 @@ from ..kit.text import (
     fit_url,
     largest,
     printed,
-    shown,
     sizes,
     text_width,
     words,
 )
+from . import shorten
 from .data import SignData, door_items, sign_data
 from .plan import (  # noqa: F401  (tests)
     COLUMN_GAP,
@@ -383,9 +381,8 @@ def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str])
 
 
 def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
-    """The sign's data and pages; an item too long for a whole sheet has its speaker list shortened
-    ("A, B and 28 more"), then its note left off, then where it is, its speaker's name and its
-    title cut short, each with a warning naming the item, until it fits."""
+    """The sign's data and pages; an item too long for a whole sheet is shortened a step at a time
+    (shorten.py), each step with a warning naming the item, until it fits."""
     data = written = sign_data(event, room, day)
     items = door_items(room, day)
     while True:
@@ -394,48 +391,7 @@ def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
         except TooTall as e:
             if e.row is None or e.row >= len(items):
                 raise
-            it = items[e.row]
-            found = _shorter(event, data.rows[e.row], written.rows[e.row], it)
-            if found is None:
-                raise _too_tall(e, items, room, day) from None
-            shorter, what, fix, key, text = found
-            data = replace(data, rows=data.rows[:e.row] + (shorter,) + data.rows[e.row + 1:])
-            warnings.warn(Shortened(  # at the item, or where the name shortened is written
-                f"the door sign of {shown(room.name)} on {day.label} "
-                + what.replace("{item}", f"'{shown(it.title.display)}' ({it.time_range})"), fix, text, (it.source_file, it.source_line) if key else ("", 0),
-                ("items", it.id, key) if key else None))
-
-
-def _shorter(event: Event, row, written, it):
-    """``row`` a step shorter, what the sign then does, how to fix it, the item's key that would
-    ("" for the name of a room or person, told where ``text`` is written) and the text shortened;
-    None when nothing is left to shorten. ``written``: the row as the content has it."""
-    named = tuple(n for n in row.speakers if n in {p.name for p in it.speakers})  # not "and 3 more"
-    if len(named) > 1:
-        keep = len(named) // 2
-        more = i18n.tr(event, "and {n} more", n=len(it.speakers) - keep)
-        return (replace(row, speakers=named[:keep] + (more,)), f"lists only {keep} of the {len(it.speakers)} "
-                f"speakers of {{item}}, then 'and {len(it.speakers) - keep} more'",
-                "shorten the speaker list if that is not enough", "speakers", "")
-    if row.note:
-        return replace(row, note=""), "leaves off the note of {item}", "shorten the note", "note", row.note
-    for field, what, key in (("where", "the place", ""), ("speakers", "the speaker's name", ""),
-                             ("title", "the title", "title")):
-        value, text = getattr(row, field), getattr(written, field)
-        value, text = (value[0], text[0]) if isinstance(value, tuple) and value else (value, text)
-        if isinstance(value, str) and len(value.rstrip("\u2026")) > 12:
-            cut = _halved(value)
-            return (replace(row, **{field: (cut,) if field == "speakers" else cut}), f"prints {what} of {{item}} cut short",
-                    "shorten it", key, text)
-    return None
-
-
-def _halved(text: str) -> str:
-    """The first half of ``text`` (to a space, if there is one in its second quarter) and '\u2026'."""
-    text = text.rstrip("\u2026")
-    half = text[:len(text) // 2]
-    space = half.rfind(" ")
-    return (half[:space] if space > len(half) // 2 else half).rstrip(" ,;:\u2013\u2014") + "\u2026"
+            data = shorten.step(event, data, written, e.row, items[e.row], room, day)
 
 
 def _pdf(event: Event, options: BuildOptions, only, title: str, fitted: dict) -> bytes:

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
-from ..kit.text import shown
+from ..kit.fitted import shown
 
 SIZES = {"A4": landscape(theme.PAGE_SIZES["A4"]), "A5": landscape(theme.PAGE_SIZES["A5"])}
 DEFAULT_SIZE = "A4"

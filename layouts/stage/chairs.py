@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, Placed, draw_stack, height, place
 from ..kit.programme import as_of, where
-from ..kit.text import shown
+from ..kit.fitted import shown
 
 # --------------------------------------------------------------------------
 # what a sheet shows

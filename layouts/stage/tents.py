@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
-from ..kit.text import shown
+from ..kit.fitted import shown
 
 
 @dataclass(frozen=True)
