@@ -39,7 +39,8 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     for it in event.talks:
         where = it.source_file or prog
         if not it.title.confirmed:
-            out.append(told(Problem(where, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
+            names = ", ".join(p.name for p in it.speakers)
+            out.append(told(Problem(where, it.source_line, f"the title of '{it.id}' ({names}) is not confirmed yet",
                                     "when the speaker confirms, replace 'tbc' with the title and rebuild",
                                     True, Group.UNCONFIRMED), ("items", it.id, "title")))
         if not it.abstract:

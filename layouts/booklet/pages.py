@@ -137,8 +137,8 @@ def draw_cover(c: Canvas, event: Event) -> None:
     cover_block(c, event, i18n.tr(event, "Hosted by"), hosts, text_x, y, text_w, what="hosts")
 
 
-def cover_block(c: Canvas | None, event: Event, label: str, entries: list[tuple[str, str]], x: float, y: float, w: float,
-                bottom: float = 14 * mm, what: str = "entries", where: str = "on the booklet's cover") -> float:
+def cover_block(c: Canvas | None, event: Event, label: str, entries: list[tuple[str, str]], x: float, y: float,
+                w: float, bottom: float = 14 * mm, what: str = "entries", where: str = "on the booklet's cover") -> float:
     """A small label and entries (bold line, muted line); returns the y below. Entries that would
     run below ``bottom`` give way to "and N more", with a warning.
 
@@ -169,7 +169,8 @@ def cover_block(c: Canvas | None, event: Event, label: str, entries: list[tuple[
         y -= 1.5 * mm
     if kept < len(fitted):
         rest = len(fitted) - kept
-        y = draw_lines(c, Fitted(more.size, (i18n.tr(event, "and {n} more", n=rest),)), theme.FONT_ITALIC, x, y, color=theme.MUTED)
+        more = Fitted(more.size, (i18n.tr(event, "and {n} more", n=rest),))
+        y = draw_lines(c, more, theme.FONT_ITALIC, x, y, color=theme.MUTED)
         warnings.warn(Shortened(f"the booklet lists only {kept} of the {len(fitted)} {what} {where}, then "
                                 f"'and {rest} more'", "shorten the event name or their names and addresses",
                                 entries[kept][0]))
