@@ -147,3 +147,17 @@ def test_an_export_of_more_days_than_an_event_holds_imports_the_first_ones(tmp_p
     assert docs.summary["items"] == MAX_DAYS
     assert any(f"the export has {MAX_DAYS + 3} days; eventprint prints events of at most {MAX_DAYS} days, so the 3 "
                "from 2025-03-15 on (3 items) are left out" in w for w in docs.warnings), docs.warnings
+
+
+def test_every_badge_keeps_its_text_inside_its_own_safe_area():
+    """A page check would pass text that runs from one badge into its neighbour on the sheet."""
+    from conftest import event_named
+    from test_badges import badges_by_page
+    pdf = rendered("long", "badges")["badges.pdf"]
+    s = theme.SAFE
+    pages = pdfcheck.page_chars(pdf)
+    for i, _back, slots in badges_by_page(pdf, "A6", "a4", len(event_named("long").people_with_roles)):
+        for (x0, top, x1, bottom), chars in slots:
+            assert chars and not pdfcheck.chars_outside(chars, (x0 + s, top + s, x1 - s, bottom - s)), f"page {i + 1}"
+        placed = sum(1 for _, chars in slots for c in chars if c["text"].strip())
+        assert placed == sum(1 for c in pages[i] if c["text"].strip()), f"page {i + 1}: text outside every badge"
