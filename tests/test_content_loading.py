@@ -456,3 +456,16 @@ def test_booklet_abstracts_is_read_and_checked(tmp_path):
     line = len(text.splitlines()) + 1
     assert [str(p).split(": ", 1)[0] for p in e.value.problems] == [f"{event_yaml}:{line}"]
     assert "full, first-paragraph, none" in str(e.value.problems[0])
+
+
+def test_a_conflict_in_the_import_names_both_items_by_id_at_the_override(imported):
+    """Both items of an overlap are imported: the warning is told at overrides.yaml and points at
+    the other item by its id, not by a line of imported/ (which the next import replaces)."""
+    prog = imported / "imported" / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace('start: "12:00"\n        end: "13:00"\n        kind: break\n'
+                                                             '        title: Lunch\n        room: tent',
+                                                             'start: "10:30"\n        end: "13:00"\n        kind: break\n'
+                                                             '        title: Lunch\n        room: hall-a'), encoding="utf-8")
+    (found,) = [w for w in load_content(imported).warnings if "overlaps" in w.what]
+    assert found.file == str(imported / "overrides.yaml") and "(10:00\u201310:45, id 'opening')" in found.what
+    assert found.fix.endswith("set it in overrides.yaml: items: {lunch: {start: \"\u2026\"}}"), found.fix
