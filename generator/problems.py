@@ -147,7 +147,8 @@ class Origins:
 
 
 class BuildError(Exception):
-    """A problem found while laying out (text that cannot fit, a glyph no font has).
+    """A problem found while laying out that no output can print around (a QR code too dense to
+    scan); text that does not fit is never one: it is cut short, with a ``Shortened`` warning.
 
     The message already names the person, talk or field and how to fix it.
     """
