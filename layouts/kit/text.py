@@ -144,7 +144,7 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
         # Chinese and Japanese break between characters, not at spaces; shaped scripts are
         # measured line by line and cut between syllables (slowly: each wrap is kept, as layouts
         # try the same sizes for the same text again, a door sign for each of its headers)
-        return list(_wrap_runs(text, font, size, max_width))
+        return list(_wrap_runs(text, font, size, max_width, typeset.language_of(text)))
     limit = max_width / size
     space = unit_width(" ", font)
     lines: list[str] = []
@@ -168,7 +168,8 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _wrap_runs(text: str, font: str, size: float, max_width: float) -> tuple[str, ...]:
+def _wrap_runs(text: str, font: str, size: float, max_width: float, lang: str) -> tuple[str, ...]:
+    """``textruns.wrap``, kept by the text's language too (it picks the Chinese face, the shaping)."""
     return tuple(textruns.wrap(text, font, size, max_width))
 
 
@@ -418,7 +419,8 @@ def fit(text: str, font: str, max_width: float, max_size: float, min_size: float
     short at the floor, ending in '\u2026': the one rule for every text of the content on every
     output. Drawing the cut text warns (``printed``), naming ``what`` (the field and the output:
     "the name of room 'hall' on the door signs"), at the line where the text is written."""
-    key = (typeset.quotes(text), text, font, max_width, max_size, min_size, max_lines, what, step, fix, floor)
+    key = (typeset.quotes(text), typeset.language_of(text), text, font, max_width, max_size, min_size, max_lines,
+           what, step, fix, floor)
     if key not in _FITTED:
         if len(_FITTED) > 4096:
             _FITTED.clear()
