@@ -42,7 +42,8 @@ from ..kit import common, theme
 from ..kit.blocks import Placed, draw_stack, fit_block, height, place, scaled, shrink
 from ..kit.reuse import reused
 from ..kit.sheets import Box, Sheet, draw_crop_marks, sheet_for
-from ..kit.text import Fitted, draw, draw_spaced, fitting
+from ..kit.text import Fitted, draw, draw_spaced, fitting, printed
+from ..kit.text import fit as fit_line  # `fit` here is the badge as data (badges/fit.py)
 from ..kit.text import width as measure  # many functions here have a `width` argument
 from . import fit
 from .data import (
@@ -63,6 +64,9 @@ from .notes import located, warn_left_off, warn_left_out
 # --------------------------------------------------------------------------
 # the band
 # --------------------------------------------------------------------------
+
+
+BAND_ROOM = 15 * mm  # less room than this beside the role: the band shows the role alone
 
 
 def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
@@ -88,11 +92,13 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
         used += 2 * mm + measure(also, theme.FONT_BOLD, st.also)
     if right_text:
         room = width - used - st.pad - 3 * mm
-        # no room at a legible size: the band shows the role alone
-        f = fitting(right_text, theme.FONT_BOLD, room, st.also, theme.MIN_TYPE)
+        # cut short where it is too long; where the role leaves too little room, the role alone
+        f = fitting(right_text, theme.FONT_BOLD, room, st.also, theme.MIN_TYPE) or (
+            fit_line(right_text, theme.FONT_BOLD, room, theme.MIN_TYPE, theme.MIN_TYPE,
+                what="the event's short name in the band of the badges") if room >= BAND_ROOM else None)
         if f:
-            draw(c, f.lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
-                 theme.WHITE, align="right")
+            draw(c, printed(f).lines[0], x + width - st.pad, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD,
+                 f.size, theme.WHITE, align="right")
     c.restoreState()
 
 
