@@ -26,7 +26,7 @@ from .load import load_content
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, check_source_date_epoch, prepare, write_build
-from .problems import BuildError, ContentError, LayoutNote, LayoutWarning, Problem, QRTooDense, TooLong
+from .problems import BuildError, ContentError, LayoutNote, LayoutWarning, Problem, QRTooDense, Shortened
 
 Rendered = tuple[list[Artifact], list[str]]  # one output's files, and what its layout had to shorten
 
@@ -45,7 +45,7 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     where = loaded.where(loaded.event.language) or (str(Path(content_dir) / "event.yaml"), 0)
     gaps += language_gaps(loaded.event, where)
     if gaps:
-        raise ContentError(gaps)
+        raise ContentError([loaded.event.origins.problem(g) for g in gaps])
     return loaded.event, list(loaded.warnings)
 
 
@@ -71,12 +71,14 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
 
 
 def render_noting(event: Event, name: str, options: BuildOptions, choices: bool = True) -> Rendered:
-    """``render``, and what the layout had to shorten to print (LayoutWarning), each once; with
-    ``choices``, also what it chose for the user to know (LayoutNote: the booklet's binding)."""
+    """``render``, and what the layout had to shorten to print (LayoutWarning), each once, told
+    where its text is written (Origins.note); with ``choices``, also what it chose for the user
+    to know (LayoutNote: the booklet's binding)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LayoutWarning)
         artifacts = render(event, name, options)
-    notes = [str(w.message) for w in caught if issubclass(w.category, LayoutWarning)
+    notes = [event.origins.note(w.message) if isinstance(w.message, Shortened) else str(w.message)
+             for w in caught if issubclass(w.category, LayoutWarning)
              and (choices or not issubclass(w.category, LayoutNote))]
     for w in caught:  # anything else goes where it would have gone
         if not issubclass(w.category, LayoutWarning):
@@ -95,20 +97,12 @@ def render(event: Event, name: str, options: BuildOptions) -> list[Artifact]:
         file, line = links.origin(event, e.url)
         if not file:
             raise
-        raise BuildError(f"{file}:{line}: {e}" if line else f"{file}: {e}") from None
+        raise BuildError(str(event.origins.problem(Problem(file, line, *_what_and_fix(str(e)))))) from None
 
 
-def located(e: BuildError, content_dir: str | Path) -> BuildError:
-    """``e`` with the file and line of the text it is about, when its message has none (a venue's
-    or the event's name: the model keeps no line for them). The content is read again for it:
-    this is the failing path only."""
-    if not isinstance(e, TooLong) or not e.text:
-        return e
-    try:
-        where = load_content(content_dir).where(e.text)
-    except ContentError:
-        return e
-    return BuildError(f"{where[0]}:{where[1]}: {e}") if where else e
+def _what_and_fix(message: str) -> tuple[str, str]:
+    what, _, fix = message.partition(" \u2014 ")
+    return what, fix
 
 
 def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
@@ -196,10 +190,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
-    try:
-        rendered = render_all(event, names, options)
-    except BuildError as e:
-        raise located(e, content_dir) from None
+    rendered = render_all(event, names, options)
     parts: dict[str, list[Artifact]] = {}
     for name, (arts, notes) in rendered.items():
         parts[outputs.get(name).scope(options)] = arts

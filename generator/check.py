@@ -1,9 +1,10 @@
 """What ``check`` reports: warnings that do not stop a build but that an organiser should see
 before printing, and every problem the build would stop on.
 
-The layouts find some problems only while laying out (a title too long for a badge, a door
-sign's item taller than the page), so ``check`` renders every output in memory, as the build
-does, and writes nothing: "content OK" means the build goes through.
+The layouts find some things only while laying out (a name cut short on a badge, a door sign
+that lists only some of an item's speakers, a QR code too dense to scan), so ``check`` renders
+every output in memory, as the build does, and writes nothing: "content OK" means the build goes
+through.
 """
 from __future__ import annotations
 
@@ -34,16 +35,18 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     prog = str(Path(content_dir) / "programme.yaml")
     people_file = str(Path(content_dir) / "people.yaml")
     out: list[Problem] = []
+    told = event.origins.problem  # a value the import wrote: at the override that corrects it
     for it in event.talks:
         where = it.source_file or prog
         if not it.title.confirmed:
-            out.append(Problem(where, it.source_line, f"the title of '{it.id}' ({', '.join(p.name for p in it.speakers)}) is not confirmed yet",
-                               _fix(where, "items", it.id, "title", "when the speaker confirms, replace 'tbc' with the title and rebuild"),
-                               True, Group.UNCONFIRMED))
+            names = ", ".join(p.name for p in it.speakers)
+            out.append(told(Problem(where, it.source_line, f"the title of '{it.id}' ({names}) is not confirmed yet",
+                                    "when the speaker confirms, replace 'tbc' with the title and rebuild",
+                                    True, Group.UNCONFIRMED), ("items", it.id, "title")))
         if not it.abstract:
-            out.append(Problem(where, it.source_line, f"the talk '{it.id}' has no abstract",
-                               _fix(where, "items", it.id, "abstract", "add 'abstract: >' with the text, if the speaker sends one"),
-                               True, Group.NO_ABSTRACT))
+            out.append(told(Problem(where, it.source_line, f"the talk '{it.id}' has no abstract",
+                                    "add 'abstract: >' with the text, if the speaker sends one",
+                                    True, Group.NO_ABSTRACT), ("items", it.id, "abstract")))
     for p in event.people:
         where = p.source_file or people_file
         if not p.roles:
@@ -51,13 +54,13 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                                "add them to a programme item, or remove them", True, Group.NO_ROLE))
             continue
         if not p.bio:
-            out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no bio",
-                               _fix(where, "people", p.id, "bio", "add 'bio: >' with a short biography, if you have one"),
-                               True, Group.NO_BIO))
+            out.append(told(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no bio",
+                                    "add 'bio: >' with a short biography, if you have one",
+                                    True, Group.NO_BIO), ("people", p.id, "bio")))
         if not p.affiliations and not p.position:
-            out.append(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
-                               _fix(where, "people", p.id, "affiliation", "add 'position:' and 'affiliation:'"),
-                               True, Group.NO_AFFILIATION))
+            out.append(told(Problem(where, p.source_line, f"{p.name} ('{p.id}') has no position or affiliation",
+                                    "add 'position:' and 'affiliation:'", True, Group.NO_AFFILIATION),
+                            ("people", p.id, "affiliation")))
     folded = [(p, _fold(p.name)) for p in event.people]
     for i, (a, fa) in enumerate(folded):
         for b, fb in folded[i + 1:]:
@@ -67,11 +70,10 @@ def warnings(event: Event, content_dir: str | Path) -> list[Problem]:
                                    True, Group.NAME_VARIANTS))
     if event.updated_from is not None:
         where = event.source_file or str(Path(content_dir) / "event.yaml")
-        out.append(Problem(where, 0, f"there is no 'updated' stamp: the \"as of\" date printed is "
-                           f"{event.updated:%Y-%m-%d %H:%M}, taken from {event.updated_from}",
-                           _fix(where, "event", "the event", "updated",
-                                "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes"),
-                           True, Group.NO_STAMP))
+        out.append(told(Problem(where, 0, f"there is no 'updated' stamp: the \"as of\" date printed is "
+                                f"{event.updated:%Y-%m-%d %H:%M}, taken from {event.updated_from}",
+                                "add 'updated: YYYY-MM-DD HH:MM' and change it whenever the content changes",
+                                True, Group.NO_STAMP), ("event", "", "updated")))
     out += _unnamed_venues(event, content_dir)
     out += [Problem(event.source_file or str(Path(content_dir) / "event.yaml"), 0, what, fix, True, Group.LANGUAGE)
             for what, fix in i18n.language_problems(event.language)]  # missing translations print in English
@@ -117,19 +119,17 @@ def email_problems(event: Event, content_dir: str | Path) -> list[Problem]:
         for name, text in texts:
             for address in dict.fromkeys(_EMAIL.findall(text or "")):
                 told = f"the {name} of {what}" if what else f"the {name}"
-                fix = "if it is not meant to be public, remove it"
-                if section and Path(where).parent.name == IMPORTED:
-                    key = name.replace(" ", "_").replace("practical_notes", "info").replace("add-on", "addons")
-                    fix += (f": set '{key}:' " + (f"for '{ident}' " if section != "event" else "")
-                            + f"under '{section}:' in overrides.yaml to the text without it")
+                key = name.replace(" ", "_").replace("practical_notes", "info").replace("add-on", "addons")
                 published = "on the site and in the calendar" if section == "items" else "on the site"
-                out.append(Problem(where, line, f"{told} holds the e-mail address {address}: it is printed, and "
-                                   f"published {published}, as written", fix, True, Group.EMAIL))
+                found = Problem(where, line, f"{told} holds the e-mail address {address}: it is printed, and "
+                                f"published {published}, as written", "if it is not meant to be public, remove it",
+                                True, Group.EMAIL)
+                out.append(event.origins.problem(found, (section, ident, key)) if section else found)
 
     ev_file = event.source_file or str(folder / "event.yaml")
     scan(ev_file, 0, [("name", event.name), ("short name", event.short_name), *(("hosts", h) for h in event.hosts),
                       *(("practical notes", f"{h} {t}") for h, t in event.info),
-                      *(("add-on", f"{a.label} {a.when} {a.where}") for a in event.addons)], "", "event", "the event")
+                      *(("add-on", f"{a.label} {a.when} {a.where}") for a in event.addons)], "", "event", "")
     venues = str(Path(ev_file).with_name("venues.yaml"))
     for v in event.venues:
         scan(venues, 0, [("name", v.name), ("short name", v.short_name), ("address", " ".join(v.address))],
@@ -155,16 +155,17 @@ def link_warnings(event: Event, content_dir: str | Path) -> list[Problem]:
     if event.links != links.SOURCE:
         return []
     where_event = event.source_file or str(Path(content_dir) / "event.yaml")
-    out = [Problem(it.source_file or str(Path(content_dir) / "programme.yaml"), it.source_line,
-                   f"the talk '{it.id}' has no web address (url), so it prints no QR code and no address",
-                   _fix(it.source_file, "items", it.id, "url", "add 'url:' with the address of its page"), True, Group.NO_LINK)
+    told = event.origins.problem  # a value the import wrote: at the override that corrects it
+    out = [told(Problem(it.source_file or str(Path(content_dir) / "programme.yaml"), it.source_line,
+                        f"the talk '{it.id}' has no web address (url), so it prints no QR code and no address",
+                        "add 'url:' with the address of its page", True, Group.NO_LINK), ("items", it.id, "url"))
            for it in links.talks_without_page(event)]
     if not event.schedule_url:
-        out.append(Problem(*(event.links_at if event.links_at[0] else (where_event, 0)),
-                           "no schedule_url names the programme's page, so door signs, the poster, the booklet's "
-                           "back and badges of people without a talk print no QR code",
-                           _fix(where_event, "event", "the event", "schedule_url",
-                                "add 'schedule_url:' with the address of the programme's page"), True, Group.NO_LINK))
+        out.append(told(Problem(*(event.links_at if event.links_at[0] else (where_event, 0)),
+                                "no schedule_url names the programme's page, so door signs, the poster, the booklet's "
+                                "back and badges of people without a talk print no QR code",
+                                "add 'schedule_url:' with the address of the programme's page", True, Group.NO_LINK),
+                        ("event", "", "schedule_url")))
     return out
 
 
@@ -172,8 +173,9 @@ def _unnamed_venues(event: Event, content_dir: str | Path) -> list[Problem]:
     """A venue written 'name: ""' (an export that names none) is left out of every output."""
     folder = Path(content_dir) / IMPORTED if (Path(content_dir) / IMPORTED).is_dir() else Path(content_dir)
     where = str(folder / "venues.yaml")
-    return [Problem(where, 0, f"the venue '{v.id}' has no name: the booklet, door signs, badges and site leave it out",
-                    _fix(where, "venues", v.id, "name", "add 'name:' (and 'address:') to the venue"), True, Group.UNNAMED_VENUE)
+    return [event.origins.problem(Problem(where, 0, f"the venue '{v.id}' has no name: the booklet, door signs, badges "
+                                          "and site leave it out", "add 'name:' (and 'address:') to the venue", True,
+                                          Group.UNNAMED_VENUE), ("venues", v.id, "name"))
             for v in event.venues if not v.name and any(d.venue is v for d in event.days)]
 
 
@@ -189,9 +191,6 @@ def layout_check(event: Event, options: BuildOptions = BuildOptions(),
         try:
             notes += [n for n in _render(event, name, options) if n not in notes]
         except (BuildError, OptionError) as e:
-            if content_dir is not None and isinstance(e, BuildError):
-                from .build import located
-                e = located(e, content_dir)
             if str(e) not in found:
                 found.append(str(e))
     return found, notes
@@ -201,15 +200,6 @@ def _render(event: Event, name: str, options: BuildOptions) -> list[str]:
     """Render one output in memory; what its layout had to shorten (not what it chose: the binding)."""
     from .build import render_noting
     return render_noting(event, name, options, choices=False)[1]
-
-
-def _fix(where: str, section: str, ident: str, key: str, fix: str) -> str:
-    """The usual fix, or for imported content where the organiser's change goes: overrides.yaml."""
-    if Path(where).parent.name != IMPORTED:
-        return fix
-    if section == "event":
-        return f"set '{key}:' under 'event:' in overrides.yaml (the import overwrites imported/)"
-    return f"set '{key}:' for '{ident}' under '{section}:' in overrides.yaml (the import overwrites imported/)"
 
 
 def _variants(fa: str, fb: str) -> bool:

@@ -95,7 +95,7 @@ def draft_problem(event: Event, content_dir: str | Path) -> Problem | None:
                    "'links: site' and 'base_url:' under 'event:' there to open out/site/ instead")
         else:
             fix = "write the real address"
-        return Problem(file, line, what, f"{fix}, {final}", warning=True)
+        return event.origins.problem(Problem(file, line, what, f"{fix}, {final}", warning=True))
     # no base_url at all
     if imported:
         line, empty = _event_section(overrides)

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from .brand import Brand
+from .problems import Origins, Where
 
 
 class Kind(enum.Enum):
@@ -86,7 +87,6 @@ class Role(enum.Enum):
         return self.value.upper()
 
 
-Where = tuple[str, int]  # (file as shown to the user, line) a value was read from; ("", 0): not written
 
 TBC_TEXT = "Title to be confirmed"  # English; assemble puts the event language's words in Title.placeholder
 # How much of each talk the booklet carries (event.yaml `booklet_abstracts`)
@@ -379,6 +379,9 @@ class Event:
     binding: str | None = None  # one of BINDINGS; None: by the booklet's page count
     saddle_stitch_max: int = SADDLE_STITCH_MAX  # pages: the most a saddle-stitched booklet may have
     brand: Brand = Brand()  # event.yaml `brand:` (logo, accent, type family); Brand(): the house look
+    # where each text is written, and which override corrects an imported one: what a problem found
+    # while laying out names (Origins); not part of what the event is
+    origins: Origins = field(default_factory=Origins, compare=False, repr=False)
 
     # -- queries layouts need; all derived, nothing stored twice ------------
     # The event is frozen, so what is derived from it is computed once (cached_property keeps it in

@@ -7,7 +7,10 @@ without a traceback.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 
 class Group(enum.Enum):
@@ -71,20 +74,90 @@ class LayoutNote(LayoutWarning):
     prints it with its other lines; ``check`` does not count it as a warning."""
 
 
+Where = tuple[str, int]  # (file as shown to the user, line); ("", 0): not known
+# Where an organiser corrects an imported value: a section of overrides.yaml, the entry's id
+# ("" for the event) and its key ("" when the problem is about the whole entry).
+Entry = tuple[str, str, str]
+
+
+class Shortened(LayoutWarning):
+    """Text a layout printed cut short (ending in "…") or left out, because it does not fit even
+    at the output's smallest size: ``what`` and ``fix`` as a Problem has them. The build says where
+    it is written (``Origins.note``): at ``at`` when the layout knows (an item's line), else where
+    ``text`` was read; ``entry`` is the override that corrects it in an imported event."""
+
+    def __init__(self, what: str, fix: str, text: str = "", at: Where = ("", 0), entry: Entry | None = None):
+        super().__init__(f"{what} \u2014 {fix}")
+        self.what, self.fix, self.text, self.at, self.entry = what, fix, text, at, entry
+
+
+_LABEL = re.compile(r"[^:]{1,40}: ")  # "Keynote: ", "Session chair: "
+_JOINED = re.compile(r",\s|\s+\u00b7\s")  # how layouts join texts: addresses, hosts, a room and its venue
+IMPORTED = "imported"  # the folder ``eventprint import`` writes and replaces on every import
+
+
+def imported(file: str) -> bool:
+    """Whether ``file`` is one the import writes (and the next import replaces)."""
+    return PurePath(file).parent.name == IMPORTED
+
+
+def override(entry: Entry, value: str = "\u2026") -> str:
+    """The line to add to overrides.yaml for ``entry``: 'rooms: {hall-a: {name: "…"}}'."""
+    section, ident, key = entry
+    inner = f"{key}: \"{value}\"" if key else "\u2026"
+    return f"{section}: {{{inner}}}" if section == "event" else f"{section}: {{{ident}: {{{inner}}}}}"
+
+
+@dataclass(frozen=True)
+class Origins:
+    """Where the content's texts are written, and how a problem about one is told: the model keeps
+    no line for a venue's, a room's or the event's texts, and a value of an imported event is
+    corrected in overrides.yaml, never at its line in imported/ (the next import replaces it)."""
+
+    places: Mapping[str, Where] = field(default_factory=dict)  # text -> where it was first read
+    entries: Mapping[Where, Entry] = field(default_factory=dict)  # a line of imported/ -> its override
+    overrides: str = ""  # overrides.yaml as shown, for an imported event; "" for a hand-written one
+
+    def where(self, text: str) -> Where | None:
+        """Where ``text`` was read; for text a layout made of it, where its first part was: a joined
+        address or list of hosts (the longest text read that starts it, then a separator), else
+        the text after a label ("Keynote: ...") or the first separator ("As of ... · ")."""
+        found = self.places.get(text)
+        if found is not None or not text:
+            return found
+        for start in reversed([text[:m.start()] for m in _JOINED.finditer(text)]):  # the longest first
+            if start in self.places:
+                return self.places[start]
+        label = _LABEL.match(text) or _JOINED.search(text)  # or what follows an "as of" stamp, a time
+        return self.where(text[label.end():]) if label else None
+
+    def problem(self, p: Problem, entry: Entry | None = None) -> Problem:
+        """``p`` as the organiser should read it: about a value the import wrote, it names the id and
+        the key to set in overrides.yaml (``entry``, else the one written at ``p``'s line) instead of
+        the imported file's line. The one place this is decided, for content, check and layouts."""
+        if not imported(p.file) or not self.overrides:
+            return p
+        entry = entry or self.entries.get((p.file, p.line))
+        if entry is None:
+            return p
+        if "overrides.yaml" in p.fix:  # the fix says where already
+            return replace(p, file=self.overrides, line=0, fix=f"{p.fix} ({override(entry)})")
+        return replace(p, file=self.overrides, line=0, fix=f"{p.fix}; set it in overrides.yaml: {override(entry)}")
+
+    def note(self, w: Shortened) -> str:
+        """A layout's warning, told at the place its text is written (or at its override)."""
+        at = w.at if w.at[0] else self.where(w.text) or ("", 0)
+        if not at[0]:
+            return str(w)
+        return str(self.problem(Problem(at[0], at[1], w.what, w.fix, warning=True), w.entry))
+
+
 class BuildError(Exception):
-    """A problem found while laying out (text that cannot fit, a glyph no font has).
+    """A problem found while laying out that no output can print around (a QR code too dense to
+    scan); text that does not fit is never one: it is cut short, with a ``Shortened`` warning.
 
     The message already names the person, talk or field and how to fix it.
     """
-
-
-class TooLong(BuildError):
-    """Text that does not fit even at the smallest size; ``text`` is the whole of it, so that the
-    build can name the line it was written on when the message cannot."""
-
-    def __init__(self, message: str, text: str = ""):  # ReportLab re-raises with the message only
-        super().__init__(message)
-        self.text = text
 
 
 class QRTooDense(BuildError):

@@ -89,7 +89,7 @@ class Builder:
         return NAMES
 
     def rebuild(self, changed: set[str]) -> None:
-        from .build import load_with_warnings, located, render_all
+        from .build import load_with_warnings, render_all
         from .outputs import NAMES
         from .check import warnings as check_warnings
         from .draft import draft_problem
@@ -116,7 +116,7 @@ class Builder:
         except ContentError as e:
             problems = [str(p) for p in e.problems]
         except BuildError as e:
-            problems = [str(located(e, content))]
+            problems = [str(e)]  # a layout's problem names its file and line (Origins) itself
         except OptionError as e:
             problems = [str(e)]
         except Exception as e:  # a bug: say so in the page and on the terminal, and keep serving

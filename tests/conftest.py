@@ -32,7 +32,9 @@ THREE_DAY = Path(__file__).resolve().parent / "fixtures" / "three_day"
 EDGE = Path(__file__).resolve().parent / "fixtures" / "edge"
 SCRIPTS = Path(__file__).resolve().parent / "fixtures" / "scripts"  # names and titles in every script
 BRAND = Path(__file__).resolve().parent / "fixtures" / "brand"  # its own logo, colour and type family
-EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS, "brand": BRAND}
+LONG = Path(__file__).resolve().parent / "fixtures" / "long"  # every one-line field at 300 characters
+EVENT_DIRS = {"symposium": CONTENT, "three_day": THREE_DAY, "edge": EDGE, "scripts": SCRIPTS, "brand": BRAND,
+              "long": LONG}
 
 # A test process keeps every PDF it parsed (millions of char dicts) and every model it loaded for
 # the tests after it. At Python's default the cycle collector re-scanned all of them some 2,000
@@ -115,6 +117,11 @@ def _rendered_with_notes(name: str, output: str, options: dict) -> tuple[dict[st
 def rendered(name: str, output: str, **options) -> dict[str, bytes]:
     """{path: bytes} of one output of one test event, rendered once per run."""
     return _rendered_with_notes(name, output, options)[0]
+
+
+def rendered_notes(name: str, output: str, **options) -> list[str]:
+    """What the layout of that render had to shorten (build.render_noting's notes)."""
+    return _rendered_with_notes(name, output, options)[1]
 
 
 @contextlib.contextmanager
@@ -205,7 +212,7 @@ def _check_render(real):
 # Test files by how long they take (make test: one file per worker at a time), longest first. The
 # Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
 # short ones fill in at the end: both finish together instead of one running a long file alone.
-LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_poster.py", "test_build.py",
+LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_long_text.py", "test_poster.py", "test_build.py",
                  "test_reliability.py", "test_hostile.py", "test_press.py", "test_booklet_grid.py",
                  "test_scripts.py", "test_badges.py", "test_i18n.py", "test_site_browser.py", "test_signs.py",
                  "test_site.py", "test_reprint.py", "test_content_loading.py", "test_validation.py", "test_cache.py")

@@ -373,6 +373,31 @@ def overlapping_lines(chars: list[dict], slack: float = 0.15) -> list[tuple[Line
     return bad
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def colliding_chars(chars: list[dict], apart: float = 0.5, overlap: float = 0.3) -> list[tuple[dict, dict]]:
+    """Pairs of characters of different lines (baselines more than ``apart`` x the size apart) whose
+    boxes overlap, by more than ``overlap`` x the size in height and a third of the narrower in
+    width: text drawn over text. Unlike ``overlapping_lines`` it does not take the baselines of one
+    line in several fonts (a Chinese or Arabic fallback face, an ellipsis) for lines of their own."""
+    # Arabic and Hebrew are left out: PDFium's boxes of shaped glyphs are not where their ink is
+    inked = sorted((c for c in chars if c["text"].strip() and not _RTL.search(c["text"])), key=lambda c: c["top"])
+    bad = []
+    for i, a in enumerate(inked):
+        for b in inked[i + 1:]:
+            if b["top"] >= a["bottom"]:
+                break  # sorted by top: this and every later char start below a's box
+            size = min(a["size"], b["size"])
+            if abs(a["bottom"] - b["bottom"]) <= apart * size:
+                continue  # the same line
+            wide = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+            if (min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > overlap * size
+                    and min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > wide / 3):
+                bad.append((a, b))
+    return bad
+
+
 @dataclass(frozen=True)
 class Run:
     """Chars on one baseline with no gap wider than a word space: one line of one box or column."""

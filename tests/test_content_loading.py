@@ -278,11 +278,12 @@ def test_a_wrong_override_is_reported_at_its_own_line(imported):
     ]
 
 
-def test_an_error_in_the_import_names_the_imported_file(imported):
+def test_an_error_in_the_import_names_the_override_to_set(imported):
     prog = imported / "imported" / "programme.yaml"
     prog.write_text(prog.read_text(encoding="utf-8").replace("[max-muster]", "[max-mustre]", 1), encoding="utf-8")
-    found = errors(imported)
-    assert len(found) == 1 and found[0].startswith(f"{prog}:{line_of(prog, 'max-mustre')}: no person with id")
+    found = errors(imported)  # told at the override that corrects it: imported/ is rewritten by every import
+    assert found == [f"{imported / 'overrides.yaml'}: no person with id 'max-mustre' exists in people.yaml \u2014 did "
+                     "you mean 'max-muster'?; set it in overrides.yaml: items: {radios: {speakers: \"\u2026\"}}"]
 
 
 def test_override_of_something_no_longer_imported_is_a_warning(imported):
@@ -333,9 +334,10 @@ def test_every_imported_item_has_an_id(imported):
 def test_check_points_imported_content_at_overrides(imported):
     done = run("check", "--content", str(imported))
     assert done.returncode == 0, done.stderr
-    prog = imported / "imported" / "programme.yaml"
-    assert (f"{prog}:{line_of(prog, '- id: opening') + 1}: the talk 'opening' has no abstract \u2014 "
-            "set 'abstract:' for 'opening' under 'items:' in overrides.yaml") in done.stdout
+    assert (f"{imported / 'overrides.yaml'}: the talk 'opening' has no abstract \u2014 add 'abstract: >' with the "
+            "text, if the speaker sends one; set it in overrides.yaml: items: {opening: {abstract: \"\u2026\"}}"
+            ) in done.stdout
+    assert "imported/programme.yaml" not in done.stdout  # never the file the next import replaces
 
 
 # --------------------------------------------------------------------------
@@ -395,14 +397,17 @@ def test_updated_outside_git_is_the_first_day_and_check_warns(tmp_path, monkeypa
             "2025-06-06 00:00, taken from the first day of the programme") in done.stdout
 
 
-def test_a_glyph_no_font_has_names_the_imported_file(imported):
+def test_a_glyph_no_font_has_names_the_override_to_set(imported):
     from eventprint.build import load
     people = imported / "imported" / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8").replace("name: Max Muster", "name: Max Muster \U00013000"),
                       encoding="utf-8")
     with pytest.raises(ContentError) as e:
         load(imported)
-    assert {(p.file, p.line) for p in e.value.problems} == {(str(people), line_of(people, "- id: max-muster"))}
+    found = e.value.problems  # told at the override that corrects it: the next import replaces imported/
+    assert {(p.file, p.line) for p in found} == {(str(imported / "overrides.yaml"), 0)}
+    assert any(p.what.startswith("the name of Max Muster") for p in found)
+    assert all(p.fix.endswith("overrides.yaml: people: {max-muster: {\u2026}}") for p in found)
 
 
 def test_the_loader_is_small_modules_importing_one_way():
@@ -451,3 +456,16 @@ def test_booklet_abstracts_is_read_and_checked(tmp_path):
     line = len(text.splitlines()) + 1
     assert [str(p).split(": ", 1)[0] for p in e.value.problems] == [f"{event_yaml}:{line}"]
     assert "full, first-paragraph, none" in str(e.value.problems[0])
+
+
+def test_a_conflict_in_the_import_names_both_items_by_id_at_the_override(imported):
+    """Both items of an overlap are imported: the warning is told at overrides.yaml and points at
+    the other item by its id, not by a line of imported/ (which the next import replaces)."""
+    prog = imported / "imported" / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace('start: "12:00"\n        end: "13:00"\n        kind: break\n'
+                                                             '        title: Lunch\n        room: tent',
+                                                             'start: "10:30"\n        end: "13:00"\n        kind: break\n'
+                                                             '        title: Lunch\n        room: hall-a'), encoding="utf-8")
+    (found,) = [w for w in load_content(imported).warnings if "overlaps" in w.what]
+    assert found.file == str(imported / "overrides.yaml") and "(10:00\u201310:45, id 'opening')" in found.what
+    assert found.fix.endswith("set it in overrides.yaml: items: {lunch: {start: \"\u2026\"}}"), found.fix

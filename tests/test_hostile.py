@@ -171,7 +171,7 @@ def test_an_overlong_abstract_is_cut_with_a_warning_at_its_line(tmp_path):
 
 
 # --------------------------------------------------------------------------
-# layout: text that cannot fit shrinks, wraps, breaks, or is an error at its line
+# layout: text that cannot fit shrinks, wraps, breaks, or is cut short with a warning at its line
 # --------------------------------------------------------------------------
 
 
@@ -199,19 +199,29 @@ def test_a_talk_with_80_speakers_prints_in_the_booklet_and_is_shortened_on_the_d
     assert "Person Number19 Example, and 60 more" in sign and "Number20" not in sign
 
 
-def test_an_over_full_booklet_cover_names_the_field_and_line_without_reportlab_internals(tmp_path):
+def test_an_over_full_booklet_cover_cuts_the_address_with_a_warning_at_its_line(tmp_path):
     content = write_event(tmp_path / "c")
     venues = content / "venues.yaml"
     venues.write_text(venues.read_text(encoding="utf-8").replace("Street 1", "Street " * 40), encoding="utf-8")
-    err = refused(content, "venues.yaml:4: the address of 'Main Building' is too long to fit", command="booklet")
-    assert "handle_page" not in err and "args=" not in err
+    done = build(content, "booklet")
+    assert done.returncode == 0, done.stderr
+    assert ("venues.yaml:4: the address of one of the venues on the booklet's cover is printed cut short "
+            "(\"Street Street") in done.stdout
+    assert "handle_page" not in done.stdout + done.stderr and "args=" not in done.stdout + done.stderr
+
+
+def dense_code(content: Path) -> Path:
+    """``content`` with a QR code too dense to scan: a long base_url and a long id."""
+    ev = content / "event.yaml"
+    ev.write_text(ev.read_text(encoding="utf-8").replace("https://ex.org/ev/", "https://ex.org/" + "a" * 100 + "/"),
+                  encoding="utf-8")
+    prog = content / "programme.yaml"
+    prog.write_text(prog.read_text(encoding="utf-8").replace("id: t0", "id: " + "t" * 100), encoding="utf-8")
+    return content
 
 
 def test_a_qr_code_too_dense_names_base_urls_line(tmp_path):
-    content = write_event(tmp_path / "c", url="https://ex.org/" + "a" * 100 + "/")
-    prog = content / "programme.yaml"
-    prog.write_text(prog.read_text(encoding="utf-8").replace("id: t0", "id: " + "t" * 100), encoding="utf-8")
-    refused(content, "event.yaml:4: the QR code of talk", "modules of", command="booklet")
+    refused(dense_code(write_event(tmp_path / "c")), "event.yaml:4: the QR code of talk", "modules of", command="booklet")
 
 
 def long_name(content: Path) -> Path:
@@ -221,8 +231,16 @@ def long_name(content: Path) -> Path:
     return content
 
 
-def test_a_badge_that_cannot_hold_a_name_names_its_persons_line(tmp_path):
-    refused(long_name(write_event(tmp_path / "c")), "people.yaml:2: the badge for P xxx", command="badges")
+def test_a_name_too_long_for_a_badge_is_cut_with_a_warning_at_its_line(tmp_path):
+    from pdfcheck import page_texts
+    content = long_name(write_event(tmp_path / "c"))
+    done = build(content, "badges")
+    assert done.returncode == 0, done.stderr
+    line = line_of(content / "people.yaml", "name: P xxx")
+    assert (f"people.yaml:{line}: the full name on the badge for P xxx") in done.stdout
+    assert "is printed cut short" in done.stdout and "Warning" not in done.stderr
+    front = " ".join(page_texts((content.parent / "out" / "badges.pdf").read_bytes())[0].split())
+    assert "P xxx" in front and "\u2026" in front and "x" * 290 not in front
 
 
 def test_a_talk_title_too_long_for_a_badge_is_cut_with_a_warning_at_its_line(tmp_path):
@@ -231,9 +249,10 @@ def test_a_talk_title_too_long_for_a_badge_is_cut_with_a_warning_at_its_line(tmp
     content = write_event(tmp_path / "c", title=title)
     done = build(content, "badges")
     assert done.returncode == 0, done.stderr
-    line = line_of(content / "programme.yaml", 'start: "09:00"')
-    assert f"programme.yaml:{line}: the badge for Person Number0 Example (p0) prints \"Word0 Word1" in done.stdout
-    assert "cut short after 3 lines" in done.stdout and "Warning" not in done.stderr
+    line = line_of(content / "programme.yaml", 'title: "Word0')
+    assert (f"programme.yaml:{line}: the talk title on the badge for Person Number0 Example (p0) is printed cut "
+            "short (\"Word0 Word1") in done.stdout
+    assert "it does not fit in 3 lines" in done.stdout and "Warning" not in done.stderr
     front = " ".join(page_texts((content.parent / "out" / "badges.pdf").read_bytes())[0].split())
     assert "Word0 Word1" in front and "\u2026" in front and "Word39" not in front
 
@@ -288,16 +307,16 @@ def _problem_lines(stderr: str) -> set[str]:
 
 
 def test_check_and_build_agree_on_hostile_content(tmp_path):
-    """A badge that cannot be printed: check stops on it as the build does (content that
+    """A QR code too dense to scan: check stops on it as the build does (content that
     builds: test_check_passes_every_fixture_the_build_renders)."""
-    content = long_name(write_event(tmp_path / "c"))
+    content = dense_code(write_event(tmp_path / "c"))
     checked = run_cli("check", "--content", str(content))
     built = build(content, "all")
     assert checked.returncode == built.returncode, (checked.stderr, built.stderr)
     assert _problem_lines(built.stderr) <= _problem_lines(checked.stderr), (checked.stderr, built.stderr)
 
 
-@pytest.mark.parametrize("name", ["symposium", "edge", "three_day", "scripts"])
+@pytest.mark.parametrize("name", ["symposium", "edge", "three_day", "scripts", "long"])
 def test_check_passes_every_fixture_the_build_renders(name, artifacts, monkeypatch):
     """check renders through ``check._render``; here it takes the run's shared renders, which
     the layout tests make anyway (a few, such as three_day's badges, are rendered for this test):

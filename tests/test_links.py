@@ -8,7 +8,6 @@ the rendered PDFs (zxing-cpp, tests/pdfcheck.py) and compared with what the expo
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -79,10 +78,9 @@ def test_a_talk_the_export_gives_no_page_prints_no_address_and_check_lists_it(fi
     assert booklet.count("cfp.example-host.org/linkconf/talk/") == 3  # the three pages, no invented fourth
     assert "1 talk without a page gets none" in said
     done = run_cli("check", "--content", str(content))
-    line = next(i for i, t in enumerate((content / "imported" / "programme.yaml").read_text().splitlines(), 1)
-                if re.fullmatch(r"\s*- id: \"?14\"?", t)) + 1  # the item's start line
-    assert re.search(rf"programme\.yaml:{line}: the talk '14' has no web address \(url\), so it prints no QR code "
-                     r".*set 'url:' for '14' under 'items:' in overrides\.yaml", done.stdout), done.stdout
+    assert (f"{content / 'overrides.yaml'}: the talk '14' has no web address (url), so it prints no QR code and no "
+            "address \u2014 add 'url:' with the address of its page; set it in overrides.yaml: items: {14: {url: \"\u2026\"}}"
+            ) in done.stdout, done.stdout
 
 
 def test_calendars_and_the_site_follow_the_export_pages(final):
@@ -204,19 +202,20 @@ def test_an_older_imports_base_url_is_not_taken_for_our_site(tmp_path):
                   encoding="utf-8")
     loaded = load_content(content)
     assert loaded.event.base_url is None and loaded.event.links == "source"
-    assert any(w.file == str(ev) and "written by an older eventprint import" in w.what for w in loaded.warnings)
+    assert any(w.file == str(content / "overrides.yaml") and "written by an older eventprint import" in w.what
+               for w in loaded.warnings)
 
 
-def test_a_placeholder_page_in_the_export_makes_a_draft_at_its_line(tmp_path):
+def test_a_placeholder_page_in_the_export_makes_a_draft_at_its_override(tmp_path):
     data = FIXTURE.read_text(encoding="utf-8").replace("https://cfp.example-host.org/linkconf/talk/BBB222/",
                                                        "https://cfp.example.org/linkconf/talk/BBB222/")
     (tmp_path / "x.json").write_text(data, encoding="utf-8")
     content = imported(tmp_path / "c", tmp_path / "x.json")
-    problem = draft_problem(load(content), content)
-    prog = (content / "imported" / "programme.yaml").read_text(encoding="utf-8").splitlines()
-    assert problem.file == str(content / "imported" / "programme.yaml")
-    assert "cfp.example.org/linkconf/talk/BBB222/" in prog[problem.line - 1]
-    assert "is a placeholder" in problem.what and "overrides.yaml" in problem.fix
+    event = load(content)
+    problem = draft_problem(event, content)
+    talk = next(it for it in event.talks if it.url == "https://cfp.example.org/linkconf/talk/BBB222/")
+    assert problem.file == str(content / "overrides.yaml")  # told at the override to set, not imported/
+    assert "is a placeholder" in problem.what and f"(items: {{{talk.id}: {{url: \"\u2026\"}}}})" in problem.fix
 
 
 def test_pretalx_xml_double_slash_is_one(tmp_path):

@@ -8,22 +8,21 @@ Only when no pass found a problem is the model built.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
 from ..model import Event
-from ..problems import ContentError, Group, Problem
 from ..brand import Brand
+from ..problems import ContentError, Group, Origins, Problem
 from .assemble import assemble
 from .brand import read_brand
 from . import multilingual
 from .stamp import StampError
 from .fields import Reader
 from .programme import read_programme
-from .read import display_path, read_content
+from .read import Source, display_path, read_content
 from .registration_match import match
 from .registrations import read_registrations
 from .resolve import resolve
@@ -37,7 +36,6 @@ class Loaded:
     event: Event
     warnings: tuple[Problem, ...]
     lines: Mapping[tuple[str, str], int] = field(default_factory=dict)  # Reader.lines
-    places: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # Reader.places
 
     def line_of(self, file: str, text: str) -> int:
         """The line where ``text`` was read from the content file named ``file`` (0: unknown)."""
@@ -45,7 +43,7 @@ class Loaded:
 
     def where(self, text: str) -> tuple[str, int] | None:
         """File and line where ``text`` (or, for a joined address or list of hosts, its first part) was read."""
-        return self.places.get(text) or self.places.get(re.split(r", |\s+\u00b7\s+", text)[0].strip())
+        return self.event.origins.where(text)
 
 
 def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
@@ -54,7 +52,8 @@ def load_event(content_dir: str | os.PathLike, strict: bool = False) -> Event:
 
 
 def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded:
-    """The model and its warnings; with ``strict`` the warnings are errors too."""
+    """The model and its warnings; with ``strict`` the warnings are errors too. A problem at a line
+    of imported/ names the override that corrects it instead (Origins.problem)."""
     content = Path(content_dir)
     if not content.is_dir():
         raise ContentError([Problem(display_path(content), 0, "this content folder does not exist",
@@ -62,6 +61,17 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     problems: list[Problem] = []
     r = Reader(problems)
     source = read_content(content, problems, r.warnings)
+    origins = Origins(r.places, source.entries, source.overrides)
+    try:
+        loaded = _load(r, source, content, strict)
+    except ContentError as e:
+        raise ContentError([origins.problem(p) for p in e.problems]) from None
+    return replace(loaded, event=replace(loaded.event, origins=origins),
+                   warnings=tuple(sorted(origins.problem(w) for w in loaded.warnings)))
+
+
+def _load(r: Reader, source: Source, content: Path, strict: bool) -> Loaded:
+    problems = r.problems
     docs = source.docs
     multilingual.choose(docs)  # per-language text -> the event language's, before any field is read
     ev = read_event(r, docs["event.yaml"]) if docs["event.yaml"] is not None else None
@@ -74,6 +84,9 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
                               source.imported)
     brand = read_brand(r, docs["event.yaml"].get("brand"), content) if docs["event.yaml"] is not None else Brand()
     regs = _grouped(r, Group.REGISTRATIONS, lambda: read_registrations(r, content, docs["event.yaml"], source.imported))
+    for row in regs.rows:  # where a badge's warning finds a registrant's name (Origins)
+        for text in filter(None, (row.name, row.given, row.family, row.organisation)):
+            r.places.setdefault(text, (row.file, row.line))
     if problems:
         if places is not None and docs["people.yaml"] is not None:
             resolve(r, days, places, people)  # an unknown id in another file: every problem at once
@@ -97,7 +110,7 @@ def load_content(content_dir: str | os.PathLike, strict: bool = False) -> Loaded
     except StampError as e:
         raise ContentError([Problem(ev.file, 0, str(e), "set it to seconds since 1970, like 1726473600, or "
                                     "add 'updated: YYYY-MM-DD HH:MM' to event.yaml")]) from None
-    return Loaded(event, tuple(sorted(r.warnings)), r.lines, r.places)
+    return Loaded(event, tuple(sorted(r.warnings)), r.lines)
 
 
 def _grouped(r: Reader, group: Group, read):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..problems import Group, Problem
+from ..problems import Entry, Group, Problem, Where
 from ..reference import HINT
 from ..yamlsource import LList, LMap, Located
 
@@ -62,6 +62,36 @@ def _targets(docs: dict[str, LMap | None]) -> dict[str, dict[str, LMap]]:
                 by_id.setdefault(str(ident.value), block)
         out[section] = by_id
     return out
+
+
+def entries(docs: dict[str, LMap | None]) -> dict[Where, Entry]:
+    """Every line of the import, with the override that corrects what is written there: a problem
+    at a line of imported/ is told as the id and the key to set in overrides.yaml (Origins)."""
+    found: dict[Where, Entry] = {}
+    targets = _targets(docs)
+    for section in ("rooms", "venues", "people", "items"):  # rooms first: they are inside their venue
+        for ident, block in targets[section].items():
+            found.setdefault((block.file, block.line), (section, ident, ""))
+            for key, loc in block.items.items():
+                for where in _lines(loc):
+                    found.setdefault(where, (section, ident, key))
+    event = docs.get("event.yaml")
+    for key, loc in (event.items.items() if event is not None else ()):
+        for where in _lines(loc):
+            found.setdefault(where, ("event", "", key))
+    return found
+
+
+def _lines(loc: Located) -> Iterator[Where]:
+    """Where ``loc`` and everything in it is written."""
+    yield loc.file, loc.line
+    value = loc.value
+    if isinstance(value, LMap):
+        for inner in value.items.values():
+            yield from _lines(inner)
+    elif isinstance(value, LList):
+        for inner in value.items:
+            yield from _lines(inner)
 
 
 def merge(docs: dict[str, LMap | None], overrides: LMap,

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem
+from ..problems import IMPORTED, Entry, Problem, Where
 from ..reference import HINT
 from ..yamlsource import LMap, decode_source, read_yaml
 from . import overrides as _overrides
 
 FILES = ("event.yaml", "venues.yaml", "people.yaml", "programme.yaml")
-IMPORTED = "imported"
 OVERRIDES = "overrides.yaml"
 
 
@@ -27,6 +26,8 @@ class Source:
     docs: dict[str, LMap | None]  # by file name; None when missing or unreadable
     imported: bool  # imported/ + overrides.yaml rather than four hand-written files
     files: tuple[Path, ...]  # every file read, for the "as of" fallback
+    entries: dict[Where, Entry] = field(default_factory=dict)  # lines of imported/ -> their override
+    overrides: str = ""  # overrides.yaml as shown, for an imported folder
 
 
 def display_path(path: Path) -> str:
@@ -65,12 +66,13 @@ def read_content(content: Path, problems: list[Problem], warnings: list[Problem]
     docs = {n: _read(imported / n, problems, "import the event again with 'eventprint import'")
             for n in FILES}
     files = [imported / n for n in FILES if (imported / n).is_file()]
+    entries = _overrides.entries(docs)
     if os.path.lexists(overrides):  # (a link that leads nowhere is reported, not taken for no overrides)
         files.append(overrides)
         tree = _read(overrides, problems, "", empty_ok=True)
         if tree is not None:
             _overrides.merge(docs, tree, problems, warnings)
-    return Source(docs, True, tuple(files))
+    return Source(docs, True, tuple(files), entries, display_path(overrides))
 
 
 def moved_files(content: Path) -> dict[str, str]:

@@ -7,7 +7,7 @@ against the items after midnight too.
 """
 from __future__ import annotations
 
-from ..problems import Group
+from ..problems import Group, imported
 from ..yamlsource import Located
 from .drafts import DayDraft, ItemDraft, PersonDraft, Places
 from .fields import Reader
@@ -46,7 +46,7 @@ def _check_room_overlaps(r: Reader, items: list[ItemDraft]) -> None:
                 if b.start_dt >= a.end_dt:
                     break
                 r.warn(b.loc, f"'{b.title.display}' ({b.start:%H:%M}\u2013{b.end:%H:%M}) overlaps "
-                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line}) in room '{room}'",
+                       f"'{a.title.display}' ({a.start:%H:%M}\u2013{a.end:%H:%M}, {_at(a)}) in room '{room}'",
                        "move one of them to another time or room", Group.OVERLAP)
 
 
@@ -66,5 +66,11 @@ def _check_double_bookings(r: Reader, items: list[ItemDraft], people: dict[str, 
                 name = people[pid].name if pid in people else pid
                 r.warn(bloc, f"{name} is booked in two places at once: '{b.title.display}' "
                        f"({b.start:%H:%M}\u2013{b.end:%H:%M}) and '{a.title.display}' "
-                       f"({a.start:%H:%M}\u2013{a.end:%H:%M}, line {a.loc.line})",
+                       f"({a.start:%H:%M}\u2013{a.end:%H:%M}, {_at(a)})",
                        "correct the times, or the speaker or chair of one of them", Group.DOUBLE_BOOKING)
+
+
+def _at(it: ItemDraft) -> str:
+    """Where a message points at the other item of a conflict: its line, or for an imported one
+    (whose problems are told at overrides.yaml, never at imported/) its id."""
+    return f"id '{it.id}'" if imported(it.loc.file) and it.id else f"line {it.loc.line}"

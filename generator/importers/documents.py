@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from .draft import Draft, DraftItem, core_name, slugify, untitled
 from .ids import readable, short_hash, tag, unique
+from .limits import within_limits
 from .pages import page_url, shared_page
 from .timeutil import localize, zone
 
@@ -195,5 +196,5 @@ def build_documents(d: Draft, source_name: str, now: datetime | None = None) -> 
                           for day, items in sorted(days.items())]}
     summary = {"days": len(days), "rooms": len(room_ids), "items": len(placed), "talks": talks,
                "people": len(people_doc)}
-    return Documents(event, {"venues": [dict(venue, rooms=rooms_doc)]}, {"people": people_doc},
-                     programme, summary, tuple(warnings), d.updated is not None)
+    return within_limits(Documents(event, {"venues": [dict(venue, rooms=rooms_doc)]}, {"people": people_doc},
+                                   programme, summary, tuple(warnings), d.updated is not None), source_name)

@@ -129,8 +129,8 @@ def draw_divider(c: Canvas, div: Divider, st, box: tuple[float, float, float, fl
     c.restoreState()
     room = bh - 2 * s - st.band
     big = fit(div.label, theme.FONT_BOLD, cw, min(2.2 * st.given[0], 0.45 * room / 1.3), 8, max_lines=1,
-              what="divider label")
+              what="the label of a desk pile card")
     mid = by + s + (room - big.height) / 2 + big.height
     draw_lines(c, big, theme.FONT_BOLD, x0, mid, align="center", box_width=cw, color=colour)
-    note = fit(div.note, theme.FONT, cw, st.name[0], theme.MIN_TYPE, max_lines=2, what="divider note")
+    note = fit(div.note, theme.FONT, cw, st.name[0], theme.MIN_TYPE, max_lines=2, what="the note of a desk pile card")
     draw_lines(c, note, theme.FONT, x0, mid - big.height - st.gap, align="center", box_width=cw, color=theme.MUTED)

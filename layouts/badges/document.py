@@ -19,8 +19,9 @@ Design decisions:
   is off by a few millimetres damages nothing. The single-badge page is exactly the badge
   size with TrimBox = BleedBox = MediaBox.
 - Text shrinks to fit per field down to a floor, then wraps to a second line (the talk
-  title to a third); past that, or when the fields together do not fit the badge height,
-  the build stops with a BuildError naming the person and the field.
+  title to a third); past that it is cut short with "…" and the build warns (kit.text.fit).
+  When the fields together do not fit the badge height, the talk title is left off, then the
+  position and affiliations, each with a warning.
 - A person with several roles gets the band of the first in SPEAKER, CHAIR, HOST order and
   the others listed small in the band ("ALSO HOST").
 """
@@ -38,10 +39,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
-from ..kit.blocks import Placed, draw_stack, fit_block, fit_text, height, place, scaled, shrink
+from ..kit.blocks import Placed, draw_stack, fit_block, height, place, scaled, shrink
 from ..kit.reuse import reused
 from ..kit.sheets import Box, Sheet, draw_crop_marks, sheet_for
-from ..kit.text import Fitted, draw, draw_spaced
+from ..kit.text import Fitted, draw, draw_spaced, fitting, printed
+from ..kit.text import fit as fit_line  # `fit` here is the badge as data (badges/fit.py)
 from ..kit.text import width as measure  # many functions here have a `width` argument
 from . import fit
 from .data import (
@@ -57,11 +59,14 @@ from .data import (
 )
 from .desk import Divider, desk_groups, draw_divider, order_of
 from .fit import ROLE_CHAR_SPACE, SHRINK_STEPS, STYLES, Style, size_of
-from .notes import located, warn_cut, warn_left_off
+from .notes import located, warn_left_off, warn_left_out
 
 # --------------------------------------------------------------------------
 # the band
 # --------------------------------------------------------------------------
+
+
+BAND_ROOM = 15 * mm  # less room than this beside the role: the band shows the role alone
 
 
 def _draw_band(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: float,
@@ -93,14 +98,13 @@ def _band_at(c: Canvas, d: BadgeData, st: Style, x: float, top: float, width: fl
     if right_text:
         room = width - used - st.pad - 3 * mm if mark is None else mark[0] - 2 * mm - x - used - 3 * mm
         right = x + width - st.pad if mark is None else mark[0] - 2 * mm
-        try:
-            f = fit_text(fit.card(d, st), "event short name", right_text, theme.FONT_BOLD, room,
-                         (st.also, theme.MIN_TYPE), lines=1)
-        except BuildError:  # no room at a legible size: the band shows the role alone
-            f = None
+        # cut short where it is too long; where the role leaves too little room, the role alone
+        f = fitting(right_text, theme.FONT_BOLD, room, st.also, theme.MIN_TYPE) or (
+            fit_line(right_text, theme.FONT_BOLD, room, theme.MIN_TYPE, theme.MIN_TYPE,
+                what="the event's short name in the band of the badges") if room >= BAND_ROOM else None)
         if f:
-            draw(c, f.lines[0], right, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD, f.size,
-                 theme.WHITE, align="right")
+            draw(c, printed(f).lines[0], right, top - st.band / 2 - 0.36 * f.size, theme.FONT_BOLD,
+                 f.size, theme.WHITE, align="right")
     c.restoreState()
 
 
@@ -179,8 +183,10 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
     cw, q = x1 - x0, _qr_side(d, st)
     whole = fit.texts(d)
     layout = _portrait if st.portrait else _landscape
-    # the talk title is left off (its QR code opens the talk) only when nothing else makes it fit
-    for texts in (whole, {**whole, "talk kind": None, "talk title": None}):
+    # the talk title is left off (its QR code opens the talk) only when nothing else makes it fit,
+    # then the position and affiliations (every one of them cut short is still too tall: a long list)
+    untitled = {**whole, "talk kind": None, "talk title": None}
+    for texts in (whole, untitled, {**untitled, "position": None, "affiliation": None}):
         found = shrink(SHRINK_STEPS, lambda k: layout(d, st, texts, x0, x1, top, bottom, k))
         if found is not None:
             break
@@ -188,16 +194,16 @@ def draw_front(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
         raise _too_tall(d, "front")
     if d.has_talk and texts is not whole:
         warn_left_off(d)
+    if whole["position"] and not texts["position"] or whole["affiliation"] and not texts["affiliation"]:
+        warn_left_out(d, "position and affiliations", ", ".join(x for x in (d.position, *d.affiliations) if x))
     _draw_band(c, d, st, x0, top, cw, right_text="" if st.portrait else d.event_name)
     y = top - st.band - st.gap
     url = found[0]
     if st.portrait:
         _, qr_y, head, person, talk, info, lw = found
-        warn_cut(d, [b.fitted for b in talk])
         q = q or height(info)  # no code: the talk's when and where in its place
     else:
         _, lower_top, person, lower = found
-        warn_cut(d, [b.fitted for b in lower])
         qr_y = y - q
     if d.qr_url:
         reused(c, ("qr", d.qr_url, q), lambda qx, qy: common.draw_qr(c, d.qr_url, qx, qy, q,
@@ -258,7 +264,6 @@ def draw_back(c: Canvas, d: BadgeData, st: Style, box: Box) -> None:
 
     _draw_band(c, d, st, x0, top, cw)
     # the person's names, then the list (the same on many participants' badges) as a stack of its own
-    warn_cut(d, [b.fitted for b in head + [b for e in entries for b in e]])
     below = draw_stack(c, head, x0, top - st.band - st.gap, cw)
     draw_stack(c, [b for e in entries for b in e], x0, below, cw)
     draw_stack(c, foot, x0, bottom + height(foot), cw)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 
 from ..kit import theme
 from ..kit.blocks import Block, Card
+from ..kit.fitted import shown
 from .data import AgendaEntry, BadgeData
 
 SIZES = ("A6", "4x3", "90x54")
@@ -60,7 +61,7 @@ def size_of(options: BuildOptions) -> str:
 
 def card(d: BadgeData, st: Style) -> Card:
     """The badge as the fitter sees it: the style's sizes by name, its gap, and who it is for."""
-    return Card(st.__dict__, st.gap, f"the badge for {d.name} ({d.person_id})",
+    return Card(st.__dict__, st.gap, f"the badge for {shown(d.name)} ({d.person_id})",
                 ", or use a larger badge size (--size A6)")
 
 
@@ -104,7 +105,7 @@ PERSON_COMPACT = (Block("first name", BOLD, "given", lines=2),
                         group="about"))
 # the person's (first) talk: a reminder, cut short if it must be (its QR code opens the talk)
 TALK = (Block("talk kind", BOLD, "label", how="set", colour=theme.ROLE_COLOURS["speaker"], group="talk"),
-        Block("talk title", BOLD, "title", lines=3, how="wrap", scales=True, cut=True, space=0.2, group="talk"))
+        Block("talk title", BOLD, "title", lines=3, how="wrap", scales=True, space=0.2, group="talk"))
 # when and where the talk is, beside the QR code (portrait) or under the talk (landscape: ``tight``)
 NOTE = Block("talk note", ITALIC, "small", lines=2, scales=True, colour=theme.MUTED, space=0.2)
 INFO = (Block("talk time", BOLD, "info", lines=2, scales=True, tight=0.3, group="talk"),
@@ -121,8 +122,8 @@ FOOT = (Block("event name", REGULAR, "small", lines=2, scales=True, colour=theme
 AGENDA = (Block("agenda time", BOLD, "agenda", lines=2, scales=True, space=0.8, group="entry"),
           Block("agenda room", REGULAR, "agenda", lines=2, scales=True, colour=theme.MUTED, space=0.8, tight=0,
                 group="entry"),
-          Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, cut=True, space=0.8,
+          Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, space=0.8,
                 tight=0.1, group="entry"))
 AGENDA_ONE_LINE = (Block("agenda time and room", BOLD, "agenda", lines=2, scales=True, space=0.6, group="entry"),
-                   Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, cut=True, space=0.8,
+                   Block("agenda entry", REGULAR, "agenda", lines=3, how="wrap", scales=True, space=0.8,
                          tight=0.1, group="entry"))

@@ -7,8 +7,11 @@ lines fit there; otherwise on the next one, so no head is stranded at a page foo
 """
 from __future__ import annotations
 
+import warnings
+
 from eventprint import i18n, links
-from eventprint.model import Day, Item
+from eventprint.model import Day, Item, Person
+from eventprint.problems import Shortened
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
@@ -16,7 +19,8 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Table
 from ..kit import theme
 from ..kit.programme import language_tag
 from ..kit.text import markup as _m
-from ..kit.text import markup_lines
+from ..kit.fitted import shown
+from ..kit.text import markup_lines, shortened
 from .base import (
     FRAME_W,
     INDEX,
@@ -41,6 +45,7 @@ from .sections import talk_entry as compact_entry
 
 INDEX_GAP = 6 * mm  # between the index's two columns
 INDEX_PAGES_W = 12 * mm  # the page numbers' column
+INDEX_NAME_LINES, INDEX_ABOUT_LINES = 3, 4  # at most, in an index entry: a longer one is cut short
 SEPARATOR_SPACE = 16  # pt above the rule that separates two talks
 SEPARATOR_PAD = 10  # pt between that rule and the next talk's head
 CHUNK = 2000  # characters: a longer paragraph is set as several (body_paragraphs)
@@ -84,6 +89,9 @@ def talk_page(ctx: Ctx, day: Day, item: Item, first: bool, room_head: list | Non
         # each speaker kept with their affiliation only (one chain of them would not fit either)
         table = head_table(head)
         speakers = speaker_list(ParagraphStyle(f"{st['affil'].name}-free", parent=st["affil"], keepWithNext=0))
+        if table.wrap(FRAME_W, PAGE_H)[1] > HEAD_MAX:  # a title of half a page: it flows on, under the code
+            table = head_table(head[:1])
+            speakers = head[1:] + speakers
     link_line = [Paragraph(_m(i18n.tr(ev, "Abstract online: ") + url), st["url"])] if url else []
     # the head, the online line and the abstract's label with its first lines go together
     keep = (table.wrap(FRAME_W, PAGE_H)[1] + (0 if under_head else SEPARATOR_SPACE)
@@ -171,13 +179,15 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
         for page, key in refs:
             seen.setdefault(page, key)
         pages = ", ".join(link(key, _m(str(page))) for page, key in sorted(seen.items()))
-        if p.name.endswith(p.family_name) and p.family_name and p.name != p.family_name:
+        short = _index_text(p.name, st["ix-name"], INDEX_NAME_LINES, "name", "name", p)
+        if short == p.name and p.name.endswith(p.family_name) and p.family_name and p.name != p.family_name:
             name = _m(p.name[: -len(p.family_name)]) + f"<b>{_m(p.family_name)}</b>"
         else:
-            name = f"<b>{_m(p.name)}</b>"
+            name = f"<b>{_m(short)}</b>"
         cell = [Paragraph(name, st["ix-name"])]
         roles = ", ".join(i18n.tr(ev, r.value.capitalize()) for r in p.roles)  # Speaker, Chair, Host
-        cell.append(Paragraph(_m(f"{roles} {theme.MIDDOT} {p.affiliation_line}" if p.affiliation_line else roles),
+        about = f"{roles} {theme.MIDDOT} {p.affiliation_line}" if p.affiliation_line else roles
+        cell.append(Paragraph(_m(_index_text(about, st["ix-affil"], INDEX_ABOUT_LINES, "position and affiliations", "", p)),
                               st["ix-affil"]))
         rows.append([cell, Paragraph(pages, st["ix-pages"])])
     col_w = (FRAME_W - INDEX_GAP) / 2
@@ -197,6 +207,16 @@ def speaker_index(ctx: Ctx, anchors: dict[str, int], room: float) -> list:
                                        ("RIGHTPADDING", (1, 0), (1, 0), 0),
                                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])))
     return out
+
+
+def _index_text(text: str, style: ParagraphStyle, lines: int, field: str, key: str, p: Person) -> str:
+    """An index entry's text, cut short with a warning where it takes more than ``lines`` lines."""
+    short = shortened(text, style.fontName, style.fontSize, (FRAME_W - INDEX_GAP) / 2 - INDEX_PAGES_W, lines)
+    if short != text:
+        warnings.warn(Shortened(f"the {field} of {shown(p.name)} ({p.id}) in the booklet's speaker index is "
+                                f"printed cut short: it takes more than {lines} lines", "shorten it",
+                                at=(p.source_file, p.source_line), entry=("people", p.id, key)))
+    return short
 
 
 def _even_columns(heights: list[float], first: float, full: float) -> list[list[int]]:

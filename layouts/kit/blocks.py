@@ -12,21 +12,21 @@ pretix's badge layouts (a JSON list of text, image and QR elements, each at a fi
 a size that may shrink to its width) were the model: a card is data, readable without reading
 drawing code. Unlike them, blocks are stacked, not pinned to points, so a long affiliation moves
 what comes below it instead of running into it; and every size has a floor: text that cannot
-fit at its floor stops the build naming the field, or, for a reminder such as a talk title
-(``cut``), is shortened with an ellipsis and the build warns.
+fit at its floor is shortened with an ellipsis and the build warns, naming the card and the field
+(text.fit's rule, the same on every output).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from eventprint.problems import BuildError
 from reportlab.pdfgen.canvas import Canvas
 
 from . import theme
 from .reuse import reused
-from .text import Fitted, cut_lines, draw_lines, fit, fit_lines, largest
+from .fitted import Cut, Fitted, cut_note
+from .text import cut_lines, draw_lines, fit_lines, fitting, largest
 from .text import width as measure
 
 Sizes = tuple[float, float]  # largest, smallest (pt)
@@ -43,7 +43,7 @@ class Block:
     lines: int = 1  # at most
     how: str = "fit"  # "fit": shrink on one line, then wrap; "wrap": running text; "set": as it is; "url"
     scales: bool = False  # shrinks with the card's steps (secondary text), else keeps its own sizes
-    cut: bool = False  # "wrap" text that may print shortened, ending in an ellipsis, rather than stop the build
+    quiet: bool = False  # shortened by design (a bio's first lines): cut short without a warning
     join: str = ""  # a list text (affiliations) printed as one text, joined by this; "": one block each
     colour: object = theme.INK
     align: str = "left"  # "left", "center", "right"
@@ -74,8 +74,8 @@ class Card:
 
     sizes: Mapping[str, Sizes]  # the card's named size pairs ("given": (42, 32))
     gap: float  # the unit of ``Block.space``
-    who: str  # names the card in errors: "the badge for Ada Lovelace (lovelace)"
-    fix: str = ""  # how else to make room, after "shorten it in the content": ", or use a larger badge size"
+    who: str  # names the card in warnings: "the badge for Ada Lovelace (lovelace)"
+    fix: str = ""  # how else to make room, after "shorten it": ", or use a larger badge size"
 
 
 def scaled(sizes: Sizes, k: float) -> Sizes:
@@ -113,7 +113,7 @@ def fit_block(card: Card, b: Block, text: str, width: float, k: float = 1.0) -> 
     if b.how == "url":
         return fit_url(text, width, sizes)
     if b.how == "wrap":
-        return fit_wrapped(card, b.field, text, b.face, width, sizes, b.lines, b.cut)
+        return fit_wrapped(card, b.field, text, b.face, width, sizes, b.lines, b.quiet)
     return fit_text(card, b.field, text, b.face, width, sizes, b.lines)
 
 
@@ -146,33 +146,31 @@ def _remember(key: tuple, found: Fitted) -> Fitted:
 
 
 def fit_text(card: Card, field: str, text: str, face: str, width: float, sizes: Sizes, lines: int = 2) -> Fitted:
-    """Shrunk on one line down to the floor, then on up to ``lines`` lines at the largest size that fits."""
+    """Shrunk on one line down to the floor, then on up to ``lines`` lines at the largest size that
+    fits; past that cut short at the floor, and drawing it warns."""
     key = ("fit", text, face, width, sizes, lines)
-    if key in _FITS:
-        return _FITS[key]
-    try:
-        return _remember(key, fit(text, face, width, sizes[0], min(sizes), max_lines=lines, what=field))
-    except BuildError:
-        raise BuildError(
-            f"{card.who}: the {field} \"{text}\" does not fit in {lines} line(s) even at {min(sizes):g} pt "
-            f"\u2014 shorten it in the content{card.fix}") from None
+    found = _FITS.get(key) or _remember(key, fitting(text, face, width, sizes[0], min(sizes), lines)
+                                        or cut_lines(text, face, width, min(sizes), lines))
+    return _noted(card, field, text, found, lines)
 
 
 def fit_wrapped(card: Card, field: str, text: str, face: str, width: float, sizes: Sizes, lines: int,
-                cut: bool = False) -> Fitted:
+                quiet: bool = False) -> Fitted:
     """Running text (titles, agenda): wrapped at the largest size first, shrunk only if needed; past
-    the floor cut short (``cut``: a reminder, not the card's point, and the caller warns) or an error."""
+    the floor cut short, and drawing it warns unless it is ``quiet`` (shortened by design)."""
     key = ("wrapped", text, face, width, sizes, lines)
-    if key in _FITS:
-        return _FITS[key]
-    found = fit_lines(text, face, width, sizes[0], sizes[1], lines, 0.25)
-    if found is not None:
-        return _remember(key, found)
-    if cut:
-        return cut_lines(text, face, width, sizes[1], lines)
-    raise BuildError(
-        f"{card.who}: the {field} \"{text}\" does not fit in {lines} lines even at {sizes[1]:g} pt "
-        f"\u2014 shorten it in the content{card.fix}")
+    found = _FITS.get(key) or _remember(key, fit_lines(text, face, width, sizes[0], sizes[1], lines, 0.25)
+                                        or cut_lines(text, face, width, sizes[1], lines))
+    return found if quiet else _noted(card, field, text, found, lines)
+
+
+def _noted(card: Card, field: str, text: str, found: Fitted, lines: int) -> Fitted:
+    """``found`` with the warning its drawing gives on this card, when it is cut short (a fit is
+    kept for every card that prints the same text; the warning names each card)."""
+    if not isinstance(found, Cut):
+        return found
+    return replace(found, note=cut_note(f"the {field} on {card.who}", text, lines, found.size,
+                                        "shorten it" + card.fix))
 
 
 def fit_url(text: str, room: float, sizes: Sizes | None) -> Fitted:

@@ -16,17 +16,17 @@ never broken) made of segments (text, font, colour).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from eventprint.fonts import NOTO, covered, style_of
-from eventprint.problems import TooLong
+from eventprint.problems import Shortened
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from . import textruns, theme, typeset
+from .fitted import Cut, Fitted, cut_note, printed, shown
 from .textruns import Line
 from .escape import escape
 from .textout import show
@@ -160,8 +160,9 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     """Greedy word wrap; a single word wider than the line is split by characters."""
     if textruns.has_cjk(text) or textruns.is_complex(text):
         # Chinese and Japanese break between characters, not at spaces; shaped scripts are
-        # measured line by line and cut between syllables
-        return textruns.wrap(text, font, size, max_width)
+        # measured line by line and cut between syllables (slowly: each wrap is kept, as layouts
+        # try the same sizes for the same text again, a door sign for each of its headers)
+        return list(_wrap_runs(text, font, size, max_width, typeset.language_of(text)))
     limit = max_width / size
     space = unit_width(" ", font)
     lines: list[str] = []
@@ -182,6 +183,12 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
                 line.append(w)
         lines.append(" ".join(line))
     return lines
+
+
+@lru_cache(maxsize=8192)
+def _wrap_runs(text: str, font: str, size: float, max_width: float, lang: str) -> tuple[str, ...]:
+    """``textruns.wrap``, kept by the text's language too (it picks the Chinese face, the shaping)."""
+    return tuple(textruns.wrap(text, font, size, max_width))
 
 
 def _wrap_splitting(para: str, font: str, size: float, max_width: float) -> list[str]:
@@ -279,9 +286,16 @@ def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: flo
         if uw <= limit + EPS:
             line, used = list(unit), uw
             continue
-        pieces = [(piece, f, col) for t, f, col in unit for piece in wrap(t, f, size, max_width)]
-        lines += [(p,) for p in pieces[:-1]]
-        line, used = [pieces[-1]], unit_width(pieces[-1][0], pieces[-1][1])
+        for t, f, col in unit:  # each segment wrapped; a short one (a glued separator) stays on the line
+            parts = wrap(t, f, size, max_width)
+            if len(parts) == 1 and line and used + unit_width(t, f) <= limit + EPS:
+                line.append((t, f, col))
+                used += unit_width(t, f)
+                continue
+            for piece in parts:
+                if line:
+                    lines.append(tuple(line))
+                line, used = [(piece, f, col)], unit_width(piece, f)
     if line:
         lines.append(tuple(line))
     text = " ".join(t for unit in units for t, _f, _c in unit)
@@ -349,21 +363,6 @@ def largest(largest_size: float, smallest: float, step: float, attempt: Callable
     return None
 
 
-@dataclass(frozen=True)
-class Fitted:
-    """Text laid out to fit a box: its size and lines; ``width``, the width it was fitted to, and
-    ``base``, its base level (1: a right-to-left paragraph, which ``draw_lines`` aligns right)."""
-
-    size: float
-    lines: tuple[str, ...]
-    width: float = 0.0
-    base: int = 0
-
-    @property
-    def height(self) -> float:
-        return len(self.lines) * theme.leading(self.size)
-
-
 def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size: float, max_lines: int,
               step: float) -> Fitted | None:
     """Running text wrapped at the largest size at which it takes at most ``max_lines`` lines."""
@@ -376,12 +375,8 @@ def fit_lines(text: str, font: str, max_width: float, max_size: float, min_size:
     return largest(max_size, min_size, step, attempt)
 
 
-@dataclass(frozen=True)
-class Cut(Fitted):
-    """Fitted text that had to be cut short (its last line ends in an ellipsis)."""
-
-
-def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int) -> Cut:
+def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: int,
+              note: Shortened | None = None) -> Cut:
     """The first ``max_lines`` lines of ``text`` wrapped at ``size``, the last ending in '\u2026'
     (words taken off until it fits): for text that may be shortened where it cannot fit."""
     text = typeset.quotes(text)
@@ -390,37 +385,82 @@ def cut_lines(text: str, font: str, max_width: float, size: float, max_lines: in
     while last and width(last + "\u2026", font, size) > max_width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     return Cut(size, tuple(lines[:-1]) + (last.rstrip(" ,;:\u2013\u2014") + "\u2026",), max_width,
-               textruns.base_of(text) if not plain(text) else 0)
+               textruns.base_of(text) if not plain(text) else 0, note)
 
 
-def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
-        max_lines: int = 1, what: str = "text", step: float = 0.5) -> Fitted:
-    """Largest size from ``max_size`` down to ``min_size`` at which ``text`` fits.
+def shortened(text: str, font: str, size: float, max_width: float, max_lines: int) -> str:
+    """``text`` as written, or, when it takes more than ``max_lines`` lines at ``size``, its longest
+    start (cut at a space where one serves, else between characters) that takes no more with
+    '\u2026' after it: for text a Paragraph sets (the booklet), which wraps it as ``wrap`` does."""
+    def lines(start: str) -> int:
+        return len(wrap(typeset.quotes(start), font, size, max_width))
 
-    Shrinks on one line first, then allows up to ``max_lines`` lines at the
-    largest size that fits; past that raises BuildError naming ``what``.
-    """
-    printed = typeset.quotes(text)  # the content's text stays for the message (its line is found by it)
-    base = textruns.base_of(printed) if not plain(printed) else 0
+    def cut(at: int) -> str:
+        return text[:at].rstrip(" ,;:\u2013\u2014") + "\u2026"
+
+    def longest(cuts: list[int]) -> str | None:
+        low, high = -1, len(cuts) - 1  # the longest start that fits; -1: none does
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if lines(cut(cuts[mid])) <= max_lines else (low, mid - 1)
+        return cut(cuts[low]) if low >= 0 else None
+
+    if lines(text) <= max_lines:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " " and text[:i].strip()]
+    return longest(spaces) or longest(list(range(1, len(text)))) or cut(1)
+
+
+def fitting(text: str, font: str, max_width: float, max_size: float, min_size: float,
+            max_lines: int = 1, step: float = 0.5) -> Fitted | None:
+    """Largest size from ``max_size`` down to ``min_size`` at which ``text`` fits: shrunk on one line
+    first, then on up to ``max_lines`` lines at the largest size that fits; None past that."""
+    printed_ = typeset.quotes(text)
+    base = textruns.base_of(printed_) if not plain(printed_) else 0
     one = largest(max_size, min_size, step,
-                  lambda size: Fitted(size, (printed,), max_width, base) if width(printed, font, size) <= max_width else None)
+                  lambda size: Fitted(size, (printed_,), max_width, base) if width(printed_, font, size) <= max_width else None)
     if one is not None:
         return one
     for n in range(2, max_lines + 1):
         found = fit_lines(text, font, max_width, max_size, min_size, n, step)
         if found is not None:
             return found
-    shown = text if len(text) <= 80 else text[:79] + "\u2026"
-    raise TooLong(
-        f"{what} is too long to fit: \"{shown}\" does not fit in {max_lines} line(s) even at "
-        f"{min_size:g} pt \u2014 shorten it in the content", text)
+    return None
+
+
+def fit(text: str, font: str, max_width: float, max_size: float, min_size: float,
+        max_lines: int = 1, what: str = "text", step: float = 0.5, fix: str = "shorten it",
+        floor: tuple[float, int] | None = None) -> Fitted:
+    """``fitting``; then, with a ``floor`` (size, lines), the largest size below ``min_size`` down to
+    it at which the text takes at most that many lines (a door sign's room name wraps and shrinks
+    well below the size it is read at from afar before it is shortened); past that the text cut
+    short at the floor, ending in '\u2026': the one rule for every text of the content on every
+    output. Drawing the cut text warns (``printed``), naming ``what`` (the field and the output:
+    "the name of room 'hall' on the door signs"), at the line where the text is written."""
+    key = (typeset.quotes(text), typeset.language_of(text), text, font, max_width, max_size, min_size, max_lines,
+           what, step, fix, floor)
+    if key not in _FITTED:
+        if len(_FITTED) > 4096:
+            _FITTED.clear()
+        found = fitting(text, font, max_width, max_size, min_size, max_lines, step)
+        if found is None and floor is not None:
+            found = fit_lines(text, font, max_width, min_size, floor[0], floor[1], step)
+        if found is None:
+            size, lines = floor or (min_size, max_lines)
+            found = cut_lines(text, font, max_width, size, lines, cut_note(what, text, lines, size, fix))
+        _FITTED[key] = found
+    return _FITTED[key]
+
+
+_FITTED: dict[tuple, Fitted] = {}  # layouts fit the same text to the same box many times (a sign's headers)
 
 
 def fit_url(url: str, font: str, max_width: float, max_size: float, min_size: float,
             max_lines: int = 2, what: str = "the address", step: float = 0.5) -> Fitted:
     """A web address at the largest size that fits: one line (shrunk first, as ``fit`` does), else
-    broken only after a '/' or '.' and never with a hyphen (a reader would type it). Raises
-    TooLong like ``fit``."""
+    broken only after a '/' or '.' and never with a hyphen (a reader would type it). An address
+    that does not fit even so is left out (a cut address opens nothing; the QR code beside it has
+    it), and drawing the nothing warns."""
     cuts = [i + 1 for i, ch in enumerate(url) if ch in "/." and 0 < i < len(url) - 1]
 
     def attempt(size: float) -> Fitted | None:
@@ -443,8 +483,9 @@ def fit_url(url: str, font: str, max_width: float, max_size: float, min_size: fl
                     lambda size: Fitted(size, (url,)) if width(url, font, size) <= max_width else None)
     found = found or largest(max_size, min_size, step, attempt)
     if found is None:
-        raise TooLong(f"{what} {url} does not fit in {max_lines} line(s) even at {min_size:g} pt "
-                      "\u2014 use a shorter address", url)
+        return Cut(min_size, (), note=Shortened(
+            f"{what} {shown(url)} is left out: it does not fit in {max_lines} line{'s' if max_lines != 1 else ''} "
+            f"even at {min_size:g} pt (the QR code opens it)", "use a shorter address", url))
     return found
 
 
@@ -452,6 +493,7 @@ def draw_lines(c: Canvas, fitted: Fitted, font: str, x: float, top: float,
                align: str = "left", box_width: float = 0, color: Color = theme.INK) -> float:
     """Draw fitted lines whose first line's top is at ``top``; return the y below them. A
     right-to-left paragraph set left is set right, in ``box_width`` or the width it was fitted to."""
+    printed(fitted)
     c.setFont(font, fitted.size)
     c.setFillColor(color)
     lead = theme.leading(fitted.size)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from eventprint import fonts, glyphs
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -292,13 +294,40 @@ def cut_word(word: str, fits) -> int:
     cuts = [i for i in range(1, len(word)) if cut_allowed(word, i)]
     if not cuts:
         return len(word)
-    best = cuts[0]
-    for i in cuts:
-        if fits(word[:i] + mark):
-            best = i
-        else:
-            break
-    return best
+    k = _most(len(cuts), lambda k: fits(word[:cuts[k - 1]] + mark))
+    return cuts[k - 1] if k else cuts[0]  # at least one cluster
+
+
+@lru_cache(maxsize=65536)
+def _piece_width(piece: str, style: str) -> float:
+    """A piece's width at 1 pt, alone: added up, about the width of the line they make."""
+    return width(piece, style, 1.0)
+
+
+def _most(n: int, fits, guess: int | None = None) -> int:
+    """The largest ``k`` in 1..n for which ``fits(k)`` holds, 0 when none does: ``fits`` holds up to
+    some ``k`` and not after (a longer line is no narrower), so a search finds what adding one
+    piece at a time would, measuring a few lines instead of one per piece. From a ``guess`` (the
+    pieces' widths added up) it steps to the answer, which is usually a step or two away; else,
+    or when the guess is far off, it halves."""
+    low, high = 0, n  # fits(low) holds (0: nothing to measure), the answer is at most high
+    if guess is not None:
+        k = min(max(guess, 1), n)
+        for _ in range(3):
+            if fits(k):
+                low = k
+                if k == high:
+                    return k
+                k += 1
+            else:
+                high = k - 1
+                if k - 1 <= low:
+                    return low
+                k -= 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(mid) else (low, mid - 1)
+    return low
 
 
 def wrap(text: str, style: str, size: float, max_width: float) -> list[str]:
@@ -309,14 +338,22 @@ def wrap(text: str, style: str, size: float, max_width: float) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for piece in _pieces(para.strip()):
-            candidate = line + piece
-            if width(candidate.rstrip(), style, size) <= max_width:
-                line = candidate
+        pieces = _pieces(para.strip())
+        ends = list(accumulate(_piece_width(p, style) * size for p in pieces))  # guesses: each piece alone
+        i = 0
+        while i < len(pieces):
+            # as many pieces as fit after ``line`` (greedy, found from a guess: _most)
+            room = max_width - (width(line, style, size) if line else 0.0) + (ends[i - 1] if i else 0.0)
+            k = _most(len(pieces) - i, lambda k: width((line + "".join(pieces[i:i + k])).rstrip(), style, size) <= max_width,
+                      bisect_right(ends, room + 1e-9, i) - i)
+            if k:
+                line += "".join(pieces[i:i + k])
+                i += k
                 continue
             if line.strip():
                 lines.append(line.rstrip())
-            word = piece
+            word = pieces[i]
+            i += 1
             while len(word.rstrip()) > 1 and width(word.rstrip(), style, size) > max_width:
                 cut = cut_word(word.rstrip(), lambda head: width(head, style, size) <= max_width)
                 if cut >= len(word.rstrip()):

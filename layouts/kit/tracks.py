@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import theme
 from .rooms import room_order
-from .text import draw, text_width
+from .text import Fitted, draw, fit, printed, text_width
 
 LEAD = 1.12
 FILLS = (theme.TRACK_TINT, 0.55)  # how much paper white a track's box mixes in: light, or stronger
@@ -161,7 +161,8 @@ def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x
     draw(c, label, cx, y + 0.2 * size)
     cx += text_width(label, theme.FONT_BOLD, size) + size
     for tr in tracks:
-        w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
+        name = printed(_name(tr, width, size)).lines[0]
+        w = 1.6 * size + text_width(name, theme.FONT, size) + 1.2 * size
         if cx + w > x + width and cx > x:
             y -= LEAD * size
             cx = x
@@ -172,16 +173,22 @@ def draw_legend(c: Canvas, tracks: tuple[str, ...], colours: dict[str, Color], x
         c.rect(cx, y, 0.22 * size * 1.2, 0.95 * size, stroke=0, fill=1)
         c.setFont(theme.FONT, size)
         c.setFillColor(theme.INK)
-        draw(c, tr, cx + 1.6 * size, y + 0.2 * size)
+        draw(c, name, cx + 1.6 * size, y + 0.2 * size)
         cx += w
     return y - 0.4 * size
+
+
+def _name(track: str, width: float, size: float) -> Fitted:
+    """A track's name as the legend prints it: on one line of the legend, else cut short there."""
+    return fit(track, theme.FONT, width - 2.8 * size, size, size,
+               what="a track's name in the legend of tracks (the booklet's and the poster's grids)")
 
 
 def legend_lines(tracks: tuple[str, ...], x_width: float, size: float, label: str = "Tracks") -> int:
     cx = text_width(label, theme.FONT_BOLD, size) + size
     n = 1
     for tr in tracks:
-        w = 1.6 * size + text_width(tr, theme.FONT, size) + 1.2 * size
+        w = 1.6 * size + text_width(_name(tr, x_width, size).lines[0], theme.FONT, size) + 1.2 * size
         if cx + w > x_width and cx > 0:
             n += 1
             cx = 0

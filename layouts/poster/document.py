@@ -39,7 +39,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, grid, theme, tracks
-from ..kit.text import Fitted
+from ..kit.fitted import Fitted, measuring
 from . import flow as poster_flow
 from . import head as poster_head
 from . import listing as poster_list
@@ -196,7 +196,8 @@ def _one_sheet(event: Event, pagesize) -> bytes | None:
                 y -= rh + arr.gap * s
         return top, bottom
 
-    top, bottom = draw(Canvas(io.BytesIO(), invariant=1), None)  # measure the header
+    with measuring():
+        top, bottom = draw(Canvas(io.BytesIO(), invariant=1), None)  # measure the header
     arr = arrange(event, inner, top - bottom, s)
     if arr is None:
         return None
@@ -246,7 +247,8 @@ def _frame(event: Event, pagesize, s: float) -> Frame:
     gap = 8 * mm * s
 
     def probe(draw) -> float:
-        return draw(Canvas(io.BytesIO(), invariant=1))
+        with measuring():
+            return draw(Canvas(io.BytesIO(), invariant=1))
 
     below = probe(lambda c: poster_head.draw_header(c, event, pagesize, m, s)) - gap
     top = min(probe(lambda c: poster_head.draw_day_heading(c, d, 1, 99, m, below, inner, s)) for d in event.days)

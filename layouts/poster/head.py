@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
 from ..kit.programme import as_of, short_url
-from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, text_width
+from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, printed, text_width
 
 REF_WIDTH = portrait(A2)[0]  # every size is for A2 and scales with the page width
 
@@ -51,15 +51,16 @@ def draw_event_heading(c: Canvas, event: Event, x: float, top: float, width: flo
     their own proportions while sharing one drawing routine.
     """
     title = fit(event.name, theme.FONT_BOLD, width, title_max, title_min, max_lines=3,
-                       what="the event name")
+                what="the event name on the poster", floor=(0.6 * title_min, 4))
     y = draw_lines(c, title, theme.FONT_BOLD, x, top + (1.02 - 0.714) * title.size)  # caps start at top
     y -= title_gap * title.size
     if event.hosts:
         hosts = fit(f"  {theme.MIDDOT}  ".join(event.hosts), theme.FONT, width, hosts_size,
-                           hosts_size * 0.7, max_lines=2, what="the hosts")
+                    hosts_size * 0.7, max_lines=2, what="the list of hosts on the poster", floor=(hosts_size * 0.5, 3))
         y = draw_lines(c, hosts, theme.FONT, x, y, color=theme.MUTED)
         y -= hosts_gap * hosts_size
-    dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT_BOLD, width, dates_size, dates_size * 0.6, what="the dates")
+    dates = fit(i18n.date_range(event, event.first_date, event.last_date), theme.FONT_BOLD, width, dates_size,
+                dates_size * 0.6, max_lines=2, what="the dates on the poster")
     return draw_lines(c, dates, theme.FONT_BOLD, x, y, color=theme.ACCENT)
 
 
@@ -82,12 +83,12 @@ def draw_venue(c: Canvas, event: Event, venue, x: float, top: float, width: floa
         top = draw_lines(c, fit(text, font, width, size, 0.7 * size, max_lines=lines, what=what),
                                 font, x, top, color=color)
 
-    line(venue.name, theme.FONT_BOLD, 2, f"the name of venue '{venue.id}'")
+    line(venue.name, theme.FONT_BOLD, 2, f"the name of venue '{venue.id}' on the poster")
     for address in venue.address:
-        line(address, theme.FONT, 2, f"the address of venue '{venue.id}'", theme.MUTED)
+        line(address, theme.FONT, 2, f"the address of venue '{venue.id}' on the poster", theme.MUTED)
     when = venue_days(event, venue)
     if when:
-        line(when, theme.FONT_BOLD, days_lines, "the venue's days", theme.ACCENT)
+        line(when, theme.FONT_BOLD, days_lines, f"the days of venue '{venue.id}' on the poster", theme.ACCENT)
     return top
 
 
@@ -98,7 +99,8 @@ def _code(c: Canvas, url: str | None, right: float, qr_y: float, qr: float, cap_
     if not url:
         return qr_y + qr
     common.draw_qr(c, url, right - qr, qr_y, qr, what="QR code on the poster")
-    caption = fit_url(short_url(url), theme.FONT, cap_w, sizes[0], sizes[1], max_lines=2, what="the programme's address")
+    caption = fit_url(short_url(url), theme.FONT, cap_w, sizes[0], sizes[1], max_lines=2,
+                      what="the programme's address on the poster")
     return draw_lines(c, caption, theme.FONT, right - qr / 2 - cap_w / 2, qr_y - drop,
                       align="center", box_width=cap_w, color=theme.MUTED)
 
@@ -154,8 +156,8 @@ def draw_day_heading(c: Canvas, day: Day, page: int, pages: int, x: float, top: 
     mark = i18n.tr(day.language, "Page {page} of {pages}", page=page, pages=pages)
     ms = PAGE_MARK * s
     mark_w = text_width(mark, theme.FONT, ms)
-    head = fit(i18n.day(day.language, day.date), theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
-                      0.6 * DAY_SIZE * s, what=f"the heading of {day.label}")
+    head = printed(fit(i18n.day(day.language, day.date), theme.FONT_BOLD, width - mark_w - 10 * mm * s, DAY_SIZE * s,
+                       0.6 * DAY_SIZE * s, what=f"the heading of {day.label} on the poster"))
     base = top - 0.98 * head.size
     c.setFont(theme.FONT_BOLD, head.size)
     c.setFillColor(theme.ACCENT)
@@ -193,8 +195,8 @@ def draw_footer(c: Canvas, event: Event, w: float, s: float, margin: float = MAR
     foot_y = m + 0.3 * fs
     left = as_of(event)
     draw(c, left, m, foot_y)
-    right = fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
-                       fs, 0.7 * fs, what="the short name")
+    right = printed(fit(event.short_name, theme.FONT, inner - text_width(left, theme.FONT, fs) - 20 * mm * s,
+                        fs, 0.7 * fs, what="the event's short name at the foot of the poster"))
     c.setFont(theme.FONT, right.size)
     draw(c, right.lines[0], w - m, foot_y, align="right")
     return m + LEADING * fs + 8 * mm * s

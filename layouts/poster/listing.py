@@ -21,6 +21,7 @@ from ..kit.text import (
     draw_lines,
     draw_segments,
     fit,
+    printed,
     text_width,
     words,
     wrap,
@@ -143,7 +144,7 @@ def panel(day: Day, t: float, width: float, s: float) -> Panel:
 
 def heading(day: Day, t: float, width: float) -> Fitted:
     return fit(i18n.day(day.language, day.date), theme.FONT_BOLD, width, 1.5 * t, 1.0 * t, max_lines=2,
-                      what=f"the heading of {day.label}")
+               what=f"the heading of {day.label} on the poster")
 
 
 def heading_height(head: Fitted, t: float) -> float:
@@ -155,7 +156,8 @@ def draw_heading(c: Canvas, day: Day, head: Fitted, x: float, top: float, width:
     """The day's date in the accent colour, its venue below, a rule; returns the y below the rule."""
     d = DETAIL * t
     y = draw_lines(c, head, theme.FONT_BOLD, x, top, color=theme.ACCENT)
-    sub = fit(day.venue.short_name, theme.FONT, width, d, min(d, 0.6 * t), what=f"the venue of {day.label}")
+    sub = printed(fit(day.venue.short_name, theme.FONT, width, d, min(d, 0.6 * t),
+                      what=f"the venue's short name under {day.label} on the poster"))
     c.setFont(theme.FONT, sub.size)
     c.setFillColor(theme.MUTED)
     draw(c, sub.lines[0], x, y - 0.98 * sub.size)

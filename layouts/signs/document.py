@@ -22,15 +22,13 @@ draws the signs of some keys (data.pieces) with it for reprint.pdf.
 from __future__ import annotations
 
 import io
-import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from eventprint import i18n
 from eventprint.model import Event
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact
-from eventprint.problems import BuildError, LayoutWarning
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -44,11 +42,14 @@ from ..kit.text import (
     draw,
     draw_segments,
     fit,
+    fit_url,
     largest,
+    printed,
     sizes,
     text_width,
     words,
 )
+from . import shorten
 from .data import SignData, door_items, sign_data
 from .plan import (  # noqa: F401  (tests)
     COLUMN_GAP,
@@ -67,7 +68,8 @@ from .plan import (  # noqa: F401  (tests)
 SIZES = {"A4": landscape(A4), "A4-portrait": portrait(A4), "A3": landscape(A3)}
 DEFAULT_SIZE = "A4"
 MARGIN = 14 * mm  # text margin on a sign; far inside the 5 mm safe area
-NAME_MIN = 60.0  # the room's name never goes below ~15 mm capitals, read from ~2 m
+NAME_MIN = 60.0  # the room's name: ~15 mm capitals, read from ~2 m; a long one wraps and shrinks to
+NAME_FLOOR = (28.0, 3)  # three lines of 7 mm capitals (still larger than the schedule), then it is cut
 DAY_MIN = 20.0  # day, page marker and venue
 FOOT_SIZE, FOOT_MIN = 9.0, 7.0
 BASELINE = 0.98  # first baseline below a line's top, x the size
@@ -167,6 +169,7 @@ class Frame:
     foot_size: float
     day_x: float = 0.0  # where the day lines start, from the margin (beside an inline name)
     logo: tuple[float, float, float, float] | None = None  # the event's logo's box (x, y, w, h), left of the code
+    cuts: tuple[Fitted, ...] = ()  # its texts cut short to fit (the venue, the footer): drawing them warns
 
     @property
     def col_h(self) -> float:
@@ -187,8 +190,9 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     mark = _logo_box(w, h, m, qr, s)
     if mark is not None:  # the room's name keeps clear of the event's logo
         beside_qr = mark[0] - m - 8 * mm * s
-    name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s,
-               max_lines=2, what=f"the name of room '{data.room_id}'", step=2)
+    name = fit(data.room_name, theme.FONT_BOLD, beside_qr, head.name_max * s, NAME_MIN * s, max_lines=2,
+               what=f"the name of room '{data.room_id}' on its door signs", step=2,
+               floor=(NAME_FLOOR[0] * s, NAME_FLOOR[1]))
     day_max = day_max or head.day_max * s
     beside = inline = None
     day_x = 0.0
@@ -199,7 +203,7 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
             inline, day_x = None, 0.0
     if head.beside and inline is None:  # the day line fits beside the QR code at its full size: no gap under the code
         beside = _day_lines(data, page_label, beside_qr, s, day_max, min_size=day_max)
-    day_lines, day_size = inline or beside or _day_lines(data, page_label, inner, s, day_max)
+    day_lines, day_size, venue = inline or beside or _day_lines(data, page_label, inner, s, day_max)
     # footer: "as of" and event on the left, the page's URL on the right; stacked when too wide
     url = short_url(data.url) if data.url else ""
     left = f"{stamp} {theme.MIDDOT} {data.event_name}"
@@ -207,12 +211,19 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     foot_sizes = (FOOT_SIZE * s, FOOT_MIN * s, 0.5)
     fs = largest(*foot_sizes, lambda f: f if (text_width(left, theme.FONT, f) + gap
                                              + text_width(url, theme.FONT, f) <= inner) else None)
+    cuts = [venue] if venue is not None else []
     if fs is not None:
         foot = [(left, url)]
     else:
         fs = largest(*foot_sizes, lambda f: f if max(text_width(left, theme.FONT, f),
                                                      text_width(url, theme.FONT, f)) <= inner else None)
-        fs = fs if fs is not None else list(sizes(*foot_sizes))[-1]
+        if fs is None:  # at the smallest size, the event's name cut short and an address too long left out
+            fs = list(sizes(*foot_sizes))[-1]
+            event_name = fit(data.event_name, theme.FONT, inner - text_width(f"{stamp} {theme.MIDDOT} ", theme.FONT, fs),
+                             fs, fs, what="the event name on the door signs")
+            address = fit_url(url, theme.FONT, inner, fs, fs, max_lines=1, what="the door sign's web address")
+            left, url = f"{stamp} {theme.MIDDOT} {event_name.lines[0]}", "".join(address.lines)
+            cuts += [event_name, address]
         foot = [("", url), (left, "")]
     # header: name (capitals start on the top margin), QR beside it, day, venue, accent rule
     name_base = h - m - 0.714 * name.size
@@ -228,7 +239,7 @@ def _frame(data: SignData, stamp: str, pagesize, page_label: str, head: Header =
     schedule_top = rule_y - 5 * mm * s
     schedule_bottom = m + len(foot) * theme.leading(fs) + 4 * mm * s
     return Frame(w, h, page_s, m, name, name_base, day_size, day_top, tuple(day_lines), qr, rule_y,
-                 schedule_top, schedule_bottom, foot, fs, day_x, mark)
+                 schedule_top, schedule_bottom, foot, fs, day_x, mark, tuple(cuts))
 
 
 
@@ -265,15 +276,19 @@ def _day_lines(data: SignData, page_label: str, inner: float, s: float, day_max:
                        [head[:1], [marker], [(short, theme.FONT, theme.INK)]]]
     for lines in candidates:
         def fits(size: float, lines=lines):
-            return (lines, size) if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner
-                                        for line in lines) else None
+            return (lines, size, None) if all(sum(text_width(t, fnt, size) for t, fnt, _ in line) <= inner
+                                              for line in lines) else None
         found = largest(day_max, min_size or DAY_MIN * s, 1, fits)
         if found is not None:
             return found
     if min_size is not None:
         return None
-    raise BuildError(f"the day and venue line \"{data.day_label}, {name}\" does not fit on a door sign "
-                     f"even at {DAY_MIN:g} pt \u2014 shorten the venue's short_name")
+    # the venue's short name is too long for a line of its own at the floor: cut short, with a warning
+    size = DAY_MIN * s
+    venue = fit(short, theme.FONT, inner, size, size, what=f"the venue's short name on the door signs of room '{data.room_id}'",
+                fix="shorten its short_name")
+    marker = [[(page_label.strip(), theme.FONT, theme.MUTED)]] if page_label else []
+    return [head[:1]] + marker + [[(venue.lines[0], theme.FONT, theme.INK)]], size, venue
 
 
 def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
@@ -281,7 +296,7 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     # room name: capitals start on the top margin
     c.setFillColor(theme.INK)
     c.setFont(theme.FONT_BOLD, fr.name.size)
-    for i, line in enumerate(fr.name.lines):
+    for i, line in enumerate(printed(fr.name).lines):
         draw(c, line, m, fr.name_base - i * fr.name.size * 1.05)
     if data.url:
         common.draw_qr(c, data.url, w - m - fr.qr, h - m - fr.qr, fr.qr,
@@ -289,6 +304,8 @@ def _draw_header(c: Canvas, fr: Frame, data: SignData) -> None:
     if fr.logo is not None:
         logo.on_white(c, *fr.logo, "right", "on the door signs")
     y = fr.day_top
+    for cut in fr.cuts:
+        printed(cut)
     for line in fr.day_lines:
         x = m + fr.day_x
         for text, font, colour in line:
@@ -403,39 +420,17 @@ def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str])
 
 
 def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
-    """The sign's data and pages; an item too long for a whole sheet has its speaker list shortened
-    ("A, B and 28 more", with a warning naming the item) until it fits, else an error names it."""
-    data = sign_data(event, room, day)
+    """The sign's data and pages; an item too long for a whole sheet is shortened a step at a time
+    (shorten.py), each step with a warning naming the item, until it fits."""
+    data = written = sign_data(event, room, day)
     items = door_items(room, day)
-    kept: dict[int, int] = {}  # row -> how many of its speakers are named, once shortened
     while True:
         try:
             return data, list(_pages(data, as_of(event), pagesize, event.language))
         except TooTall as e:
-            row = data.rows[e.row] if e.row is not None else None
-            shown = kept.get(e.row, len(row.speakers) if row else 0)
-            if row is None or shown <= 1:
-                raise _too_tall(e, items, room, day) from None
-            keep = kept[e.row] = shown // 2
-            more = i18n.tr(event, "and {n} more", n=len(items[e.row].speakers) - keep)
-            names = tuple(p.name for p in items[e.row].speakers[:keep]) + (more,)
-            data = replace(data, rows=data.rows[:e.row] + (replace(row, speakers=names),) + data.rows[e.row + 1:])
-            it = items[e.row]
-            warnings.warn(LayoutWarning(
-                f"{it.source_file}:{it.source_line}: the door sign of {room.name} on {day.label} lists only "
-                f"{keep} of the {len(it.speakers)} speakers of '{it.title.display}' ({it.time_range}), then "
-                f"'and {len(it.speakers) - keep} more' \u2014 shorten the speaker list if that is not enough"))
-
-
-def _too_tall(e: TooTall, items, room, day) -> BuildError:
-    """The item that fills more than a whole sign, named where it is written."""
-    if e.row is None or e.row >= len(items):
-        return e
-    it = items[e.row]
-    where = f"{it.source_file}:{it.source_line}: " if it.source_file else ""
-    return BuildError(f"{where}'{it.title.display}' ({it.time_range}) is too long for a whole door sign of "
-                      f"{room.name} on {day.label}, even at {ROW_MIN:g} pt \u2014 shorten its title, "
-                      "speaker list or note")
+            if e.row is None or e.row >= len(items):
+                raise
+            data = shorten.step(event, data, written, e.row, items[e.row], room, day)
 
 
 def _pdf(event: Event, options: BuildOptions, only, title: str, fitted: dict) -> bytes:

@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
+from ..kit.fitted import shown
 
 SIZES = {"A4": landscape(theme.PAGE_SIZES["A4"]), "A5": landscape(theme.PAGE_SIZES["A5"])}
 DEFAULT_SIZE = "A4"
@@ -47,7 +48,7 @@ SET = (Timing(10, GREEN, theme.WHITE), Timing(5, ORANGE, theme.INK), Timing(1, V
 CARD = (Block("number", theme.FONT_BOLD, "number", scales=True, align="center"),
         Block("unit", theme.FONT_BOLD, "unit", scales=True, align="center"),
         Block("stop", theme.FONT_BOLD, "stop", scales=True, align="center"))
-FOOT = Block("room", theme.FONT, "room", align="center")
+FOOT = Block("room", theme.FONT, "room", lines=2, align="center")
 
 
 def page_size(options: BuildOptions) -> tuple[float, float]:
@@ -80,7 +81,7 @@ def _card(c: Canvas, event: Event, room: Room | None, t: Timing, pagesize: tuple
     width, tall = w - 2 * (m + pad), h - 2 * (m + pad)
     sizes = {"number": (0.62 * tall, 48 * s), "unit": (0.13 * tall, 18 * s), "stop": (0.36 * tall, 48 * s),
              "room": (12 * s, theme.MIN_TYPE)}
-    card = Card(sizes, 0, f"the timing cards of {room.name if room else event.short_name}")
+    card = Card(sizes, 0, f"the timing cards of {shown(room.name if room else event.short_name)}")
     foot = place(card, (replace(FOOT, colour=t.ink),),
                  {"room": f"{room.name} {theme.MIDDOT} {event.short_name}" if room else event.short_name}, width)
     room_h = tall - height(foot) - 3 * mm * s

@@ -8,28 +8,29 @@ a confirmed title, a moved talk or a new speaker reprints exactly the sheets tha
 
 A sheet that does not fit one page continues on the next under the same header, marked
 "continued"; names and titles never go below their floor sizes (a title too long for five lines
-is cut short with a warning, a bio is cut to three lines).
+is cut short with a warning, a bio is cut to three lines, an item with more speakers than a page
+holds names those that fit and "and N more").
 """
 from __future__ import annotations
 
 import io
 import re
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
 from eventprint import i18n
 from eventprint.model import Day, Event, Item, Person
 from eventprint.options import BuildOptions, OptionError
 from eventprint.output import Artifact, Piece
-from eventprint.problems import BuildError, LayoutWarning
+from eventprint.problems import Shortened
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, theme
 from ..kit.blocks import Block, Card, Placed, draw_stack, height, place
 from ..kit.programme import as_of, where
-from ..kit.text import Cut
+from ..kit.fitted import shown
 
 # --------------------------------------------------------------------------
 # what a sheet shows
@@ -144,17 +145,17 @@ BOLD, REGULAR = theme.FONT_BOLD, theme.FONT
 HEAD = (Block("role", BOLD, (10, 8), colour=theme.ACCENT),
         Block("chair", BOLD, (30, 16), lines=2, space=0.4),
         Block("day", REGULAR, (14, 10), lines=2, space=0.4))
-FOOT = Block("as of", REGULAR, (8, theme.MIN_TYPE), lines=2, colour=theme.MUTED)
+FOOT = Block("footer", REGULAR, (8, theme.MIN_TYPE), lines=2, colour=theme.MUTED)
 TIMES = (Block("time", BOLD, (13, 10)),
          Block("kind", BOLD, (8, theme.MIN_TYPE), colour=theme.ACCENT, space=0.3),
          Block("room", REGULAR, (9, theme.MIN_TYPE), lines=2, colour=theme.MUTED, space=0.3),
          Block("five", BOLD, (10, 8), lines=2, colour=theme.ACCENT, space=0.8))
 _TITLE_FACE, _TITLE_COLOUR = theme.title_face(BOLD, False)
-TITLE = (Block("title", BOLD, (13, 10), lines=5, how="wrap", cut=True),
-         Block("title to be confirmed", _TITLE_FACE, (13, 10), lines=5, how="wrap", cut=True, colour=_TITLE_COLOUR))
+TITLE = (Block("title", BOLD, (13, 10), lines=5, how="wrap"),
+         Block("title to be confirmed", _TITLE_FACE, (13, 10), lines=5, how="wrap", colour=_TITLE_COLOUR))
 SPEAKER = (Block("speaker", BOLD, (11, 9), lines=2, space=0.8),
            Block("position and affiliation", REGULAR, (9, 7.5), lines=2, colour=theme.MUTED),
-           Block("bio", REGULAR, (8.5, 7.5), lines=3, how="wrap", cut=True, space=0.25))
+           Block("bio", REGULAR, (8.5, 7.5), lines=3, how="wrap", quiet=True, space=0.25))
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class Row:
 
 
 def _card(sheet: Sheet) -> Card:
-    return Card({}, GAP, f"the chair sheet of {sheet.chair} for {sheet.day}")
+    return Card({}, GAP, f"the chair sheet of {shown(sheet.chair)} for {sheet.day}")
 
 
 def _row(sheet: Sheet, e: Entry, bios: bool = True) -> Row:
@@ -184,30 +185,41 @@ def _row(sheet: Sheet, e: Entry, bios: bool = True) -> Row:
 
 
 def _pages(event: Event, sheet: Sheet) -> list[list[Row]]:
-    """The sheet's rows, page by page; an item taller than a page is printed without its bios."""
+    """The sheet's rows, page by page."""
     body = _body_height(event, sheet)
     pages: list[list[Row]] = [[]]
     for e in sheet.entries:
-        row = _row(sheet, e)
-        if row.height > body:
-            row = _row(sheet, e, bios=False)
-        if row.height > body:
-            it = event.item(e.item_id)
-            raise BuildError(f"{it.source_file}:{it.source_line}: '{e.title}' ({e.time}) has too many speakers "
-                             f"for a page of the chair sheet of {sheet.chair} \u2014 shorten its speaker list")
+        row = _fitting_row(event, sheet, e, body)
         if pages[-1] and sum(r.height for r in pages[-1]) + row.height > body:
             pages.append([])
         pages[-1].append(row)
-        _warn_cut(event, sheet, row)
     return pages
 
 
-def _warn_cut(event: Event, sheet: Sheet, row: Row) -> None:
-    if isinstance(row.what[0].fitted, Cut):
-        it = event.item(row.entry.item_id)
-        warnings.warn(LayoutWarning(
-            f"{it.source_file}:{it.source_line}: the chair sheet of {sheet.chair} prints the title "
-            f"\"{row.entry.title[:60]}...\" cut short after five lines \u2014 shorten the title"))
+def _fitting_row(event: Event, sheet: Sheet, e: Entry, body: float) -> Row:
+    """The item's row: an item taller than a page is printed without its bios, then with as many
+    of its speakers as fit and "and N more" (with a warning naming the item)."""
+    row = _row(sheet, e)
+    if row.height <= body:
+        return row
+    row = _row(sheet, e, bios=False)
+    if row.height <= body:
+        return row
+
+    def named(keep: int) -> Row:
+        more = Speaker(i18n.tr(event, "and {n} more", n=len(e.speakers) - keep), "", "")
+        return _row(sheet, replace(e, speakers=e.speakers[:keep] + (more,)), bios=False)
+    low, high = 0, len(e.speakers) - 1  # the most speakers named that fit: low fits (none named)
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if named(mid).height <= body else (low, mid - 1)
+    it = event.item(e.item_id)
+    warnings.warn(Shortened(
+        f"the chair sheet of {shown(sheet.chair)} for {sheet.day} names only {low} of the {len(e.speakers)} "
+        f"speakers of '{shown(e.title)}' ({e.time}), then 'and {len(e.speakers) - low} more'",
+        "shorten the speaker list if that is not enough", at=(it.source_file, it.source_line),
+        entry=("items", it.id, "speakers")))
+    return named(low)
 
 
 def _head(event: Event, sheet: Sheet, continued: bool) -> list[Placed]:
@@ -216,7 +228,7 @@ def _head(event: Event, sheet: Sheet, continued: bool) -> list[Placed]:
 
 
 def _foot(event: Event, sheet: Sheet) -> list[Placed]:
-    return place(_card(sheet), (FOOT,), {"as of": f"{as_of(event)} {theme.MIDDOT} {event.name}"}, PAGE[0] - 2 * MARGIN)
+    return place(_card(sheet), (FOOT,), {"footer": f"{as_of(event)} {theme.MIDDOT} {event.name}"}, PAGE[0] - 2 * MARGIN)
 
 
 def _body_height(event: Event, sheet: Sheet) -> float:

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
 from ..kit.blocks import Block, Card, draw_stack, height, place, shrink
+from ..kit.fitted import shown
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ GAP = 5 * mm
 MARK = (5 * mm, 12 * mm)  # a fold mark runs this far in from each edge
 STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 LOGO = 14 * mm  # the event's logo, if it has one, under the name: at most this tall
-FACE = (Block("name", theme.FONT_BOLD, (80, 28), lines=2, scales=True, align="center"),
+FACE = (Block("name", theme.FONT_BOLD, (80, 28), lines=3, scales=True, align="center"),
         Block("affiliation", theme.FONT, (28, 14), lines=2, scales=True, colour=theme.MUTED, align="center",
               space=1.0))
 
@@ -66,13 +67,13 @@ def _face(c: Canvas, t: Tent) -> None:
     bottom = EDGE
     if logo.on_white(c, SIDE, EDGE, width, LOGO, "centre", "on the name tents") is not None:
         bottom, room = EDGE + LOGO + 2 * GAP, room - LOGO - 2 * GAP
-    card = Card({}, GAP, f"the name tent of {t.name} ({t.person_id})")
+    card = Card({}, GAP, f"the name tent of {shown(t.name)} ({t.person_id})")
     texts = {"name": t.name, "affiliation": t.affiliation or None}
 
     def fits(k: float):
         placed = place(card, FACE, texts, width, k)
         return placed if height(placed) <= room else None
-    placed = shrink(STEPS, fits) or place(card, FACE, texts, width, STEPS[-1])  # two lines each always fit
+    placed = shrink(STEPS, fits) or place(card, FACE, texts, width, STEPS[-1])  # three and two lines always fit
     draw_stack(c, placed, SIDE, bottom + (room + height(placed)) / 2, width)
 
 
