@@ -212,10 +212,13 @@ def _check_render(real):
 # Test files by how long they take (make test: one file per worker at a time), longest first. The
 # Makefile keeps this order (--no-loadscope-reorder), so each worker starts on a long file and the
 # short ones fill in at the end: both finish together instead of one running a long file alone.
-LONGEST_FIRST = ("test_booklet.py", "test_booklet_large.py", "test_long_text.py", "test_poster.py", "test_build.py",
-                 "test_reliability.py", "test_hostile.py", "test_press.py", "test_booklet_grid.py",
-                 "test_scripts.py", "test_badges.py", "test_i18n.py", "test_site_browser.py", "test_signs.py",
-                 "test_site.py", "test_reprint.py", "test_content_loading.py", "test_validation.py", "test_cache.py")
+LONGEST_FIRST = ("test_long_text.py", "test_serve.py", "test_real_builds.py", "test_booklet.py", "test_shaping.py",
+                 "test_booklet_large.py", "test_press.py", "test_poster.py", "test_site_browser.py",
+                 "test_import_url.py", "test_signs.py", "test_print_real.py", "test_build.py", "test_reliability.py",
+                 "test_hostile.py", "test_reprint.py", "test_scripts.py", "test_badges.py", "test_i18n.py",
+                 "test_site.py", "test_import_url_sources.py", "test_links.py", "test_makefile.py", "test_import.py",
+                 "test_cache.py", "test_booklet_grid.py", "test_brand.py", "test_content_loading.py",
+                 "test_validation.py", "test_reprint_accumulates.py")
 
 
 def pytest_collection_modifyitems(items):
