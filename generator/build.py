@@ -121,6 +121,7 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
             parts[name] = render_noting(event, name, options)
             finished(name, parts[name], perf_counter() - began)
         return parts
+    outputs.prepare()  # computed here once, not in every child
     # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
     # which would otherwise also copy every page it touches out of the shared memory; this process
     # collects it again afterwards, as before
