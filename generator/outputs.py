@@ -150,7 +150,7 @@ def get(name: str) -> Output:
 def drawing(event: Event) -> Iterator[None]:
     """What every layout draws under: QR matrices kept between builds (eventprint.cache), the
     quotation marks of the event's language for every text set, and its brand's type family."""
-    qrmatrix.store = cache if cache.folder() is not None else None
+    _stores()
     # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family
     with typeset.language(event), theme.branded(event.brand):
         yield
@@ -159,8 +159,15 @@ def drawing(event: Event) -> Iterator[None]:
 def prepare() -> None:
     """What every PDF output would compute alike, computed once before the outputs render in
     forked processes (eventprint.build.render_all), which then share it: the output profile every
-    PDF embeds, compressed (65 ms; seven processes compressed it for one build)."""
+    PDF embeds, compressed (65 ms; seven processes compressed it for one build), or read from the
+    cache."""
+    _stores()
     pdfx.profile_flate()
+
+
+def _stores() -> None:
+    """Hand the layouts the cache between builds (eventprint.cache), or none when it is off."""
+    qrmatrix.store = pdfx.store = cache if cache.folder() is not None else None
 
 
 def reprint_sheets(event: Event, changed: list[tuple[Output, list[str], BuildOptions]], subject: str) -> bytes:
