@@ -21,6 +21,7 @@ from eventprint import glyphs
 from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import QRTooDense
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
@@ -56,6 +57,55 @@ class PressCanvas(Canvas):
         self.pieces: list[tuple[float, float, float, float]] = []  # this page's parts cut apart (badges), page space
         self._boxes_set = False
         self._annotated = False  # PDF/X forbids annotations on the page: links make no claim
+        self._inks: tuple[dict, dict] = ({}, {})  # fill, stroke: see _ink
+
+    # Colours are set as ReportLab sets them, from what the canvas worked out the first time it met
+    # each: a 900-talk event's layouts set some 50,000, nearly all a few theme colours, and
+    # ReportLab converts, formats and checks every one every time. Colours are values nobody
+    # changes once made (as ReportLab treats them); the table holds each colour with what it gave,
+    # so the colour lives on and an id in the table is always its own.
+    def setFillColor(self, aColor, alpha=None):
+        ink = self._inks[0].get(id(aColor)) if alpha is None else None
+        if ink is None:
+            ink = self._ink(aColor, alpha, 0)
+            if ink is None:
+                return super().setFillColor(aColor, alpha)
+        self._fillColorObj = ink[1]
+        self._code.append(ink[2])
+        if ink[3] is not None:
+            self._setFillAlpha(ink[3])
+
+    def setStrokeColor(self, aColor, alpha=None):
+        ink = self._inks[1].get(id(aColor)) if alpha is None else None
+        if ink is None:
+            ink = self._ink(aColor, alpha, 1)
+            if ink is None:
+                return super().setStrokeColor(aColor, alpha)
+        self._strokeColorObj = ink[1]
+        self._code.append(ink[2])
+        if ink[3] is not None:
+            self._setStrokeAlpha(ink[3])
+
+    def _ink(self, colour, alpha, stroke: int):
+        """(colour, the CMYK colour it prints as, its operator, its alpha) for a colour given without
+        an alpha that prints as plain CMYK, kept for next time; None for anything else (ReportLab's
+        own way then)."""
+        if alpha is not None:
+            return None
+        printed = self._enforceColorSpace(colour) if self._enforceColorSpace else colour
+        if not isinstance(printed, CMYKColor) or isinstance(printed, CMYKColorSep):
+            return None
+        a = getattr(printed, "alpha", None)
+        if a is not None and not (isinstance(a, (float, int)) and 0 <= a <= 1):
+            return None  # ReportLab's way, which says what is wrong
+        d = printed.density
+        values = fp_str(d * printed.cyan, d * printed.magenta, d * printed.yellow, d * printed.black)
+        ink = (colour, printed, f"{values} {'K' if stroke else 'k'}", a)
+        inks = self._inks[stroke]
+        if len(inks) >= 256:
+            inks.clear()
+        inks[id(colour)] = ink
+        return ink
 
     def piece(self, x: float, y: float, w: float, h: float) -> None:
         """Note a part of this page that is cut out on its own (a badge of a sheet, a page of a
