@@ -522,3 +522,25 @@ def test_colours_are_set_as_reportlab_sets_them(symposium):
     assert fast == slow
     assert any(op.endswith(" k") for op in fast[0]) and any(op.endswith(" gs") for op in fast[0])
     assert any(isinstance(s, str) and "CMYK" in s for s in fast[1])
+
+
+def test_streams_and_subsets_met_again_are_reused_by_content():
+    """layouts/pdfwrite.py compresses a stream, and cuts a font subset, once for files that share
+    them (each door sign's file and all-signs.pdf): by what they hold, never by anything less."""
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from eventprint.fonts import register
+    from eventprint.layouts.kit import pdfwrite, theme
+
+    register()
+    pdfwrite.install()
+    a, b = b"0 0 1 rg 10 10 50 50 re f\n" * 40, b"1 0 0 rg 10 10 50 50 re f\n" * 40  # the same length
+    assert [zlib.decompress(pdfdoc.PDFZCompress.encode(x)) for x in (a, b, a, "text \u00e9")] == \
+        [a, b, a, "text \u00e9".encode("utf8")]
+    face = getFont(theme.FONT).face
+    one, two = face.makeSubset([0x20, 0x41, 0x42]), face.makeSubset([0x20, 0x41, 0x43])
+    assert one != two and face.makeSubset([0x20, 0x41, 0x42]) is one
+    assert one == pdfwrite._MAKE_SUBSET(face, [0x20, 0x41, 0x42])

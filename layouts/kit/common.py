@@ -199,14 +199,15 @@ def _retag_subsets(c: Canvas, subsets: list[tuple[bytes, int, tuple[int, ...]]])
 
 
 def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], event: Event,
-               title: str, subject: str) -> Canvas:
+               title: str, subject: str, maker: type[PressCanvas] | None = None) -> Canvas:
     """A canvas that gives byte-identical files for the same content.
 
     ``invariant=1`` fixes the document id and, unless SOURCE_DATE_EPOCH is
     set, the timestamp; fonts must already be registered (eventprint.fonts).
+    ``maker``: a PressCanvas of another kind (replay.RecordingCanvas).
     """
     # initialFontName: without it every page names Helvetica, which is never embedded
-    c = PressCanvas(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
+    c = (maker or PressCanvas)(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
                     stamp=stamp_of(event),
                     lang=event.language, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY,
                     palette=theme.palette(event.brand))

@@ -35,8 +35,7 @@ class RecordingCanvas(PressCanvas):
     def font_snapshot(self):
         """The document's font tables, to hand to another document (call before save)."""
         doc = self._doc
-        return (dict(doc.fontMapping), list(doc.delayedFonts),
-                [copy.deepcopy(f.state[doc]) for f in doc.delayedFonts])
+        return (dict(doc.fontMapping), list(doc.delayedFonts), [_copied(f.state[doc]) for f in doc.delayedFonts])
 
 
 def target_canvas(buf: io.BytesIO, size: tuple[float, float], snapshot, new_canvas, define_forms) -> PressCanvas:
@@ -50,9 +49,24 @@ def target_canvas(buf: io.BytesIO, size: tuple[float, float], snapshot, new_canv
     doc.fontMapping = dict(mapping)
     doc.delayedFonts = list(fonts)
     for font, state in zip(fonts, states):
-        font.state[doc] = copy.deepcopy(state)
+        font.state[doc] = _copied(state)
     define_forms(c)
     return c
+
+
+def _copied(state):
+    """A copy of a font's state in a document (ReportLab's ``TTFont.State``: which character has
+    which code in which subset) that can change without changing ``state``: ``copy.deepcopy``,
+    a tenth of the time (a door sign's file takes three)."""
+    new = copy.copy(state)
+    for name, value in vars(state).items():
+        if isinstance(value, dict):
+            setattr(new, name, dict(value))
+        elif isinstance(value, list):
+            setattr(new, name, [list(v) if isinstance(v, list) else copy.deepcopy(v) for v in value])
+        elif not isinstance(value, (int, float, str, bytes, type(None))):
+            setattr(new, name, copy.deepcopy(value))
+    return new
 
 
 def place(c: PressCanvas, page: Page, qr_boxes: list[tuple[float, float, float, float]]) -> None:
