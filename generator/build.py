@@ -106,31 +106,55 @@ def _what_and_fix(message: str) -> tuple[str, str]:
 
 
 def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
-               finished: Callable[[str, Rendered, float], None] | None = None) -> dict[str, Rendered]:
+               finished: Callable[[str, Rendered, float], None] | None = None,
+               entries: dict[str, dict] | None = None) -> dict[str, Rendered]:
     """The artifacts of each of ``names`` (in that order) with what each layout had to shorten,
     rendered side by side when the machine has cores to spare and more than one output is asked
     for (see parallel.py). ``finished`` hears of each output as it is done, with its seconds (a
-    progress line; the preview shows it at once)."""
+    progress line; the preview shows it at once). ``entries``, when given, gets each reprinted
+    output's entries of the reprint manifest (reprint.entries), worked out where it rendered, side
+    by side with the others, instead of one after another once all are done."""
     if finished is None:
         finished = _progress_line if options.progress else (lambda name, result, seconds: None)
+
+    def one(name: str) -> tuple[Rendered, dict | None]:
+        rendered = render_noting(event, name, options)
+        return rendered, (_entries(event, name, options) if entries is not None else None)
+
     jobs = parallel.jobs(len(names))
     if jobs <= 1:
-        parts = {}
+        done = {}
         for name in names:
             began = perf_counter()
-            parts[name] = render_noting(event, name, options)
-            finished(name, parts[name], perf_counter() - began)
-        return parts
-    # what the children share (the event, fonts, modules) is never scanned by their cycle collector,
-    # which would otherwise also copy every page it touches out of the shared memory; this process
-    # collects it again afterwards, as before
-    gc.freeze()
-    try:
-        # the slowest first, so that the last one to start is a short one
-        order = sorted(names, key=lambda n: -outputs.get(n).cost)
-        return parallel.run(lambda name: render_noting(event, name, options), order, names, jobs, finished)
-    finally:
-        gc.unfreeze()
+            done[name] = one(name)
+            finished(name, done[name][0], perf_counter() - began)
+    else:
+        outputs.prepare()  # computed here once, not in every child
+        # what the children share (the event, fonts, modules) is never scanned by their cycle
+        # collector, which would otherwise also copy every page it touches out of the shared
+        # memory; this process collects it again afterwards, as before
+        gc.freeze()
+        try:
+            # the slowest first, so that the last one to start is a short one
+            order = sorted(names, key=lambda n: -outputs.get(n).cost)
+            done = parallel.run(one, order, names, jobs,
+                                lambda name, result, seconds: finished(name, result[0], seconds))
+        finally:
+            gc.unfreeze()
+    if entries is not None:
+        entries.update({name: found for name, (_, found) in done.items() if found is not None})
+    return {name: rendered for name, (rendered, _) in done.items()}
+
+
+def _entries(event: Event, name: str, options: BuildOptions) -> dict | None:
+    """The reprint manifest's entries of output ``name`` (None: it has none); what they draw again
+    was reported with the output."""
+    output = outputs.get(name)
+    if output.reprint is None:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LayoutWarning)
+        return reprint.entries(output, event, options)
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -190,7 +214,8 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     check_source_date_epoch()
     report = BuildReport()
     event = event or load(content_dir)
-    rendered = render_all(event, names, options)
+    known: dict[str, dict] = {}  # the manifest's entries, worked out beside each render
+    rendered = render_all(event, names, options, entries=known)
     parts: dict[str, list[Artifact]] = {}
     for name, (arts, notes) in rendered.items():
         parts[outputs.get(name).scope(options)] = arts
@@ -204,7 +229,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     # compares with the previous build's manifest and may add out/reprint.pdf
     with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
         warnings.simplefilter("ignore", LayoutWarning)
-        report.messages += reprint.after_render(event, out, names, options, artifacts, final)
+        report.messages += reprint.after_render(event, out, names, options, artifacts, final, known)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

@@ -1,8 +1,9 @@
 """A small on-disk cache for work that gives the same bytes for the same input every time.
 
-QR code matrices (a few ms each, 1,800 in a 900-talk event) and fallback fonts
-cut down and instanced for an event's characters (about a second per face) are
-kept between builds, and shared between the processes of one build. The cache
+QR code matrices (a few ms each, 1,800 in a 900-talk event), fallback fonts
+cut down and instanced for an event's characters (about a second per face) and
+the output profile every PDF embeds, compressed (65 ms) are kept between builds,
+and shared between the processes of one build. The cache
 can only save time, never change an output:
 
 - an entry is found by the SHA-256 of everything its value depends on (input,

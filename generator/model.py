@@ -287,7 +287,7 @@ class Day:
         """'Mon 16 Sep', always English; layouts print i18n.day_short."""
         return f"{self.date:%a} {self.date.day} {self.date:%b}"
 
-    @property
+    @cached_property
     def rooms(self) -> tuple[Room, ...]:
         """Rooms with at least one item this day, in first-use order."""
         seen: dict[str, Room] = {}
@@ -295,6 +295,20 @@ class Day:
             for room in it.rooms:
                 seen.setdefault(room.id, room)
         return tuple(seen.values())
+
+    def items_in(self, room: Room) -> frozenset[Item]:
+        """The day's items in ``room`` (among others, maybe): ``Item.in_room``, for every item at once."""
+        return self._by_room.get(room.id, frozenset())
+
+    @cached_property
+    def _by_room(self) -> dict[str, frozenset[Item]]:
+        """Each room's items, worked out once per day: door signs and the reprint manifest ask for
+        every room of a 900-talk day. Items compare by identity."""
+        found: dict[str, set[Item]] = {}
+        for it in self.items:
+            for room in it.rooms:
+                found.setdefault(room.id, set()).add(it)
+        return {rid: frozenset(items) for rid, items in found.items()}
 
     def concerns_everyone(self, item: Item) -> bool:
         """Whether every door of the day lists ``item`` (with where it is), not only its own room's.

@@ -24,7 +24,7 @@ from eventprint.layouts.badges import data as badge_data
 from eventprint.layouts.badges import document as badge_document
 from eventprint.layouts.badges.desk import ORDERS
 from eventprint.layouts.badges.fit import SIZES as BADGE_SIZES
-from eventprint.layouts.kit import common, qrmatrix, theme, typeset
+from eventprint.layouts.kit import common, pdfx, qrmatrix, theme, typeset
 from eventprint.layouts.kit.sheets import BADGE_SHEETS
 from eventprint.layouts.poster.document import DEFAULT_SIZE as POSTER_DEFAULT
 from eventprint.layouts.poster.document import SIZES as POSTER_SIZES
@@ -85,32 +85,32 @@ class Output:
 
 
 # The cost is the order outputs start in when they render side by side (two processes: the longest
-# first ends soonest): CPU seconds of a 900-talk event's render (28 November 2026, afternoon)
-# booklet 3.0, badges 2.2 (3.9 with its 839 QR codes not yet cached), signs 1.7, site 0.5 (and
-# writing its 2,782 files), poster 0.3; the symposium's booklet takes as long as all its other
-# outputs together. Badges before signs: with a cold cache the badges no longer start last and
-# end alone (a first build 0.9 s sooner).
+# first ends soonest): tenths of a CPU second of a 900-talk event's render, each in a process of
+# its own (6 December 2026): booklet 1.0, badges 0.95 (more with its 839 QR codes not yet
+# cached), signs 0.43, tents 0.28, site 0.26 (and writing its 2,782 files), poster 0.08, cards
+# 0.04; the symposium's booklet takes as long as all its other outputs together. Tents before
+# the small ones: started last, they ended alone, 0.2 s after everything else.
 OUTPUTS: dict[str, Output] = {o.name: o for o in (
     Output("booklet", "the A5 programme booklet: the reading copy, the print master with bleed, and the pages "
                       "imposed 2-up when saddle-stitched (up to 64 pages; binding: in event.yaml)",
            files="`booklet.pdf` (links), `booklet-print.pdf` (single pages, 3 mm bleed, PDF/X-4); saddle stitch also "
                  "`booklet-imposed.pdf` (2-up on A4), `booklet-press.pdf` (SRA3 for a print shop)",
-           cost=5, render=booklet.render),
+           cost=10, render=booklet.render),
     Output("signs", "one door schedule per room and day, and one file with all of them",
            files="`signs/<room>-<date>.pdf`, `signs/all-signs.pdf`",
-           cost=3, render=sign_document.render,
+           cost=4, render=sign_document.render,
            options=(Option("size", "SIZE", "door sign size: A4 (landscape, default), A4-portrait, A3",
                            tuple(sign_document.SIZES)),),
            reprint=Reprint("signs", "door sign", sign_data.pieces, sign_document.draw_pieces,
                            shape=lambda options: {"size": options.size or sign_document.DEFAULT_SIZE})),
     Output("poster", "the programme-at-a-glance poster for the lobby",
            files="`poster.pdf`",
-           cost=2, render=poster.render,
+           cost=1, render=poster.render,
            options=(Option("size", "SIZE", "poster size: A2 (default), A3, A1, A0",
                            (POSTER_DEFAULT, *(s for s in POSTER_SIZES if s != POSTER_DEFAULT))),)),
     Output("badges", "badges with QR codes for speakers, chairs, hosts and registered participants, on sheets",
            files="`badges.pdf`; `participant-badges.pdf` with a registration list; `badges-<id>.pdf` with `--person`",
-           cost=4, render=badge_document.render,
+           cost=9, render=badge_document.render,
            options=(Option("size", "SIZE", "badge size: A6 (default), 4x3, 90x54", BADGE_SIZES),
                     Option("sheet", "SHEET", "sheet: a4 (4 x A6 or 2 x 5 of 90x54), letter (4x3 in), single (one "
                            "badge per page)", tuple(sorted({s for sheets in BADGE_SHEETS.values() for s in sheets}))),
@@ -122,14 +122,14 @@ OUTPUTS: dict[str, Output] = {o.name: o for o in (
            part=lambda options: f"badges --person {options.person}" if options.person else None),
     Output("site", "the static website the QR codes open",
            files="`site/`: pages, calendar files, stylesheet",
-           cost=1, render=site.render),
+           cost=3, render=site.render),
     Output("chairs", "a sheet per session chair and day: their items, speakers, bios, when to show \"5 minutes\"",
            files="`chair-sheets.pdf` (when the programme names chairs)",
            cost=1, render=chairs.render,
            reprint=Reprint("chairs", "chair sheet", chairs.pieces, chairs.draw_pieces)),
     Output("tents", "a name tent per person on stage: A4 folded to stand, the name on both sides",
            files="`name-tents.pdf`",
-           cost=1, render=tents.render,
+           cost=3, render=tents.render,
            reprint=Reprint("tents", "name tent", tents.pieces, tents.draw_pieces)),
     Output("cards", "timing cards a chair holds up (10, 5, 1 minutes, Stop), one set per room",
            files="`timing-cards.pdf`",
@@ -150,10 +150,24 @@ def get(name: str) -> Output:
 def drawing(event: Event) -> Iterator[None]:
     """What every layout draws under: QR matrices kept between builds (eventprint.cache), the
     quotation marks of the event's language for every text set, and its brand's type family."""
-    qrmatrix.store = cache if cache.folder() is not None else None
+    _stores()
     # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family
     with typeset.language(event), theme.branded(event.brand):
         yield
+
+
+def prepare() -> None:
+    """What every PDF output would compute alike, computed once before the outputs render in
+    forked processes (eventprint.build.render_all), which then share it: the output profile every
+    PDF embeds, compressed (65 ms; seven processes compressed it for one build), or read from the
+    cache."""
+    _stores()
+    pdfx.profile_flate()
+
+
+def _stores() -> None:
+    """Hand the layouts the cache between builds (eventprint.cache), or none when it is off."""
+    qrmatrix.store = pdfx.store = cache if cache.folder() is not None else None
 
 
 def reprint_sheets(event: Event, changed: list[tuple[Output, list[str], BuildOptions]], subject: str) -> bytes:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import outputs
@@ -177,9 +178,10 @@ def between(old: Event, new: Event) -> tuple[list[str], list[str]]:
 
 
 def after_render(event: Event, out: Path, names, options: BuildOptions, artifacts: list[Artifact],
-                 final: bool = False) -> list[str]:
+                 final: bool = False, known: Mapping[str, dict] | None = None) -> list[str]:
     """Compare with the previous build; append manifest.json (and reprint.pdf, with every piece not
-    printed as it now is); return lines for the user. ``final``: this build goes to the press."""
+    printed as it now is); return lines for the user. ``final``: this build goes to the press.
+    ``known``: outputs' ``entries`` already worked out (by name), where they rendered."""
     built = _built(names)
     if not built:
         return []
@@ -196,7 +198,7 @@ def after_render(event: Event, out: Path, names, options: BuildOptions, artifact
     pressed: list[Output] = []  # outputs this --final build sends to the press whole
     for output in built:
         section, partial = output.reprint.section, output.scope(options) != output.name
-        current = entries(output, event, options)
+        current = known[output.name] if known and output.name in known else entries(output, event, options)
         old = previous.get(section)
         if old:  # a section seen before: compare (a first build of this output only records)
             ch, added = _changes(old, current)

@@ -14,6 +14,7 @@ child's. Each event's `all` runs first with an empty cache (QR codes:
 eventprint.cache), then each output and `all` again with the cache that run
 filled, and `all` once more in one process (EVENTPRINT_JOBS=1). `all` with the cache runs three
 times and the fastest is shown (with the slowest): the speed of this shared machine drifts.
+Builds write into folders in memory (/dev/shm) where there is one (OUT_ROOT below says why).
 
 Budgets (issue #25), ``--only budgets``: the yardstick is ``python -c "import reportlab.platypus"``
 (the floor every build pays), its wall and CPU time measured in turn with each build, each pair
@@ -45,6 +46,14 @@ from synth import HUGE, write_event, write_registrations  # noqa: E402
 
 REPEAT = 3  # runs of each event's `all` (and of the yardstick); the fastest is reported
 
+# Each measured build writes into a new folder, removed after it, in memory where the system has
+# such a folder (/dev/shm, as `make test` does), else in the temporary folder. On a disk it is the
+# benchmark's own removals that cost: on this machine's (ext4 without a journal) creating a file
+# within minutes of deleting thousands nearby takes up to a millisecond of kernel time, as the
+# inode allocator passes over every recently deleted inode, so the next build's 2,800 site files
+# took 1-2 s more (docs/performance.md).
+OUT_ROOT = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
 CHILD = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
@@ -72,7 +81,7 @@ def pages(paths: list[str]) -> int:
 
 def measure(content: Path, name: str, cache: Path, jobs: str = "") -> dict:
     env = {**os.environ, "EVENTPRINT_CACHE": str(cache), "EVENTPRINT_JOBS": jobs}
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory(dir=OUT_ROOT) as out:
         code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         if run.returncode != 0:
@@ -114,7 +123,7 @@ def floor() -> tuple[float, float]:
 def build_timed(content: Path, name: str, cache: Path) -> dict:
     """One build in a process of its own, timed from outside like the yardstick; its peak memory."""
     env = {**os.environ, "EVENTPRINT_CACHE": str(cache), "EVENTPRINT_JOBS": ""}
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory(dir=OUT_ROOT) as out:
         code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
         wall, cpu, stdout = timed([sys.executable, "-c", code], env)
     r = json.loads(stdout.strip().splitlines()[-1])
@@ -144,7 +153,8 @@ def budgets(root: Path) -> None:
     after = os.getloadavg()
     print(f"\nbudgets (issue #25), each build timed in turn with `python -c \"import reportlab.platypus\"`, "
           f"{REPEAT} pairs; load average {load[0]:.1f} before, {after[0]:.1f} after (2 cores"
-          f"{': shared with other jobs, so CPU and wall ratios both drift' if max(load[0], after[0]) > 1.5 else ''})")
+          f"{': shared with other jobs, so CPU and wall ratios both drift' if max(load[0], after[0]) > 1.5 else ''}); "
+          f"builds write below {OUT_ROOT or tempfile.gettempdir()}")
     h = rows["huge"]
     peak = max(r[2]["peak_mb"] for r in h)
     print(f"  huge `all` ({HUGE['talks']} talks, {HUGE['rooms']} rooms): wall {_spread([r[0] for r in h])} x the floor "

@@ -476,3 +476,57 @@ def test_unknown_abstracts_choice_is_an_option_error(symposium):
         render(symposium, "booklet", BuildOptions(booklet_abstracts="some"))
     for allowed in ABSTRACTS:
         assert allowed in str(e.value)
+
+
+SIMPLE_MARKUP = [  # what the booklet's layouts write: read without the HTML parser (layouts/kit/paraparse.py)
+    "Anna <b>Albrecht</b>",
+    '<a href="#talk-t0152">79</a>, <a href="#talk-t0627">103</a>',
+    'Hana Castellano \u00b7 <a href="https://synthetic.example.org/talks/t1.html"><font color="(0.9000, 0.3000, '
+    '0.3800, 0.1800)">synthetic.example.org/talks/t1.html</font></a>',
+    "<b>Monday 10 March</b><br/>10:30\u201310:45 Coffee &amp; cake &lt;3 &gt; \u00b7 Foyer<br />",
+    '\u200fand <font face="EP-FB-Arab">\U000f0000\U000f0001</font> x <i>it</i> <b><i>both</i></b>',
+    "<b >x</b >",
+    '<FONT Color="#ff0000" size="9">upper case</FONT> <super>2</super> <unknown>tag</unknown>',
+    "   spaces  and\nnew\tlines  ",
+]
+OTHER_MARKUP = [  # for ReportLab's own parser: character references, other quoting, stray brackets
+    "a < b", "&#39;quoted&#x27; &bogus here", "<a href='single'>q</a>", "<!-- note -->x", "<para>x</para>",
+    "x &amp.y; z", '<a href = "#x">spaced</a>',
+]
+
+
+@pytest.mark.parametrize("text", SIMPLE_MARKUP + OTHER_MARKUP)
+def test_simple_markup_gives_the_parsers_fragments(text, monkeypatch):
+    """Paragraph markup of the simple kind our layouts write is cut into pieces by one regular
+    expression and handed to ReportLab's parser's own handlers: the fragments are those the parser
+    makes through HTMLParser (fonts, colours, links, line breaks, entities, whitespace); other
+    markup goes to the parser itself."""
+    from reportlab.platypus.paraparser import ParaParser
+
+    from eventprint.layouts.booklet.flow import styles
+    from eventprint.layouts.kit import paraparse, text as texts
+
+    register()
+    texts.markup("\u0645\u062d\u0645\u062f")  # registers the Arabic face the markup above names
+    style = styles("en")["body"]
+
+    def fragments(parse):
+        parser = ParaParser()
+        parser.caseSensitive = 1  # as a Paragraph sets it
+        _, frags, bullet = parse(parser, text, style)
+        return [[(k, repr(v)) for k, v in sorted(f.__dict__.items())] for f in frags + (bullet or [])]
+
+    parsers = paraparse._parse
+    expected = fragments(parsers)
+    sent: list[str] = []  # what the fast way handed to the parser's own
+    monkeypatch.setattr(paraparse, "_parse", lambda p, t, s: sent.append(t) or parsers(p, t, s))
+    assert fragments(paraparse.parse) == expected
+    assert (sent == []) == (text in SIMPLE_MARKUP)
+
+
+def test_simple_markup_with_an_error_fails_as_the_parser_does():
+    from eventprint.layouts.booklet.flow import styles
+
+    register()
+    with pytest.raises(ValueError, match="paragraph text .*colr"):
+        Paragraph('<font colr="red">x</font>', styles("en")["body"])

@@ -17,7 +17,7 @@ import qrcode.util
 
 from eventprint import cache, fontinstance, fonts, parallel
 from eventprint.build import render, render_all
-from eventprint.layouts.kit import common, qrmatrix
+from eventprint.layouts.kit import common, pdfx, qrmatrix
 from eventprint.options import BuildOptions
 from eventprint.problems import BuildError, ContentError, Problem
 
@@ -87,6 +87,7 @@ def _damage(folder, how):
 def _poster(monkeypatch, folder):
     monkeypatch.setenv(cache.ENV, str(folder))
     common.qr_matrix.cache_clear()  # this process's memory would hide the disk
+    pdfx.profile_flate.cache_clear()
     return {a.path: a.data for a in render(_poster.event, "poster", BuildOptions())}
 
 
@@ -96,12 +97,14 @@ def test_cached_qr_codes_give_the_same_bytes_even_when_the_cache_is_damaged(tmp_
     plain = artifacts("symposium", "poster")
     cold = _poster(monkeypatch, tmp_path)
     assert list((tmp_path / "qr").iterdir())  # the build stored its matrices
+    assert list((tmp_path / "icc").iterdir())  # and the output profile, compressed
     assert cold == _poster(monkeypatch, tmp_path) == plain
     for how in ("flip", "truncate", "empty"):  # each time on the entries the build before rewrote
         _damage(tmp_path, how)
         assert _poster(monkeypatch, tmp_path) == plain, how
     monkeypatch.setenv(cache.ENV, "off")
     common.qr_matrix.cache_clear()
+    pdfx.profile_flate.cache_clear()
 
 
 def test_cache_entries_are_sealed(tmp_path, monkeypatch):

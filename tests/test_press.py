@@ -482,3 +482,65 @@ def test_title_to_be_confirmed_is_set_one_way(artifacts, symposium):
         assert seen, output
     assert all("Italic" in f for f in faces), faces
     assert len(colours) == 1, colours
+
+
+def test_colours_are_set_as_reportlab_sets_them(symposium):
+    """PressCanvas sets a colour from what it worked out the first time it met it: the operators,
+    the canvas's state and the errors are ReportLab's, for theme colours, a brand's palette, grey
+    (converted to CMYK), RGB (refused), colours with an alpha or a density, a spot colour and an
+    alpha given with the call."""
+    from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color, PCMYKColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    from eventprint.layouts.kit import common, theme
+
+    brand = theme.Ink(0.9, 0.1, 0, 0.2)
+    colours = [theme.INK, theme.MUTED, theme.ACCENT, theme.ACCENT_LIGHT, theme.WHITE, Color(0.2, 0.4, 0.6),
+               Color(0.5, 0.5, 0.5), CMYKColor(0.1, 0.2, 0.3, 0.4, alpha=0.5), PCMYKColor(10, 20, 30, 40),
+               CMYKColorSep(0, 0.5, 1, 0, spotName="Gold"), CMYKColor(0, 0, 0, 1, density=0.5)]
+
+    def drawn(fast: bool) -> tuple[list[str], list]:
+        c = common.new_canvas(io.BytesIO(), (100, 100), symposium, "t", "s")
+        c._enforceColorSpace = (lambda e: lambda colour: {theme.colour_key(theme.ACCENT): brand}.get(
+            theme.colour_key(colour)) or e(colour))(c._enforceColorSpace)  # a brand's accent
+        fill = c.setFillColor if fast else functools.partial(Canvas.setFillColor, c)
+        stroke = c.setStrokeColor if fast else functools.partial(Canvas.setStrokeColor, c)
+        state = []
+        for _ in range(2):  # the second time from what the canvas kept
+            for colour in colours:
+                for set_colour in (fill, stroke):
+                    try:
+                        set_colour(colour)
+                    except ValueError as e:  # RGB: the canvas takes CMYK only
+                        state.append(str(e))
+                state.append((repr(c._fillColorObj), repr(c._strokeColorObj), c._extgstate._d.copy()))
+            fill(theme.INK, alpha=0.3)
+            stroke(theme.ACCENT, alpha=0.7)
+        return c._code, state
+
+    fast, slow = drawn(True), drawn(False)
+    assert fast == slow
+    assert any(op.endswith(" k") for op in fast[0]) and any(op.endswith(" gs") for op in fast[0])
+    assert any(isinstance(s, str) and "CMYK" in s for s in fast[1])
+
+
+def test_streams_and_subsets_met_again_are_reused_by_content():
+    """layouts/pdfwrite.py compresses a stream, and cuts a font subset, once for files that share
+    them (each door sign's file and all-signs.pdf): by what they hold, never by anything less."""
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from eventprint.fonts import register
+    from eventprint.layouts.kit import pdfwrite, theme
+
+    register()
+    pdfwrite.install()
+    a, b = b"0 0 1 rg 10 10 50 50 re f\n" * 40, b"1 0 0 rg 10 10 50 50 re f\n" * 40  # the same length
+    assert [zlib.decompress(pdfdoc.PDFZCompress.encode(x)) for x in (a, b, a, "text \u00e9")] == \
+        [a, b, a, "text \u00e9".encode("utf8")]
+    face = getFont(theme.FONT).face
+    one, two = face.makeSubset([0x20, 0x41, 0x42]), face.makeSubset([0x20, 0x41, 0x43])
+    assert one != two and face.makeSubset([0x20, 0x41, 0x42]) is one
+    assert one == pdfwrite._MAKE_SUBSET(face, [0x20, 0x41, 0x42])

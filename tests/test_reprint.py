@@ -143,6 +143,19 @@ def test_building_badges_keeps_sign_entries(tmp_path, symposium):
     assert len(manifest["badges"]) == len(symposium.people_with_roles) + len(participants(symposium))
 
 
+def test_entries_worked_out_beside_each_render_are_that_outputs_at_the_builds_options(tmp_path, monkeypatch,
+                                                                                      symposium):
+    """A build works out each reprinted output's manifest entries in the process that rendered it
+    (build.render_all), side by side with the others: they are that output's, at the options of the
+    build (A3 door signs: the size is part of every sign's hash)."""
+    monkeypatch.setenv("EVENTPRINT_JOBS", "2")
+    options = BuildOptions(size="A3")
+    build(CONTENT, tmp_path, ("signs", "poster"), options)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["signs"] == reprint.entries(outputs.get("signs"), symposium, options)
+    assert manifest["signs"] != reprint.entries(outputs.get("signs"), symposium, BuildOptions())
+
+
 def test_one_persons_build_updates_only_that_entry(tmp_path, symposium):
     artifacts = [reprint.Artifact("badges.pdf", b"")]
     reprint.after_render(symposium, tmp_path, ("badges",), BuildOptions(), artifacts)

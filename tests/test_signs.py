@@ -74,6 +74,64 @@ def test_one_file_per_room_and_day_plus_all_signs(built, analysed, name):
     assert [pdfcheck.normalise(t) for t in all_texts] == [pdfcheck.normalise(t) for t in singles]
 
 
+def test_each_signs_file_is_its_pages_of_all_signs(built):
+    """all-signs.pdf is drawn once and each sign's own file replays its pages (kit/replay.py): the
+    pages render the same, pixel for pixel (fonts, QR codes, the DRAFT mark that keeps clear of
+    them), and the file has its own title and one bookmark, its room and day."""
+    import pypdf
+
+    event, arts = built["symposium"]
+    every = arts["signs/all-signs.pdf"]
+    whole = pypdf.PdfReader(io.BytesIO(every))
+    first = 0
+    for room, day in event.room_days():
+        own = arts[signs.sign_path(room.id, day.date)]
+        reader = pypdf.PdfReader(io.BytesIO(own))
+        assert [o.title for o in reader.outline] == [f"{room.name} {theme.EN_DASH} {day.label}"]
+        assert room.name in reader.metadata.title and not pdfcheck.unembedded_fonts(own)
+        for k, page in enumerate(reader.pages):
+            # the same stream (glyph codes included), and the same DRAFT mark: a form made for where
+            # the page's QR codes are, numbered in each file
+            assert _drawn(page) == _drawn(whole.pages[first + k])
+            assert pdfcheck.render(own, k, dpi=40).tobytes() == pdfcheck.render(every, first + k, dpi=40).tobytes()
+        first += len(reader.pages)
+    assert first == len(whole.pages)
+
+
+def _drawn(page) -> tuple[bytes, list[bytes]]:
+    """A page's content stream with its forms' numbers left out, and the forms it draws."""
+    import re
+
+    forms = page["/Resources"].get("/XObject", {})
+    return (re.sub(rb"EPDraft\d+", b"EPDraft", page.get_contents().get_data()),
+            sorted(forms[name].get_object().get_data() for name in forms))
+
+
+def test_a_copied_font_state_is_a_deep_copy():
+    """kit/replay.py copies a document's font tables for each file that replays its pages: the copy
+    is equal and changes on its own."""
+    import copy
+
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from eventprint.fonts import register
+    from eventprint.layouts.kit import replay
+
+    register()
+    c = Canvas(io.BytesIO())
+    c.setFont(theme.FONT, 10)
+    c.drawString(10, 10, "Hello W\u00f6rld \u2013 10:30")
+    state = getFont(theme.FONT).state[c._doc]
+    before = copy.deepcopy(vars(state))
+    copied = replay._copied(state)
+    assert vars(copied) == vars(state)
+    copied.assignments[0x4e2d] = 99
+    copied.subsets[0].append(99)
+    copied.nextCode += 1
+    assert vars(state) == before
+
+
 def test_symposium_signs_are_the_rooms_in_use(symposium):
     assert signs.sign_keys(symposium) == [
         ("mpi-lobby", symposium.days[0].date), ("n0-002", symposium.days[0].date),

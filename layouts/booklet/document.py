@@ -55,7 +55,8 @@ from .base import (
 from .flow import Anchor, Deferred, define_page_forms, styles
 from .front import contents, practical
 from .glance import glance
-from .impose import OFFICE_A4, RecordingCanvas, impose, press
+from ..kit.replay import RecordingCanvas
+from .impose import OFFICE_A4, impose, press
 from .master import SADDLE, binding, note, print_master
 from .pages import draw_back, draw_cover, draw_notes, draw_running
 from .sections import by_room, room_head, sections

@@ -1,27 +1,21 @@
 """Saddle-stitch imposition by ReportLab itself: two A5 pages side by side on A4 landscape.
 
-The booklet is laid out once, onto ``RecordingCanvas``, which writes the
-single-page file as usual and also keeps every page's content stream. The
-imposed file is then written by a second canvas that places two of those
-streams on each sheet, each wrapped in ``q … Q`` and shifted to its half.
-
-Laying the booklet out a second time would cost as much as the first layout;
-instead, the second document is given a copy of the first one's font subset
-tables (which glyph has which code in which subset), so the recorded streams
-mean the same in both files. Fonts stay subset-embedded and the text stays
-extractable. Links and bookmarks belong to the reading copy; the print file has
-none.
+The booklet is laid out once, onto ``RecordingCanvas`` (kit/replay.py), which
+writes the single-page file as usual and also keeps every page's content stream.
+The imposed file is then written by a second canvas that places two of those
+streams on each sheet, each wrapped in ``q … Q`` and shifted to its half: laying
+the booklet out a second time would cost as much as the first layout. Links and
+bookmarks belong to the reading copy; the print file has none.
 """
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
 from ..kit import common, theme
-from ..kit.common import PressCanvas
+from ..kit.replay import target_canvas
 
 FOLD_MARK = 4 * mm  # short fold marks at the top and bottom of the spine
 
@@ -38,26 +32,6 @@ def sheet_order(n: int) -> list[tuple[int, int]]:
         sides.append((n - 2 * k, 2 * k + 1))
         sides.append((2 * k + 2, n - 2 * k - 1))
     return sides
-
-
-class RecordingCanvas(PressCanvas):
-    """A normal canvas that also keeps each page's content stream and forms in use."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.recorded: list[tuple[list[str], list[str]]] = []
-        self.recorded_qr: list[list[tuple[float, float, float, float]]] = []  # each page's QR codes
-
-    def showPage(self):
-        self.recorded.append((list(self._code), list(self._formsinuse)))
-        self.recorded_qr.append(list(self.qr_boxes))
-        super().showPage()
-
-    def font_snapshot(self):
-        """The document's font tables, to hand to another document (call before save)."""
-        doc = self._doc
-        return (dict(doc.fontMapping), list(doc.delayedFonts),
-                [copy.deepcopy(f.state[doc]) for f in doc.delayedFonts])
 
 
 @dataclass(frozen=True)
@@ -139,22 +113,6 @@ def impose(pages: list[tuple[list[str], list[str]]], page_size: tuple[float, flo
         c.showPage()
     c.save()
     return buf.getvalue()
-
-
-def target_canvas(buf: io.BytesIO, size: tuple[float, float], snapshot, new_canvas, define_forms) -> PressCanvas:
-    """A new canvas whose document has the recorded one's font subsets (so recorded pages mean the
-    same in it) and its page forms."""
-    c = new_canvas(buf, size)
-    doc = c._doc
-    mapping, fonts, states = snapshot
-    if doc.fontMapping:
-        raise RuntimeError("the imposition canvas already uses fonts; it must start empty")
-    doc.fontMapping = dict(mapping)
-    doc.delayedFonts = list(fonts)
-    for font, state in zip(fonts, states):
-        font.state[doc] = copy.deepcopy(state)
-    define_forms(c)
-    return c
 
 
 def _office_fold_marks(c, sw: float, sh: float) -> None:

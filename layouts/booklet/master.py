@@ -17,7 +17,8 @@ import io
 from eventprint.model import Event
 
 from ..kit import common, theme
-from .impose import press_marks, target_canvas
+from ..kit.replay import target_canvas
+from .impose import press_marks
 
 SADDLE, PERFECT = "saddle-stitch", "perfect"
 

@@ -21,6 +21,7 @@ from eventprint import glyphs
 from eventprint.draft import is_draft
 from eventprint.model import Event
 from eventprint.problems import QRTooDense
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
@@ -56,6 +57,55 @@ class PressCanvas(Canvas):
         self.pieces: list[tuple[float, float, float, float]] = []  # this page's parts cut apart (badges), page space
         self._boxes_set = False
         self._annotated = False  # PDF/X forbids annotations on the page: links make no claim
+        self._inks: tuple[dict, dict] = ({}, {})  # fill, stroke: see _ink
+
+    # Colours are set as ReportLab sets them, from what the canvas worked out the first time it met
+    # each: a 900-talk event's layouts set some 50,000, nearly all a few theme colours, and
+    # ReportLab converts, formats and checks every one every time. Colours are values nobody
+    # changes once made (as ReportLab treats them); the table holds each colour with what it gave,
+    # so the colour lives on and an id in the table is always its own.
+    def setFillColor(self, aColor, alpha=None):
+        ink = self._inks[0].get(id(aColor)) if alpha is None else None
+        if ink is None:
+            ink = self._ink(aColor, alpha, 0)
+            if ink is None:
+                return super().setFillColor(aColor, alpha)
+        self._fillColorObj = ink[1]
+        self._code.append(ink[2])
+        if ink[3] is not None:
+            self._setFillAlpha(ink[3])
+
+    def setStrokeColor(self, aColor, alpha=None):
+        ink = self._inks[1].get(id(aColor)) if alpha is None else None
+        if ink is None:
+            ink = self._ink(aColor, alpha, 1)
+            if ink is None:
+                return super().setStrokeColor(aColor, alpha)
+        self._strokeColorObj = ink[1]
+        self._code.append(ink[2])
+        if ink[3] is not None:
+            self._setStrokeAlpha(ink[3])
+
+    def _ink(self, colour, alpha, stroke: int):
+        """(colour, the CMYK colour it prints as, its operator, its alpha) for a colour given without
+        an alpha that prints as plain CMYK, kept for next time; None for anything else (ReportLab's
+        own way then)."""
+        if alpha is not None:
+            return None
+        printed = self._enforceColorSpace(colour) if self._enforceColorSpace else colour
+        if not isinstance(printed, CMYKColor) or isinstance(printed, CMYKColorSep):
+            return None
+        a = getattr(printed, "alpha", None)
+        if a is not None and not (isinstance(a, (float, int)) and 0 <= a <= 1):
+            return None  # ReportLab's way, which says what is wrong
+        d = printed.density
+        values = fp_str(d * printed.cyan, d * printed.magenta, d * printed.yellow, d * printed.black)
+        ink = (colour, printed, f"{values} {'K' if stroke else 'k'}", a)
+        inks = self._inks[stroke]
+        if len(inks) >= 256:
+            inks.clear()
+        inks[id(colour)] = ink
+        return ink
 
     def piece(self, x: float, y: float, w: float, h: float) -> None:
         """Note a part of this page that is cut out on its own (a badge of a sheet, a page of a
@@ -149,14 +199,15 @@ def _retag_subsets(c: Canvas, subsets: list[tuple[bytes, int, tuple[int, ...]]])
 
 
 def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], event: Event,
-               title: str, subject: str) -> Canvas:
+               title: str, subject: str, maker: type[PressCanvas] | None = None) -> Canvas:
     """A canvas that gives byte-identical files for the same content.
 
     ``invariant=1`` fixes the document id and, unless SOURCE_DATE_EPOCH is
     set, the timestamp; fonts must already be registered (eventprint.fonts).
+    ``maker``: a PressCanvas of another kind (replay.RecordingCanvas).
     """
     # initialFontName: without it every page names Helvetica, which is never embedded
-    c = PressCanvas(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
+    c = (maker or PressCanvas)(target, pagesize=pagesize, invariant=1, pageCompression=1, draft=is_draft(event),
                     stamp=stamp_of(event),
                     lang=event.language, initialFontName=theme.face(theme.FONT), initialFontSize=theme.BODY,
                     palette=theme.palette(event.brand))
@@ -173,9 +224,9 @@ def new_canvas(target: BinaryIO | io.BytesIO, pagesize: tuple[float, float], eve
 # --------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=4096)
-def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], ...]:
-    """Module matrix without quiet zone (we draw the quiet zone ourselves): the qrcode
-    library's, computed faster and kept between builds (qrmatrix.py).
+def qr_matrix(url: str, level: str = theme.QR_ERROR) -> qrmatrix.Rows:
+    """Module matrix without quiet zone (we draw the quiet zone ourselves), as rows of bits
+    (qrmatrix.Rows): the qrcode library's, computed faster and kept between builds (qrmatrix.py).
 
     Also cached here (immutable rows): the same URL is often drawn more than once (the
     programme URL on many badges, a badge again in reprint.pdf).
@@ -183,13 +234,7 @@ def qr_matrix(url: str, level: str = theme.QR_ERROR) -> tuple[tuple[bool, ...], 
     return qrmatrix.cached(url, level)
 
 
-@functools.lru_cache(maxsize=4096)
-def _dark_runs(matrix: tuple[tuple[bool, ...], ...]) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """For each row of ``matrix``, its runs of dark modules as (first column, column after)."""
-    return tuple(tuple([m.span() for m in _DARK.finditer(bytes(row))]) for row in matrix)
-
-
-_DARK = re.compile(b"\x01+")
+_DARK = re.compile("1+")
 
 
 def qr_total_modules(url: str, level: str = theme.QR_ERROR) -> int:
@@ -203,8 +248,8 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     Each dark run in a row is one rectangle: crisp at any print resolution, and
     far fewer path operations than one square per module.
     """
-    matrix = qr_matrix(url, level)
-    n = len(matrix)
+    rows = qr_matrix(url, level)
+    n = len(rows)
     total = n + 2 * theme.QR_QUIET_MODULES
     module = size / total
     if module < theme.QR_MIN_MODULE - 1e-9:
@@ -223,11 +268,17 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     q0 = theme.QR_QUIET_MODULES
     xs = [fp_str(x + (q0 + col) * module) for col in range(n + 1)]
     widths = [fp_str(cols * module) for cols in range(n + 1)]
+    row_ys = [fp_str(y + size - (q0 + r + 1) * module) for r in range(n)]
     height = fp_str(module)
     code = ["n"]
-    for r, runs in enumerate(_dark_runs(matrix)):
-        row_y = fp_str(y + size - (q0 + r + 1) * module)
-        code += [f"{xs[start]} {row_y} {widths[end - start]} {height} re" for start, end in runs]
+    # the rows as one string of 0s and 1s (column c at c, a 0 between rows), and each run of
+    # dark modules found in one pass: 900 badges' codes are some 250,000 rectangles
+    line = n + 1
+    bits = "0".join([format(row, f"0{n}b")[::-1] for row in rows])
+    for run in _DARK.finditer(bits):
+        start, end = run.span()
+        r, col = divmod(start, line)
+        code.append(f"{xs[col]} {row_ys[r]} {widths[end - start]} {height} re")
     p = PDFPathObject(code)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()

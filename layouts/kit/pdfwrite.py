@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 
 _ORIGINAL = (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format)
 _PDFObject = pdfdoc.PDFObject
@@ -78,11 +78,50 @@ def _dictionary(self, document, IND=b"\n "):
     return b"<<\n" + body + b"\n>>"
 
 
+# Files that share pages and fonts: each door sign's own file is its pages of all-signs.pdf with
+# the same font subsets (replay.py). Such a stream is compressed, and such a subset cut from its
+# font, once; the last few are kept (by content, so only what is equal is shared).
+_COMPRESS = pdfdoc.PDFStreamFilterZCompress.encode
+_MAKE_SUBSET = ttfonts.TTFontFile.makeSubset
+_KEPT = 256
+_compressed: dict[bytes, bytes] = {}
+_subsets: dict[tuple, bytes] = {}
+
+
+def _compress(self, text):
+    """``PDFStreamFilterZCompress.encode``: zlib's bytes, for a stream met before without zlib."""
+    data = text.encode("utf8") if isinstance(text, str) else text
+    found = _compressed.get(data)
+    if found is None:
+        found = _COMPRESS(self, data)
+        if len(_compressed) >= _KEPT:
+            _compressed.clear()
+        _compressed[data] = found
+    return found
+
+
+def _make_subset(self, subset):
+    """``TTFontFile.makeSubset``: the same subset of the same face is cut once."""
+    key = (self, tuple(subset))
+    found = _subsets.get(key)
+    if found is None:
+        found = _MAKE_SUBSET(self, subset)
+        if len(_subsets) >= _KEPT:
+            _subsets.clear()
+        _subsets[key] = found
+    return found
+
+
+_ORIGINAL = (*_ORIGINAL, _COMPRESS, _MAKE_SUBSET)
+
+
 def install() -> None:
     """Use the faster writing from now on (in this process); safe to call again."""
-    pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format = _format, _encoded, _dictionary
+    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFStreamFilterZCompress.encode,
+     ttfonts.TTFontFile.makeSubset) = _format, _encoded, _dictionary, _compress, _make_subset
 
 
 def uninstall() -> None:
     """ReportLab's own writing again (for the test that compares the two)."""
-    pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format = _ORIGINAL
+    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFStreamFilterZCompress.encode,
+     ttfonts.TTFontFile.makeSubset) = _ORIGINAL

@@ -33,6 +33,7 @@ LEVELS = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_COR
           "Q": qrcode.constants.ERROR_CORRECT_Q, "H": qrcode.constants.ERROR_CORRECT_H}
 
 Matrix = tuple[tuple[bool, ...], ...]
+Rows = tuple[int, ...]  # a matrix's rows, bit c of a row set where its column c is dark
 
 
 class Store(Protocol):
@@ -48,36 +49,40 @@ class Store(Protocol):
 store: Store | None = None  # set by the build (eventprint.build.render)
 
 
-def cached(data: str, level: str) -> Matrix:
-    """``matrix(data, level)``, from ``store`` when it holds it intact."""
+def cached(data: str, level: str) -> Rows:
+    """``rows_of(matrix(data, level))``: the rows of the matrix, from ``store`` when it holds it intact."""
     if store is None:
-        return matrix(data, level)
+        return rows_of(matrix(data, level))
     k = store.key("qr", _algorithm(), level, data)
     found = decode(store.get("qr", k))
     if found is None:
-        found = matrix(data, level)
+        found = rows_of(matrix(data, level))
         store.put("qr", k, encode(found))
     return found
 
 
-def encode(m: Matrix) -> bytes:
+def rows_of(m: Matrix) -> Rows:
+    """Each row of ``m`` as an integer, bit c set where column c is dark."""
+    return tuple(sum(1 << c for c, dark in enumerate(row) if dark) for row in m)
+
+
+def encode(r: Rows) -> bytes:
     """One line per row: its modules as a hexadecimal number (bit c: column c is dark)."""
-    return "\n".join(format(int("".join("1" if dark else "0" for dark in reversed(row)), 2), "x")
-                     for row in m).encode("ascii")
+    return "\n".join(format(row, "x") for row in r).encode("ascii")
 
 
-def decode(data: bytes | None) -> Matrix | None:
-    """The matrix ``encode`` wrote, or None for anything that is not a QR-sized square of rows."""
+def decode(data: bytes | None) -> Rows | None:
+    """The rows ``encode`` wrote, or None for anything that is not a QR-sized square of rows."""
     if not data:
         return None
     try:
-        rows = [int(line, 16) for line in data.decode("ascii").split("\n")]
+        found = tuple(int(line, 16) for line in data.decode("ascii").split("\n"))
     except ValueError:
         return None
-    n = len(rows)
-    if n < 21 or n > 177 or (n - 17) % 4 or any(r >> n for r in rows):
+    n = len(found)
+    if n < 21 or n > 177 or (n - 17) % 4 or any(r >> n for r in found):
         return None
-    return tuple(tuple(map("1".__eq__, format(r, f"0{n}b")[::-1])) for r in rows)  # bit c: column c
+    return found
 
 
 class _Code(QRCode):

@@ -66,21 +66,23 @@ def width(text: str, font: str, size: float) -> float:
 
 def plain(text: str) -> bool:
     """Whether the theme's face (the family set now) draws every character of ``text`` (the fast path: no runs)."""
-    return _plain(text, theme.family())
+    return _plain(text, theme.family().names)
 
 
+# The caches below are keyed by the family's names, the family set now: a tuple of strings hashes
+# in C, a Family (a dataclass) through a Python call, and these are asked some 300,000 times a build.
 @lru_cache(maxsize=65536)
-def _plain(text: str, family) -> bool:
-    return covered(family).issuperset(map(ord, text))
+def _plain(text: str, names: tuple[str, ...]) -> bool:
+    return covered(theme.family()).issuperset(map(ord, text))
 
 
 def unit_width(text: str, font: str) -> float:
     """Width at 1 pt, cached: layouts try many sizes for the same words."""
-    return _unit_width(text, font, theme.family())
+    return _unit_width(text, font, theme.family().names)
 
 
 @lru_cache(maxsize=65536)
-def _unit_width(text: str, font: str, family) -> float:
+def _unit_width(text: str, font: str, names: tuple[str, ...]) -> float:
     return width(text, font, 1.0)
 
 

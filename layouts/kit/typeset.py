@@ -12,6 +12,8 @@ that word kept whole.
 Paragraphs of plain text (no markup, no entities: most names and titles) skip ReportLab's
 markup parser: their one fragment is copied from the style's, which the parser makes once per
 style. A fifth of a large booklet's time was that parser; the fragments are the parser's own.
+Paragraphs with simple markup (a name in bold, a page number behind a link) are read by
+paraparse.py, also into the parser's own fragments.
 
 ``quotes`` turns typewriter quotes into typographic ones: ' as an apostrophe (Amazon’s,
 BMVC’13, ’90s) or as single quotes ‘…’, " as “…”. Web and e-mail addresses are left
@@ -33,7 +35,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus.paragraph import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
-from . import hyphenation
+from . import hyphenation, paraparse
 
 # addresses are never touched: scheme://..., www...., name@host.tld
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -255,3 +257,4 @@ def _setup_plain(self, text, style, bulletText, frags, cleaner):
 
 
 Paragraph._setup = _setup_plain
+paraparse.install()  # the simple markup of the rest, without the HTML parser (paraparse.py)

@@ -53,7 +53,8 @@ def door_items(room: Room, day: Day) -> tuple[Item, ...]:
     """What the door of ``room`` lists on ``day``: every item in the room, and the day's items
     elsewhere that concern everyone (registration, coffee, lunch, a plenary: ``Day.concerns_everyone``).
     Another room's talks, posters, welcomes and own lunch belong on that room's sign only."""
-    return tuple(it for it in day.items if _here(it, room) or day.concerns_everyone(it))
+    here = day.items_in(room)
+    return tuple(it for it in day.items if it in here or day.concerns_everyone(it))
 
 
 def _here(item: Item, room: Room) -> bool:

@@ -17,7 +17,8 @@ header, so the room's name keeps its size. Never smaller than 20 pt, never clipp
 (signs/plan.py does the fitting).
 
 ``draw_signs`` draws any of the signs onto a canvas it is given; ``draw_pieces``
-draws the signs of some keys (data.pieces) with it for reprint.pdf.
+draws the signs of some keys (data.pieces) with it for reprint.pdf. ``render`` draws
+all-signs.pdf once and writes each sign's own file from its pages there (kit/replay.py).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
+from ..kit.replay import RecordingCanvas, place, target_canvas
 from ..kit.programme import KEYNOTE_LABEL, as_of, names_and_note, short_url  # noqa: F401  (tests read KEYNOTE_LABEL)
 from ..kit.text import (
     Fitted,
@@ -381,29 +383,27 @@ def _pages(data: SignData, stamp: str, pagesize, lang: object = "en"):
 
 
 def draw_signs(c: Canvas, event: Event, options: BuildOptions,
-               only: set[tuple[str, date]] | None = None, fitted: dict | None = None) -> None:
-    """Draw the selected signs (all when ``only`` is None) as pages onto an existing canvas.
+               only: set[tuple[str, date]] | None = None) -> list[tuple[str, str, int]]:
+    """Draw the selected signs (all when ``only`` is None) as pages onto an existing canvas; return
+    each sign's bookmark key, outline entry and number of pages, in the order drawn.
 
     Every page sets its own size, is drawn, and is finished with ``showPage``;
     call it when the canvas's current page is empty and ``save`` afterwards.
-    ``fitted``: where the signs' fitted pages are kept for the next call (the build draws
-    every sign twice: in its own file and in all-signs.pdf).
     """
-    fitted = {} if fitted is None else fitted
     pagesize = page_size(options)
+    drawn = []
     for room, day in event.room_days():
         if only is not None and (room.id, day.date) not in only:
             continue
-        key = (room.id, day.date, pagesize)
-        if key not in fitted:
-            fitted[key] = _fitted_pages(event, room, day, pagesize)
-        data, pages = fitted[key]
+        data, pages = _fitted_pages(event, room, day, pagesize)
+        key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
+        outline = f"{room.name} {theme.EN_DASH} {data.day_label}"
+        drawn.append((key, outline, len(pages)))
         for k, (fr, label, cols, p) in enumerate(pages):
             c.setPageSize(pagesize)
             if k == 0:
-                key = f"sign-{room.id}-{day.date:%Y-%m-%d}"
                 c.bookmarkPage(key)
-                c.addOutlineEntry(f"{room.name} {theme.EN_DASH} {data.day_label}", key, level=0)
+                c.addOutlineEntry(outline, key, level=0)
             _draw_header(c, fr, data)
             width = fr.w - 2 * fr.margin
             col_w = width if p.columns == 1 else (width - COLUMN_GAP * fr.s) / 2
@@ -411,6 +411,7 @@ def draw_signs(c: Canvas, event: Event, options: BuildOptions,
                 _draw_column(c, blocks, p, fr.margin + i * (col_w + COLUMN_GAP * fr.s), fr.schedule_top, col_w, fr.s)
             _draw_footer(c, fr)
             c.showPage()
+    return drawn
 
 
 def draw_pieces(c: Canvas, event: Event, options: BuildOptions, keys: list[str]) -> None:
@@ -433,21 +434,38 @@ def _fitted_pages(event: Event, room, day, pagesize) -> tuple[SignData, list]:
             data = shorten.step(event, data, written, e.row, items[e.row], room, day)
 
 
-def _pdf(event: Event, options: BuildOptions, only, title: str, fitted: dict) -> bytes:
-    buf = io.BytesIO()
-    c = common.new_canvas(buf, page_size(options), event, title, "Door signs")
-    draw_signs(c, event, options, only, fitted)
-    c.save()
-    return buf.getvalue()
-
-
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
-    page_size(options)  # an unknown size fails before anything is drawn
-    out, fitted = [], {}
-    for room, day in event.room_days():
+    """all-signs.pdf, drawn once, and each sign's own file from its pages there (kit/replay.py): the
+    same pages, with all-signs.pdf's font subsets, its bookmark and its title."""
+    pagesize = page_size(options)  # an unknown size fails before anything is drawn
+    buf = io.BytesIO()
+    every = common.new_canvas(buf, pagesize, event, f"Door signs {theme.EN_DASH} {event.name}", "Door signs",
+                              maker=RecordingCanvas)
+    drawn = draw_signs(every, event, options)
+    snapshot = every.font_snapshot()
+    every.save()
+    out, first = [], 0
+    for (room, day), (key, outline, n) in zip(event.room_days(), drawn):
         title = f"{room.name} {theme.EN_DASH} {i18n.day(event, day.date)} {theme.EN_DASH} {event.name}"
         out.append(Artifact(sign_path(room.id, day.date),
-                            _pdf(event, options, {(room.id, day.date)}, title, fitted)))
-    out.append(Artifact("signs/all-signs.pdf",
-                        _pdf(event, options, None, f"Door signs {theme.EN_DASH} {event.name}", fitted)))
+                            _own_file(event, pagesize, title, every, snapshot, range(first, first + n), key, outline)))
+        first += n
+    out.append(Artifact("signs/all-signs.pdf", buf.getvalue()))
     return out
+
+
+def _own_file(event: Event, pagesize, title: str, every: RecordingCanvas, snapshot, pages: range, key: str,
+              outline: str) -> bytes:
+    """One sign's file: its pages of all-signs.pdf (``every``), as draw_signs drew them."""
+    buf = io.BytesIO()
+    c = target_canvas(buf, pagesize, snapshot, lambda b, size: common.new_canvas(b, size, event, title, "Door signs"),
+                      lambda target: logo.define_like(every, target))
+    for k in pages:
+        c.setPageSize(pagesize)
+        if k == pages[0]:
+            c.bookmarkPage(key)
+            c.addOutlineEntry(outline, key, level=0)
+        place(c, every.recorded[k], every.recorded_qr[k])
+        c.showPage()
+    c.save()
+    return buf.getvalue()
