@@ -56,7 +56,10 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
     if not event.days:
         return []
     first, last = event.days[0].date, event.days[-1].date
-    text = "".join((i18n.day(event, first), i18n.day_short(event, first), i18n.date_range(event, first, last),
+    # every day's names (a Chinese date names its weekday in Han characters: the faces are cut
+    # for all of them at once, fonts.want), the range, a time range and the "as of" stamp
+    days = "".join(i18n.day(event, d.date) + i18n.day_short(event, d.date) for d in event.days)
+    text = "".join((days, i18n.date_range(event, first, last),
                     i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
     if register().issuperset(map(ord, text)):
         return []

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -276,17 +278,43 @@ _shaped: set[str] = set()  # ReportLab names of faces whose text HarfBuzz shapes
 
 def want(texts, lang: str | None = None) -> None:
     """Note the characters of ``texts`` that fall back, so that a face cut down to characters
-    is cut once for all of them (the build calls this with every content string)."""
+    is cut once for all of them (the build calls this with every content string). A character
+    goes into every cut face that has it (a Han character into the Chinese, Japanese and Korean
+    ones), not only the one its text's language picks: a line of a wrapped title may take
+    another face than the whole title did, and a cut renewed while drawing would depend on what
+    was drawn before it in the process, and so would the bytes. (``lang`` is kept for callers.)"""
     covered = register()
     for text in texts:
         if not text or covered.issuperset(map(ord, text)):
             continue
-        hint = cjk_hint(text, lang)
         for ch in text:
             if ord(ch) not in covered and ord(ch) not in _IGNORED:
-                face = fallback_for(ch, hint)
-                if face is not None and face.regular is not None:
+                for face in _cut_faces_with(ch):
                     _wanted.setdefault(face.key, set()).add(ch)
+
+
+@lru_cache(maxsize=None)
+def _cut_faces_with(ch: str) -> tuple[Fallback, ...]:
+    """The faces cut to the characters they draw (variable ones: CJK) that have ``ch``."""
+    o = ord(ch)
+    return tuple(f for f in _order(None) if f.regular is not None and o in _cmap(f.key))
+
+
+@contextmanager
+def cuts_of_its_own() -> Iterator[None]:
+    """What is drawn inside starts from the fallback faces cut so far and leaves them as it found
+    them: an output rendered in this process after another starts from the same cuts as one
+    rendered in a forked child, side by side with the others (parallel.py), should it need a
+    character no content string had (``want`` notes those of the content before any output is
+    drawn). The layouts' own caches of which face draws what are cleared with it
+    (eventprint.outputs.drawing)."""
+    saved = ({k: set(v) for k, v in _wanted.items()}, dict(_cut), dict(_renewals))
+    try:
+        yield
+    finally:
+        for store, old in zip((_wanted, _cut, _renewals), saved):
+            store.clear()
+            store.update(old)
 
 
 def register_fallback(key: str, bold: bool, chars=()) -> str:

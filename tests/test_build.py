@@ -175,3 +175,21 @@ def test_outputs_rendered_side_by_side_leave_the_collector_as_it_was(monkeypatch
     parts = build_mod.render_all(edge, ("poster", "site"), BuildOptions())
     assert set(parts) == {"poster", "site"} and all(arts for arts, _ in parts.values())
     assert gc.get_freeze_count() == 0
+
+
+def test_the_bytes_do_not_depend_on_how_many_processes_render_them(monkeypatch):
+    """Outputs rendered one after another in one process (EVENTPRINT_JOBS=1, a one-core machine)
+    are the bytes of those rendered side by side in forked processes: a Chinese or Japanese face
+    is cut once, from the content, for every output, not renewed by what an output before it in
+    the process drew (the scripts event: a Japanese title's wrapped line takes another face)."""
+    import conftest
+    from eventprint.options import BuildOptions
+    monkeypatch.setattr(build_mod, "render", conftest._REAL_RENDER)  # no shared renders here
+    event = conftest.event_named("scripts")
+    names = ("poster", "badges")
+    monkeypatch.setenv("EVENTPRINT_JOBS", "1")
+    one = build_mod.render_all(event, names, BuildOptions())
+    monkeypatch.setenv("EVENTPRINT_JOBS", "2")
+    two = build_mod.render_all(event, names, BuildOptions())
+    for name in names:
+        assert [(a.path, a.data) for a in one[name][0]] == [(a.path, a.data) for a in two[name][0]], name
