@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -298,23 +296,6 @@ def _cut_faces_with(ch: str) -> tuple[Fallback, ...]:
     """The faces cut to the characters they draw (variable ones: CJK) that have ``ch``."""
     o = ord(ch)
     return tuple(f for f in _order(None) if f.regular is not None and o in _cmap(f.key))
-
-
-@contextmanager
-def cuts_of_its_own() -> Iterator[None]:
-    """What is drawn inside starts from the fallback faces cut so far and leaves them as it found
-    them: an output rendered in this process after another starts from the same cuts as one
-    rendered in a forked child, side by side with the others (parallel.py), should it need a
-    character no content string had (``want`` notes those of the content before any output is
-    drawn). The layouts' own caches of which face draws what are cleared with it
-    (eventprint.outputs.drawing)."""
-    saved = ({k: set(v) for k, v in _wanted.items()}, dict(_cut), dict(_renewals))
-    try:
-        yield
-    finally:
-        for store, old in zip((_wanted, _cut, _renewals), saved):
-            store.clear()
-            store.update(old)
 
 
 def register_fallback(key: str, bold: bool, chars=()) -> str:

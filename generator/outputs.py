@@ -24,7 +24,7 @@ from eventprint.layouts.badges import data as badge_data
 from eventprint.layouts.badges import document as badge_document
 from eventprint.layouts.badges.desk import ORDERS
 from eventprint.layouts.badges.fit import SIZES as BADGE_SIZES
-from eventprint.layouts.kit import common, pdfx, qrmatrix, textruns, theme, typeset
+from eventprint.layouts.kit import common, pdfx, qrmatrix, theme, typeset
 from eventprint.layouts.kit.sheets import BADGE_SHEETS
 from eventprint.layouts.poster.document import DEFAULT_SIZE as POSTER_DEFAULT
 from eventprint.layouts.poster.document import SIZES as POSTER_SIZES
@@ -32,7 +32,7 @@ from eventprint.layouts.signs import data as sign_data
 from eventprint.layouts.signs import document as sign_document
 from eventprint.layouts.stage import cards, chairs, tents
 
-from . import cache, fonts
+from . import cache
 from .model import Event
 from .options import BuildOptions
 from .output import Artifact, Piece
@@ -151,13 +151,9 @@ def drawing(event: Event) -> Iterator[None]:
     """What every layout draws under: QR matrices kept between builds (eventprint.cache), the
     quotation marks of the event's language for every text set, and its brand's type family."""
     _stores()
-    # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family;
-    # the fallback faces cut as if nothing had been drawn before (the same bytes in one process or several)
-    with typeset.language(event), theme.branded(event.brand), fonts.cuts_of_its_own():
-        try:
-            yield
-        finally:
-            textruns.forget_faces()
+    # quotation marks, and each talk's language (its CJK face); the theme's fonts in the brand's family
+    with typeset.language(event), theme.branded(event.brand):
+        yield
 
 
 def prepare() -> None:

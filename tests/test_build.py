@@ -180,8 +180,9 @@ def test_outputs_rendered_side_by_side_leave_the_collector_as_it_was(monkeypatch
 def test_the_bytes_do_not_depend_on_how_many_processes_render_them(monkeypatch):
     """Outputs rendered one after another in one process (EVENTPRINT_JOBS=1, a one-core machine)
     are the bytes of those rendered side by side in forked processes: a Chinese or Japanese face
-    is cut once, from the content, for every output, not renewed by what an output before it in
-    the process drew (the scripts event: a Japanese title's wrapped line takes another face)."""
+    is cut once, from the content, before any output is drawn, not renewed by what an output
+    before it in the process drew (the scripts event: a Japanese title's wrapped line takes
+    another face than the whole title)."""
     import conftest
     from eventprint.options import BuildOptions
     monkeypatch.setattr(build_mod, "render", conftest._REAL_RENDER)  # no shared renders here

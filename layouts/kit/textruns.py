@@ -93,12 +93,6 @@ def runs(text: str, style: str = "regular", base: int | None = None) -> tuple[Ru
                  theme.family())
 
 
-def forget_faces() -> None:
-    """Forget which registered face draws each text: a face cut later under the same name may
-    hold other characters (fonts.cuts_of_its_own)."""
-    _runs.cache_clear()
-
-
 @lru_cache(maxsize=8192)
 def _runs(text: str, style: str, base: int, lang: str, family: fonts.Family = fonts.NOTO) -> tuple[Run, ...]:
     main = fonts.main_font(style, family)
