@@ -8,6 +8,7 @@ file written and a line per output as it finishes (which a terminal always gets)
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import os
 import signal
@@ -133,6 +134,24 @@ _CONTENT_HELP = ("folder with event.yaml, venues.yaml, people.yaml, programme.ya
 def _print_problems(problems, stream=sys.stderr) -> None:
     for prob in problems:
         print(str(prob), file=stream)
+
+
+def run() -> None:
+    """The program (``eventprint``, ``python -m eventprint``): ``main``, then the process ends
+    without Python's clean-up of what it kept, once the command is done, its atexit handlers have
+    run and its output is flushed: freeing a large event's model, fonts and rendered files one
+    object at a time took 0.05-0.08 s after everything was written. With threads still running
+    (none of ours), or after an error that escaped ``main``, Python ends as usual."""
+    code = main()
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (eventprint check | head): nothing left to say
+            pass
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,4 +339,4 @@ def _init(folder: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()
