@@ -289,13 +289,10 @@ def _run(args) -> int:
     for line in report.messages:
         print(line)
     out = Path(args.out)
+    here = Path.cwd()
     for path in report.written:
-        try:
-            shown = path.relative_to(Path.cwd())
-        except ValueError:
-            shown = path
         if path.suffix == ".pdf" or path.name == "index.html" or args.verbosity > 0:
-            print(f"wrote {shown}")
+            print(f"wrote {path.relative_to(here) if path.is_relative_to(here) else path}")
     extra = 0 if args.verbosity > 0 else len([p for p in report.written
                                               if not (p.suffix == ".pdf" or p.name == "index.html")])
     if extra:
