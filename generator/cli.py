@@ -56,6 +56,15 @@ def listing() -> str:
     return "\n".join(lines)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (importlib.metadata
+    takes 12 ms to import, which every build paid for its parser)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"eventprint {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
     try:
@@ -86,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
                     "export) into print-ready PDFs and a small website.",
         epilog="Start: eventprint init my-event, then eventprint serve --content my-event. "
                "The content format: eventprint help content.")
-    p.add_argument("--version", action="version", version=f"eventprint {_version()}")
+    p.add_argument("--version", nargs=0, action=_Version, help="show the version and exit")
     p.add_argument("--list", nargs=0, action=_ListOutputs, help=LIST_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = [(o.name, o.help, o.options) for o in OUTPUTS.values()]
