@@ -60,10 +60,11 @@ class RemoteTraceback(Exception):
 
 
 def run(work: Callable[[str], T], order: Iterable[str], names: Iterable[str], processes: int,
-        finished: Callable[[str, T, float], None] = lambda name, result, seconds: None) -> dict[str, T]:
+        finished: Callable[[str, T, float], None] = lambda name, result, seconds: None,
+        setup: Callable[[], None] = lambda: None) -> dict[str, T]:
     """``{name: work(name)}`` for ``names`` (in that order), in ``processes`` forked workers, each
     taking the next name in ``order`` when it is free; ``finished`` hears of each result as it
-    arrives, with the seconds its work took."""
+    arrives, with the seconds its work took. ``setup`` runs in each worker before its first job."""
     ctx = multiprocessing.get_context("fork")
     todo = list(order)
     workers: dict[object, multiprocessing.process.BaseProcess] = {}
@@ -81,7 +82,7 @@ def run(work: Callable[[str], T], order: Iterable[str], names: Iterable[str], pr
     try:
         for i in range(min(processes, len(todo))):
             here, there = ctx.Pipe()
-            worker = ctx.Process(target=_worker, args=(work, there), name=f"eventprint worker {i + 1}",
+            worker = ctx.Process(target=_worker, args=(work, there, setup), name=f"eventprint worker {i + 1}",
                                  daemon=True)
             worker.start()
             there.close()
@@ -110,9 +111,10 @@ def run(work: Callable[[str], T], order: Iterable[str], names: Iterable[str], pr
     return {name: done[name] for name in names}
 
 
-def _worker(work: Callable[[str], T], conn) -> None:
+def _worker(work: Callable[[str], T], conn, setup: Callable[[], None]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us (SIGTERM) and reports it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    setup()
     while (name := conn.recv()) is not None:
         try:
             message = ("ok", work(name))

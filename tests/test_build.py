@@ -227,8 +227,8 @@ def test_the_bytes_do_not_depend_on_the_order_a_worker_renders_outputs_in(monkey
     monkeypatch.setenv("EVENTPRINT_JOBS", "2")
     rendered = []
     for order in (names, names[::-1]):
-        monkeypatch.setattr(parallel, "run", lambda work, _, names, jobs, finished, order=order:
-                            run(work, order, names, 1, finished))
+        monkeypatch.setattr(parallel, "run", lambda work, _, names, jobs, finished, order=order, **setup:
+                            run(work, order, names, 1, finished, **setup))
         rendered.append(build_mod.render_all(event, names, BuildOptions()))
     for name in names:
         assert ([(a.path, a.data) for a in rendered[0][name][0]]
