@@ -137,7 +137,7 @@ $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV): eventprint, the libraries and fonts it uses, and the test tools"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --progress-bar on -e '.[test,cjk]'  # cjk: the Chinese, Japanese and Korean faces (pyproject.toml)
+	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --progress-bar on -e '.[test,cjk,svg]'  # cjk: the Chinese, Japanese and Korean faces; svg: SVG logos (pyproject.toml)
 	$(PY) -m compileall -q generator layouts tests
 	@touch $(STAMP)
 

@@ -33,6 +33,18 @@ def read(data: bytes):
     return float(found.width), float(found.height)
 
 
+EXTRA = "pip install 'eventprint[svg]'"  # svglib and lxml: 13 MB for one logo, so an extra
+
+
+def available() -> bool:
+    """Whether the svg extra (svglib) is installed."""
+    try:
+        import svglib.svglib  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _parse(data: bytes):
     from svglib.svglib import svg2rlg
     for name in ("svglib", "svglib.svglib"):  # unsupported details are its warnings, not ours

@@ -241,6 +241,21 @@ def test_unusable_brand_files_are_errors_at_their_lines(tmp_path):
     assert len(found) == 5, found
 
 
+def test_an_svg_logo_without_the_svg_extra_is_an_error_naming_it(tmp_path, monkeypatch):
+    """svglib and lxml are an extra (13 MB for one file of one event): without them an SVG logo
+    is one error at its line that says what to install, or to give a PNG."""
+    from eventprint import svg
+    from eventprint.build import load
+    from eventprint.problems import ContentError
+    monkeypatch.setattr(svg, "available", lambda: False)
+    folder = _brand_copy(tmp_path, "brand:\n  logo: brand/logo.svg\n")
+    with pytest.raises(ContentError) as raised:
+        load(folder)
+    (problem,) = raised.value.problems
+    assert problem.line == _line_of(folder, "logo:")
+    assert "needs eventprint's svg extra" in str(problem) and "pip install 'eventprint[svg]'" in str(problem)
+
+
 def test_a_family_without_italics_warns_and_prints_another_face_in_their_place(tmp_path):
     from eventprint.build import load_with_warnings
     folder = _brand_copy(tmp_path, "brand:\n  font:\n    regular: brand/FixtureSerif-Regular.ttf\n"

@@ -139,6 +139,11 @@ def _logo(r: Reader, loc: Located | None, content: Path, what: str) -> Logo | No
 
 def _svg(r: Reader, loc: Located, name: str, data: bytes, what: str, at) -> Logo | None:
     from .. import svg  # svglib and lxml: only an event with an SVG logo loads them
+    if not svg.available():
+        r.bad(loc, f"the {what} {name} is an SVG, which needs eventprint's svg extra",
+              f"install it ({svg.EXTRA}; make does), or give the logo as a PNG of at least 300 dpi "
+              "at its printed size")
+        return None
     found = svg.read(data)
     if isinstance(found, str):
         r.bad(loc, f"the {what} {name} {found}", svg.FIX)
