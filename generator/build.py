@@ -12,15 +12,14 @@ import gc
 import re
 import sys
 import warnings
-from datetime import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
 from typing import Callable
 
 from . import i18n, links, outputs, parallel, reprint
-from .fontcheck import coverage_problems
-from .fonts import describe, missing, register, want
+from .fontcheck import coverage_problems, language_text, note, noted
+from .fonts import describe, missing, register, settled, want
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
@@ -46,6 +45,7 @@ def load_with_warnings(content_dir: str | Path, strict: bool = False) -> tuple[E
     gaps += language_gaps(loaded.event, where)
     if gaps:
         raise ContentError([loaded.event.origins.problem(g) for g in gaps])
+    noted(loaded.event)  # what it prints, for the fonts (fontcheck.note)
     return loaded.event, list(loaded.warnings)
 
 
@@ -53,14 +53,8 @@ def language_gaps(event: Event, where: tuple[str, int]) -> list[Problem]:
     """The event's language writes dates and times in its own script (CLDR): Hindi in Devanagari,
     Thai in Thai. A script no face has is named at the line of ``language:`` (``where``), before a
     layout meets it."""
-    if not event.days:
-        return []
-    first, last = event.days[0].date, event.days[-1].date
-    # every day's names (a Chinese date names its weekday in Han characters: the faces are cut
-    # for all of them at once, fonts.want), the range, a time range and the "as of" stamp
-    days = "".join(i18n.day(event, d.date) + i18n.day_short(event, d.date) for d in event.days)
-    text = "".join((days, i18n.date_range(event, first, last),
-                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
+    want(i18n.translations(event))  # the fixed words, for the faces cut to what is printed
+    text = language_text(event)
     if register().issuperset(map(ord, text)):
         return []
     want((text,))
@@ -125,25 +119,30 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
         return rendered, (_entries(event, name, options) if entries is not None else None)
 
     jobs = parallel.jobs(len(names))
-    if jobs <= 1:
-        done = {}
-        for name in names:
-            began = perf_counter()
-            done[name] = one(name)
-            finished(name, done[name][0], perf_counter() - began)
-    else:
-        outputs.prepare()  # computed here once, not in every child
-        # what the children share (the event, fonts, modules) is never scanned by their cycle
-        # collector, which would otherwise also copy every page it touches out of the shared
-        # memory; this process collects it again afterwards, as before
-        gc.freeze()
-        try:
-            # the slowest first, so that the last one to start is a short one
-            order = sorted(names, key=lambda n: -outputs.get(n).cost)
-            done = parallel.run(one, order, names, jobs,
-                                lambda name, result, seconds: finished(name, result[0], seconds))
-        finally:
-            gc.unfreeze()
+    note(event)  # (done by load in this process, unless the event comes from elsewhere)
+    with settled():  # the fonts cut for the content, whichever output draws first (fonts.settled)
+        if jobs <= 1:
+            done = {}
+            for name in names:
+                began = perf_counter()
+                done[name] = one(name)
+                finished(name, done[name][0], perf_counter() - began)
+        else:
+            outputs.prepare()  # computed here once, not in every child
+            # what the workers share (the event, fonts, modules) is never scanned by a cycle
+            # collector, which would otherwise also copy every page it touches out of the shared
+            # memory; this process collects it again afterwards, as before. The workers collect
+            # no cycles at all: each lives for one build, and what a collection would free (a
+            # huge event: 14 of 118 MB) cost a tenth of a second to find
+            gc.freeze()
+            try:
+                # the slowest first, so that the last one to start is a short one
+                order = sorted(names, key=lambda n: -outputs.get(n).cost)
+                done = parallel.run(one, order, names, jobs,
+                                    lambda name, result, seconds: finished(name, result[0], seconds),
+                                    setup=gc.disable)
+            finally:
+                gc.unfreeze()
     if entries is not None:
         entries.update({name: found for name, (_, found) in done.items() if found is not None})
     return {name: rendered for name, (rendered, _) in done.items()}
@@ -218,21 +217,22 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     report = BuildReport()
     event = event or load(content_dir)
     known: dict[str, dict] = {}  # the manifest's entries, worked out beside each render
-    rendered = render_all(event, names, options, entries=known)
-    parts: dict[str, list[Artifact]] = {}
-    for name, (arts, notes) in rendered.items():
-        parts[outputs.get(name).scope(options)] = arts
-        report.messages += [n for n in notes if n not in report.messages]
-    out = Path(out_dir)
-    # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
-    # before anything in it (the previous manifest) is read
-    report.messages += prepare(out)
-    artifacts = [a for part in parts.values() for a in part]
-    rendered = len(artifacts)
-    # compares with the previous build's manifest and may add out/reprint.pdf
-    with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
-        warnings.simplefilter("ignore", LayoutWarning)
-        report.messages += reprint.after_render(event, out, names, options, artifacts, final, known)
+    with settled():  # reprint.pdf draws with the fonts the outputs drew with (fonts.settled)
+        rendered = render_all(event, names, options, entries=known)
+        parts: dict[str, list[Artifact]] = {}
+        for name, (arts, notes) in rendered.items():
+            parts[outputs.get(name).scope(options)] = arts
+            report.messages += [n for n in notes if n not in report.messages]
+        out = Path(out_dir)
+        # the write phase: out/ must be usable, and a write an earlier run left unfinished undone,
+        # before anything in it (the previous manifest) is read
+        report.messages += prepare(out)
+        artifacts = [a for part in parts.values() for a in part]
+        rendered = len(artifacts)
+        # compares with the previous build's manifest and may add out/reprint.pdf
+        with warnings.catch_warnings():  # what reprint.pdf draws again was reported with its output
+            warnings.simplefilter("ignore", LayoutWarning)
+            report.messages += reprint.after_render(event, out, names, options, artifacts, final, known)
     if len(artifacts) > rendered:
         parts["reprint"] = artifacts[rendered:]
     # one transaction: out/ ends up holding the old build or all of the new one, never a mix;

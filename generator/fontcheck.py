@@ -7,11 +7,13 @@ names the extra. ``check`` also says how many characters fall back, and to which
 """
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Callable
+from datetime import time
 from pathlib import Path
 
-from . import fonts
+from . import fonts, i18n
 from .fonts import CJK_EXTRA, _IGNORED, cjk_hint, describe, fallback_for, is_control, missing, register, want
 from .model import Event
 from .problems import Problem
@@ -89,6 +91,43 @@ def is_cjk(ch: str) -> bool:
     return (0x1100 <= o <= 0x11FF or 0x2E80 <= o <= 0x33FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
             or 0xA960 <= o <= 0xA97F or 0xAC00 <= o <= 0xD7FF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F
             or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3FFFF)
+
+
+def language_text(event: Event) -> str:
+    """What the event's language prints of dates and times (CLDR), by example: every day's names
+    (a Chinese date names its weekday in Han characters), the range, every hour (zh-Hant names the
+    time of day: 上午, 晚上), a time range and the "as of" stamp. Empty without days."""
+    if not event.days:
+        return ""
+    first, last = event.days[0].date, event.days[-1].date
+    days = "".join(i18n.day(event, d.date) + i18n.day_short(event, d.date) for d in event.days)
+    hours = "".join(i18n.clock(event, time(h, 0)) for h in range(24))
+    return "".join((days, i18n.date_range(event, first, last), hours,
+                    i18n.time_range_text(event, time(9, 0), time(13, 30)), i18n.stamp(event, event.updated)))
+
+
+_noted: dict[int, weakref.ref] = {}  # id -> the events whose strings this process noted
+
+
+def noted(event: Event) -> None:
+    """Say that every string ``event`` prints has been noted (fonts.want) in this process: the
+    loader does it while checking them."""
+    _noted[id(event)] = weakref.ref(event, lambda _, key=id(event): _noted.pop(key, None))
+
+
+def note(event: Event) -> None:
+    """Note (fonts.want) every string ``event`` prints, its content and its language's fixed words,
+    dates and times, so that the faces cut to characters are cut for all of them before anything
+    is drawn (fonts.settled); once per event in a process (an event loaded in another process and
+    handed over has not been noted here)."""
+    ref = _noted.get(id(event))
+    if ref is not None and ref() is event:
+        return
+    for text, _file, _line, _whose, _field, lang in _content_strings(event):
+        want((text,), lang)
+    want(i18n.translations(event))
+    want((language_text(event),))
+    noted(event)
 
 
 def coverage_problems(event: Event, content_dir: str | Path,

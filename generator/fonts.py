@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -265,11 +267,14 @@ def fallback_for(ch: str, hint: str | None = None) -> Fallback | None:
 
 
 # What is registered: whole files once; cut-down instances of variable faces (fontinstance.py) by
-# the characters they hold, renewed under a new name when a character outside them is needed.
+# the characters they hold, renewed under a new name when a character outside them is needed
+# (while settled, see ``settled``: a face of that one character instead).
 _whole: dict[tuple[str, bool], str] = {}
 _cut: dict[tuple[str, bool], tuple[str, frozenset[str]]] = {}
 _wanted: dict[str, set[str]] = {}
 _renewals: dict[tuple[str, bool], int] = {}
+_settled: dict[str, frozenset[str]] | None = None
+_single: dict[tuple[str, bool, str], str] = {}
 _sources: dict[str, Path | bytes] = {}  # ReportLab font name -> its file, or the bytes of a cut
 _shaped: set[str] = set()  # ReportLab names of faces whose text HarfBuzz shapes
 
@@ -280,7 +285,10 @@ def want(texts, lang: str | None = None) -> None:
     goes into every cut face that has it (a Han character into the Chinese, Japanese and Korean
     ones), not only the one its text's language picks: a line of a wrapped title may take
     another face than the whole title did, and a cut renewed while drawing would depend on what
-    was drawn before it in the process, and so would the bytes. (``lang`` is kept for callers.)"""
+    was drawn before it in the process, and so would the bytes. (``lang`` is kept for callers.)
+    While ``settled``, nothing more is noted: the faces are cut for what was noted before."""
+    if _settled is not None:
+        return
     covered = register()
     for text in texts:
         if not text or covered.issuperset(map(ord, text)):
@@ -298,9 +306,28 @@ def _cut_faces_with(ch: str) -> tuple[Fallback, ...]:
     return tuple(f for f in _order(None) if f.regular is not None and o in _cmap(f.key))
 
 
-def register_fallback(key: str, bold: bool, chars=()) -> str:
-    """The ReportLab name of fallback face ``key`` in ``bold`` or regular (a face without bold
-    is drawn regular), registered so that it draws ``chars``."""
+@contextmanager
+def settled() -> Iterator[None]:
+    """Draw with the cut faces fixed to the characters noted so far (``want``: every content
+    string, before any output is drawn). Inside, a character outside a face's cut is drawn from a
+    face cut to that one character, never by cutting the face again: which face draws a
+    character, and what each embedded face holds, then depend on the content alone, not on what
+    this process drew before. So an output's bytes are the same whether it renders alone in a
+    forked process, after others in one process (EVENTPRINT_JOBS=1), or after any others in a
+    render worker (parallel.py). Nested, the outermost holds."""
+    global _settled
+    before = _settled
+    if before is None:
+        _settled = {key: frozenset(chars) for key, chars in _wanted.items()}
+    try:
+        yield
+    finally:
+        _settled = before
+
+
+def registered(key: str, bold: bool, chars) -> dict[str, str]:
+    """For each of ``chars``, the ReportLab name of fallback face ``key`` in ``bold`` or regular
+    (a face without bold is drawn regular) that draws it, registered."""
     face = _BY_KEY[key]
     bold = bold and face.has_bold()
     wght = face.bold if bold else face.regular
@@ -309,20 +336,49 @@ def register_fallback(key: str, bold: bool, chars=()) -> str:
         if name is None:
             name = _whole[(key, bold)] = face.font_name(bold)
             _register_face(name, face.file(bold), face.shaped)
-        return name
-    need = frozenset(chars)
+        return dict.fromkeys(chars, name)
     done = _cut.get((key, bold))
-    if done is not None and need <= done[1]:
-        return done[0]
+    if _settled is None:  # the cut that holds them, else one more, for them and all noted so far
+        need = frozenset(chars)
+        name = done[0] if done is not None and need <= done[1] else \
+            _cut_for(face, bold, wght, need | _wanted.get(key, set()))
+        return dict.fromkeys(chars, name)
+    # settled: the face cut to the noted characters (and whatever it held before they were
+    # noted, the same in every process forked since), each other character a face of its own
+    noted = _settled.get(key, frozenset())
+    if noted and (done is None or not noted <= done[1]):
+        _cut_for(face, bold, wght, noted)
+        done = _cut[(key, bold)]
+    return {ch: done[0] if done is not None and ch in done[1] else _single_face(face, bold, wght, ch)
+            for ch in chars}
+
+
+def _cut_for(face: Fallback, bold: bool, wght: int, need: frozenset[str]) -> str:
+    """The name of a new cut of ``face`` holding ``need`` and what the last cut held."""
+    done = _cut.get((face.key, bold))
     from .fontinstance import instance
 
-    holds = need | _wanted.get(key, set()) | (done[1] if done else frozenset())
+    holds = need | (done[1] if done else frozenset())
     base = face.font_name(bold)
-    _renewals[(key, bold)] = n = _renewals.get((key, bold), 0) + 1
+    _renewals[(face.key, bold)] = n = _renewals.get((face.key, bold), 0) + 1
     name = base if n == 1 else f"{base}~{n}"
     _register_face(name, instance(face.file(), wght, holds, "Bold" if bold else "Regular",
                                   "" if n == 1 else f"-{n}"), face.shaped)
-    _cut[(key, bold)] = (name, holds)
+    _cut[(face.key, bold)] = (name, holds)
+    return name
+
+
+def _single_face(face: Fallback, bold: bool, wght: int, ch: str) -> str:
+    """The name of ``face`` cut to ``ch`` alone: named by the character, so that it is the same
+    face whichever process cuts it and whatever it drew before."""
+    name = _single.get((face.key, bold, ch))
+    if name is None:
+        from .fontinstance import instance
+
+        tag = f"-U{ord(ch):04X}"
+        name = _single[(face.key, bold, ch)] = face.font_name(bold) + tag
+        _register_face(name, instance(face.file(), wght, frozenset(ch), "Bold" if bold else "Regular", tag),
+                       face.shaped)
     return name
 
 
@@ -409,8 +465,8 @@ def faces(text: str, style: str = "regular", hint: str | None = None,
         picked.append(face)
         groups.setdefault(face.key, set()).add(ch)
         last = face if face.shaped else None
-    names = {key: register_fallback(key, bold, chars) for key, chars in groups.items()}
-    return [names[p.key] if isinstance(p, Fallback) else p for p in picked]
+    names = {key: registered(key, bold, chars) for key, chars in groups.items()}
+    return [names[p.key][ch] if isinstance(p, Fallback) else p for p, ch in zip(picked, text)]
 
 
 # -- checking content ---------------------------------------------------------------------------

@@ -16,7 +16,8 @@ filled, and `all` once more in one process (EVENTPRINT_JOBS=1). `all` with the c
 times and the fastest is shown (with the slowest): the speed of this shared machine drifts.
 Builds write into folders in memory (/dev/shm) where there is one (OUT_ROOT below says why).
 
-Budgets (issue #25), ``--only budgets``: the yardstick is ``python -c "import reportlab.platypus"``
+Budgets (issue #25), ``--only budgets``: each build is the command an organiser runs
+(``python -m eventprint -q all``); the yardstick is ``python -c "import reportlab.platypus"``
 (the floor every build pays), its wall and CPU time measured in turn with each build, each pair
 REPEAT times, so that a machine shared with other jobs slows both alike; reported as the ratio of
 each pair (best, median, worst) and the load average before and after:
@@ -121,13 +122,20 @@ def floor() -> tuple[float, float]:
 
 
 def build_timed(content: Path, name: str, cache: Path) -> dict:
-    """One build in a process of its own, timed from outside like the yardstick; its peak memory."""
+    """One build as the organiser runs it (``python -m eventprint -q NAME``), timed from outside like
+    the yardstick: wall, CPU and peak memory of the process and every process it waited for."""
     env = {**os.environ, "EVENTPRINT_CACHE": str(cache), "EVENTPRINT_JOBS": ""}
-    with tempfile.TemporaryDirectory(dir=OUT_ROOT) as out:
-        code = CHILD.format(repo=str(REPO), name=name, content=str(content), out=out)
-        wall, cpu, stdout = timed([sys.executable, "-c", code], env)
-    r = json.loads(stdout.strip().splitlines()[-1])
-    return {"wall": wall, "cpu": cpu, "peak_mb": max(r["peak_mb"], r["child_mb"])}
+    with tempfile.TemporaryDirectory(dir=OUT_ROOT) as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        run = subprocess.Popen([sys.executable, "-m", "eventprint", "-q", name, "--content", str(content),
+                                "--out", out], env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(run.pid, 0)  # its own usage, with its children's (the renderers)
+        wall = time.perf_counter() - t0
+        run.returncode = os.waitstatus_to_exitcode(status)
+        if run.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{name} of {content} failed:\n{err.read().decode()}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
 
 
 def _spread(values: list[float]) -> str:

@@ -35,6 +35,24 @@ def test_init_never_overwrites_an_event(tmp_path):
     assert not (tmp_path / "event.yaml").exists()
 
 
+def test_the_program_ends_with_its_output_and_status_when_piped(tmp_path):
+    """``python -m eventprint`` ends the process itself once a command is done (cli.run skips
+    Python's clean-up): what it printed still arrives whole through a pipe, which Python buffers
+    (PYTHONUNBUFFERED off), and so does its exit status."""
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    run = subprocess.run([sys.executable, "-m", "eventprint", "cards", "--content", str(CONTENT), "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, env=env, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "timing-cards.pdf" in run.stdout and re.search(r"^done in \d+\.\d\d s$", run.stdout, re.M)
+    assert run.stdout.endswith("\n") and (tmp_path / "out" / "timing-cards.pdf").is_file()
+    failed = subprocess.run([sys.executable, "-m", "eventprint", "cards", "--content", str(tmp_path / "none")],
+                            capture_output=True, text=True, env=env, cwd=REPO)
+    assert failed.returncode == 2 and "this content folder does not exist" in failed.stderr
+
+
 def test_version(capsys):
     from eventprint import cli
     from importlib.metadata import version

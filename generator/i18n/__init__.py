@@ -7,13 +7,13 @@ with the model's Event (or its language tag), so they stay pure.
 """
 from __future__ import annotations
 
-from .catalogue import available, lookup, lookup_plural, missing, tag_of, well_formed
+from .catalogue import available, lookup, lookup_plural, missing, tag_of, translations, well_formed
 from .formats import (clock, date_range, day, day_short, known, stamp, time_range, time_range_text,
                       time_template, twelve_hour)
 
 __all__ = ["available", "clock", "date_range", "day", "day_short", "known", "missing", "ntr",
            "quotes", "stamp", "tag_of", "time_range", "time_range_text", "time_template", "tr",
-           "twelve_hour", "well_formed"]
+           "translations", "twelve_hour", "well_formed"]
 
 
 def tr(lang: object, msgid: str, context: str | None = None, **values: object) -> str:

@@ -102,6 +102,17 @@ def source_messages() -> list[tuple[str | tuple[str, str], str | None]]:
     return [(m.id, m.context) for m in catalogue(SOURCE) if m.id]
 
 
+def translations(lang: object) -> list[str]:
+    """Every translation the catalogues of ``lang`` hold: the fixed words an output may print
+    (fonts.want notes their characters with the content's)."""
+    out: list[str] = []
+    for cat in chain(tag_of(lang)):
+        for m in cat:
+            if m.id and m.string:
+                out += list(m.string) if isinstance(m.string, tuple) else [m.string]
+    return out
+
+
 def clear_caches() -> None:
     """Forget every answer looked up (for tests that swap a catalogue)."""
     _lookup.cache_clear()
