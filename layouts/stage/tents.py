@@ -10,7 +10,7 @@ which the reprint manifest hashes, so a corrected affiliation reprints that tent
 from __future__ import annotations
 
 import io
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from eventprint.model import Event, Person
 from eventprint.options import BuildOptions, OptionError
@@ -41,7 +41,7 @@ def _affiliation(p: Person) -> str:
 
 
 def pieces(event: Event, options: BuildOptions) -> dict[str, Piece]:
-    return {t.person_id: Piece(f"name tent for {t.name}", asdict(t)) for t in tents(event)}
+    return {t.person_id: Piece(f"name tent for {t.name}", dict(t.__dict__)) for t in tents(event)}  # asdict, faster
 
 
 # -- the sheet ------------------------------------------------------------------------------------
