@@ -79,7 +79,7 @@ def markup_colour(c) -> str:
     """A theme colour for Paragraph markup (``<font color=...>``): its CMYK values, which
     ReportLab reads back as that CMYK colour (a hex value would be RGB). ReportLab reads such
     a value by trying it as a CSS colour, a name, a pattern and finally a Python literal, for
-    every paragraph (a large booklet: some 2,000); the colour it reads is noted as a colour
+    every paragraph that has one; the colour it reads is noted as a colour
     name of ReportLab's, found on its second try."""
     text = "({:.4f}, {:.4f}, {:.4f}, {:.4f})".format(*c.cmyk())
     if text not in toColor.extraColorsNS:

@@ -233,7 +233,7 @@ def talk_ics(event: Event, item: Item) -> bytes:
 
 def calendars(event: Event) -> tuple[bytes, list[bytes]]:
     """``programme_ics`` and ``talk_ics`` of every talk (event.talks, in order): each talk's event
-    is written and folded once, for both (a 900-talk site: a third of its calendars' time)."""
+    is written and folded once for both, not once for each."""
     texts = {id(it): _folded(vevent(event, it)) for it in event.items}
     talks = [_calendar(event, _talk_name(event, it), texts.get(id(it)) or _folded(vevent(event, it)))
              for it in event.talks]
