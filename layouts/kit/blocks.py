@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
@@ -64,14 +63,9 @@ class Placed:
     align: str = "left"
     heading: bool = False  # a heading of a list, not one of its entries
 
-    @cached_property  # fields never change; asked again at every step a card tries
+    @property
     def height(self) -> float:
         return self.space_before + self.fitted.height
-
-    @cached_property
-    def colour_name(self) -> str:
-        """``str(colour)``: what tells the colours of stacks drawn again apart (draw_stack)."""
-        return str(self.colour)
 
 
 @dataclass(frozen=True)
@@ -215,7 +209,7 @@ def draw_stack(c: Canvas, blocks: Sequence[Placed], x: float, top: float, width:
     ``align`` overrides each block's own. A stack drawn again on another card (the same event name,
     the same list of venues) is put into the PDF once (kit.reuse)."""
     aligned = [(b, align or b.align) for b in blocks]
-    key = ("stack", tuple((b.fitted, b.face, b.colour_name, b.space_before, a) for b, a in aligned), width)
+    key = ("stack", tuple((b.fitted, b.face, str(b.colour), b.space_before, a) for b, a in aligned), width)
 
     def stack(x0: float, y0: float) -> None:
         y = y0

@@ -6,7 +6,6 @@ from __future__ import annotations
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterator
 
 from eventprint.problems import LayoutWarning, Shortened
@@ -24,7 +23,7 @@ class Fitted:
     width: float = 0.0
     base: int = 0
 
-    @cached_property  # asked some 50,000 times by a large event's badges; fields never change
+    @property
     def height(self) -> float:
         return len(self.lines) * theme.leading(self.size)
 
