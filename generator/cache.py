@@ -22,6 +22,7 @@ the glyphs of the event's names and titles. Deleting the folder is always safe.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -33,10 +34,14 @@ _DIGEST = 64  # hex characters of a SHA-256
 
 def folder() -> Path | None:
     """The cache folder, or None when caching is switched off."""
-    value = os.environ.get(ENV)
+    return _folder(os.environ.get(ENV), os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _folder(value: str | None, base: str | None, home: str | None) -> Path | None:
+    """``folder`` for these settings: worked out once, not for each of 1,800 QR codes."""
     if value is not None:
         return None if value.strip().lower() in ("", "0", "off", "no", "none") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME")
     if base:
         return Path(base) / "eventprint"
     try:

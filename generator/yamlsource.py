@@ -159,6 +159,9 @@ class _Open:
     bad_key: bool = False  # mapping: the key waiting for its value was not plain text
 
 
+_SCALAR = yaml.ScalarEvent
+
+
 class _Builder:
     def __init__(self, file: str, problems: list[Problem]):
         self.file, self.problems = file, problems
@@ -184,7 +187,17 @@ class _Builder:
                      "delete it (an escape like \\0, \\x.. or \\u.. in double quotes writes one)")
 
     def event(self, ev) -> None:
-        if isinstance(ev, yaml.DocumentStartEvent):
+        if type(ev) is _SCALAR:  # most events (30,000 of a large event's 35,000): the same steps, inline
+            line = ev.start_mark.line + 1
+            if ev.tag is not None:
+                self.refuse_tag(ev)
+            if _CONTROL.search(ev.value) is not None:
+                self.check_text(ev.value, line)
+            loc = Located(_scalar(ev), self.file, line)
+            if ev.anchor is not None:
+                self.remember(ev.anchor, loc, 1, ev.value)
+            self.add(loc, 1, ev.value)
+        elif isinstance(ev, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self.bad(_line(ev), "this file holds a second YAML document (after '---')",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventprint.model import BOOKLET_ABSTRACTS, Day, Event, Item
+from reportlab.lib.colors import toColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
@@ -76,8 +77,14 @@ def tstyle(commands) -> TableStyle:
 
 def markup_colour(c) -> str:
     """A theme colour for Paragraph markup (``<font color=...>``): its CMYK values, which
-    ReportLab reads back as that CMYK colour (a hex value would be RGB)."""
-    return "({:.4f}, {:.4f}, {:.4f}, {:.4f})".format(*c.cmyk())
+    ReportLab reads back as that CMYK colour (a hex value would be RGB). ReportLab reads such
+    a value by trying it as a CSS colour, a name, a pattern and finally a Python literal, for
+    every paragraph that has one; the colour it reads is noted as a colour
+    name of ReportLab's, found on its second try."""
+    text = "({:.4f}, {:.4f}, {:.4f}, {:.4f})".format(*c.cmyk())
+    if text not in toColor.extraColorsNS:
+        toColor.extraColorsNS[text] = toColor(text)
+    return text
 
 
 hexcolour = markup_colour  # the old name, for callers not yet renamed

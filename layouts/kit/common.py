@@ -265,11 +265,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     c.setFillColor(theme.QR_INK)  # 100 % K modules: maximum contrast for scanners
     # the path's operators as PDFPathObject.rect writes them (fp_str formats each number on its
     # own), with each x, y and width formatted once instead of once per rectangle
-    q0 = theme.QR_QUIET_MODULES
-    xs = [fp_str(x + (q0 + col) * module) for col in range(n + 1)]
-    widths = [fp_str(cols * module) for cols in range(n + 1)]
-    row_ys = [fp_str(y + size - (q0 + r + 1) * module) for r in range(n)]
-    height = fp_str(module)
+    xs, widths, row_ys, height = _grid(x, y, size, n)
     code = ["n"]
     # the rows as one string of 0s and 1s (column c at c, a 0 between rows), and each run of
     # dark modules found in one pass: 900 badges' codes are some 250,000 rectangles
@@ -282,6 +278,18 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     p = PDFPathObject(code)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()
+
+
+@functools.lru_cache(maxsize=256)
+def _grid(x: float, y: float, size: float, n: int) -> tuple[list[str], list[str], list[str], str]:
+    """A code's columns' x, widths of 0 to n modules, rows' y and the module's height, formatted:
+    badges place their codes at the same few spots of a sheet, and formatting these (fp_str) took
+    as long as the code's rectangles."""
+    module = size / (n + 2 * theme.QR_QUIET_MODULES)
+    q0 = theme.QR_QUIET_MODULES
+    return ([fp_str(x + (q0 + col) * module) for col in range(n + 1)],
+            [fp_str(cols * module) for cols in range(n + 1)],
+            [fp_str(y + size - (q0 + r + 1) * module) for r in range(n)], fp_str(module))
 
 
 # --------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 
-_ORIGINAL = (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format)
+_ORIGINAL = (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFArray.format,
+             pdfdoc.PDFObjectReference.format, pdfdoc.PDFName)
 _PDFObject = pdfdoc.PDFObject
 _SLOW = re.compile("[^\x20-\x7e\n\r\t]")  # where the pdfdoc codec is not plain ASCII (or fails)
 
@@ -78,6 +79,52 @@ def _dictionary(self, document, IND=b"\n "):
     return b"<<\n" + body + b"\n>>"
 
 
+def _array(self, document, IND=b"\n "):
+    """``PDFArray.format``: an array of numbers only (boxes, rectangles, a font's widths; some
+    26,000 of a large event's arrays) formatted by fp_str in one call, ten to a line as ReportLab
+    breaks them; any other array ReportLab's way."""
+    seq = self.sequence
+    if seq and not ((self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced"):
+        for e in seq:
+            kind = type(e)
+            if kind is not int and kind is not float:
+                break
+        else:
+            if len(seq) <= 10:
+                return b"[ " + fp_str(seq).encode("ascii") + b" ]"
+            return b"[ " + " \n  ".join([fp_str(seq[i:i + 10]) for i in range(0, len(seq), 10)]).encode("ascii") + b" ]"
+    return _ARRAY_FORMAT(self, document, IND)
+
+
+_ARRAY_FORMAT = pdfdoc.PDFArray.format
+_REFERENCE_FORMAT = pdfdoc.PDFObjectReference.format
+
+
+def _reference(self, document):
+    """``PDFObjectReference.format``: "n v R", object and version numbers being digits only."""
+    try:
+        return ("%s %s R" % document.idToObjectNumberAndVersion[self.name]).encode("ascii")
+    except Exception:  # ReportLab's own error
+        return _REFERENCE_FORMAT(self, document)
+
+
+_PDF_NAME = pdfdoc.PDFName
+_pdf_names: dict[str, str] = {}
+
+
+def _pdf_name(data, lo=chr(0x21), hi=chr(0x7e)):
+    """``pdfdoc.PDFName``, kept: the same few dozen names (Type, Page, Font, ...) are made some
+    20,000 times a large build."""
+    if type(data) is not str or lo != "\x21" or hi != "\x7e":
+        return _PDF_NAME(data, lo, hi)
+    found = _pdf_names.get(data)
+    if found is None:
+        if len(_pdf_names) >= 4096:
+            _pdf_names.clear()
+        found = _pdf_names[data] = _PDF_NAME(data)
+    return found
+
+
 # Files that share pages and fonts: each door sign's own file is its pages of all-signs.pdf with
 # the same font subsets (replay.py). Such a stream is compressed, and such a subset cut from its
 # font, once; the last few are kept (by content, so only what is equal is shared).
@@ -117,11 +164,14 @@ _ORIGINAL = (*_ORIGINAL, _COMPRESS, _MAKE_SUBSET)
 
 def install() -> None:
     """Use the faster writing from now on (in this process); safe to call again."""
-    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFStreamFilterZCompress.encode,
-     ttfonts.TTFontFile.makeSubset) = _format, _encoded, _dictionary, _compress, _make_subset
+    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFArray.format,
+     pdfdoc.PDFObjectReference.format, pdfdoc.PDFName, pdfdoc.PDFStreamFilterZCompress.encode,
+     ttfonts.TTFontFile.makeSubset) = (
+        _format, _encoded, _dictionary, _array, _reference, _pdf_name, _compress, _make_subset)
 
 
 def uninstall() -> None:
     """ReportLab's own writing again (for the test that compares the two)."""
-    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFStreamFilterZCompress.encode,
+    (pdfdoc.format, pdfdoc.pdfdocEnc, pdfdoc.PDFDictionary.format, pdfdoc.PDFArray.format,
+     pdfdoc.PDFObjectReference.format, pdfdoc.PDFName, pdfdoc.PDFStreamFilterZCompress.encode,
      ttfonts.TTFontFile.makeSubset) = _ORIGINAL

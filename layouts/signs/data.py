@@ -9,7 +9,7 @@ that the sign's QR code opens lists exactly ``door_items``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from eventprint import i18n, links
@@ -89,5 +89,11 @@ def sign_label(room: Room, day: Day) -> str:
 
 def pieces(event: Event, options: BuildOptions) -> dict[str, Piece]:
     """sign key -> the sign's Piece: exactly the SignData it draws."""
-    return {sign_key(room.id, day.date): Piece(sign_label(room, day), asdict(sign_data(event, room, day)))
+    return {sign_key(room.id, day.date): Piece(sign_label(room, day), _shown(sign_data(event, room, day)))
             for room, day in event.room_days()}
+
+
+def _shown(d: SignData) -> dict:
+    """``asdict(d)`` as JSON sees it (the manifest hashes it), without asdict's deep copies: a
+    large event's 72 signs' 2,300 rows took a third of the reprint manifest's time."""
+    return {**d.__dict__, "rows": [r.__dict__ for r in d.rows]}

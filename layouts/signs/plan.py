@@ -85,11 +85,11 @@ def time_width(f: float, times: tuple[str, ...] | list[str] = ()) -> float:
 
 
 def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float, style: Style,
-           caps: list[int] | None = None) -> list[int] | None:
+           caps: list[int] | None = None, widest: float | None = None) -> list[int] | None:
     """How many lines each row takes at size ``f`` (the plan needs only this: rows are wrapped
     for real once, for the plan chosen); None when the column is too narrow for titles at this size.
     ``measures``: each row's ``measure_units`` (the same at every size tried)."""
-    text_w = _text_width(rows, f, col_w, style)
+    text_w = _text_width(rows, f, col_w, style, widest)
     if text_w is None:
         return None
     out = []
@@ -99,22 +99,36 @@ def _lines(rows: list[Row], measures: list[Measures], f: float, col_w: float, st
     return out if caps is None else [min(n, c) for n, c in zip(out, caps)]
 
 
-def time_width_of(rows: list[Row], f: float, style: Style = NORMAL) -> float:
-    """The time column at size ``f``: the widest time (and label) the rows show, and a gap."""
+def time_width_of(rows: list[Row], f: float, style: Style = NORMAL, widest: float | None = None) -> float:
+    """The time column at size ``f``: the widest time (and label) the rows show, and a gap.
+    ``widest``: ``widest_time(rows, style)``, when known (the same at every size)."""
+    if widest is not None:
+        return widest * f + 0.7 * f
     if style.stacked:
         return max(text_width(x, theme.FONT_BOLD, f) for r in rows for x in time_lines(r, style)) + 0.7 * f \
             if rows else time_width(f)
     return time_width(f, [r.time for r in rows] + [r.label for r in rows if r.label])
 
 
-def _text_width(rows: list[Row], f: float, col_w: float, style: Style = NORMAL) -> float | None:
-    text_w = col_w - time_width_of(rows, f, style)
+def widest_time(rows: list[Row], style: Style = NORMAL) -> float:
+    """The widest time (or label) of ``rows`` at 1 pt: ``time_width_of`` at size f is this times f,
+    and the gap (a width at f is its width at 1 pt times f, and rounding keeps the widest widest)."""
+    if style.stacked:
+        times = [x for r in rows for x in time_lines(r, style)] or [TIME_TEMPLATE]
+    else:
+        times = [TIME_TEMPLATE] + [r.time for r in rows] + [r.label for r in rows if r.label]
+    return max(text_width(x, theme.FONT_BOLD, 1.0) for x in times)
+
+
+def _text_width(rows: list[Row], f: float, col_w: float, style: Style = NORMAL,
+                widest: float | None = None) -> float | None:
+    text_w = col_w - time_width_of(rows, f, style, widest)
     return None if text_w < 8 * f else text_w
 
 
 def _blocks(rows: list[Row], indices: list[int], f: float, col_w: float, style: Style = NORMAL,
-            caps: list[int] | None = None) -> list[Block]:
-    text_w = _text_width(rows, f, col_w, style)
+            caps: list[int] | None = None, widest: float | None = None) -> list[Block]:
+    text_w = _text_width(rows, f, col_w, style, widest)
     assert text_w is not None
     cap = (lambda i: caps[i]) if caps is not None else (lambda i: None)
     return [Block(rows[i], time_lines(rows[i], style),
@@ -197,6 +211,12 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
     measured: dict[bool, list] = {}
     floored: dict[tuple[float, Style], list[int]] = {}
     least_units: dict[bool, list] = {}
+    widest: dict[Style, float] = {}
+
+    def tw(style: Style) -> float:  # the rows' widest time at 1 pt, worked out once per style
+        if style not in widest:
+            widest[style] = widest_time(rows, style)
+        return widest[style]
 
     def col_width(width: float, cols: int) -> float:
         return width if cols == 1 else (width - COLUMN_GAP * scale) / 2
@@ -205,7 +225,7 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
         if (col_w, f, style) not in counted:
             if style.stacked not in measured:
                 measured[style.stacked] = [measure_units(units_of(r, style)) for r in rows]
-            counted[(col_w, f, style)] = _lines(rows, measured[style.stacked], f, col_w, style)
+            counted[(col_w, f, style)] = _lines(rows, measured[style.stacked], f, col_w, style, widest=tw(style))
         return counted[(col_w, f, style)]
 
     def packed(width: float, cols: int, f: float, heights: tuple[float, float], style: Style):
@@ -224,8 +244,9 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
     def result(width, f, cols, p, header, style, caps=None):
         col_w = col_width(width, cols)
         cut = 0 if caps is None else sum(lines(col_w, f, style)) - sum(min(n, c) for n, c in zip(lines(col_w, f, style), caps))
-        return Plan(f, cols, header, tuple(tuple(tuple(_blocks(rows, c, f, col_w, style, caps)) for c in page) for page in p),
-                    style, time_width_of(rows, f, style), cut)
+        return Plan(f, cols, header, tuple(tuple(tuple(_blocks(rows, c, f, col_w, style, caps, tw(style)))
+                                                 for c in page) for page in p),
+                    style, time_width_of(rows, f, style, tw(style)), cut)
 
     def least_cut(width: float, cols: int, height: float, style: Style) -> list[int] | None:
         """Each row's most lines such that the day fits one sheet, the longest rows cut first (never
@@ -234,7 +255,7 @@ def plan(rows: list[Row], singles: tuple[tuple[float, float], ...], several, sca
         full = lines(col_w, floor, style)
         if full is None:
             return None
-        text_w = _text_width(rows, floor, col_w, style)
+        text_w = _text_width(rows, floor, col_w, style, tw(style))
         key = (round(text_w, 3), style)
         if key not in floored:  # headers differ in width only by their margins: two widths, not four
             if style.stacked not in least_units:

@@ -31,6 +31,10 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets (continuations start with a space)."""
+    if line.isascii():  # an octet a character: the common case, cut without encoding
+        if len(line) <= 75:
+            return line
+        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
@@ -47,8 +51,14 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _calendar(event: Event, name: str, body: list[str]) -> bytes:
-    lines = [
+def _folded(lines) -> str:
+    """Content lines folded, each ended by CRLF."""
+    return "".join([fold(x) + "\r\n" for x in lines])
+
+
+def _calendar(event: Event, name: str, body: str) -> bytes:
+    """A VCALENDAR around ``body``: its events' lines, already folded (``_folded``)."""
+    head = _folded([
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
@@ -56,11 +66,9 @@ def _calendar(event: Event, name: str, body: list[str]) -> bytes:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{event.timezone}",
-        *vtimezone(event),
-        *body,
-        "END:VCALENDAR",
-    ]
-    return ("\r\n".join(fold(x) for x in lines) + "\r\n").encode("utf-8")
+    ])
+    zone = _folded_zone(event.timezone, event.first_date.year, event.last_date.year)
+    return (head + zone + body + "END:VCALENDAR\r\n").encode("utf-8")
 
 
 def _local(dt: datetime) -> str:
@@ -120,6 +128,11 @@ def _byday(dt: datetime) -> str:
 def vtimezone(event: Event) -> list[str]:
     """A VTIMEZONE for event.timezone covering the years of the event (and the one before)."""
     return list(_vtimezone(event.timezone, event.first_date.year, event.last_date.year))
+
+
+@lru_cache(maxsize=16)
+def _folded_zone(tzid: str, first: int, last: int) -> str:
+    return _folded(_vtimezone(tzid, first, last))
 
 
 @lru_cache(maxsize=16)
@@ -211,9 +224,21 @@ def vevent(event: Event, item: Item) -> list[str]:
 
 def programme_ics(event: Event) -> bytes:
     """Every programme item, in time order."""
-    body = [x for it in event.items for x in vevent(event, it)]
-    return _calendar(event, event.name, body)
+    return _calendar(event, event.name, "".join([_folded(vevent(event, it)) for it in event.items]))
 
 
 def talk_ics(event: Event, item: Item) -> bytes:
-    return _calendar(event, f"{item.title.display} – {event.short_name}", vevent(event, item))
+    return _calendar(event, _talk_name(event, item), _folded(vevent(event, item)))
+
+
+def calendars(event: Event) -> tuple[bytes, list[bytes]]:
+    """``programme_ics`` and ``talk_ics`` of every talk (event.talks, in order): each talk's event
+    is written and folded once for both, not once for each."""
+    texts = {id(it): _folded(vevent(event, it)) for it in event.items}
+    talks = [_calendar(event, _talk_name(event, it), texts.get(id(it)) or _folded(vevent(event, it)))
+             for it in event.talks]
+    return _calendar(event, event.name, "".join(texts.values())), talks
+
+
+def _talk_name(event: Event, item: Item) -> str:
+    return f"{item.title.display} – {event.short_name}"

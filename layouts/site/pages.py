@@ -31,7 +31,10 @@ ROOT = "site/"
 ROLE_LABELS = {Role.SPEAKER: "Speaker", Role.CHAIR: "Session chair", Role.HOST: "Host"}
 
 
+@lru_cache(maxsize=65536)
 def esc(text: str) -> str:
+    """``html.escape`` with quotes, kept: a large event's site escapes the same names, titles and
+    links again and again (some 85,000 times)."""
     return html.escape(text, quote=True)
 
 
@@ -82,10 +85,11 @@ class Page:
     def __init__(self, event: Event, path: str):
         self.event = event
         self.path = path
+        self.folder = posixpath.dirname(path)
 
     def link(self, target: str, anchor: str | None = None) -> str:
         """Relative, escaped href from this page to the site path ``target``."""
-        rel = _relative(target, posixpath.dirname(self.path))
+        rel = _relative(target, self.folder)
         if anchor:
             rel = ("" if target == self.path else rel) + "#" + anchor
         return esc(rel)
@@ -369,14 +373,15 @@ def site_logo(event: Event):
 
 def render(event: Event, options: BuildOptions) -> list[Artifact]:
     """Every file of the site, paths prefixed ``site/``, in a fixed order."""
+    programme, calendars = site_ics.calendars(event)
     out = [Artifact(ROOT + urls.STYLESHEET, site_style.stylesheet(event.brand)), index_page(event),
-           Artifact(ROOT + urls.CALENDAR, site_ics.programme_ics(event))]
+           Artifact(ROOT + urls.CALENDAR, programme)]
     shown = site_logo(event)[0]
     if shown is not None:  # as the organiser gave it: the screen shows sRGB
         out.append(Artifact(ROOT + urls.LOGO + shown.suffix, shown.data))
-    for it in event.talks:
+    for it, calendar in zip(event.talks, calendars):
         out.append(talk_page(event, it))
-        out.append(Artifact(ROOT + urls.talk_ics_path(it), site_ics.talk_ics(event, it)))
+        out.append(Artifact(ROOT + urls.talk_ics_path(it), calendar))
     for p in event.people_with_roles:
         out.append(person_page(event, p))
     for room, day in event.room_days():
