@@ -10,7 +10,7 @@ from bidi import get_display
 from conftest import EVENT_DIRS
 
 from eventprint import fonts
-from eventprint.layouts.kit import bidi, text, textruns, theme
+from eventprint.layouts.kit import bidi, fitting, text, textruns, theme
 
 LINES = ["التعلم العميق (Deep Learning) ⌚", "Hello עולם 123 world", "שלום עולם: ∑ over ∀ x ≤ y ⧓",
          "abc 12% def", "محمد 123 و 456", "(שלום) abc", "a (שלום) b", "א (b) ג", "x = 1+2 שלום",
@@ -27,7 +27,7 @@ def test_visual_order_is_python_bidis(line):
 def test_a_paragraph_keeps_its_base_direction_on_every_line():
     assert textruns.base_of("(Deep Learning) ⌚") == 0
     assert textruns.base_of("2024", "ar") == 1  # no strong letter: the language decides
-    fitted = text.fit("التعلم العميق للروبوتات (Deep Learning) ⌚", theme.FONT_BOLD, 120, 12, 12, max_lines=4)
+    fitted = fitting.fit("التعلم العميق للروبوتات (Deep Learning) ⌚", theme.FONT_BOLD, 120, 12, 12, max_lines=4)
     assert fitted.base == 1 and len(fitted.lines) > 1
 
 

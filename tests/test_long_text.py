@@ -98,7 +98,7 @@ def test_a_long_room_name_wraps_and_shrinks_on_its_door_sign_before_it_is_cut():
 def test_a_long_name_fits_its_name_tent_on_three_lines():
     """The name tent that stopped the build of a real pretalx export (an affiliation in brackets
     in the name) prints the name whole, on up to three lines at 28 pt and more."""
-    from eventprint.layouts.kit.text import fitting
+    from eventprint.layouts.kit.fitting import fitting
     from eventprint.layouts.stage import tents
     name = "Raoul Jean Pierre Bonnal [IFOM ETS - The AIRC Institute of Molecular Oncology]"
     block = tents.FACE[0]

@@ -18,7 +18,8 @@ from eventprint.options import BuildOptions, OptionError
 from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import theme
-from ..kit.text import draw, draw_lines, fit
+from ..kit.text import draw, draw_lines
+from ..kit.fitting import fit
 from .data import band_colour
 
 ORDERS = ("name", "ticket")

@@ -42,8 +42,9 @@ from ..kit import common, logo, theme
 from ..kit.blocks import Placed, draw_stack, fit_block, height, place, scaled, shrink
 from ..kit.reuse import reused
 from ..kit.sheets import Box, Sheet, draw_crop_marks, sheet_for
-from ..kit.text import Fitted, draw, draw_spaced, fitting, printed
-from ..kit.text import fit as fit_line  # `fit` here is the badge as data (badges/fit.py)
+from ..kit.text import Fitted, draw, draw_spaced, printed
+from ..kit.fitting import fitting
+from ..kit.fitting import fit as fit_line  # `fit` here is the badge as data (badges/fit.py)
 from ..kit.text import width as measure  # many functions here have a `width` argument
 from . import fit
 from .data import (

@@ -12,7 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
 from ..kit.programme import venue_days
-from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, printed, width
+from ..kit.text import Fitted, draw, draw_lines, printed, width
+from ..kit.fitting import fit, fit_url
 from ..kit.typeset import quotes
 from .base import (
     COVER_INSET,

@@ -20,7 +20,8 @@ from ..kit import theme
 from ..kit.programme import language_tag
 from ..kit.text import markup as _m
 from ..kit.fitted import shown
-from ..kit.text import markup_lines, shortened
+from ..kit.text import markup_lines
+from ..kit.fitting import shortened
 from .base import (
     FRAME_W,
     INDEX,

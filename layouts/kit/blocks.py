@@ -26,7 +26,8 @@ from reportlab.pdfgen.canvas import Canvas
 from . import theme
 from .reuse import reused
 from .fitted import Cut, Fitted, cut_note
-from .text import cut_lines, draw_lines, fit_lines, fitting, largest
+from .text import draw_lines
+from .fitting import cut_lines, fit_lines, fitting, largest
 from .text import width as measure
 
 Sizes = tuple[float, float]  # largest, smallest (pt)

@@ -25,7 +25,7 @@ from datetime import time
 from functools import lru_cache
 
 from eventprint import i18n
-from eventprint.model import Day, Event, Item, Kind, Room
+from eventprint.model import Day, Item, Kind, Room
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 

@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import theme
 from .rooms import room_order
-from .text import Fitted, draw, fit, printed, text_width
+from .text import Fitted, draw, printed, text_width
+from .fitting import fit
 
 LEAD = 1.12
 FILLS = (theme.TRACK_TINT, 0.55)  # how much paper white a track's box mixes in: light, or stronger

@@ -15,7 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
 from ..kit.programme import as_of, short_url
-from ..kit.text import Fitted, draw, draw_lines, fit, fit_url, printed, text_width
+from ..kit.text import Fitted, draw, draw_lines, printed, text_width
+from ..kit.fitting import fit, fit_url
 
 REF_WIDTH = portrait(A2)[0]  # every size is for A2 and scales with the page width
 

@@ -14,19 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import theme
 from ..kit.programme import secondary, where
-from ..kit.text import (
-    Fitted,
-    Segment,
-    draw,
-    draw_lines,
-    draw_segments,
-    fit,
-    printed,
-    text_width,
-    words,
-    wrap,
-    wrap_units,
-)
+from ..kit.text import Fitted, Segment, draw, draw_lines, draw_segments, printed, text_width, words, wrap, wrap_units
+from ..kit.fitting import fit
 
 LEADING = 1.22
 DETAIL = 0.82  # speakers and rooms, x the title size

@@ -13,7 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..kit import common, logo, theme
 from ..kit.programme import short_url
-from ..kit.text import Fitted, Segment, draw, fit, fit_url, largest, printed, sizes, text_width
+from ..kit.text import Fitted, Segment, draw, printed, text_width
+from ..kit.fitting import fit, fit_url, largest, sizes
 from .data import SignData
 
 # -- sizes on A4 (pt unless noted); A3 scales every one of them by sqrt(2) ----

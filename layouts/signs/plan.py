@@ -19,15 +19,8 @@ from eventprint.problems import BuildError
 from reportlab.lib.units import mm
 
 from ..kit import theme
-from ..kit.text import (
-    Measures,
-    Segment,
-    line_count,
-    measure_units,
-    sizes,
-    text_width,
-    wrap_units,
-)
+from ..kit.text import Measures, Segment, line_count, measure_units, text_width, wrap_units
+from ..kit.fitting import sizes
 from .rows import (  # noqa: F401  (Row, ROW_GAP and ROW_LEADING: the signs' interface, as before)
     CUT_MIN,
     NORMAL,
