@@ -19,7 +19,8 @@ from typing import Callable
 
 from . import i18n, links, outputs, parallel, reprint
 from .fontcheck import coverage_problems, language_text, note, noted
-from .fonts import describe, missing, register, settled, want
+from .fontcuts import settled, want
+from .fonts import describe, missing, register
 from .content.read import moved_files
 from .load import load_content
 from .model import Event
@@ -120,7 +121,7 @@ def render_all(event: Event, names: tuple[str, ...], options: BuildOptions,
 
     jobs = parallel.jobs(len(names))
     note(event)  # (done by load in this process, unless the event comes from elsewhere)
-    with settled():  # the fonts cut for the content, whichever output draws first (fonts.settled)
+    with settled():  # the fonts cut for the content, whichever output draws first (fontcuts.settled)
         if jobs <= 1:
             done = {}
             for name in names:
@@ -217,7 +218,7 @@ def _build(content_dir: str | Path, out_dir: str | Path, names: tuple[str, ...],
     report = BuildReport()
     event = event or load(content_dir)
     known: dict[str, dict] = {}  # the manifest's entries, worked out beside each render
-    with settled():  # reprint.pdf draws with the fonts the outputs drew with (fonts.settled)
+    with settled():  # reprint.pdf draws with the fonts the outputs drew with (fontcuts.settled)
         rendered = render_all(event, names, options, entries=known)
         parts: dict[str, list[Artifact]] = {}
         for name, (arts, notes) in rendered.items():

@@ -14,7 +14,8 @@ from datetime import time
 from pathlib import Path
 
 from . import fonts, i18n
-from .fonts import CJK_EXTRA, _IGNORED, cjk_hint, describe, fallback_for, is_control, missing, register, want
+from .fontcuts import want
+from .fonts import CJK_EXTRA, _IGNORED, cjk_hint, describe, fallback_for, is_control, missing, register
 from .model import Event
 from .problems import Problem
 
@@ -110,15 +111,15 @@ _noted: dict[int, weakref.ref] = {}  # id -> the events whose strings this proce
 
 
 def noted(event: Event) -> None:
-    """Say that every string ``event`` prints has been noted (fonts.want) in this process: the
+    """Say that every string ``event`` prints has been noted (fontcuts.want) in this process: the
     loader does it while checking them."""
     _noted[id(event)] = weakref.ref(event, lambda _, key=id(event): _noted.pop(key, None))
 
 
 def note(event: Event) -> None:
-    """Note (fonts.want) every string ``event`` prints, its content and its language's fixed words,
+    """Note (fontcuts.want) every string ``event`` prints, its content and its language's fixed words,
     dates and times, so that the faces cut to characters are cut for all of them before anything
-    is drawn (fonts.settled); once per event in a process (an event loaded in another process and
+    is drawn (fontcuts.settled); once per event in a process (an event loaded in another process and
     handed over has not been noted here)."""
     ref = _noted.get(id(event))
     if ref is not None and ref() is event:

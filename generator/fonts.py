@@ -17,18 +17,17 @@ are read on first need and they are registered with ReportLab (and the variable
 CJK faces instanced, see fontinstance.py) only when something is drawn in them.
 An event in Latin, Greek and Cyrillic never opens a fallback file. The CJK faces
 are an extra (``pip install 'eventprint[cjk]'``); without it a CJK character is
-one content problem that says so.
+one content problem that says so. Which registered font draws each character, and the faces cut
+to what the content prints: fontcuts.py.
 """
 from __future__ import annotations
 
 import io
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -266,123 +265,13 @@ def fallback_for(ch: str, hint: str | None = None) -> Fallback | None:
     return None
 
 
-# What is registered: whole files once; cut-down instances of variable faces (fontinstance.py) by
-# the characters they hold, renewed under a new name when a character outside them is needed
-# (while settled, see ``settled``: a face of that one character instead).
-_whole: dict[tuple[str, bool], str] = {}
-_cut: dict[tuple[str, bool], tuple[str, frozenset[str]]] = {}
-_wanted: dict[str, set[str]] = {}
-_renewals: dict[tuple[str, bool], int] = {}
-_settled: dict[str, frozenset[str]] | None = None
-_single: dict[tuple[str, bool, str], str] = {}
+# What is registered, by ReportLab name: the file or bytes it draws from, and whether HarfBuzz
+# shapes its text (the cut-down faces are registered by fontcuts.py).
 _sources: dict[str, Path | bytes] = {}  # ReportLab font name -> its file, or the bytes of a cut
 _shaped: set[str] = set()  # ReportLab names of faces whose text HarfBuzz shapes
 
 
-def want(texts, lang: str | None = None) -> None:
-    """Note the characters of ``texts`` that fall back, so that a face cut down to characters
-    is cut once for all of them (the build calls this with every content string). A character
-    goes into every cut face that has it (a Han character into the Chinese, Japanese and Korean
-    ones), not only the one its text's language picks: a line of a wrapped title may take
-    another face than the whole title did, and a cut renewed while drawing would depend on what
-    was drawn before it in the process, and so would the bytes. (``lang`` is kept for callers.)
-    While ``settled``, nothing more is noted: the faces are cut for what was noted before."""
-    if _settled is not None:
-        return
-    covered = register()
-    for text in texts:
-        if not text or covered.issuperset(map(ord, text)):
-            continue
-        for ch in text:
-            if ord(ch) not in covered and ord(ch) not in _IGNORED:
-                for face in _cut_faces_with(ch):
-                    _wanted.setdefault(face.key, set()).add(ch)
-
-
-@lru_cache(maxsize=None)
-def _cut_faces_with(ch: str) -> tuple[Fallback, ...]:
-    """The faces cut to the characters they draw (variable ones: CJK) that have ``ch``."""
-    o = ord(ch)
-    return tuple(f for f in _order(None) if f.regular is not None and o in _cmap(f.key))
-
-
-@contextmanager
-def settled() -> Iterator[None]:
-    """Draw with the cut faces fixed to the characters noted so far (``want``: every content
-    string, before any output is drawn). Inside, a character outside a face's cut is drawn from a
-    face cut to that one character, never by cutting the face again: which face draws a
-    character, and what each embedded face holds, then depend on the content alone, not on what
-    this process drew before. So an output's bytes are the same whether it renders alone in a
-    forked process, after others in one process (EVENTPRINT_JOBS=1), or after any others in a
-    render worker (parallel.py). Nested, the outermost holds."""
-    global _settled
-    before = _settled
-    if before is None:
-        _settled = {key: frozenset(chars) for key, chars in _wanted.items()}
-    try:
-        yield
-    finally:
-        _settled = before
-
-
-def registered(key: str, bold: bool, chars) -> dict[str, str]:
-    """For each of ``chars``, the ReportLab name of fallback face ``key`` in ``bold`` or regular
-    (a face without bold is drawn regular) that draws it, registered."""
-    face = _BY_KEY[key]
-    bold = bold and face.has_bold()
-    wght = face.bold if bold else face.regular
-    if wght is None:
-        name = _whole.get((key, bold))
-        if name is None:
-            name = _whole[(key, bold)] = face.font_name(bold)
-            _register_face(name, face.file(bold), face.shaped)
-        return dict.fromkeys(chars, name)
-    done = _cut.get((key, bold))
-    if _settled is None:  # the cut that holds them, else one more, for them and all noted so far
-        need = frozenset(chars)
-        name = done[0] if done is not None and need <= done[1] else \
-            _cut_for(face, bold, wght, need | _wanted.get(key, set()))
-        return dict.fromkeys(chars, name)
-    # settled: the face cut to the noted characters (and whatever it held before they were
-    # noted, the same in every process forked since), each other character a face of its own
-    noted = _settled.get(key, frozenset())
-    if noted and (done is None or not noted <= done[1]):
-        _cut_for(face, bold, wght, noted)
-        done = _cut[(key, bold)]
-    return {ch: done[0] if done is not None and ch in done[1] else _single_face(face, bold, wght, ch)
-            for ch in chars}
-
-
-def _cut_for(face: Fallback, bold: bool, wght: int, need: frozenset[str]) -> str:
-    """The name of a new cut of ``face`` holding ``need`` and what the last cut held."""
-    done = _cut.get((face.key, bold))
-    from .fontinstance import instance
-
-    holds = need | (done[1] if done else frozenset())
-    base = face.font_name(bold)
-    _renewals[(face.key, bold)] = n = _renewals.get((face.key, bold), 0) + 1
-    name = base if n == 1 else f"{base}~{n}"
-    _register_face(name, instance(face.file(), wght, holds, "Bold" if bold else "Regular",
-                                  "" if n == 1 else f"-{n}"), face.shaped)
-    _cut[(face.key, bold)] = (name, holds)
-    return name
-
-
-def _single_face(face: Fallback, bold: bool, wght: int, ch: str) -> str:
-    """The name of ``face`` cut to ``ch`` alone: named by the character, so that it is the same
-    face whichever process cuts it and whatever it drew before."""
-    name = _single.get((face.key, bold, ch))
-    if name is None:
-        from .fontinstance import instance
-
-        tag = f"-U{ord(ch):04X}"
-        name = _single[(face.key, bold, ch)] = face.font_name(bold) + tag
-        _register_face(name, instance(face.file(), wght, frozenset(ch), "Bold" if bold else "Regular", tag),
-                       face.shaped)
-    return name
-
-
-def _register_face(name: str, source, shaped: bool) -> None:
+def register_face(name: str, source, shaped: bool) -> None:
     pdfmetrics.registerFont(TTFont(name, source if isinstance(source, Path) else source))
     _sources[name] = source if isinstance(source, Path) else source.getvalue()
     if shaped:
@@ -420,53 +309,6 @@ def main_font(style: str, family: Family = NOTO) -> str:
     """The face of ``family`` (Noto Sans) that sets a style (registered)."""
     register()
     return family.name(style_of(style))
-
-
-def face_for(ch: str, style: str = "regular", hint: str | None = None) -> str:
-    """The registered ReportLab font that draws ``ch`` in ``style``; ValueError if none can."""
-    return faces(ch, style, hint)[0]
-
-
-def faces(text: str, style: str = "regular", hint: str | None = None,
-          family: Family = NOTO) -> list[str | None]:
-    """For each character of ``text``, the registered font that draws it in ``style`` of
-    ``family`` (None for characters that take no glyph); ValueError for one no font has. What a
-    brand's family lacks, Noto Sans draws if it can, else the chain. Within a run of a shaped
-    face, a mark or joiner, and a character Noto Sans lacks (a danda), stays in that face where
-    it has it: HarfBuzz shapes a syllable whole."""
-    style = style_of(style)
-    noto = register()
-    own = covered(family)
-    main = family.name(style)
-    bold = style.startswith("bold")
-    picked: list[Fallback | str | None] = []
-    groups: dict[str, set[str]] = {}
-    last: Fallback | None = None  # the shaped face of the run so far
-    for ch in text:
-        o = ord(ch)
-        if last is not None and o in _cmap(last.key) and (
-                o not in own or o in _JOINERS or unicodedata.category(ch)[0] == "M"):
-            face = last
-        elif o in own and o not in _IGNORED or ch in "\n\r\t":
-            picked.append(main)
-            last = None
-            continue
-        elif o in noto and o not in _IGNORED:  # (a brand's family lacks it)
-            picked.append(_MAIN[style])
-            last = None
-            continue
-        elif o in _IGNORED:
-            picked.append(None)
-            continue
-        else:
-            face = fallback_for(ch, hint)
-            if face is None:
-                raise ValueError(f"no font can print {describe([ch])}")
-        picked.append(face)
-        groups.setdefault(face.key, set()).add(ch)
-        last = face if face.shaped else None
-    names = {key: registered(key, bold, chars) for key, chars in groups.items()}
-    return [names[p.key][ch] if isinstance(p, Fallback) else p for p, ch in zip(picked, text)]
 
 
 # -- checking content ---------------------------------------------------------------------------

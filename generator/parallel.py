@@ -8,7 +8,7 @@ a tenth of a large event's CPU). Results come back in the order asked for
 whatever order they finish in, and a job's result depends on nothing another
 job did, in its process or another (the one state the outputs share that drawing
 changed, the fonts cut to the characters printed, is fixed before they start:
-fonts.settled), so the bytes are those of a serial run. A worker's organiser-facing
+fontcuts.settled), so the bytes are those of a serial run. A worker's organiser-facing
 error (BuildError, ContentError, ...) is raised again in the parent as if it had
 happened there; a worker that dies (killed, out of memory) is a BuildError naming
 the output it was rendering. Ctrl-C and SIGTERM are the parent's business: workers

@@ -200,12 +200,12 @@ def test_the_bytes_do_not_depend_on_the_order_a_worker_renders_outputs_in(monkey
     """A render worker draws several outputs one after another (parallel.py), in whatever order
     they come to it: each output's bytes are the same in any order. The one state drawing
     changes, the Chinese and Japanese faces cut to the characters printed, is fixed before the
-    first output (fonts.settled): a character no content string has (here the night's 晚上 of a
+    first output (fontcuts.settled): a character no content string has (here the night's 晚上 of a
     zh-Hant clock, left unnoted on purpose) is drawn from a face of its own, not by cutting the
     face again. Each order is rendered by one worker forked from this process."""
     import shutil
     import conftest
-    from eventprint import fonts, i18n, parallel
+    from eventprint import fontcuts, i18n, parallel
     from eventprint.options import BuildOptions
     monkeypatch.setattr(build_mod, "render", conftest._REAL_RENDER)  # no shared renders here
     content = tmp_path / "evening"
@@ -234,5 +234,5 @@ def test_the_bytes_do_not_depend_on_the_order_a_worker_renders_outputs_in(monkey
         assert ([(a.path, a.data) for a in rendered[0][name][0]]
                 == [(a.path, a.data) for a in rendered[1][name][0]]), name
     single = build_mod.render_all(event, ("signs",), BuildOptions())  # in this process, as settled
-    assert any(key[2] == "\u665a" for key in fonts._single)  # 晚 was drawn, from a face of its own
+    assert any(key[2] == "\u665a" for key in fontcuts._single)  # 晚 was drawn, from a face of its own
     assert [a.data for a in single["signs"][0]] == [a.data for a in rendered[0]["signs"][0]]

@@ -25,7 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from eventprint import cli, fonts
+from eventprint import cli, fontcuts, fonts
 from eventprint.layouts.kit import textruns as tr
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fonts"
@@ -56,7 +56,7 @@ def canvas_pdf(draw) -> bytes:
 
 
 def mixed_pdf() -> bytes:
-    fonts.want(text for _, text in MIXED)  # as a build does: one cut of each face for all text
+    fontcuts.want(text for _, text in MIXED)  # as a build does: one cut of each face for all text
 
     def draw(c):
         y = 390
@@ -288,7 +288,7 @@ def test_a_cut_face_is_renewed_for_characters_it_lacks():
 def test_a_chinese_title_wraps_in_a_paragraph_with_cjk_word_wrap():
     title = "深度学习与机器人技术的未来发展：从理论到实践，一个很长的中文标题需要换行。"
     assert tr.has_cjk(title) and not tr.has_cjk("Latin, Ελληνικά, 한국어")
-    fonts.want([title])
+    fontcuts.want([title])
     para = Paragraph(tr.markup(title, "bold"), ParagraphStyle(
         "t", fontName="EP-Sans-Bold", fontSize=14, leading=18, wordWrap="CJK"))
     _, height = para.wrap(126, 500)  # without wordWrap='CJK' the final 。 would start a line
@@ -308,7 +308,7 @@ def test_a_chinese_title_wraps_in_a_paragraph_with_cjk_word_wrap():
 def test_characters_wanted_up_front_need_no_second_cut():
     """A build notes every content string first (coverage check): each face is cut once."""
     texts = ["أحمد يوسف", "ملتقى البحث", "数据科学", "データ", "데이터 과학", "שרה כהן", "🧪 ∮ ⟶"]
-    fonts.want(texts)
+    fontcuts.want(texts)
     names = {r.font for text in texts for style in ("regular", "bold") for r in tr.runs(text, style)}
     bases = [n.split("~")[0] for n in names]  # a face cut before for other text is cut once more
     assert len(bases) == len(set(bases)), sorted(names)

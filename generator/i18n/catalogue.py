@@ -104,7 +104,7 @@ def source_messages() -> list[tuple[str | tuple[str, str], str | None]]:
 
 def translations(lang: object) -> list[str]:
     """Every translation the catalogues of ``lang`` hold: the fixed words an output may print
-    (fonts.want notes their characters with the content's)."""
+    (fontcuts.want notes their characters with the content's)."""
     out: list[str] = []
     for cat in chain(tag_of(lang)):
         for m in cat:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from eventprint import fonts, glyphs
+from eventprint import fontcuts, fonts, glyphs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import bidi, shaping, theme, typeset
@@ -99,7 +99,7 @@ def _runs(text: str, style: str, base: int, lang: str, family: fonts.Family = fo
     covered = fonts.covered(family)
     if not base and covered.issuperset(map(ord, text)):
         return (Run(text, main),)
-    names = fonts.faces(text, style, fonts.cjk_hint(text, lang), family)
+    names = fontcuts.faces(text, style, fonts.cjk_hint(text, lang), family)
     out: list[Run] = []
     for start, end, level in bidi.visual_runs(text, base):
         rtl = level % 2 == 1
@@ -334,7 +334,7 @@ def wrap(text: str, style: str, size: float, max_width: float) -> list[str]:
     """Greedy line breaking at ``breaks``, widths with fallback fonts and shaping; lines in logical
     order without trailing spaces. A piece wider than a line is cut between syllables (with a
     hyphen where the script has one, ``_hyphen``)."""
-    fonts.want((text,), typeset.language_of(text))  # one cut of each fallback face for all candidate lines
+    fontcuts.want((text,), typeset.language_of(text))  # one cut of each fallback face for all candidate lines
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
