@@ -15,6 +15,7 @@ import gc
 import hashlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,30 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     finally:
         cli._print_problems.__defaults__ = defaults
     return subprocess.CompletedProcess(["eventprint", *args], code, out.getvalue(), err.getvalue())
+
+
+def registered_event(tmp_path: Path, csv: str, extra_yaml: str = "") -> Path:
+    """tests/fixtures/registrations' event copied to ``tmp_path/content`` with registration list
+    ``csv`` (a file of that folder) and ``extra_yaml`` appended to its event.yaml."""
+    here = Path(__file__).resolve().parent / "fixtures" / "registrations"
+    content = tmp_path / "content"
+    shutil.copytree(here / "event", content)
+    shutil.copy(here / csv, content / "registrations.csv")
+    if extra_yaml:
+        with open(content / "event.yaml", "a", encoding="utf-8") as f:
+            f.write(extra_yaml)
+    return content
+
+
+def set_title(content: Path, item_id: str, title: str) -> None:
+    """Give item ``item_id`` of ``content``'s programme.yaml another title, as an organiser's edit."""
+    import json
+    path = content / "programme.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.strip() == f"id: {item_id}")
+    j = next(i for i in range(at, at + 6) if lines[i].strip().startswith("title:"))
+    lines[j] = lines[j][: lines[j].index("title:")] + "title: " + json.dumps(title)
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def event_named(name: str):

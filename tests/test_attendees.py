@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import pdfcheck
+from conftest import registered_event as event_with
 from conftest import run_cli
 from eventprint.content import load_content
 from eventprint.layouts.badges.data import badges, participants
@@ -20,15 +21,6 @@ from eventprint.problems import ContentError
 HERE = Path(__file__).resolve().parent / "fixtures" / "registrations"
 MAPPING = '\nregistrations:\n  columns: {name: "Teilnehmer*in"}\n'
 
-
-def event_with(tmp_path: Path, csv: str, extra_yaml: str = "") -> Path:
-    content = tmp_path / "content"
-    shutil.copytree(HERE / "event", content)
-    shutil.copy(HERE / csv, content / "registrations.csv")
-    if extra_yaml:
-        with open(content / "event.yaml", "a", encoding="utf-8") as f:
-            f.write(extra_yaml)
-    return content
 
 
 def texts(pdf: bytes) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import registered_event, run_cli
 from eventprint.content import load_content
 from eventprint.problems import ContentError, Group
 
@@ -20,18 +20,9 @@ IMPORTED = Path(__file__).resolve().parent / "fixtures" / "imported"
 POSITIONS = "pretix-positions.csv"
 
 
-def event_with(tmp_path: Path, csv: str = POSITIONS, extra_yaml: str = "") -> Path:
-    content = tmp_path / "content"
-    shutil.copytree(HERE / "event", content)
-    shutil.copy(HERE / csv, content / "registrations.csv")
-    if extra_yaml:
-        with open(content / "event.yaml", "a", encoding="utf-8") as f:
-            f.write(extra_yaml)
-    return content
-
 
 def test_add_on_rows_join_the_position_they_name_and_only_paid_orders_get_badges(tmp_path):
-    loaded = load_content(event_with(tmp_path))
+    loaded = load_content(registered_event(tmp_path, POSITIONS))
     regs = {r.name: r for r in loaded.event.registrants}
     assert set(regs) == {"Grace Hopper", "Dr. Katherine Johnson", "Émile Zola", "Augusta Ada King", "Sofia Studer"}
     # one order, two tickets: the tour belongs to position 1, the dinner to position 3
@@ -50,12 +41,12 @@ def test_add_on_rows_join_the_position_they_name_and_only_paid_orders_get_badges
         (12, "no badge for 1 cancelled registration: line 12", Group.NO_BADGE)]
     # --strict stops on what is worth a look, not on a count of orders that are not paid
     with pytest.raises(ContentError) as e:
-        load_content(event_with(tmp_path / "strict"), strict=True)
+        load_content(registered_event(tmp_path / "strict", POSITIONS), strict=True)
     assert [p.line for p in e.value.problems] == [7]
 
 
 def test_pending_orders_print_when_the_event_says_so(tmp_path):
-    loaded = load_content(event_with(tmp_path, extra_yaml="registrations:\n  include_pending: true\n"))
+    loaded = load_content(registered_event(tmp_path, POSITIONS, extra_yaml="registrations:\n  include_pending: true\n"))
     regs = {r.name: r for r in loaded.event.registrants}
     assert regs["Pat Pending"].ticket == "student" and [a.id for a in regs["Pat Pending"].addons] == ["tour"]
     assert "Eve Expired" not in regs and "Carl Cancelled" not in regs
@@ -63,7 +54,7 @@ def test_pending_orders_print_when_the_event_says_so(tmp_path):
 
 
 def test_check_counts_the_registrations_without_a_badge(tmp_path):
-    out = run_cli("check", "--content", str(event_with(tmp_path))).stdout
+    out = run_cli("check", "--content", str(registered_event(tmp_path, POSITIONS))).stdout
     assert "Registrations without a badge (pending, expired or cancelled orders): 3" in out
     assert "5 registrations" in out
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 import pdfcheck
-from conftest import CONTENT
+from conftest import CONTENT, set_title
 from eventprint import outputs, reprint, urls
 from eventprint.layouts.badges.data import participants
 from eventprint.build import build, load
@@ -19,14 +19,6 @@ NEW_TITLE = "Scaling Science Together: Lessons from the Hub"
 
 NAMES = ("badges", "signs")
 
-
-def _set_title(content, item_id, title):
-    path = content / "programme.yaml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, ln in enumerate(lines) if ln.strip() == f"id: {item_id}")
-    j = next(i for i in range(at, at + 6) if lines[i].strip().startswith("title:"))
-    lines[j] = lines[j][: lines[j].index("title:")] + "title: " + json.dumps(title)
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def front_names(pdf: bytes, event) -> list[str]:
@@ -66,7 +58,7 @@ def runs(tmp_path_factory):
     r2 = build_as_shipped(content, out, NAMES)
     m2 = (out / "manifest.json").read_bytes()
     second_has_reprint = (out / "reprint.pdf").exists()
-    _set_title(content, TBC_ID, NEW_TITLE)
+    set_title(content, TBC_ID, NEW_TITLE)
     r3 = build(content, out, NAMES)
     pdf = (out / "reprint.pdf").read_bytes()
     return dict(content=content, out=out, r1=r1, r2=r2, r3=r3, m1=m1, m2=m2, pdf=pdf,

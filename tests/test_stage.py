@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 
 import pdfcheck
-from conftest import CONTENT, event_named
+from conftest import CONTENT, event_named, set_title
 from eventprint.build import build, render
 from eventprint.layouts.stage import chairs
 from eventprint.layouts.stage.chairs import first_sentences
@@ -64,20 +64,12 @@ def test_a_bio_is_its_first_sentences_and_abbreviations_do_not_end_one():
     assert first_sentences("First paragraph.\n\nSecond one.") == "First paragraph."
 
 
-def _set_title(content, item_id, title):
-    path = content / "programme.yaml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, ln in enumerate(lines) if ln.strip() == f"id: {item_id}")
-    j = next(i for i in range(at, at + 6) if lines[i].strip().startswith("title:"))
-    lines[j] = lines[j][: lines[j].index("title:")] + "title: " + json.dumps(title)
-    path.write_text("\n".join(lines), encoding="utf-8")
-
 
 def test_a_changed_title_reprints_its_chairs_sheet_and_no_other(tmp_path):
     content, out = tmp_path / "content", tmp_path / "out"
     shutil.copytree(CONTENT, content)
     build(content, out, ("chairs",))
-    _set_title(content, "virtual-try-on", "Fit-aware try-on, confirmed")
+    set_title(content, "virtual-try-on", "Fit-aware try-on, confirmed")
     r = build(content, out, ("chairs",))
     assert "Changed since the last build: chair sheet Michael Hirsch Monday 16 September" in r.messages
     texts = [pdfcheck.normalise(t) for t in pdfcheck.flow_texts((out / "reprint.pdf").read_bytes())]

@@ -135,28 +135,26 @@ _compressed: dict[bytes, bytes] = {}
 _subsets: dict[tuple, bytes] = {}
 
 
+def _kept(kept: dict, key, make):
+    """``kept[key]``, made by ``make()`` the first time (the last _KEPT or so are kept)."""
+    found = kept.get(key)
+    if found is None:
+        found = make()
+        if len(kept) >= _KEPT:
+            kept.clear()
+        kept[key] = found
+    return found
+
+
 def _compress(self, text):
     """``PDFStreamFilterZCompress.encode``: zlib's bytes, for a stream met before without zlib."""
     data = text.encode("utf8") if isinstance(text, str) else text
-    found = _compressed.get(data)
-    if found is None:
-        found = _COMPRESS(self, data)
-        if len(_compressed) >= _KEPT:
-            _compressed.clear()
-        _compressed[data] = found
-    return found
+    return _kept(_compressed, data, lambda: _COMPRESS(self, data))
 
 
 def _make_subset(self, subset):
     """``TTFontFile.makeSubset``: the same subset of the same face is cut once."""
-    key = (self, tuple(subset))
-    found = _subsets.get(key)
-    if found is None:
-        found = _MAKE_SUBSET(self, subset)
-        if len(_subsets) >= _KEPT:
-            _subsets.clear()
-        _subsets[key] = found
-    return found
+    return _kept(_subsets, (self, tuple(subset)), lambda: _MAKE_SUBSET(self, subset))
 
 
 _ORIGINAL = (*_ORIGINAL, _COMPRESS, _MAKE_SUBSET)
