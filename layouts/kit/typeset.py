@@ -188,7 +188,29 @@ def _keeping_whole(hyphenate, words: frozenset[str]):
 _break_lines = Paragraph.breakLines
 
 
+# Plain paragraphs of the same text in the same style broken at the same width: the same lines (a
+# booklet sets each talk's time, room and day line many times over; 6,000 breaks, 1,800 different).
+# Kept with what breaking sets on the paragraph; lines are only read once made (split copies them).
+_broken: dict[tuple, tuple] = {}
+
+
 def _break_lines_limited(self, width):
+    plain = self.__dict__.get("_ep_plain")
+    if plain is None:
+        return _break_lines_once(self, width)
+    key = (*plain, self.bulletText, tuple(width) if isinstance(width, list) else width)
+    found = _broken.get(key)
+    if found is None:
+        bl = _break_lines_once(self, width)
+        if len(_broken) >= 4096:
+            _broken.clear()
+        _broken[key] = (bl, self._width_max, self.height, self._splitLongWordCount, self._hyphenations)
+        return bl
+    bl, self._width_max, self.height, self._splitLongWordCount, self._hyphenations = found
+    return bl
+
+
+def _break_lines_once(self, width):
     bl = _break_lines(self, width)
     limit = getattr(self.style, "ep_hyphen_run", 0)
     hyphenate = getattr(self.style, "hyphenationLang", "")
@@ -252,6 +274,7 @@ def _setup_plain(self, text, style, bulletText, frags, cleaner):
         text = cleaner(text)
         frag = copy.copy(_plain_fragment(style))
         frag.text, frag.link, frag.us_lines = text, [], []
+        self._ep_plain = (style, text)  # its lines depend on nothing else (_break_lines_limited)
         return _setup(self, text, style, bulletText, [frag] if text else [], cleaner)
     return _setup(self, text, style, bulletText, frags, cleaner)
 
