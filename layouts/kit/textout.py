@@ -96,14 +96,26 @@ _format_text = PDFTextObject._formatText
 
 
 def _format_placed(self, text):
-    """ReportLab's text formatting, with placed marks drawn at their offsets."""
+    """ReportLab's text formatting, with placed marks drawn at their offsets; a TrueType font's
+    text formatted once per canvas, font, size, leading and subset in force (as in ``show``: a
+    booklet's paragraphs print the same times, rooms and labels hundreds of times)."""
+    font = getFont(self._fontname)
+    if not font._dynamicFont:
+        return _format_text(self, text)
     if glyphs.placed(text):
-        font = getFont(self._fontname)
-        if font._dynamicFont:
-            parts, self._curSubset = operators(font, text, self._canvas._doc, self._fontsize, self._leading,
-                                               self._canvas._escape, self._curSubset, self._rise)
-            return " ".join(parts)
-    return _format_text(self, text)
+        parts, self._curSubset = operators(font, text, self._canvas._doc, self._fontsize, self._leading,
+                                           self._canvas._escape, self._curSubset, self._rise)
+        return " ".join(parts)
+    if type(text) is not str:  # shaped text (ReportLab's own shaping) is not kept
+        return _format_text(self, text)
+    memo = self._canvas.__dict__.setdefault("_eventprint_formatted", {})
+    key = (self._fontname, self._fontsize, self._leading, self._curSubset, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (_format_text(self, text), self._curSubset)
+    else:
+        self._curSubset = found[1]
+    return found[0]
 
 
 PDFTextObject._formatText = _format_placed
