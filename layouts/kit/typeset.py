@@ -234,6 +234,32 @@ def _break_lines_once(self, width):
 
 Paragraph.breakLines = _break_lines_limited
 
+_draw = Paragraph.draw
+
+
+def _draw_kept(self):
+    """``Paragraph.draw``; a plain paragraph's lines (shared by every paragraph of the same text,
+    style and width: _break_lines_limited) drawn at the same size are drawn once per canvas and
+    their operators repeated: what it draws is in its own space (drawOn moved the origin), sets
+    no state that outlasts it (saveState) and holds no links."""
+    bl = self.__dict__.get("blPara")
+    if self.__dict__.get("_ep_plain") is None or bl is None or bl.kind != 0 or type(self) is not Paragraph \
+            or "_offsets" in self.__dict__:
+        return _draw(self)
+    code = self.canv._code
+    memo = self.canv.__dict__.setdefault("_eventprint_paragraphs", {})
+    key = (id(bl), self.width, self.height)
+    found = memo.get(key)
+    if found is None:
+        start = len(code)
+        _draw(self)
+        memo[key] = (bl, code[start:])  # bl kept: its id stays its own
+    else:
+        code.extend(found[1])
+
+
+Paragraph.draw = _draw_kept
+
 
 # -- plain paragraphs ---------------------------------------------------------------------------
 
