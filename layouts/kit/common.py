@@ -72,8 +72,8 @@ class PressCanvas(Canvas):
                 return super().setFillColor(aColor, alpha)
         self._fillColorObj = ink[1]
         self._code.append(ink[2])
-        if ink[3] is not None:
-            self._setFillAlpha(ink[3])
+        if ink[3] is not None and (ink[3] != self._extgstate._d.get("ca", 1) or self._doc._pdfVersion < (1, 4)):
+            self._setFillAlpha(ink[3])  # (unless it would leave the same alpha and PDF version)
 
     def setStrokeColor(self, aColor, alpha=None):
         ink = self._inks[1].get(id(aColor)) if alpha is None else None
@@ -83,7 +83,7 @@ class PressCanvas(Canvas):
                 return super().setStrokeColor(aColor, alpha)
         self._strokeColorObj = ink[1]
         self._code.append(ink[2])
-        if ink[3] is not None:
+        if ink[3] is not None and (ink[3] != self._extgstate._d.get("CA", 1) or self._doc._pdfVersion < (1, 4)):
             self._setStrokeAlpha(ink[3])
 
     def _ink(self, colour, alpha, stroke: int):
