@@ -26,14 +26,14 @@ def show(c: Canvas, x: float, y: float, text: str, align: str = "left") -> None:
     if align != "left":
         w = stringWidth(text, c._fontname, c._fontsize) - glyphs.back(text) * c._fontsize / 1000
         x -= w if align == "right" else w / 2
-    font = getFont(c._fontname)
-    if not font._dynamicFont or not c.bottomup:  # not a TrueType font: ReportLab's own path
-        c.drawString(x, y, text)
-        return
     memo = c.__dict__.setdefault("_eventprint_shown", {})
     key = (c._fontname, c._fontsize, c._leading, text)
-    body = memo.get(key)
+    body = memo.get(key)  # kept only for a TrueType font on a canvas with its origin bottom left
     if body is None:
+        font = getFont(c._fontname)
+        if not font._dynamicFont or not c.bottomup:  # not a TrueType font: ReportLab's own path
+            c.drawString(x, y, text)
+            return
         parts, _ = operators(font, text, c._doc, c._fontsize, c._leading, c._escape)
         body = memo[key] = " ".join(parts)
     c._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {body} T* ET")
