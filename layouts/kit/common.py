@@ -72,8 +72,8 @@ class PressCanvas(Canvas):
                 return super().setFillColor(aColor, alpha)
         self._fillColorObj = ink[1]
         self._code.append(ink[2])
-        if ink[3] is not None:
-            self._setFillAlpha(ink[3])
+        if ink[3] is not None and (ink[3] != self._extgstate._d.get("ca", 1) or self._doc._pdfVersion < (1, 4)):
+            self._setFillAlpha(ink[3])  # (unless it would leave the same alpha and PDF version)
 
     def setStrokeColor(self, aColor, alpha=None):
         ink = self._inks[1].get(id(aColor)) if alpha is None else None
@@ -83,7 +83,7 @@ class PressCanvas(Canvas):
                 return super().setStrokeColor(aColor, alpha)
         self._strokeColorObj = ink[1]
         self._code.append(ink[2])
-        if ink[3] is not None:
+        if ink[3] is not None and (ink[3] != self._extgstate._d.get("CA", 1) or self._doc._pdfVersion < (1, 4)):
             self._setStrokeAlpha(ink[3])
 
     def _ink(self, colour, alpha, stroke: int):
@@ -264,32 +264,33 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float,
     c.rect(x, y, size, size, stroke=0, fill=1)
     c.setFillColor(theme.QR_INK)  # 100 % K modules: maximum contrast for scanners
     # the path's operators as PDFPathObject.rect writes them (fp_str formats each number on its
-    # own), with each x, y and width formatted once instead of once per rectangle
-    xs, widths, row_ys, height = _grid(x, y, size, n)
+    # own), with each corner and width formatted once instead of once per rectangle
+    starts, tails = _grid(x, y, size, n)
     code = ["n"]
     # the rows as one string of 0s and 1s (column c at c, a 0 between rows), and each run of
     # dark modules found in one pass: 900 badges' codes are some 250,000 rectangles
-    line = n + 1
     bits = "0".join([format(row, f"0{n}b")[::-1] for row in rows])
     for run in _DARK.finditer(bits):
         start, end = run.span()
-        r, col = divmod(start, line)
-        code.append(f"{xs[col]} {row_ys[r]} {widths[end - start]} {height} re")
+        code.append(starts[start] + tails[end - start])
     p = PDFPathObject(code)
     c.drawPath(p, stroke=0, fill=1)
     c.restoreState()
 
 
 @functools.lru_cache(maxsize=256)
-def _grid(x: float, y: float, size: float, n: int) -> tuple[list[str], list[str], list[str], str]:
-    """A code's columns' x, widths of 0 to n modules, rows' y and the module's height, formatted:
-    badges place their codes at the same few spots of a sheet, and formatting these (fp_str) took
-    as long as the code's rectangles."""
+def _grid(x: float, y: float, size: float, n: int) -> tuple[list[str], list[str]]:
+    """A code's rectangles in two halves, formatted: "x y " of a run starting at each place of
+    draw_qr's string of rows (row r, column c at r * (n + 1) + c), and "w h re" of a run of 0 to
+    n modules. Badges place their codes at the same few spots of a sheet, and formatting these
+    (fp_str) took as long as the code's rectangles."""
     module = size / (n + 2 * theme.QR_QUIET_MODULES)
     q0 = theme.QR_QUIET_MODULES
-    return ([fp_str(x + (q0 + col) * module) for col in range(n + 1)],
-            [fp_str(cols * module) for cols in range(n + 1)],
-            [fp_str(y + size - (q0 + r + 1) * module) for r in range(n)], fp_str(module))
+    xs = [fp_str(x + (q0 + col) * module) for col in range(n)]
+    row_ys = [fp_str(y + size - (q0 + r + 1) * module) for r in range(n)]
+    height = fp_str(module)
+    return ([f"{xs[c]} {row_y} " if c < n else "" for row_y in row_ys for c in range(n + 1)],
+            [f"{fp_str(cols * module)} {height} re" for cols in range(n + 1)])
 
 
 # --------------------------------------------------------------------------

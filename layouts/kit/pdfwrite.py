@@ -90,10 +90,24 @@ def _array(self, document, IND=b"\n "):
             if kind is not int and kind is not float:
                 break
         else:
-            if len(seq) <= 10:
-                return b"[ " + fp_str(seq).encode("ascii") + b" ]"
-            return b"[ " + " \n  ".join([fp_str(seq[i:i + 10]) for i in range(0, len(seq), 10)]).encode("ascii") + b" ]"
+            # the same boxes and widths recur in every file: each formatted once (equal numbers
+            # format alike, 1 as 1.0, -0.0 as 0.0)
+            key = tuple(seq)
+            found = _arrays.get(key)
+            if found is None:
+                if len(seq) <= 10:
+                    found = b"[ " + fp_str(seq).encode("ascii") + b" ]"
+                else:
+                    found = b"[ " + " \n  ".join([fp_str(seq[i:i + 10])
+                                                  for i in range(0, len(seq), 10)]).encode("ascii") + b" ]"
+                if len(_arrays) >= 4096:
+                    _arrays.clear()
+                _arrays[key] = found
+            return found
     return _ARRAY_FORMAT(self, document, IND)
+
+
+_arrays: dict[tuple, bytes] = {}
 
 
 _ARRAY_FORMAT = pdfdoc.PDFArray.format

@@ -249,17 +249,14 @@ def after(units: list[Unit], more: list[Unit], sep: str = theme.MIDDOT) -> list[
     return units[:-1] + [glued] + more
 
 
-def _unit_w(unit: Unit) -> float:
-    return sum(unit_width(t, f) for t, f, _ in unit)
-
-
 Measures = tuple[tuple[float, float], ...]  # per unit: its width and the space before it, at 1 pt
 
 
 def measure_units(units: list[Unit] | tuple[Unit, ...]) -> Measures:
     """What ``wrap_units`` needs to know of ``units``: layouts that try many sizes for the same
     units (a door sign's rows) measure them once."""
-    return tuple((_unit_w(u), unit_width(" ", u[0][1])) for u in units)
+    names = theme.family().names  # once, not for each of some 160,000 segments
+    return tuple((sum(_unit_width(t, f, names) for t, f, _ in u), _unit_width(" ", u[0][1], names)) for u in units)
 
 
 def wrap_units(units: list[Unit] | tuple[Unit, ...], size: float, max_width: float,

@@ -26,14 +26,14 @@ def show(c: Canvas, x: float, y: float, text: str, align: str = "left") -> None:
     if align != "left":
         w = stringWidth(text, c._fontname, c._fontsize) - glyphs.back(text) * c._fontsize / 1000
         x -= w if align == "right" else w / 2
-    font = getFont(c._fontname)
-    if not font._dynamicFont or not c.bottomup:  # not a TrueType font: ReportLab's own path
-        c.drawString(x, y, text)
-        return
     memo = c.__dict__.setdefault("_eventprint_shown", {})
     key = (c._fontname, c._fontsize, c._leading, text)
-    body = memo.get(key)
+    body = memo.get(key)  # kept only for a TrueType font on a canvas with its origin bottom left
     if body is None:
+        font = getFont(c._fontname)
+        if not font._dynamicFont or not c.bottomup:  # not a TrueType font: ReportLab's own path
+            c.drawString(x, y, text)
+            return
         parts, _ = operators(font, text, c._doc, c._fontsize, c._leading, c._escape)
         body = memo[key] = " ".join(parts)
     c._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {body} T* ET")
@@ -96,14 +96,26 @@ _format_text = PDFTextObject._formatText
 
 
 def _format_placed(self, text):
-    """ReportLab's text formatting, with placed marks drawn at their offsets."""
+    """ReportLab's text formatting, with placed marks drawn at their offsets; a TrueType font's
+    text formatted once per canvas, font, size, leading and subset in force (as in ``show``: a
+    booklet's paragraphs print the same times, rooms and labels hundreds of times)."""
+    font = getFont(self._fontname)
+    if not font._dynamicFont:
+        return _format_text(self, text)
     if glyphs.placed(text):
-        font = getFont(self._fontname)
-        if font._dynamicFont:
-            parts, self._curSubset = operators(font, text, self._canvas._doc, self._fontsize, self._leading,
-                                               self._canvas._escape, self._curSubset, self._rise)
-            return " ".join(parts)
-    return _format_text(self, text)
+        parts, self._curSubset = operators(font, text, self._canvas._doc, self._fontsize, self._leading,
+                                           self._canvas._escape, self._curSubset, self._rise)
+        return " ".join(parts)
+    if type(text) is not str:  # shaped text (ReportLab's own shaping) is not kept
+        return _format_text(self, text)
+    memo = self._canvas.__dict__.setdefault("_eventprint_formatted", {})
+    key = (self._fontname, self._fontsize, self._leading, self._curSubset, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (_format_text(self, text), self._curSubset)
+    else:
+        self._curSubset = found[1]
+    return found[0]
 
 
 PDFTextObject._formatText = _format_placed

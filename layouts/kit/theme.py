@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.pagesizes import A1, A2, A3, A4, A5, A6, LETTER, landscape, portrait
@@ -137,6 +138,7 @@ MIN_TYPE = 7  # nothing is printed smaller (legibility; print shops flag type un
 LEADING = 1.3  # line height as a multiple of the size
 
 
+@lru_cache(maxsize=1024)  # asked some 85,000 times a build, for a few dozen sizes
 def leading(size: float) -> float:
     return round(size * LEADING, 2)
 

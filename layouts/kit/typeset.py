@@ -188,7 +188,29 @@ def _keeping_whole(hyphenate, words: frozenset[str]):
 _break_lines = Paragraph.breakLines
 
 
+# Plain paragraphs of the same text in the same style broken at the same width: the same lines (a
+# booklet sets each talk's time, room and day line many times over; 6,000 breaks, 1,800 different).
+# Kept with what breaking sets on the paragraph; lines are only read once made (split copies them).
+_broken: dict[tuple, tuple] = {}
+
+
 def _break_lines_limited(self, width):
+    plain = self.__dict__.get("_ep_plain")
+    if plain is None:
+        return _break_lines_once(self, width)
+    key = (*plain, self.bulletText, tuple(width) if isinstance(width, list) else width)
+    found = _broken.get(key)
+    if found is None:
+        bl = _break_lines_once(self, width)
+        if len(_broken) >= 4096:
+            _broken.clear()
+        _broken[key] = (bl, self._width_max, self.height, self._splitLongWordCount, self._hyphenations)
+        return bl
+    bl, self._width_max, self.height, self._splitLongWordCount, self._hyphenations = found
+    return bl
+
+
+def _break_lines_once(self, width):
     bl = _break_lines(self, width)
     limit = getattr(self.style, "ep_hyphen_run", 0)
     hyphenate = getattr(self.style, "hyphenationLang", "")
@@ -211,6 +233,32 @@ def _break_lines_limited(self, width):
 
 
 Paragraph.breakLines = _break_lines_limited
+
+_draw = Paragraph.draw
+
+
+def _draw_kept(self):
+    """``Paragraph.draw``; a plain paragraph's lines (shared by every paragraph of the same text,
+    style and width: _break_lines_limited) drawn at the same size are drawn once per canvas and
+    their operators repeated: what it draws is in its own space (drawOn moved the origin), sets
+    no state that outlasts it (saveState) and holds no links."""
+    bl = self.__dict__.get("blPara")
+    if self.__dict__.get("_ep_plain") is None or bl is None or bl.kind != 0 or type(self) is not Paragraph \
+            or "_offsets" in self.__dict__:
+        return _draw(self)
+    code = self.canv._code
+    memo = self.canv.__dict__.setdefault("_eventprint_paragraphs", {})
+    key = (id(bl), self.width, self.height)
+    found = memo.get(key)
+    if found is None:
+        start = len(code)
+        _draw(self)
+        memo[key] = (bl, code[start:])  # bl kept: its id stays its own
+    else:
+        code.extend(found[1])
+
+
+Paragraph.draw = _draw_kept
 
 
 # -- plain paragraphs ---------------------------------------------------------------------------
@@ -252,6 +300,7 @@ def _setup_plain(self, text, style, bulletText, frags, cleaner):
         text = cleaner(text)
         frag = copy.copy(_plain_fragment(style))
         frag.text, frag.link, frag.us_lines = text, [], []
+        self._ep_plain = (style, text)  # its lines depend on nothing else (_break_lines_limited)
         return _setup(self, text, style, bulletText, [frag] if text else [], cleaner)
     return _setup(self, text, style, bulletText, frags, cleaner)
 
