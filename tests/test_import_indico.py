@@ -67,3 +67,18 @@ def test_timetable_export(tmp_path):
     assert its["27"]["kind"] == "other" and "speakers" not in its["27"]
     assert any("event's name" in w for w in d.warnings)
     assert "0123456789abcdef" not in "".join(render(d, "t.json").values())
+
+
+def test_a_separator_left_at_the_end_of_a_name_field_is_not_printed(tmp_path):
+    """Indico exports names typed as 'Ganapathi,' (a list's comma left in the last-name field): the
+    name is printed without it, not as 'Ravindra Babu Ganapathi,,' in a list of speakers."""
+    text = (FIX / "indico.json").read_text(encoding="utf-8")
+    assert '"last_name": "Peres"' in text
+    source = tmp_path / "indico.json"
+    source.write_text(text.replace('"last_name": "Peres"', '"last_name": "Peres,"')
+                          .replace('"first_name": "Daniel"', '"first_name": ", Daniel"'), encoding="utf-8")
+    _, d = import_file(source)
+    ppl = people(d)
+    assert ppl["martin-peres"]["name"] == "Martin Peres" and "family_name" not in ppl["martin-peres"]
+    assert any(p["name"] == "Daniel Schürmann" for p in ppl.values())
+    assert not any(p["name"].endswith((",", ";")) or p["name"].startswith((",", ";")) for p in ppl.values())

@@ -194,8 +194,11 @@ class Collector:
         """Add (or complete) a person; dedupe by the source's id, else by name. Returns the key.
 
         The name is kept as written, brackets and all ("Mo (they/them)", "Li Wei (李伟)"): an
-        affiliation comes only from an affiliation field."""
-        name = clean_line(name)
+        affiliation comes only from an affiliation field. A comma or semicolon at either end of a
+        name or its parts is a list's separator left in a field ("Ganapathi,"), never part of a
+        name: it would print as "Ganapathi,," in a list of speakers."""
+        name = _bare(name)
+        given, family = _bare(given), _bare(family)
         if not name:
             return None
         key = f"id:{source_id}" if source_id not in (None, "") else f"name:{fold(name)}"
@@ -208,8 +211,7 @@ class Collector:
                 g, f, titled = name_parts(name)
                 given, family = (g, f) if titled else (None, None)
             self.people[key] = DraftPerson(key, name, clean_line(affiliation) or None, bio or None,
-                                           clean_line(given) or None, clean_line(family) or None, position,
-                                           clean_line(url) or None)
+                                           given or None, family or None, position, clean_line(url) or None)
         elif (not old.affiliation and affiliation) or (not old.bio and bio) or (not old.url and url):
             self.people[key] = DraftPerson(key, old.name, old.affiliation or clean_line(affiliation) or None,
                                            old.bio or bio or None, old.given, old.family, old.position,
@@ -236,3 +238,8 @@ class Collector:
         rooms = tuple(r for r in self.rooms if r in used)
         return Draft(rooms=rooms, people=tuple(self._named(p) for p in self.people.values()),
                      items=tuple(self.items), warnings=tuple(self.warnings), **event)
+
+
+def _bare(text) -> str:
+    """A name (or part of one) on one line, without a list's separator at either end."""
+    return clean_line(text).strip(" ,;") if text else ""
