@@ -16,13 +16,14 @@ nothing overlaps and that is not a talk in a room (registration, lunch) spans
 every column, with its room, if any, named in the box; a talk stays in its
 room's column. A room holding no talk (the foyer's coffee) gets a half-width
 column. Columns follow ``room_order``: first use in the whole programme, the
-same on every output. Box text: ``grid_text``; track colours: ``tracks``.
+same on every output. Items that overlap in one room's column (a conflict ``check`` reports)
+stand side by side in it, each whole (``grid_columns``: columns and lanes). Box text:
+``grid_text``; track colours: ``tracks``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import time
-from functools import lru_cache
 
 from eventprint import i18n
 from eventprint.model import Day, Item, Kind, Room
@@ -30,6 +31,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from . import theme
+from .grid_columns import NO_ROOM, _end, _keys, _start, columns, is_parallel, lanes, spanning  # noqa: F401 (grid.columns ...: the layouts' names)
 from .grid_text import (
     DETAIL,
     EDGE,
@@ -52,63 +54,6 @@ MIN_COL_EM = 10.5  # narrowest readable room column, in ems of the type size (~2
 IDLE = 1.4  # a stretch of time when nothing happens: this tall, x the type size
 MAX_STRETCH = 1.6  # rows grow at most this much to fill a taller box
 MIN_PER_30 = 1.6  # rows are at least this many lines per 30 minutes: longer items look longer
-NO_ROOM = None  # column key of items that overlap others but have no room
-
-
-def _min(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _start(it) -> int:
-    """Minutes from the day's midnight to the item's start; an item after midnight (a camp's
-    night session, ``start_days``) lies past 24:00 on the same day's grid."""
-    return _min(it.start) + 1440 * getattr(it, "start_days", 0)
-
-
-def _end(it) -> int:
-    return _min(it.end) + 1440 * getattr(it, "end_days", 0)
-
-
-@lru_cache(maxsize=64)  # plan, col_widths and columns all ask, per day and per room group
-def spanning(items: tuple[Item, ...]) -> frozenset[str]:
-    """Ids of the items that span every column: those no other item overlaps in time, unless
-    they are talks in a room (a talk alone at its time still belongs in its room's column)."""
-    order = sorted(items, key=lambda it: (it.start, it.end))
-    out = set()
-    latest = -1
-    for i, it in enumerate(order):
-        s, e = _start(it), _end(it)
-        before = latest > s
-        after = i + 1 < len(order) and _start(order[i + 1]) < e
-        if not before and not after and (it.room is None or quiet(it)):
-            out.add(it.id)
-        latest = max(latest, e)
-    return frozenset(out)
-
-
-def _keys(it: Item) -> tuple[str | None, ...]:
-    """The column keys of an item: its rooms' ids, or NO_ROOM."""
-    return tuple(r.id for r in it.rooms) or (NO_ROOM,)
-
-
-def is_parallel(day: Day) -> bool:
-    """Whether any two items of the day overlap in time (then the day is set as a grid)."""
-    latest = -1
-    for it in sorted(day.items, key=lambda it: (it.start, it.end)):
-        if _start(it) < latest:
-            return True
-        latest = max(latest, _end(it))
-    return False
-
-
-def columns(day: Day, order: tuple[Room, ...]) -> tuple[Room | None, ...]:
-    """The day's grid columns in ``order``; None for items that overlap others but have no room."""
-    span = spanning(day.items)
-    used = {k for it in day.items if it.id not in span for k in _keys(it)}
-    cols: list[Room | None] = [r for r in order if r.id in used]
-    if None in used:
-        cols.append(NO_ROOM)
-    return tuple(cols)
 
 
 # --------------------------------------------------------------------------
@@ -123,6 +68,15 @@ class Box:
     first: int  # index of its first row
     last: int  # index of its last row
     text: BoxText
+    lane: int = 0  # items overlapping in one room's column (a conflict) stand side by side in it:
+    lanes: int = 1  # this one in lane ``lane`` of ``lanes``
+
+    def span(self, col_x: tuple[float, ...], col_ws: tuple[float, ...], full: float) -> tuple[float, float]:
+        """Its left edge (from the grid's first column) and width."""
+        if self.col is None:
+            return 0.0, full
+        w = col_ws[self.col] / self.lanes
+        return col_x[self.col] + self.lane * w, w
 
 
 @dataclass(frozen=True)
@@ -208,12 +162,12 @@ def plan(day: Day, order: tuple[Room, ...], width: float, t: float, rooms: tuple
     n = max(len(bounds) - 1, 0)
     covered = [False] * n
     boxes = []
-    for it, col in shown:
+    for (it, col), (lane, count) in zip(shown, lanes(shown)):
         a, b = index[_start(it)], index[_end(it)] - 1
         for r in range(a, b + 1):
             covered[r] = True
-        w = full if col is None else ws[col]
-        boxes.append(Box(it, col, a, b, box_text(it, col is None, t, w - GAP * t, day.language)))
+        w = full if col is None else ws[col] / count
+        boxes.append(Box(it, col, a, b, box_text(it, col is None, t, w - GAP * t, day.language), lane, count))
     label = LEAD * DETAIL * t + 0.2 * t  # a time label must fit between two row lines
     rows = []
     for r in range(n):
@@ -263,7 +217,7 @@ def fit(g: Grid, height: float, max_stretch: float = MAX_STRETCH) -> Grid:
     boxes = []
     for bx in g.boxes:
         h = sum(rows[bx.first:bx.last + 1]) - GAP * g.t
-        w = (full if bx.col is None else g.col_ws[bx.col]) - GAP * g.t
+        w = bx.span(g.col_x, g.col_ws, full)[1] - GAP * g.t
         text = bx.text if bx.text.height <= h + 1e-6 else squeeze(bx.item, bx.col is None, g.t, w, h, g.day.language)
         boxes.append(replace(bx, text=text))
     return replace(g, rows=rows, boxes=tuple(boxes))
@@ -361,10 +315,8 @@ def draw(c: Canvas, g: Grid, x: float, top: float, s: float, link=None) -> float
     for bx in g.boxes:
         it = bx.item
         y0, y1 = ys[bx.first], ys[bx.last + 1]
-        if bx.col is None:
-            bx0, bw = gx, right - gx
-        else:
-            bx0, bw = gx + g.col_x[bx.col], g.col_ws[bx.col]
+        off, bw = bx.span(g.col_x, g.col_ws, right - gx)
+        bx0 = gx + off
         bx0 += gap / 2
         bw -= gap
         by, bh = y1 + gap / 2, y0 - y1 - gap
