@@ -291,7 +291,7 @@ def _grid_size(sheets: list[Sheet], f: Frame, s: float, order, colours) -> float
     return _largest(_sizes(s), fits) or GRID_MIN * s
 
 
-SPARSE = 0.5  # a grid sheet its set's type size fills less than this much of is set larger on its own
+SPARSE = 0.75  # a grid sheet its set's type size fills less than this much of is set larger on its own
 SPARSE_STRETCH = 3.0  # and its rows may grow this much (a day of three four-hour workshops)
 
 
