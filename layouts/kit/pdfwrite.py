@@ -23,6 +23,15 @@ _PDFObject = pdfdoc.PDFObject
 _SLOW = re.compile("[^\x20-\x7e\n\r\t]")  # where the pdfdoc codec is not plain ASCII (or fails)
 
 
+def _keep(kept: dict, key, value, most: int = 256):
+    """``value``, kept under ``key`` in the cache ``kept``, which is emptied when it holds ``most``:
+    the caches below keep what recurs within a build without growing with it."""
+    if len(kept) >= most:
+        kept.clear()
+    kept[key] = value
+    return value
+
+
 def _encoded(x):
     """``pdfdoc.pdfdocEnc``: a str in the pdfdoc encoding, anything else as it is."""
     if type(x) is str:
@@ -100,9 +109,7 @@ def _array(self, document, IND=b"\n "):
                 else:
                     found = b"[ " + " \n  ".join([fp_str(seq[i:i + 10])
                                                   for i in range(0, len(seq), 10)]).encode("ascii") + b" ]"
-                if len(_arrays) >= 4096:
-                    _arrays.clear()
-                _arrays[key] = found
+                found = _keep(_arrays, key, found, 4096)
             return found
     return _ARRAY_FORMAT(self, document, IND)
 
@@ -132,11 +139,7 @@ def _pdf_name(data, lo=chr(0x21), hi=chr(0x7e)):
     if type(data) is not str or lo != "\x21" or hi != "\x7e":
         return _PDF_NAME(data, lo, hi)
     found = _pdf_names.get(data)
-    if found is None:
-        if len(_pdf_names) >= 4096:
-            _pdf_names.clear()
-        found = _pdf_names[data] = _PDF_NAME(data)
-    return found
+    return found if found is not None else _keep(_pdf_names, data, _PDF_NAME(data), 4096)
 
 
 # Files that share pages and fonts: each door sign's own file is its pages of all-signs.pdf with
@@ -144,31 +147,22 @@ def _pdf_name(data, lo=chr(0x21), hi=chr(0x7e)):
 # font, once; the last few are kept (by content, so only what is equal is shared).
 _COMPRESS = pdfdoc.PDFStreamFilterZCompress.encode
 _MAKE_SUBSET = ttfonts.TTFontFile.makeSubset
-_KEPT = 256
 _compressed: dict[bytes, bytes] = {}
 _subsets: dict[tuple, bytes] = {}
-
-
-def _kept(kept: dict, key, make):
-    """``kept[key]``, made by ``make()`` the first time (the last _KEPT or so are kept)."""
-    found = kept.get(key)
-    if found is None:
-        found = make()
-        if len(kept) >= _KEPT:
-            kept.clear()
-        kept[key] = found
-    return found
 
 
 def _compress(self, text):
     """``PDFStreamFilterZCompress.encode``: zlib's bytes, for a stream met before without zlib."""
     data = text.encode("utf8") if isinstance(text, str) else text
-    return _kept(_compressed, data, lambda: _COMPRESS(self, data))
+    found = _compressed.get(data)
+    return found if found is not None else _keep(_compressed, data, _COMPRESS(self, data))
 
 
 def _make_subset(self, subset):
     """``TTFontFile.makeSubset``: the same subset of the same face is cut once."""
-    return _kept(_subsets, (self, tuple(subset)), lambda: _MAKE_SUBSET(self, subset))
+    key = (self, tuple(subset))
+    found = _subsets.get(key)
+    return found if found is not None else _keep(_subsets, key, _MAKE_SUBSET(self, subset))
 
 
 _ORIGINAL = (*_ORIGINAL, _COMPRESS, _MAKE_SUBSET)
